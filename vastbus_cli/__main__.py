@@ -1,0 +1,3 @@
+from vastbus_cli.cli import main
+
+main()

@@ -1,0 +1,25 @@
+"""Semantic checks: one module per check, each a generator of problems with its own code.
+
+Adding a check is adding a module and listing it here; the validator never changes.
+"""
+
+from __future__ import annotations
+
+from vastbus_cli.checks import (
+    counts,
+    duplicate_reports,
+    meetings,
+    roster_groups,
+    year,
+)
+from vastbus_cli.checks.base import Context, FileCheck, ReportFile, SetCheck
+
+FILE_CHECKS: tuple[FileCheck, ...] = (
+    counts.check,
+    meetings.check,
+    year.check,
+    roster_groups.check,
+)
+SET_CHECKS: tuple[SetCheck, ...] = (duplicate_reports.check,)
+
+__all__ = ["FILE_CHECKS", "SET_CHECKS", "Context", "ReportFile"]

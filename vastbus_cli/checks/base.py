@@ -1,0 +1,38 @@
+"""What every semantic check gets: one parsed report with its positions, and the context."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from vastbus_cli.load import Path_, Positions
+from vastbus_cli.model import Report
+from vastbus_cli.problems import Problem
+from vastbus_cli.roster import Roster
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    """A report that passed the schema, with where each value stands in its file."""
+
+    path: str
+    report: Report
+    positions: Positions = field(default_factory=Positions)
+    text: str = ""
+
+    def at(self, *path: str | int, key: bool = False) -> tuple[int, int]:
+        return self.positions.of(tuple(path), prefer_key=key)
+
+    def at_path(self, path: Path_) -> tuple[int, int]:
+        return self.positions.of(path)
+
+
+@dataclass(frozen=True)
+class Context:
+    roster: Roster | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+FileCheck = Callable[[ReportFile, Context], Iterable[Problem]]
+SetCheck = Callable[[list[ReportFile], Context], Iterable[Problem]]

@@ -1,0 +1,23 @@
+"""The privacy guard over the whole file text, comments included.
+
+It runs on every file that could be decoded, even one with schema errors, so it
+is called by the validator directly rather than listed with the checks of
+parsed reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vastbus_cli.privacy import PRIVACY_HINT, PRIVACY_MESSAGE, find_identity_numbers
+from vastbus_cli.problems import Problem, warning
+
+CODE = "personnummer"
+
+
+def scan_text(path: str, text: str) -> Iterator[Problem]:
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        for number in find_identity_numbers(line):
+            yield warning(path, line_no, number.start + 1, CODE,
+                          PRIVACY_MESSAGE.format(kind=number.kind), PRIVACY_HINT)
+

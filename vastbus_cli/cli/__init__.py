@@ -1,0 +1,16 @@
+"""The command line: option parsing, one call into the pipeline, printing, an exit code.
+
+Each command lives in its own module and registers itself on `app`.
+"""
+
+from __future__ import annotations
+
+from vastbus_cli.cli import schema, template, validate  # noqa: F401  (registers commands)
+from vastbus_cli.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,90 @@
+"""`vastbus template`: pre-filled annual-report templates for one group or a whole roster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from vastbus_cli.cli.app import app
+from vastbus_cli.cli.common import (
+    EXIT_PROBLEMS,
+    err_console,
+    fail,
+    show_problems,
+    write_output,
+    write_stdout,
+)
+from vastbus_cli.output import OutputExists, check_writable
+
+
+@app.command("template", help="Skapa förifyllda mallar för årsberättelsen.")
+def template_command(
+    year: int = typer.Option(..., "--year", "-y", help="Verksamhetsåret, t.ex. 2025.",
+                             show_default=False),
+    group: str | None = typer.Option(None, "--group", "-g", help="Gruppens namn."),
+    municipality: str | None = typer.Option(None, "--municipality", "-m",
+                                            help="Kommun eller stadsdel."),
+    subregion: str | None = typer.Option(None, "--subregion", "-s", help="Delregion."),
+    roster: Path | None = typer.Option(None, "--roster", "-r",
+                                       help="Gruppförteckning: en mall per grupp i en mapp."),
+    output: Path | None = typer.Option(None, "--output", "-o",
+                                       help="Fil (en grupp) eller mapp (--roster)."),
+    force: bool = typer.Option(False, "--force", help="Ersätt befintliga filer."),
+) -> None:
+    from vastbus_cli.schema import SCHEMA_FILE, report_schema_json
+    from vastbus_cli.template import GroupInfo, render_template
+
+    if roster is not None:
+        if group or municipality or subregion:
+            fail("Ange antingen --roster eller --group/--municipality/--subregion, inte båda.")
+        if output is None:
+            fail("Med --roster behövs en mapp att skriva mallarna i.", "Lägg till t.ex. -o mallar/")
+        _from_roster(roster, year, output, force)
+        return
+    if not (group and municipality and subregion):
+        fail("Ange --group, --municipality och --subregion (eller --roster).",
+             'Exempel: vastbus template --group "Skövde" --municipality Skövde '
+             "--subregion Skaraborg --year 2025")
+    info = GroupInfo(group, municipality, subregion)
+    if output is None:
+        write_stdout(render_template(info, year))
+        return
+    write_output(output, render_template(info, year, name=output.name).encode("utf-8"), force)
+    _write_schema_beside(output.parent, report_schema_json(), SCHEMA_FILE)
+
+
+def _from_roster(roster_path: Path, year: int, folder: Path, force: bool) -> None:
+    from vastbus_cli.roster import load_roster
+    from vastbus_cli.schema import SCHEMA_FILE, report_schema_json
+    from vastbus_cli.template import GroupInfo, file_name, render_template
+
+    roster, problems, _ = load_roster(roster_path)
+    if roster is None:
+        show_problems(problems, "Gruppförteckningen kan inte läsas; inga mallar skrevs.")
+        raise typer.Exit(EXIT_PROBLEMS)
+    targets = [(folder / file_name(GroupInfo(g.name, g.municipality, roster.subregion), year),
+                GroupInfo(g.name, g.municipality, roster.subregion)) for g in roster.groups]
+    names = [t.name for t, _ in targets]
+    if len(set(names)) != len(names):
+        fail("Två grupper i förteckningen ger samma filnamn.", "Ge grupperna olika namn.")
+    try:  # refuse before writing anything, so a run never stops half-way
+        for target, _info in targets:
+            check_writable(target, force)
+    except OutputExists as exc:
+        fail(exc.message, exc.hint)
+    for target, info in targets:
+        write_output(target, render_template(info, year).encode("utf-8"), force)
+    _write_schema_beside(folder, report_schema_json(), SCHEMA_FILE)
+    err_console().print(f"{len(targets)} mallar skrevs till {folder}/.")
+
+
+def _write_schema_beside(folder: Path, text: str, name: str) -> None:
+    """The schema the templates point at, so editors validate while the user types.
+
+    It is generated, so an identical copy is left alone and an older one replaced.
+    """
+    target = folder / name
+    if target.exists() and target.read_text(encoding="utf-8", errors="replace") == text:
+        return
+    write_output(target, text.encode("utf-8"), force=True)

@@ -1,0 +1,44 @@
+"""`vastbus validate`: every mistake in every report, in Swedish, with its position."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from vastbus_cli.cli.app import app
+from vastbus_cli.cli.common import EXIT_OK, EXIT_PROBLEMS, show_problems, write_stdout
+
+
+class ProblemFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("validate", help="Kontrollera årsberättelser (filer eller mappar) och visa alla fel.")
+def validate_command(
+    paths: list[Path] = typer.Argument(..., help="Årsberättelser (.yaml) eller mappar med sådana.",
+                                       show_default=False),
+    roster: Path | None = typer.Option(
+        None, "--roster", "-r",
+        help="Gruppförteckning (grupper.yaml). Hämtas automatiskt från en mapp som kontrolleras.",
+    ),
+    format: ProblemFormat = typer.Option(ProblemFormat.text, "--format", "-f",
+                                         help="Utdata: text eller json."),
+    strict: bool = typer.Option(False, "--strict", help="Räkna varningar som fel."),
+) -> None:
+    from vastbus_cli.reporters import problems_json
+    from vastbus_cli.validate import validate_paths
+
+    result = validate_paths(paths, roster_path=roster)
+    problems = result.problems
+    if format is ProblemFormat.json:
+        write_stdout(problems_json(problems, result.summary_line(),
+                                   filer=[f.path for f in result.files]))
+    else:
+        if problems:
+            show_problems(problems, result.summary_line())
+        else:
+            write_stdout(result.summary_line())
+    raise typer.Exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)

@@ -1,0 +1,320 @@
+"""Bytes → plain Python values with a position for every key and value.
+
+We walk PyYAML's event stream (the C parser where present) instead of using
+`yaml.load`, because we need positions and because several things PyYAML
+accepts silently lose data or are unsafe in a file a local group hands in:
+duplicate keys (PyYAML keeps the last), anchors, aliases and merge keys (the
+"billion laughs" vector), custom tags, non-text keys and several documents.
+Each is refused as a `Problem` with its position; nothing is ever executed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vastbus_cli.problems import Problem, error
+
+MAX_BYTES = 1_000_000
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+Path_ = tuple[str | int, ...]
+Pos = tuple[int, int]
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_RESAVE_HINT = (
+    "Spara filen som UTF-8: i Anteckningar väljer du Arkiv → Spara som → Kodning: UTF-8; "
+    "i VS Code klickar du på kodningen nere till höger och väljer 'Save with Encoding' → UTF-8."
+)
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) stands, 1-based line and column."""
+
+    values: dict[Path_, Pos] = field(default_factory=dict)
+    keys: dict[Path_, Pos] = field(default_factory=dict)
+
+    def of(self, path: Path_, prefer_key: bool = False) -> Pos:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            sub = path[:end]
+            if prefer_key and sub in self.keys:
+                return self.keys[sub]
+            if sub in self.values:
+                return self.values[sub]
+        return (1, 1)
+
+
+@dataclass
+class LoadedFile:
+    """The result of loading one file. `data` is None when it could not be read."""
+
+    path: str
+    data: Any
+    positions: Positions
+    text: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Refused(Exception):
+    """Stops the walk at the first construct we cannot turn into data safely."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def decode(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 with or without BOM; anything else is refused with a way to fix it."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, error(
+            name, 1, 1, "kodning", "Filen är sparad som UTF-16, inte UTF-8.", _RESAVE_HINT
+        )
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return None, error(
+            name, line, 1, "binärfil", "Filen innehåller binära data och är ingen textfil.",
+            "Kontrollera att du valt rätt fil (en .yaml-fil, inte t.ex. ett Word-dokument).",
+        )
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, error(
+            name, line, column, "kodning",
+            "Filen är inte sparad som UTF-8 (troligen Windows-1252/ANSI).", _RESAVE_HINT,
+        )
+
+
+def load_text(text: str, name: str) -> LoadedFile:
+    """Parse YAML text into data and positions, collecting problems."""
+    loaded = LoadedFile(path=name, data=None, positions=Positions(), text=text)
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        loaded.problems.append(error(
+            name, line, column, "styrtecken",
+            f"Filen innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}).",
+            "Ta bort tecknet; det följer ofta med när text kopieras från andra program.",
+        ))
+        return loaded
+    builder = _Builder(name, loaded.positions)
+    try:
+        loaded.data = builder.build(yaml.parse(text, Loader=_Loader))
+        if builder.problems:
+            loaded.data = None
+    except _Refused as refused:
+        loaded.data = None
+        loaded.problems.append(refused.problem)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        loaded.data = None
+        loaded.problems.append(
+            error(
+                name, line, column, "yaml-syntax",
+                f"Filen går inte att läsa som YAML: {_swedish_yaml_error(exc.problem or '')}.",
+                "Kontrollera indraget (bara mellanslag, inga tabbar) och att text med kolon "
+                "står inom citattecken.",
+            )
+        )
+    except yaml.YAMLError:  # reader errors; control characters are caught before parsing
+        loaded.data = None
+        loaded.problems.append(error(name, 1, 1, "yaml-syntax", "Filen går inte att läsa som YAML."))
+    loaded.problems[:0] = builder.problems
+    return loaded
+
+
+def load_bytes(raw: bytes, name: str) -> LoadedFile:
+    if len(raw) > MAX_BYTES:
+        return LoadedFile(
+            name, None, Positions(),
+            problems=[error(name, 1, 1, "för-stor",
+                            f"Filen är {len(raw):,} byte; gränsen är {MAX_BYTES:,} byte."
+                            .replace(",", " "),
+                            "En årsberättelse är bara text; kontrollera att det är rätt fil.")],
+        )
+    text, problem = decode(raw, name)
+    if text is None:
+        assert problem is not None
+        return LoadedFile(name, None, Positions(), problems=[problem])
+    return load_text(text, name)
+
+
+def load_file(path: Path, name: str | None = None) -> LoadedFile:
+    display = name or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return LoadedFile(
+            display, None, Positions(),
+            problems=[error(display, 0, 0, "oläsbar", f"Filen kan inte läsas: {exc.strerror}.")],
+        )
+    return load_bytes(raw, display)
+
+
+_YAML_PHRASES = {
+    "mapping values are not allowed here": "ett kolon står där det inte får stå",
+    "could not find expected ':'": "ett kolon saknas",
+    "found character '\\t' that cannot start any token": "en tabb används för indrag",
+    "did not find expected key": "en nyckel saknas eller indraget är fel",
+    "did not find expected '-' indicator": "ett '-' saknas eller indraget är fel",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde",
+    "found undefined alias": "ett alias (*) används",
+    "expected <block end>, but found '-'": "ett '-' har fel indrag",
+    "found unexpected ':'": "ett oväntat kolon",
+    "expected <document start>, but found '<block mapping start>'": "fel indrag",
+}
+
+
+def _swedish_yaml_error(problem: str) -> str:
+    for english, swedish in _YAML_PHRASES.items():
+        if problem.startswith(english):
+            return swedish
+    if "expected" in problem or "found" in problem:
+        return "fel indrag eller ett tecken på fel plats"
+    return "fel i strukturen"
+
+
+class _Builder:
+    """Turns parser events into values, recording positions and refusing the unsafe."""
+
+    def __init__(self, name: str, positions: Positions) -> None:
+        self.name = name
+        self.positions = positions
+        self.resolver = yaml.resolver.Resolver()
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.problems: list[Problem] = []
+
+    def _refuse(self, mark: Any, code: str, message: str, hint: str = "") -> _Refused:
+        return _Refused(error(self.name, mark.line + 1, mark.column + 1, code, message, hint))
+
+    def build(self, events: Iterator[Any]) -> Any:
+        documents = 0
+        data: Any = None
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self._refuse(
+                        event.start_mark, "flera-dokument",
+                        "Filen innehåller flera YAML-dokument (avgränsade med '---').",
+                        "En fil ska innehålla en enda årsberättelse; dela upp filen.",
+                    )
+            elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent,
+                                    yaml.SequenceStartEvent, yaml.AliasEvent)):
+                data = self._node(event, events, ())
+        return data
+
+    def _check_event(self, event: Any) -> None:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise self._refuse(
+                event.start_mark, "ankare",
+                "Ankare och alias (& och *) är inte tillåtna i en årsberättelse.",
+                "Skriv ut värdet på varje ställe där det behövs.",
+            )
+        tag = getattr(event, "tag", None)
+        implicit = getattr(event, "implicit", True)
+        explicit = tag is not None and (implicit is False or implicit == (False, False))
+        if explicit and tag not in _SAFE_TAGS and tag != "!":
+            raise self._refuse(
+                event.start_mark, "tagg",
+                f"Taggen '{tag}' är inte tillåten.",
+                "Ta bort taggen (ordet som börjar med '!'); skriv bara värdet.",
+            )
+
+    def _node(self, event: Any, events: Iterator[Any], path: Path_) -> Any:
+        self._check_event(event)
+        self.positions.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for item in events:
+                if isinstance(item, yaml.SequenceEndEvent):
+                    return items
+                items.append(self._node(item, events, (*path, len(items))))
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(events, path)
+        raise self._refuse(event.start_mark, "yaml-syntax", "Oväntad struktur i filen.")
+
+    def _mapping(self, events: Iterator[Any], path: Path_) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        for key_event in events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return mapping
+            self._check_event(key_event)
+            key_mark = key_event.start_mark
+            if not isinstance(key_event, yaml.ScalarEvent):
+                raise self._refuse(key_mark, "nyckeltyp", "En nyckel måste vara ett ord, inte en lista "
+                                   "eller mappning.", "Kontrollera indraget.")
+            if key_event.value == "<<" and key_event.implicit[0]:
+                raise self._refuse(key_mark, "ankare", "Sammanslagningsnycklar ('<<') är inte tillåtna.",
+                                   "Skriv ut alla nycklar där de behövs.")
+            key = self._scalar(key_event)
+            if not isinstance(key, str):
+                raise self._refuse(
+                    key_mark, "nyckeltyp",
+                    f"Nyckeln '{key_event.value}' läses som {_type_name(key)}, inte som text.",
+                    f"Skriv nyckeln inom citattecken: \"{key_event.value}\":",
+                )
+            key_path = (*path, key)
+            if key in mapping:
+                # Not fatal: the walk goes on so the user sees every duplicate at once,
+                # but the file counts as broken, so nothing is silently lost.
+                first = self.positions.keys[key_path]
+                self.problems.append(error(
+                    self.name, key_mark.line + 1, key_mark.column + 1, "dubblettnyckel",
+                    f"Nyckeln '{key}' förekommer två gånger (första gången på rad {first[0]}).",
+                    "Slå ihop innehållet under en av dem och ta bort den andra; annars försvinner "
+                    "det som står under den första.",
+                ))
+                self._node(next(events), events, (*path, f"{key}\x00dubblett"))
+                continue
+            self.positions.keys[key_path] = (key_mark.line + 1, key_mark.column + 1)
+            mapping[key] = self._node(next(events), events, key_path)
+        return mapping
+
+    def _scalar(self, event: Any) -> Any:
+        if event.tag and event.tag != "!" and not event.implicit[0] and not event.implicit[1]:
+            tag = event.tag
+        else:
+            tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == "tag:yaml.org,2002:timestamp":
+            tag = "tag:yaml.org,2002:str"  # dates stay text; the models parse them
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.constructor.ConstructorError, ValueError) as exc:
+            raise self._refuse(event.start_mark, "yaml-syntax",
+                               f"Värdet '{event.value}' kan inte läsas.") from exc
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "tomt värde"
+    if isinstance(value, bool):
+        return "sant/falskt"
+    if isinstance(value, (int, float)):
+        return "tal"
+    return "text"

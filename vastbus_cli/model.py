@@ -1,0 +1,119 @@
+"""The annual report (årsberättelse), format version 1.
+
+English attribute names, Swedish aliases: the aliases are the keys a local group
+writes in its YAML file. Descriptions are Swedish because they end up in the
+JSON Schema, which editors show to the user while they type.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints
+
+from vastbus_cli.vocabulary import DeviationCategory, DeviationStatus, Organisation, Theme
+
+FORMAT_VERSION = 1
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Email = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+]
+Count = StrictInt
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        frozen=True,
+        use_enum_values=False,
+    )
+
+
+class Group(_Model):
+    name: Text = Field(alias="namn", description="Den lokala Västbusgruppens namn")
+    municipality: Text = Field(alias="kommun", description="Kommun eller stadsdel")
+    subregion: Text = Field(alias="delregion", description="Delregion (vårdsamverkansområde)")
+
+
+class Contact(_Model):
+    role: Text = Field(alias="roll", description="Kontaktpersonens roll, t.ex. ordförande")
+    email: Email | None = Field(
+        default=None, alias="epost", description="Funktionsadress eller jobbadress (valfri)"
+    )
+
+
+class Member(_Model):
+    organisation: Organisation = Field(description="Organisation i gruppen")
+    representatives: Count = Field(alias="antal", description="Antal representanter")
+    note: Text | None = Field(
+        default=None, alias="kommentar", description="Vilken verksamhet, t.ex. för 'annan'"
+    )
+
+
+class Meetings(_Model):
+    planned: Count = Field(alias="planerade", description="Antal planerade möten under året")
+    held: Count = Field(alias="genomförda", description="Antal genomförda möten under året")
+
+
+class Activity(_Model):
+    title: Text = Field(alias="titel", description="Kort rubrik")
+    description: Text = Field(alias="beskrivning", description="Vad som görs och med vilka")
+    theme: Theme | None = Field(default=None, alias="tema", description="Tema (valfritt)")
+
+
+class Deviation(_Model):
+    category: DeviationCategory = Field(alias="kategori", description="Avvikelsens kategori")
+    count: Count = Field(alias="antal", description="Antal avvikelser av detta slag")
+    description: Text = Field(alias="beskrivning", description="Vad hände (utan personuppgifter)")
+    action: Text = Field(alias="åtgärd", description="Vad gjordes med avvikelsen")
+    status: DeviationStatus = Field(description="Läget vid årets slut")
+
+
+class ThemedText(_Model):
+    theme: Theme = Field(alias="tema", description="Tema")
+    description: Text = Field(alias="beskrivning", description="Beskrivning")
+
+
+class GoodExample(_Model):
+    title: Text = Field(alias="titel", description="Kort rubrik")
+    description: Text = Field(alias="beskrivning", description="Vad som fungerade och varför")
+
+
+class Report(_Model):
+    """One local group's annual report for one year."""
+
+    format_version: Literal[1] = Field(
+        alias="formatversion", description="Formatets version; ska vara 1"
+    )
+    year: Count = Field(alias="år", description="Verksamhetsåret som berättelsen gäller")
+    group: Group = Field(alias="grupp")
+    contact: Contact | None = Field(default=None, alias="kontakt")
+    composition: list[Member] = Field(
+        alias="sammansättning", description="Vilka organisationer som deltar i gruppen"
+    )
+    meetings: Meetings = Field(alias="möten")
+    ongoing_work: list[Activity] = Field(default_factory=list, alias="pågående_arbete")
+    deviations: list[Deviation] = Field(default_factory=list, alias="avvikelser")
+    development_areas: list[ThemedText] = Field(default_factory=list, alias="utvecklingsområden")
+    competence_needs: list[ThemedText] = Field(default_factory=list, alias="kompetensbehov")
+    support_wanted: list[Text] = Field(
+        default_factory=list,
+        alias="stöd_från_delregionen",
+        description="Hur den delregionala gruppen kan stödja det lokala arbetet",
+    )
+    good_examples: list[GoodExample] = Field(default_factory=list, alias="goda_exempel")
+    plans: list[Text] = Field(
+        default_factory=list, alias="planer_nästa_år", description="Planer för nästa år"
+    )
+    key_figures: dict[str, StrictInt | StrictFloat] = Field(
+        default_factory=dict,
+        alias="nyckeltal",
+        description="Valfria nyckeltal: namn → tal, t.ex. 'Antal SIP-möten': 14",
+    )
+
+    def to_yaml_dict(self) -> dict[str, object]:
+        """The report with its Swedish keys, as plain data (for JSON output)."""
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)

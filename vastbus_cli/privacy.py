@@ -1,0 +1,68 @@
+"""The privacy guard: Swedish personal identity and co-ordination numbers.
+
+Reports and free-text survey answers must never identify a child. A
+personnummer is YYMMDD or YYYYMMDD, an optional separator (`-`, `+` or space)
+and four digits whose last is a Luhn check digit over the ten-digit form. A
+samordningsnummer is the same with 60 added to the day. Organisation numbers
+have a "month" of 20 or more, so the date check leaves them alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_CANDIDATE = re.compile(r"(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+ ]?)(\d{3})(\d)(?![\d])")
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@dataclass(frozen=True)
+class IdentityNumber:
+    start: int
+    end: int
+    text: str
+    coordination: bool
+
+    @property
+    def kind(self) -> str:
+        return "samordningsnummer" if self.coordination else "personnummer"
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, char in enumerate(digits):
+        value = int(char) * (2 if i % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def find_identity_numbers(text: str) -> Iterator[IdentityNumber]:
+    """Every personnummer or samordningsnummer in `text` with a valid date and check digit."""
+    for match in _CANDIDATE.finditer(text):
+        century, yy, mm, dd, _sep, serial, check = match.groups()
+        month, day = int(mm), int(dd)
+        coordination = day > 60
+        if coordination:
+            day -= 60
+        if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1]):
+            continue
+        if century is not None and century not in ("19", "20"):
+            continue
+        if luhn_ok(yy + mm + dd + serial + check):
+            yield IdentityNumber(match.start(), match.end(), match.group(), coordination)
+
+
+def mask_identity_numbers(text: str) -> tuple[str, int]:
+    """`text` with every identity number replaced; returns the count masked too."""
+    found = list(find_identity_numbers(text))
+    for number in reversed(found):
+        text = text[: number.start] + "[personnummer borttaget]" + text[number.end :]
+    return text, len(found)
+
+
+PRIVACY_MESSAGE = (
+    "Texten innehåller något som ser ut som ett {kind}. "
+    "Rapporter får inte innehålla uppgifter som kan identifiera enskilda personer."
+)
+PRIVACY_HINT = "Ta bort numret och beskriv händelsen utan personuppgifter."

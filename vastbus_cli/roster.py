@@ -1,0 +1,65 @@
+"""The roster (gruppförteckning): which local groups a sub-region expects.
+
+Which groups exist differs between sub-regions (Göteborg's are per city
+district), so it is always data the coordinator supplies, never hard-coded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from vastbus_cli.load import LoadedFile, load_file
+from vastbus_cli.model import Text
+from vastbus_cli.parse import parse_model
+from vastbus_cli.problems import Problem
+from vastbus_cli.suggest import fold
+
+ROSTER_NAME = "grupper.yaml"
+
+
+class RosterGroup(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+    name: Text = Field(alias="namn", description="Den lokala gruppens namn, som i årsberättelsen")
+    municipality: Text = Field(alias="kommun", description="Kommun eller stadsdel")
+
+
+class Roster(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+    subregion: Text = Field(alias="delregion", description="Delregionens namn")
+    deadline: dt.date | None = Field(
+        default=None, alias="sista_dag",
+        description="Sista dag för sammanställningen (standard: 1 juni året efter verksamhetsåret)",
+    )
+    groups: list[RosterGroup] = Field(alias="grupper", description="De lokala grupper som ska rapportera")
+
+    def deadline_for(self, year: int) -> dt.date:
+        return self.deadline or dt.date(year + 1, 6, 1)
+
+    def find(self, name: str) -> RosterGroup | None:
+        key = group_key(name)
+        return next((g for g in self.groups if group_key(g.name) == key), None)
+
+    def names(self) -> list[str]:
+        return [g.name for g in self.groups]
+
+
+def group_key(name: str) -> str:
+    """How group names are compared: case, spacing and å/ä/ö-folding do not matter."""
+    return " ".join(fold(name).replace("_", " ").split())
+
+
+def load_roster(path: Path) -> tuple[Roster | None, list[Problem], LoadedFile]:
+    loaded = load_file(path)
+    roster, problems = parse_model(loaded, Roster, what="gruppförteckningen")
+    return roster, loaded.problems + problems, loaded
+
+
+def find_roster(folder: Path) -> Path | None:
+    """The roster that lies in a reports folder, picked up without `--roster`."""
+    candidate = folder / ROSTER_NAME
+    return candidate if candidate.is_file() else None

@@ -1,0 +1,130 @@
+"""The validate pipeline: paths → loaded files → reports → problems, all collected.
+
+`compile` uses the same pipeline, so a report is judged one way everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vastbus_cli.checks import FILE_CHECKS, SET_CHECKS, Context, ReportFile
+from vastbus_cli.checks.identity_numbers import scan_text
+from vastbus_cli.load import load_file
+from vastbus_cli.model import Report
+from vastbus_cli.parse import parse_model
+from vastbus_cli.problems import Problem, error, has_errors, plural, sorted_problems
+from vastbus_cli.roster import ROSTER_NAME, Roster, find_roster, load_roster
+
+REPORT_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class FileResult:
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    report: ReportFile | None = None
+
+    def ok(self, strict: bool = False) -> bool:
+        return not has_errors(self.problems, strict)
+
+
+@dataclass
+class ValidationResult:
+    files: list[FileResult] = field(default_factory=list)
+    roster: Roster | None = None
+    roster_path: str | None = None
+    general: list[Problem] = field(default_factory=list)  # paths that do not exist, the roster
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.general + [p for f in self.files for p in f.problems]
+
+    def reports(self, strict: bool = False) -> list[ReportFile]:
+        """The reports without errors (the ones a summary may include)."""
+        return [f.report for f in self.files if f.report is not None and f.ok(strict)]
+
+    def failed(self, strict: bool = False) -> bool:
+        return has_errors(self.problems, strict)
+
+    def summary_line(self) -> str:
+        problems = self.problems
+        errors = sum(p.is_error for p in problems)
+        warnings = len(problems) - errors
+        if not problems:
+            return f"Inga problem i {plural(len(self.files), 'fil', 'filer')}."
+        with_problems = len({p.file for p in problems})
+        total = len(self.files) + (1 if self.roster_path else 0)
+        return (f"{plural(errors, 'fel', 'fel')} och {plural(warnings, 'varning', 'varningar')} "
+                f"i {with_problems} av {plural(total, 'fil', 'filer')}.")
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Report files named directly or found in folders (`*.yaml`, `*.yml`, roster excluded)."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(
+                p for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+                and p.name != ROSTER_NAME and not p.name.startswith(".")
+            ))
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(error(str(path), 0, 0, "finns-inte",
+                                  "Filen eller mappen finns inte.", "Kontrollera sökvägen."))
+    return found, problems
+
+
+def validate_file(path: Path, ctx: Context) -> FileResult:
+    loaded = load_file(path)
+    result = FileResult(str(path), list(loaded.problems))
+    if loaded.text:
+        result.problems.extend(scan_text(result.path, loaded.text))
+    report, problems = parse_model(loaded, Report, what="årsberättelsen")
+    result.problems.extend(problems)
+    if report is not None:
+        rf = ReportFile(result.path, report, loaded.positions, loaded.text)
+        result.report = rf
+        for check in FILE_CHECKS:
+            result.problems.extend(check(rf, ctx))
+    return result
+
+
+def validate_paths(
+    paths: Sequence[Path],
+    roster_path: Path | None = None,
+    today: dt.date | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> ValidationResult:
+    """Validate every report under `paths`; the roster is found in a folder when not given."""
+    result = ValidationResult()
+    if roster_path is None:
+        roster_path = next((r for p in paths if p.is_dir() and (r := find_roster(p))), None)
+    if roster_path is not None:
+        result.roster_path = str(roster_path)
+        if not roster_path.is_file():
+            result.general.append(error(str(roster_path), 0, 0, "finns-inte",
+                                        "Gruppförteckningen finns inte.", "Kontrollera sökvägen."))
+        else:
+            result.roster, roster_problems, _ = load_roster(roster_path)
+            result.general.extend(roster_problems)
+    ctx = Context(roster=result.roster, today=today or dt.date.today())
+    files, missing = discover(paths)
+    result.general.extend(missing)
+    for path in files:
+        if progress is not None:
+            progress(path)
+        result.files.append(validate_file(path, ctx))
+    parsed = [f.report for f in result.files if f.report is not None]
+    by_path = {f.path: f for f in result.files}
+    for set_check in SET_CHECKS:
+        for problem in set_check(parsed, ctx):
+            by_path[problem.file].problems.append(problem)
+    for f in result.files:
+        f.problems = sorted_problems(f.problems)
+    return result
