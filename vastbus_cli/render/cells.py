@@ -1,0 +1,63 @@
+"""Safe text for spreadsheet cells and Markdown, shared by every renderer.
+
+A value a user wrote must never become a formula: Excel evaluates a cell that
+starts with `=`, `+`, `-` or `@` (and a leading tab or carriage return can
+smuggle one in), and openpyxl turns a string starting with `=` into a formula.
+Markdown output must not let user text open raw HTML or break a table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def strip_illegal(text: str) -> str:
+    """Remove characters XML (and so .xlsx and .docx) cannot carry, e.g. pasted control codes."""
+    return _ILLEGAL_XML.sub("", text)
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_START)
+
+
+def xlsx_value(value: Any) -> Any:
+    """A value ready for an openpyxl cell: numbers stay numbers, text loses illegal characters.
+
+    Use `set_text` to write it: that also keeps formula-like text a string.
+    """
+    if value is None or isinstance(value, (int, float)):
+        return value
+    return strip_illegal(str(value))
+
+
+def set_text(cell: Any, value: Any) -> None:
+    """Write `value` into an openpyxl cell; text is stored as text, never as a formula."""
+    value = xlsx_value(value)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl marks '=…' as 'f'; force plain text
+
+
+def csv_text(value: Any) -> str:
+    """Neutralise formula-like text for CSV (opened in Excel): prefix with an apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if is_formula_like(text) else text
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md_text(value: Any) -> str:
+    """User text for Markdown: special characters escaped, no raw HTML, one line per paragraph."""
+    text = strip_illegal("" if value is None else str(value))
+    text = text.replace("&", "&amp;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_cell(value: Any) -> str:
+    """User text for a Markdown table cell: escaped, and line breaks cannot end the row."""
+    return " ".join(md_text(value).split())
