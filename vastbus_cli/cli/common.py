@@ -37,8 +37,9 @@ def fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def show_problems(problems: Iterable[Problem], summary: str) -> None:
-    console = err_console()
+def show_problems(problems: Iterable[Problem], summary: str, stderr: bool = True) -> None:
+    """Problems as `validate` prints them; to stderr when stdout carries a document."""
+    console = err_console() if stderr else out_console()
     print_problems(problems, console)
     console.print(summary)
 

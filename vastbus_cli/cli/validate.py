@@ -38,7 +38,7 @@ def validate_command(
                                    filer=[f.path for f in result.files]))
     else:
         if problems:
-            show_problems(problems, result.summary_line())
+            show_problems(problems, result.summary_line(), stderr=False)
         else:
             write_stdout(result.summary_line())
     raise typer.Exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)
