@@ -133,7 +133,7 @@ def load_text(text: str, name: str) -> LoadedFile:
         loaded.problems.append(
             error(
                 name, line, column, "yaml-syntax",
-                f"Filen går inte att läsa som YAML: {_swedish_yaml_error(exc.problem or '')}.",
+                f"Filen går inte att läsa som YAML: {_explain(exc.problem or '', text, line)}.",
                 "Kontrollera indraget (bara mellanslag, inga tabbar) och att text med kolon "
                 "står inom citattecken.",
             )
@@ -185,6 +185,18 @@ _YAML_PHRASES = {
     "found unexpected ':'": "ett oväntat kolon",
     "expected <document start>, but found '<block mapping start>'": "fel indrag",
 }
+
+
+def _explain(problem: str, text: str, line: int) -> str:
+    """A Swedish reason: tab indentation is the most common cause, so it is named first."""
+    lines = text.splitlines()
+    for candidate in (line, line - 1):
+        if 0 < candidate <= len(lines):
+            stripped = lines[candidate - 1]
+            indent = stripped[: len(stripped) - len(stripped.lstrip(" \t"))]
+            if "\t" in indent:
+                return f"rad {candidate} är indragen med tabb"
+    return _swedish_yaml_error(problem)
 
 
 def _swedish_yaml_error(problem: str) -> str:

@@ -25,6 +25,11 @@ def suggest(word: str, candidates: Iterable[str]) -> str | None:
         if fold(candidate) == folded:
             return candidate
     by_fold = {fold(c): c for c in options}
+    # "Västbusgruppen Skövde" for "Skövde": a candidate inside what was typed (or the reverse)
+    inside = [c for f, c in by_fold.items()
+              if len(f) >= 4 and len(folded) >= 4 and (f in folded or folded in f)]
+    if len(inside) == 1:
+        return inside[0]
     close = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.7)
     return by_fold[close[0]] if close else None
 

@@ -1,0 +1,138 @@
+"""Schema problems: Swedish messages at exact positions, 'did you mean', placeholders."""
+
+from __future__ import annotations
+
+from reportdata import VALID, replace_line
+
+from vastbus_cli.load import load_bytes
+from vastbus_cli.model import Report
+from vastbus_cli.parse import parse_model
+
+
+def problems(text: str) -> list[tuple[int, int, str, str, str]]:
+    loaded = load_bytes(text.encode(), "r.yaml")
+    report, found = parse_model(loaded, Report, what="årsberättelsen")
+    assert (report is None) == bool(found + loaded.problems)
+    return [(p.line, p.column, p.code, p.message, p.hint) for p in loaded.problems + found]
+
+
+def test_valid_report_parses_with_english_attributes() -> None:
+    loaded = load_bytes(VALID.encode(), "r.yaml")
+    report, found = parse_model(loaded, Report)
+    assert found == []
+    assert report is not None
+    assert report.group.municipality == "Skövde"
+    assert report.meetings.held == 7
+    assert report.deviations[0].category.label == "Väntetider"
+    assert report.key_figures == {"Antal SIP-möten": 14}
+
+
+def test_unknown_key_without_swedish_letters_gets_right_spelling() -> None:
+    text = replace_line(VALID, "möten:\n", "moten:\n")
+    found = problems(text)
+    assert (15, 1, "okänd-nyckel", "Okänd nyckel 'moten'.", "Menade du 'möten'?") in found
+    # the real key is then missing, reported at the top level
+    assert any(code == "saknas" and "'möten'" in msg for _, _, code, msg, _ in found)
+
+
+def test_unknown_nested_key_gets_suggestion_at_its_position() -> None:
+    text = replace_line(VALID, "    åtgärd: Dialog med BUP\n", "    atgard: Dialog med BUP\n")
+    found = problems(text)
+    assert (26, 5, "okänd-nyckel", "Okänd nyckel 'atgard'.", "Menade du 'åtgärd'?") in found
+    assert any(code == "saknas" and "'åtgärd'" in msg and "avvikelser[1]" in msg
+               for _, _, code, msg, _ in found)
+
+
+def test_unknown_key_with_no_close_match_lists_allowed_keys() -> None:
+    text = replace_line(VALID, "  planerade: 8\n", "  planerade: 8\n  zzz: 1\n")
+    (line, column, code, message, hint), = [p for p in problems(text) if p[2] == "okänd-nyckel"]
+    assert (line, column) == (17, 3)
+    assert hint == "Tillåtna nycklar här: planerade, genomförda."
+
+
+def test_wrong_controlled_value_gets_did_you_mean() -> None:
+    text = replace_line(VALID, "organisation: socialtjänst", "organisation: socialtjanst")
+    assert problems(text) == [(
+        11, 19, "ogiltigt-värde",
+        "'socialtjanst' är inget tillåtet värde för 'sammansättning[1].organisation'.",
+        "Menade du 'socialtjänst'?",
+    )]
+
+
+def test_wrong_controlled_value_without_match_lists_allowed() -> None:
+    text = replace_line(VALID, "status: pågående", "status: klart")
+    (_, _, code, _, hint), = problems(text)
+    assert code == "ogiltigt-värde"
+    assert hint.startswith("Tillåtna värden: löst, pågående, ej_löst")
+
+
+def test_type_errors_are_swedish_with_position() -> None:
+    text = replace_line(VALID, "  planerade: 8", "  planerade: åtta")
+    assert problems(text) == [(
+        16, 14, "fel-typ", "'möten.planerade' ska vara ett heltal (nu står det 'åtta').",
+        "Skriv bara siffror, t.ex. 4.",
+    )]
+
+
+def test_list_expected() -> None:
+    text = replace_line(VALID, "nyckeltal:\n  Antal SIP-möten: 14\n",
+                        "nyckeltal:\n  Antal SIP-möten: 14\nplaner_nästa_år: Fler möten\n")
+    (line, column, code, message, _), = problems(text)
+    assert (line, column, code) == (30, 18, "fel-typ")
+    assert message.startswith("'planer_nästa_år' ska vara en lista")
+
+
+def test_missing_required_section() -> None:
+    text = VALID.replace("möten:\n  planerade: 8\n  genomförda: 7\n", "")
+    assert problems(text) == [(1, 1, "saknas", "Nyckeln 'möten' saknas.",
+                               "Lägg till 'möten:' och fyll i den.")]
+
+
+def test_missing_nested_key_points_at_parent_key() -> None:
+    text = replace_line(VALID, "  kommun: Skövde\n", "")
+    assert problems(text) == [(3, 1, "saknas", "Nyckeln 'kommun' saknas under 'grupp'.",
+                               "Lägg till 'kommun:' under 'grupp' och fyll i den.")]
+
+
+def test_placeholders_reported_once_as_not_filled_in() -> None:
+    text = replace_line(VALID, "  genomförda: 7", '  genomförda: "FYLL I: antal"')
+    text = replace_line(text, "    beskrivning: Lång väntan på bedömning",
+                        '    beskrivning: "FYLL I: vad hände"')
+    assert problems(text) == [
+        (17, 15, "ej-ifylld", "'möten.genomförda' är inte ifyllt.",
+         "Ersätt mallens exempeltext med er egen uppgift."),
+        (25, 18, "ej-ifylld", "'avvikelser[1].beskrivning' är inte ifyllt.",
+         "Ersätt mallens exempeltext med er egen uppgift."),
+    ]
+
+
+def test_empty_value_is_not_filled_in() -> None:
+    text = replace_line(VALID, "  genomförda: 7", "  genomförda:")
+    assert [(p[0], p[2]) for p in problems(text)] == [(17, "ej-ifylld")]
+    text = replace_line(VALID, "  - titel: SIP i skolan", '  - titel: ""')
+    assert [(p[0], p[2]) for p in problems(text)] == [(19, "ej-ifylld")]
+
+
+def test_bad_email_and_format_version() -> None:
+    text = replace_line(VALID, "epost: vastbus@example.se", "epost: vastbus at example")
+    text = replace_line(text, "formatversion: 1", "formatversion: 2")
+    found = problems(text)
+    assert [(p[0], p[2]) for p in found] == [(1, "formatversion"), (9, "ogiltigt-värde")]
+
+
+def test_key_figures_must_be_numbers_reported_once() -> None:
+    text = replace_line(VALID, "Antal SIP-möten: 14", "Antal SIP-möten: fjorton")
+    found = problems(text)
+    assert [(p[0], p[1], p[2]) for p in found] == [(29, 20, "fel-typ")]
+
+
+def test_not_a_mapping_and_empty_file() -> None:
+    assert [p[2] for p in problems("- a\n- b\n")] == ["inte-mappning"]
+    assert [p[2] for p in problems("# bara en kommentar\n")] == ["tom-fil"]
+
+
+def test_every_mistake_in_one_run() -> None:
+    text = replace_line(VALID, "organisation: bup", "organisation: BUPP")
+    text = replace_line(text, "  planerade: 8", "  planerade: många")
+    text = replace_line(text, "    tema: sip", "    tema: sipp")
+    assert [p[0] for p in problems(text)] == [13, 16, 21]

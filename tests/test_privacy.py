@@ -1,0 +1,44 @@
+"""The privacy guard: personnummer and samordningsnummer, not organisation numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from vastbus_cli.privacy import find_identity_numbers, luhn_ok, mask_identity_numbers
+
+
+@pytest.mark.parametrize("text", [
+    "811218-9876", "8112189876", "19811218-9876", "198112189876", "811218+9876",
+    "Barnet (121212-1212) fick vänta",
+])
+def test_valid_personnummer_found(text: str) -> None:
+    (found,) = find_identity_numbers(text)
+    assert found.kind == "personnummer"
+
+
+def test_coordination_number_day_plus_60() -> None:
+    (found,) = find_identity_numbers("samordningsnr 701063-2391")
+    assert found.kind == "samordningsnummer"
+    assert found.text == "701063-2391"
+
+
+@pytest.mark.parametrize("text", [
+    "811218-9875",          # wrong check digit
+    "556677-8899",          # organisation number: "month" 66
+    "212000-0142",          # municipality organisation number: month 20
+    "811232-9876",          # no 32nd day
+    "2025-06-01", "14 SIP-möten", "tel 0500-123456", "1234567890123",
+])
+def test_not_flagged(text: str) -> None:
+    assert list(find_identity_numbers(text)) == []
+
+
+def test_luhn() -> None:
+    assert luhn_ok("8112189876")
+    assert not luhn_ok("8112189875")
+
+
+def test_mask() -> None:
+    masked, count = mask_identity_numbers("Gäller 811218-9876 och 701063-2391.")
+    assert count == 2
+    assert masked == "Gäller [personnummer borttaget] och [personnummer borttaget]."
