@@ -1,83 +1,166 @@
-"""Swedish for the few texts Click and Typer print themselves (help headings, usage errors).
+"""Swedish for the texts Click and Typer print themselves (usage, help headings, usage errors).
 
-Click marks its texts for gettext but ships no Swedish catalogue, so we put a
-small translation in front of the names it imported.
+Older Typer versions use Click, whose texts go through gettext; recent ones carry
+their own copy of Click (`typer._click`) with the English texts written inline.
+We handle both: gettext names are pointed at our table, and the few places that
+print inline English (the usage prefix, the help option's text, error messages)
+are wrapped. Every patch is skipped when its target does not exist, so a
+different Typer version degrades to English rather than failing.
 """
 
 from __future__ import annotations
 
-TRANSLATIONS = {
+import re
+from typing import Any
+
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), r) for p, r in [
+        (r"No such option: ?", "Okänd flagga: "),
+        (r"No such command (.*)\.", r"Okänt kommando \1."),
+        (r"Missing argument (.*)\.", r"Argument saknas: \1."),
+        (r"Missing option (.*)\.", r"Flagga saknas: \1."),
+        (r"Missing parameter: (.*)", r"Parameter saknas: \1"),
+        (r"Invalid value for (.*?): ", r"Ogiltigt värde för \1: "),
+        (r"Invalid value: ", "Ogiltigt värde: "),
+        (r"Option (.*) requires an argument\.", r"Flaggan \1 behöver ett värde."),
+        (r"Option (.*) requires (\d+) arguments\.", r"Flaggan \1 behöver \2 värden."),
+        (r"Got unexpected extra arguments? \((.*)\)", r"Oväntat extra argument (\1)"),
+        (r"(.*) is not a valid integer( range)?\.", r"\1 är inget heltal."),
+        (r"(.*) is not a valid float( range)?\.", r"\1 är inget tal."),
+        (r"(.*) is not a valid boolean\.", r"\1 är varken sant eller falskt."),
+        (r"(.*) is not one of (.*)\.", r"\1 är inte något av \2."),
+        (r"(.*) is not (.*)\.", r"\1 är inte \2."),
+        (r"(File|Directory|Path) (.*) does not exist\.", r"\2 finns inte."),
+        (r"(File|Directory|Path) (.*) is a directory\.", r"\2 är en mapp."),
+        (r"(File|Directory|Path) (.*) is a file\.", r"\2 är en fil."),
+        (r"Did you mean (.*)\?", r"Menade du \1?"),
+        (r"\(Possible options: (.*)\)", r"(Möjliga val: \1)"),
+        (r"Missing command\.", "Kommando saknas."),
+        (r"Input should be a valid integer.*", "ska vara ett heltal"),
+        (r"Input should be a valid number.*", "ska vara ett tal"),
+        (r"Input should be a valid boolean.*", "ska vara sant eller falskt"),
+        (r"Input should be (.*)", r"ska vara \1"),
+        (r"Try (.*) for help\.", r"Skriv \1 för hjälp."),
+    ]
+]
+
+_GETTEXT = {
     "Usage:": "Användning:",
     "Show this message and exit.": "Visa den här hjälpen och avsluta.",
     "Options": "Flaggor",
-    "Error": "Fel",
-    "Try {command!r} for help.": "Skriv {command!r} för hjälp.",
-    "Try '{command} {option}' for help.": "Skriv '{command} {option}' för hjälp.",
-    "No such option: {name}": "Okänd flagga: {name}",
-    "No such command {name!r}.": "Okänt kommando {name!r}.",
-    "Missing argument {param_hint}.": "Argument saknas: {param_hint}.",
-    "Missing option {param_hint}.": "Flagga saknas: {param_hint}.",
-    "Missing parameter: {param_name}": "Parameter saknas: {param_name}",
-    "Invalid value for {param_hint}: {message}": "Ogiltigt värde för {param_hint}: {message}",
-    "Invalid value: {message}": "Ogiltigt värde: {message}",
-    "Option {name!r} requires an argument.": "Flaggan {name!r} behöver ett värde.",
-    "Option {name!r} requires {nargs} arguments.": "Flaggan {name!r} behöver {nargs} värden.",
-    "Got unexpected extra argument ({args})": "Oväntat extra argument ({args})",
-    "Got unexpected extra arguments ({args})": "Oväntade extra argument ({args})",
-    "{value!r} is not a valid integer.": "{value!r} är inget heltal.",
-    "{value!r} is not one of {choices}.": "{value!r} är inte något av {choices}.",
-    "{value!r} is not {choice}.": "{value!r} är inte {choice}.",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} finns inte.",
-    "File {name!r} does not exist.": "Filen {name!r} finns inte.",
-    "Directory {name!r} does not exist.": "Mappen {name!r} finns inte.",
-    "Path {name!r} does not exist.": "Sökvägen {name!r} finns inte.",
-    "Commands": "Kommandon",
     "Arguments": "Argument",
+    "Commands": "Kommandon",
+    "Error": "Fel",
     "Aborted!": "Avbrutet.",
-    "(dynamic)": "(beräknas)",
-    "default": "standard",
     "required": "krävs",
-    "Did you mean {possibility}?": "Menade du {possibility}?",
-    "(Possible options: {possibilities})": "(Möjliga val: {possibilities})",
+    "default": "standard",
 }
 
+HELP_TEXT = "Visa den här hjälpen och avsluta."
+USAGE_PREFIX = "Användning: "
 
-def _translate(message: str) -> str:
-    return TRANSLATIONS.get(message, message)
+
+def translate(message: str) -> str:
+    """An English Click/Typer message in Swedish (unknown texts pass through unchanged)."""
+    message = _GETTEXT.get(message, message)
+    for pattern, replacement in _PATTERNS:
+        message = pattern.sub(replacement, message)
+    return message
 
 
 def _ngettext(singular: str, plural: str, n: int) -> str:
-    return _translate(singular if n == 1 else plural)
+    return translate(singular if n == 1 else plural)
+
+
+def _click_modules() -> list[Any]:
+    import sys
+
+    return [m for name, m in list(sys.modules.items())
+            if m is not None and name.startswith(("typer", "click"))]
 
 
 def install() -> None:
-    """Point Click's and Typer's gettext names and panel titles at Swedish.
-
-    Recent Typer versions carry their own copy of Click (`typer._click`), older
-    ones use `click`; every loaded module of either that imported gettext's `_`
-    gets ours.
-    """
+    """Patch the loaded Click/Typer modules so the user reads Swedish."""
     import gettext
-    import sys
 
     import typer.core  # noqa: F401  (loads the modules whose texts we translate)
     import typer.main  # noqa: F401
     import typer.rich_utils as rich_utils
 
-    for name, module in list(sys.modules.items()):
-        if not name.startswith(("typer", "click")) or module is None:
-            continue
+    for module in _click_modules():
         if getattr(module, "_", None) is gettext.gettext:
-            module._ = _translate  # type: ignore[attr-defined]
+            module._ = translate
         if getattr(module, "ngettext", None) is gettext.ngettext:
-            module.ngettext = _ngettext  # type: ignore[attr-defined]
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Argument"
-    rich_utils.OPTIONS_PANEL_TITLE = "Flaggor"
-    rich_utils.COMMANDS_PANEL_TITLE = "Kommandon"
-    rich_utils.ERRORS_PANEL_TITLE = "Fel"
-    rich_utils.ABORTED_TEXT = "Avbrutet."
-    rich_utils.RICH_HELP = "Skriv [blue]'{command_path} {help_option}'[/] för hjälp."
-    rich_utils.DEFAULT_STRING = "[standard: {}]"
-    rich_utils.REQUIRED_LONG_STRING = "[krävs]"
-    rich_utils.ENVVAR_STRING = "[miljövariabel: {}]"
-    rich_utils.DEPRECATED_STRING = "(föråldrad) "
+            module.ngettext = _ngettext
+        _wrap_exceptions(module)
+        _wrap_usage(module)
+        _wrap_help_option(module)
+    for name, value in {
+        "ARGUMENTS_PANEL_TITLE": "Argument",
+        "OPTIONS_PANEL_TITLE": "Flaggor",
+        "COMMANDS_PANEL_TITLE": "Kommandon",
+        "ERRORS_PANEL_TITLE": "Fel",
+        "ABORTED_TEXT": "Avbrutet.",
+        "RICH_HELP": "Skriv [blue]'{command_path} {help_option}'[/] för hjälp.",
+        "DEFAULT_STRING": "[standard: {}]",
+        "REQUIRED_LONG_STRING": "[krävs]",
+        "ENVVAR_STRING": "[miljövariabel: {}]",
+        "DEPRECATED_STRING": "(föråldrad) ",
+    }.items():
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, value)
+
+
+def _wrap_exceptions(module: Any) -> None:
+    cls = getattr(module, "ClickException", None)
+    if cls is None or getattr(cls.format_message, "_swedish", False):
+        return
+    for klass in [cls, *_subclasses(cls)]:
+        # the base may inherit format_message (from TyperException); subclasses that
+        # override it are wrapped too
+        original = getattr(klass, "format_message", None) if klass is cls else (
+            klass.__dict__.get("format_message"))
+        if original is None or getattr(original, "_swedish", False):
+            continue
+
+        def format_message(self: Any, _original: Any = original) -> str:
+            return translate(_original(self))
+
+        format_message._swedish = True  # type: ignore[attr-defined]
+        klass.format_message = format_message
+
+
+def _subclasses(cls: type) -> list[type]:
+    found: list[type] = []
+    for sub in type.__subclasses__(cls):
+        found.extend([sub, *_subclasses(sub)])
+    return found
+
+
+def _wrap_usage(module: Any) -> None:
+    formatter = getattr(module, "HelpFormatter", None)
+    original = getattr(formatter, "write_usage", None)
+    if original is None or getattr(original, "_swedish", False):
+        return
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original(self, prog, args, USAGE_PREFIX if prefix is None else prefix)
+
+    write_usage._swedish = True  # type: ignore[attr-defined]
+    formatter.write_usage = write_usage  # type: ignore[union-attr]
+
+
+def _wrap_help_option(module: Any) -> None:
+    command = getattr(module, "Command", None)
+    original = getattr(command, "get_help_option", None)
+    if original is None or getattr(original, "_swedish", False):
+        return
+
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        option = original(self, ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    get_help_option._swedish = True  # type: ignore[attr-defined]
+    command.get_help_option = get_help_option  # type: ignore[union-attr]

@@ -1,0 +1,117 @@
+"""The command line through Typer's runner: exit codes and exact output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from reportdata import ROSTER, VALID, replace_line
+from typer.testing import CliRunner
+
+from vastbus_cli.cli import app
+
+runner = CliRunner()
+
+
+def write(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_validate_clean_exits_0(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": VALID, "grupper.yaml": ROSTER})
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "Inga problem i 1 fil."
+
+
+def test_validate_problems_exit_1_with_position_severity_code_hint(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": replace_line(VALID, "\nmöten:\n", "\nmoten:\n")})
+    result = runner.invoke(app, ["validate", str(tmp_path / "a.yaml")], env={"NO_COLOR": "1"})
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == str(tmp_path / "a.yaml")
+    assert f"  {tmp_path / 'a.yaml'}:15:1  fel  okänd-nyckel  Okänd nyckel 'moten'." in lines
+    assert "      → Menade du 'möten'?" in lines
+    assert lines[-1] == "2 fel och 0 varningar i 1 av 1 fil."
+
+
+def test_validate_warning_only_exits_0_unless_strict(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": replace_line(VALID, "genomförda: 7", "genomförda: 9")})
+    assert runner.invoke(app, ["validate", str(tmp_path)]).exit_code == 0
+    assert runner.invoke(app, ["validate", "--strict", str(tmp_path)]).exit_code == 1
+
+
+def test_validate_json_format(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": replace_line(VALID, "år: 2025", "år: 3025")})
+    result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["fel"] == 1 and data["varningar"] == 0
+    (problem,) = data["problem"]
+    assert problem == {
+        "file": str(tmp_path / "a.yaml"), "line": 2, "column": 5, "severity": "fel",
+        "code": "orimligt-år", "message": "Året 3025 kan inte stämma för en årsberättelse.",
+        "hint": problem["hint"],
+    }
+
+
+def test_validate_missing_path_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path / "finns-ej.yaml")])
+    assert result.exit_code == 1
+    assert "finns inte" in result.stdout
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_validate_explicit_roster(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": replace_line(VALID, "namn: Skövde", "namn: Mariestad"),
+                     "lista.yaml": ROSTER})
+    result = runner.invoke(app, ["validate", "--roster", str(tmp_path / "lista.yaml"),
+                                 str(tmp_path / "a.yaml")])
+    assert result.exit_code == 1
+    assert "okänd-grupp" in result.stdout
+
+
+def test_usage_error_exit_2_in_swedish() -> None:
+    result = runner.invoke(app, ["validate", "--okänd"])
+    assert result.exit_code == 2
+    assert "Okänd flagga" in result.output
+
+
+def test_help_is_swedish() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "Kontrollera årsberättelser" in result.stdout
+    assert "Kommandon" in result.stdout
+
+
+def test_schema_command(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Årsberättelse för lokal Västbusgrupp"
+    assert "möten" in schema["properties"]
+    assert schema["$defs"]["Organisation"]["enum"][0] == "socialtjänst"
+    assert schema["$defs"]["DeviationStatus"]["enumDescriptions"][3] == "Lyft till delregional nivå"
+    target = tmp_path / "s.json"
+    assert runner.invoke(app, ["schema", "-o", str(target)]).exit_code == 0
+    assert json.loads(target.read_text("utf-8")) == schema
+    assert runner.invoke(app, ["schema", "-o", str(target)]).exit_code == 2
+
+
+def test_schema_accepts_the_valid_report() -> None:
+    jsonschema = __import__("pytest").importorskip("jsonschema")
+    import yaml
+
+    from vastbus_cli.schema import report_schema
+
+    jsonschema.validate(yaml.safe_load(VALID), report_schema())
+
+
+def test_python_dash_m_works() -> None:
+    done = subprocess.run([sys.executable, "-m", "vastbus_cli", "--help"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert "validate" in done.stdout

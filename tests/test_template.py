@@ -1,0 +1,116 @@
+"""Templates: pre-filled, commented, and valid once filled in, for every roster group."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reportdata import ROSTER
+from typer.testing import CliRunner
+
+from vastbus_cli.cli import app
+from vastbus_cli.schema import SCHEMA_FILE
+from vastbus_cli.template import GroupInfo, file_name, render_template, slug
+from vastbus_cli.validate import validate_paths
+
+runner = CliRunner()
+_PLACEHOLDER = re.compile(r'^(\s*-?\s*)([^:#\n]+): "FYLL I[^"]*"$|^(\s*- )"FYLL I[^"]*"$', re.M)
+_NUMBERS = {"antal", "planerade", "genomförda", "Antal SIP-möten"}
+
+
+def fill(text: str) -> str:
+    """What a local group does: replace every placeholder with a real value."""
+
+    def value(match: re.Match[str]) -> str:
+        if match.group(3):
+            return f'{match.group(3)}"En punkt som gruppen skrev"'
+        key = match.group(2).strip()
+        if key in _NUMBERS:
+            return f"{match.group(1)}{key}: 3"
+        if key == "epost":
+            return f"{match.group(1)}{key}: vastbus@example.se"
+        return f'{match.group(1)}{key}: "Text som gruppen skrev: {key}"'
+
+    return _PLACEHOLDER.sub(value, text)
+
+
+def test_slug_and_file_name() -> None:
+    assert slug("Västra Hisingen") == "vastra-hisingen"
+    assert slug("Åmål/Dals-Ed") == "amal-dals-ed"
+    assert file_name(GroupInfo("Lilla Edet", "Lilla Edet", "Göteborg"), 2025) == (
+        "arsberattelse-2025-lilla-edet.yaml")
+
+
+def test_template_is_prefilled_and_commented() -> None:
+    text = render_template(GroupInfo('Grupp "Norr": Ö', "Öckerö", "Göteborg"), 2025)
+    assert text.startswith(f"# yaml-language-server: $schema={SCHEMA_FILE}\n")
+    assert 'namn: "Grupp \\"Norr\\": Ö"' in text
+    assert "år: 2025" in text
+    assert "# Tillåtna organisationer: socialtjänst (Socialtjänst)" in text
+    assert "sip_ej_kallad_eller_försenad (SIP ej kallad eller försenad)" in text
+    for line in text.splitlines():  # every field has a Swedish comment above or is in a list
+        assert "TODO" not in line
+
+
+def test_blank_template_is_not_filled_in(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(render_template(GroupInfo("Skövde", "Skövde", "Skaraborg"), 2025), "utf-8")
+    result = validate_paths([path])
+    assert result.failed()
+    assert {p.code for p in result.problems} == {"ej-ifylld"}
+    assert any(p.message == "'möten.planerade' är inte ifyllt." for p in result.problems)
+
+
+def test_roster_templates_round_trip(tmp_path: Path) -> None:
+    roster = tmp_path / "grupper.yaml"
+    roster.write_text(ROSTER, encoding="utf-8")
+    out = tmp_path / "mallar"
+    result = runner.invoke(app, ["template", "--roster", str(roster), "--year", "2025",
+                                 "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["arsberattelse-2025-gotene.yaml", "arsberattelse-2025-skovde.yaml",
+                     "arsberattelse-2025-toreboda.yaml", SCHEMA_FILE]
+    for path in out.glob("arsberattelse-*.yaml"):
+        path.write_text(fill(path.read_text("utf-8")), "utf-8")
+    (out / "grupper.yaml").write_text(ROSTER, encoding="utf-8")
+    checked = validate_paths([out])
+    assert checked.problems == []
+    assert sorted(r.report.group.name for r in checked.reports()) == ["Götene", "Skövde", "Töreboda"]
+
+
+def test_template_never_overwrites_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "a.yaml"
+    target.write_text("ifylld: ja\n", encoding="utf-8")
+    args = ["template", "-g", "Skövde", "-m", "Skövde", "-s", "Skaraborg", "-y", "2025",
+            "-o", str(target)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "finns redan" in result.output
+    assert target.read_text("utf-8") == "ifylld: ja\n"
+    assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+    assert "år: 2025" in target.read_text("utf-8")
+
+
+def test_roster_mode_refuses_before_writing_anything(tmp_path: Path) -> None:
+    roster = tmp_path / "grupper.yaml"
+    roster.write_text(ROSTER, encoding="utf-8")
+    out = tmp_path / "mallar"
+    out.mkdir()
+    (out / "arsberattelse-2025-toreboda.yaml").write_text("ifylld\n", "utf-8")
+    result = runner.invoke(app, ["template", "-r", str(roster), "-y", "2025", "-o", str(out)])
+    assert result.exit_code == 2
+    assert sorted(p.name for p in out.iterdir()) == ["arsberattelse-2025-toreboda.yaml"]
+
+
+def test_template_to_stdout() -> None:
+    result = runner.invoke(app, ["template", "-g", "Hjo", "-m", "Hjo", "-s", "Skaraborg",
+                                 "-y", "2024"])
+    assert result.exit_code == 0
+    assert 'kommun: "Hjo"' in result.stdout
+
+
+def test_template_needs_group_or_roster() -> None:
+    result = runner.invoke(app, ["template", "-y", "2025"])
+    assert result.exit_code == 2
+    assert "--group" in result.output
