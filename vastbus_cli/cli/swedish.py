@@ -132,7 +132,8 @@ def _wrap_exceptions(module: Any) -> None:
 
 def _subclasses(cls: type) -> list[type]:
     found: list[type] = []
-    for sub in type.__subclasses__(cls):
+    subs: list[type] = type.__subclasses__(cls)
+    for sub in subs:
         found.extend([sub, *_subclasses(sub)])
     return found
 
