@@ -1,0 +1,91 @@
+"""Small annual reports and rosters written as YAML, for the compile tests.
+
+Tests build their own reports here so they never depend on `examples/`, and
+compute what they expect from the same dictionaries they wrote.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vastbus_cli.model import Report
+
+DEFAULT_COMPOSITION = {"socialtjänst": 2, "skola_elevhälsa": 2, "bup": 1,
+                       "primärvård": 1, "habilitering": 1}
+
+
+def deviation(category: str, count: int, status: str = "pågående",
+              description: str = "SIP kallades sent.", action: str = "Rutinen förtydligad.",
+              ) -> dict[str, Any]:
+    return {"kategori": category, "antal": count, "beskrivning": description,
+            "åtgärd": action, "status": status}
+
+
+def report_dict(
+    name: str,
+    *,
+    subregion: str = "Skaraborg",
+    year: int = 2025,
+    composition: dict[str, int] | None = None,
+    meetings: tuple[int, int] = (8, 7),
+    work: list[tuple[str, str, str | None]] | None = None,
+    deviations: list[dict[str, Any]] | None = None,
+    development: list[tuple[str, str]] | None = None,
+    competence: list[tuple[str, str]] | None = None,
+    support: list[str] | None = None,
+    examples: list[tuple[str, str]] | None = None,
+    plans: list[str] | None = None,
+    key_figures: dict[str, int | float] | None = None,
+) -> dict[str, Any]:
+    """An annual report as a local group writes it (Swedish keys)."""
+    comp = DEFAULT_COMPOSITION if composition is None else composition
+    data: dict[str, Any] = {
+        "formatversion": 1,
+        "år": year,
+        "grupp": {"namn": name, "kommun": name, "delregion": subregion},
+        "kontakt": {"roll": "Ordförande", "epost": "vastbus@example.se"},
+        "sammansättning": [{"organisation": o, "antal": n} for o, n in comp.items()],
+        "möten": {"planerade": meetings[0], "genomförda": meetings[1]},
+        "pågående_arbete": [
+            {"titel": t, "beskrivning": d, **({"tema": th} if th else {})}
+            for t, d, th in (work or [])
+        ],
+        "avvikelser": deviations or [],
+        "utvecklingsområden": [{"tema": t, "beskrivning": d} for t, d in development or []],
+        "kompetensbehov": [{"tema": t, "beskrivning": d} for t, d in competence or []],
+        "stöd_från_delregionen": support or [],
+        "goda_exempel": [{"titel": t, "beskrivning": d} for t, d in examples or []],
+        "planer_nästa_år": plans or [],
+        "nyckeltal": key_figures or {},
+    }
+    return data
+
+
+def as_report(data: dict[str, Any]) -> Report:
+    return Report.model_validate(data)
+
+
+def file_name(name: str, year: int) -> str:
+    return f"{name.lower().replace(' ', '-')}-{year}.yaml"
+
+
+def write_report(folder: Path, data: dict[str, Any]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / file_name(data["grupp"]["namn"], data["år"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def write_roster(folder: Path, names: list[str], subregion: str = "Skaraborg",
+                 deadline: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    data: dict[str, Any] = {"delregion": subregion}
+    if deadline:
+        data["sista_dag"] = deadline
+    data["grupper"] = [{"namn": n, "kommun": n} for n in names]
+    path = folder / "grupper.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path

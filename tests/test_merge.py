@@ -1,0 +1,206 @@
+"""`merge` on its own: reports in, Summary out, totals checked against the data we wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from reportfactory import as_report, deviation, report_dict
+
+from vastbus_cli.merge import merge
+from vastbus_cli.roster import Roster
+
+ROSTER = Roster.model_validate({
+    "delregion": "Skaraborg",
+    "grupper": [{"namn": n, "kommun": n} for n in
+                ["Skövde", "Lidköping", "Mariestad", "Falköping", "Hjo"]],
+})
+PRODUCED = dt.date(2026, 5, 20)
+
+
+def current_data() -> list[dict]:
+    return [
+        report_dict("Skövde", meetings=(10, 9),
+                    deviations=[deviation("sip_ej_kallad_eller_försenad", 4),
+                                deviation("information_ej_överförd", 2,
+                                          "lyft_till_delregional_nivå",
+                                          "Journaluppgifter kom inte fram.")],
+                    work=[("SIP i skolan", "Gemensam rutin.", "sip"),
+                          ("Frånvaroteam", "Tidiga möten.", "skolfrånvaro")],
+                    development=[("samverkansrutiner", "Rutin för övergångar.")],
+                    competence=[("npf", "Utbildning för lärare.")],
+                    support=["Gemensam utbildningsdag."],
+                    key_figures={"Antal SIP-möten": 14}),
+        report_dict("lidköping", composition={"socialtjänst": 2, "skola_elevhälsa": 1, "bup": 1,
+                                              "habilitering": 1},
+                    meetings=(6, 6),
+                    deviations=[deviation("sip_ej_kallad_eller_försenad", 1, "löst")],
+                    work=[("Föräldrastöd", "Grupper för föräldrar.", None)],
+                    development=[("samverkansrutiner", "Bättre kallelser."),
+                                 ("npf", "Kartläggning.")],
+                    key_figures={"antal sip-möten": 6, "Ärenden": 2.5}),
+        report_dict("Mariestad", composition={"socialtjänst": 1, "skola_elevhälsa": 1, "bup": 0,
+                                              "primärvård": 0, "habilitering": 1,
+                                              "förskola": 2},
+                    meetings=(4, 3),
+                    deviations=[deviation("sip_ej_kallad_eller_försenad", 2, "ej_löst"),
+                                deviation("väntetider", 5)],
+                    examples=[("Gemensam mottagning", "Fungerar bra.")],
+                    plans=["Fyra ärendedragningar."],
+                    key_figures={"Antal SIP-möten": 9}),
+        report_dict("Falköping", meetings=(8, 8), plans=["Ny rutin."]),
+    ]
+
+
+def previous_data() -> list[dict]:
+    return [
+        report_dict("Skövde", year=2024, meetings=(10, 10),
+                    deviations=[deviation("sip_ej_kallad_eller_försenad", 1)],
+                    development=[("npf", "Kartläggning."), ("missbruk_och_beroende", "Samverkan.")]),
+        report_dict("Hjo", year=2024, meetings=(4, 4),
+                    deviations=[deviation("väntetider", 3)]),
+    ]
+
+
+def summary(**kw):
+    data = current_data()
+    return merge([as_report(d) for d in data], ROSTER, produced=PRODUCED,
+                 recurring=kw.pop("recurring", 3), **kw), data
+
+
+def test_overview_counts_and_missing_groups() -> None:
+    s, data = summary(skipped=["trasig.yaml"])
+    part = s.parts[0]
+    assert s.subregion == "Skaraborg" and s.year == 2025
+    assert s.groups == ["Skövde", "Lidköping", "Mariestad", "Falköping"]  # roster order, spelling
+    assert s.missing == ["Hjo"]
+    assert s.skipped == ["trasig.yaml"]
+    assert part.overview.expected == 5 and part.overview.reported == 4
+    assert part.overview.meetings_held == sum(d["möten"]["genomförda"] for d in data)
+    assert part.overview.meetings_planned == sum(d["möten"]["planerade"] for d in data)
+    reps = sum(m["antal"] for d in data for m in d["sammansättning"])
+    assert part.overview.representatives == reps
+    mariestad = part.overview.groups[2]
+    assert (mariestad.name, mariestad.representatives, mariestad.organisations) == ("Mariestad", 5, 4)
+    assert s.deadline == dt.date(2026, 6, 1) and s.deadline_passed is False
+    assert s.totals is None
+
+
+def test_deadline_from_roster() -> None:
+    roster = ROSTER.model_copy(update={"deadline": dt.date(2026, 5, 15)})
+    s = merge([as_report(d) for d in current_data()], roster, produced=PRODUCED)
+    assert s.deadline == dt.date(2026, 5, 15) and s.deadline_passed is True
+
+
+def test_composition_gaps() -> None:
+    s, data = summary()
+    comp = s.parts[0].composition
+    codes = [o.code for o in comp.organisations]
+    # the five core organisations always, förskola because Mariestad has it
+    assert codes == ["socialtjänst", "skola_elevhälsa", "förskola", "bup", "primärvård",
+                     "habilitering"]
+    gaps = {g.organisation.code: g.missing_in for g in comp.gaps}
+    assert gaps["primärvård"] == ["Lidköping", "Mariestad"]
+    assert gaps["bup"] == ["Mariestad"]
+    assert gaps["förskola"] == ["Skövde", "Lidköping", "Falköping"]
+    assert all(g.groups == 4 for g in comp.gaps)
+    assert comp.rows[2].counts[codes.index("förskola")] == 2
+
+
+def test_deviation_totals_and_recurring() -> None:
+    s, data = summary()
+    expected: Counter[str] = Counter()
+    for d in data:
+        for dev in d["avvikelser"]:
+            expected[dev["kategori"]] += dev["antal"]
+    assert s.deviations.by_category == dict(expected)
+    assert s.deviations.total == sum(expected.values())
+    assert s.deviations.recurring == ["sip_ej_kallad_eller_försenad"]  # in 3 groups
+    sip = s.deviations.categories[0]
+    assert sip.groups == ["Skövde", "Lidköping", "Mariestad"]
+    assert sip.by_status == {"löst": 1, "pågående": 4, "ej_löst": 2}
+    assert [r.group for r in s.deviations.raised] == ["Skövde"]
+    assert s.deviations.raised[0].description == "Journaluppgifter kom inte fram."
+    falkoping = s.deviations.by_group[3]
+    assert (falkoping.group, falkoping.total) == ("Falköping", 0)
+    assert s.deviations.by_status["lyft_till_delregional_nivå"] == 2
+
+
+def test_recurring_threshold_is_a_parameter() -> None:
+    s, _ = summary(recurring=2)
+    assert s.deviations.recurring == ["sip_ej_kallad_eller_försenad"]
+    s, _ = summary(recurring=4)
+    assert s.deviations.recurring == []
+    s, _ = summary(recurring=1)
+    assert s.deviations.recurring == ["sip_ej_kallad_eller_försenad",
+                                      "information_ej_överförd", "väntetider"]
+
+
+def test_themes_group_entries_with_their_groups() -> None:
+    s, _ = summary()
+    part = s.parts[0]
+    dev = {b.theme.code if b.theme else None: b for b in part.development_areas}
+    assert dev["samverkansrutiner"].groups == ["Skövde", "Lidköping"]
+    assert [e.text for e in dev["npf"].entries] == ["Kartläggning."]
+    work = [b.theme.code if b.theme else None for b in part.work]
+    assert work == ["sip", "skolfrånvaro", None]  # vocabulary order, no theme last
+    assert part.support_wanted[0].group == "Skövde"
+    assert [e.group for e in part.plans] == ["Mariestad", "Falköping"]
+
+
+def test_key_figures_match_names_loosely() -> None:
+    s, _ = summary()
+    figures = {f.name: f for f in s.parts[0].key_figures}
+    sip = figures["Antal SIP-möten"]
+    assert (sip.total, sip.min, sip.max) == (29, 6, 14)
+    assert (sip.min_group, sip.max_group) == ("Lidköping", "Skövde")
+    assert figures["Ärenden"].values == {"Lidköping": 2.5}
+
+
+def test_year_over_year() -> None:
+    s, data = summary(previous=[as_report(d) for d in previous_data()])
+    cmp = s.parts[0].comparison
+    assert cmp is not None and cmp.previous_year == 2024
+    figures = {c.label: (c.previous, c.current, c.change) for c in cmp.figures}
+    assert figures["Grupper som rapporterat"] == (2, 4, 2)
+    assert figures["Genomförda möten"] == (14, 26, 12)
+    deviations = {c.label: (c.previous, c.current) for c in cmp.deviations}
+    assert deviations["SIP ej kallad eller försenad"] == (1, 7)
+    assert deviations["Väntetider"] == (3, 5)
+    assert cmp.new_groups == ["Lidköping", "Mariestad", "Falköping"]
+    assert cmp.groups_not_reporting_again == ["Hjo"]
+    assert "Neuropsykiatriska funktionsnedsättningar (NPF)" in cmp.themes_persisting
+    assert "Missbruk och beroende" in cmp.themes_dropped
+    assert "SIP (samordnad individuell plan)" in cmp.themes_new
+
+
+def test_several_subregions_give_parts_and_regional_totals() -> None:
+    reports = [as_report(d) for d in current_data()]
+    reports.append(as_report(report_dict("Uddevalla", subregion="Fyrbodal", meetings=(5, 5),
+                                         deviations=[deviation("väntetider", 1)])))
+    s = merge(reports, None, produced=PRODUCED)
+    assert [p.subregion for p in s.parts] == ["Fyrbodal", "Skaraborg"]
+    assert s.subregion == "Fyrbodal och Skaraborg"
+    assert s.totals is not None
+    assert s.totals.overview.reported == 5
+    assert s.totals.overview.meetings_held == 9 + 6 + 3 + 8 + 5
+    assert s.deviations.by_category["väntetider"] == 6
+    assert s.parts[0].deviations.by_category == {"väntetider": 1}
+    assert s.parts[0].overview.expected is None and s.missing == []
+    assert s.parts[1].appendix and not s.totals.appendix
+
+
+def test_appendix_has_every_section() -> None:
+    s, _ = summary()
+    skovde = s.parts[0].appendix[0]
+    titles = [sec.title for sec in skovde.sections]
+    assert titles[0] == "Gruppen" and "Avvikelser" in titles and titles[-1] == "Nyckeltal"
+    falkoping = s.parts[0].appendix[3]
+    avv = next(sec for sec in falkoping.sections if sec.title == "Avvikelser")
+    assert avv.items == ["Inget angivet."]
+
+
+def test_no_reports_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        merge([], ROSTER, produced=PRODUCED)

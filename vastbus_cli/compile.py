@@ -1,0 +1,90 @@
+"""`compile_reports`: a folder of annual reports → the sub-regional `Summary`.
+
+The library entry behind `vastbus compile`: reads and validates the folder the
+way `validate` does, leaves out (or stops at) reports with errors, and calls the
+pure `merge`. It never prints; the caller decides what to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vastbus_cli.checks import ReportFile
+from vastbus_cli.merge import merge
+from vastbus_cli.problems import Problem, error, has_errors
+from vastbus_cli.summary import Summary
+from vastbus_cli.validate import ValidationResult, validate_paths
+
+OTHER_YEAR = "annat-år"
+
+
+@dataclass
+class CompileResult:
+    """What a compile run found: the summary (None when it could not be made) and why."""
+
+    summary: Summary | None
+    validation: ValidationResult
+    problems: list[Problem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    previous_problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.summary is None
+
+
+def _other_year(reports: list[ReportFile]) -> list[Problem]:
+    """A summary covers one year: reports of another year than most are errors."""
+    years = Counter(rf.report.year for rf in reports)
+    if len(years) < 2:
+        return []
+    year = max(years, key=lambda y: (years[y], y))
+    return [
+        error(rf.path, *rf.at("år"), OTHER_YEAR,
+              f"Årsberättelsen gäller {rf.report.year}, men de flesta i mappen gäller {year}.",
+              "En sammanställning gäller ett år; flytta filen till rätt års mapp.")
+        for rf in reports if rf.report.year != year
+    ]
+
+
+def compile_reports(
+    folder: Path | Sequence[Path],
+    *,
+    roster: Path | None = None,
+    previous: Path | None = None,
+    skip_invalid: bool = False,
+    recurring: int = 3,
+    produced: dt.date | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> CompileResult:
+    """Validate and merge; with `skip_invalid`, reports with errors are left out and named."""
+    paths = [folder] if isinstance(folder, Path) else list(folder)
+    produced = produced or dt.date.today()
+    result = validate_paths(paths, roster_path=roster, today=produced, progress=progress)
+    problems = result.problems + _other_year(result.reports())
+    bad_files = {p.file for p in problems if p.is_error}
+    general_errors = has_errors(result.general) or (
+        result.roster_path is not None and result.roster_path in bad_files)
+    compiled = CompileResult(None, result, problems)
+    if general_errors or (bad_files and not skip_invalid):
+        return compiled
+    good = [rf for rf in result.reports() if rf.path not in bad_files]
+    compiled.skipped = [f.path for f in result.files if f.path in bad_files]
+    if not good:
+        return compiled
+    last_year: list[ReportFile] | None = None
+    if previous is not None:
+        prev = validate_paths([previous], today=produced)
+        compiled.previous_problems = [p for p in prev.problems if p.is_error]
+        last_year = prev.reports()
+    compiled.summary = merge(
+        [rf.report for rf in good], result.roster,
+        previous=[rf.report for rf in last_year] if last_year is not None else None,
+        recurring=recurring, skipped=[Path(p).name for p in compiled.skipped],
+        produced=produced, files=[Path(rf.path).name for rf in good],
+    )
+    return compiled

@@ -1,0 +1,210 @@
+"""The sub-regional summary (sammanställning): the only thing the renderers see.
+
+One `Part` holds everything about one sub-region; a summary over one
+sub-region is simply the one-part case. When the reports span several
+sub-regions, `totals` is a `Part` over all of them (the regional steering
+group's view) and the top-level keys describe the whole. Labels are Swedish and
+already chosen here, so no renderer needs the vocabulary; codes stay beside
+them for tools reading the JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from vastbus_cli.vocabulary import Vocabulary
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Labelled(_Model):
+    """A controlled value: its code (stable, for tools) and its Swedish label (for readers)."""
+
+    code: str
+    label: str
+
+    @classmethod
+    def of(cls, value: Vocabulary) -> Labelled:
+        return cls(code=value.value, label=value.label)
+
+
+class GroupRow(_Model):
+    """One reporting group's basic figures."""
+
+    name: str
+    municipality: str
+    file: str
+    meetings_planned: int
+    meetings_held: int
+    representatives: int
+    organisations: int = Field(description="Organisations with at least one representative")
+    contact_role: str | None = None
+
+
+class Overview(_Model):
+    expected: int | None = Field(description="Groups in the roster; None without a roster")
+    reported: int
+    missing: list[str]
+    groups: list[GroupRow]
+    meetings_planned: int
+    meetings_held: int
+    representatives: int
+
+
+class CompositionRow(_Model):
+    group: str
+    counts: list[int] = Field(description="Representatives per organisation, in column order")
+
+
+class OrganisationGap(_Model):
+    organisation: Labelled
+    missing_in: list[str]
+    groups: int = Field(description="Reporting groups the share is taken of")
+
+
+class Composition(_Model):
+    organisations: list[Labelled]
+    rows: list[CompositionRow]
+    gaps: list[OrganisationGap] = Field(description="Per organisation column, lacking groups")
+
+
+class Entry(_Model):
+    """A piece of text a group wrote, with the group that wrote it."""
+
+    group: str
+    text: str
+    title: str | None = None
+
+
+class ThemeBlock(_Model):
+    """Entries about one theme (theme None: entries without a theme)."""
+
+    theme: Labelled | None
+    groups: list[str]
+    entries: list[Entry]
+
+
+class CategoryTotal(_Model):
+    category: Labelled
+    total: int
+    groups: list[str] = Field(description="Groups that reported this category")
+    by_status: dict[str, int] = Field(description="Status code → count")
+    recurring: bool
+
+
+class GroupDeviations(_Model):
+    group: str
+    total: int
+    counts: list[int] = Field(description="Per category, in the order of `categories`")
+
+
+class DeviationEntry(_Model):
+    group: str
+    category: Labelled
+    count: int
+    description: str
+    action: str
+    status: Labelled
+
+
+class Deviations(_Model):
+    total: int
+    by_category: dict[str, int] = Field(description="Category code → total count")
+    recurring: list[str] = Field(description="Categories reported by at least `threshold` groups")
+    threshold: int
+    categories: list[CategoryTotal]
+    statuses: list[Labelled] = Field(description="Every status, in vocabulary order")
+    by_status: dict[str, int]
+    by_group: list[GroupDeviations]
+    raised: list[DeviationEntry] = Field(description="Raised to the sub-regional level")
+
+
+class KeyFigure(_Model):
+    name: str
+    total: float
+    min: float
+    max: float
+    min_group: str
+    max_group: str
+    values: dict[str, float] = Field(description="Group → value, for the groups that reported it")
+
+
+class Change(_Model):
+    label: str
+    previous: float
+    current: float
+    change: float
+
+
+class Comparison(_Model):
+    previous_year: int
+    figures: list[Change] = Field(description="Groups reporting, meetings, deviations in total")
+    deviations: list[Change] = Field(description="Per deviation category")
+    new_groups: list[str]
+    groups_not_reporting_again: list[str]
+    themes_new: list[str]
+    themes_persisting: list[str]
+    themes_dropped: list[str]
+
+
+class AppendixSection(_Model):
+    title: str
+    items: list[str]
+
+
+class AppendixReport(_Model):
+    group: str
+    municipality: str
+    file: str
+    sections: list[AppendixSection]
+
+
+class Part(_Model):
+    """Everything the summary says about one sub-region (or, as `totals`, the whole region)."""
+
+    subregion: str
+    groups: list[str]
+    missing: list[str]
+    overview: Overview
+    composition: Composition
+    work: list[ThemeBlock]
+    deviations: Deviations
+    development_areas: list[ThemeBlock]
+    competence_needs: list[ThemeBlock]
+    support_wanted: list[Entry]
+    good_examples: list[Entry]
+    plans: list[Entry]
+    key_figures: list[KeyFigure]
+    comparison: Comparison | None = None
+    appendix: list[AppendixReport] = Field(default_factory=list)
+
+
+class Summary(_Model):
+    """The whole summary. The top-level keys are the integration interface; keep them stable."""
+
+    title: str
+    subregion: str
+    year: int
+    produced: dt.date
+    deadline: dt.date
+    deadline_passed: bool
+    groups: list[str]
+    missing: list[str]
+    skipped: list[str] = Field(description="Files not included because they have errors")
+    deviations: Deviations
+    parts: list[Part]
+    totals: Part | None = Field(
+        default=None, description="The regional view when the reports span several sub-regions")
+
+
+def format_number(value: float) -> str:
+    """Swedish number format: `1 234`, `2,5`; whole numbers without decimals."""
+    if float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\u00a0").replace(".", ",")
