@@ -16,7 +16,9 @@ class Vocabulary(str, Enum):
 
     @property
     def label(self) -> str:
-        return LABELS[self]
+        # keyed by class too: Organisation.ANNAN and DeviationCategory.ANNAN are both the
+        # string "annan", so they are equal and hash alike as plain dict keys
+        return LABELS[(type(self), self.value)]
 
     @classmethod
     def codes(cls) -> list[str]:
@@ -64,36 +66,41 @@ class Theme(Vocabulary):
     ANNAT = "annat"
 
 
-LABELS: dict[Vocabulary, str] = {
-    Organisation.SOCIALTJANST: "Socialtjänst",
-    Organisation.SKOLA: "Skola/elevhälsa",
-    Organisation.FORSKOLA: "Förskola",
-    Organisation.BUP: "BUP",
-    Organisation.PRIMARVARD: "Primärvård",
-    Organisation.HABILITERING: "Habilitering",
-    Organisation.UNGDOMSMOTTAGNING: "Ungdomsmottagning",
-    Organisation.ANNAN: "Annan",
-    DeviationCategory.SIP: "SIP ej kallad eller försenad",
-    DeviationCategory.INFORMATION: "Information har inte förts vidare",
-    DeviationCategory.ANSVAR: "Otydlig ansvarsfördelning",
-    DeviationCategory.OVERGANG: "Övergång mellan verksamheter",
-    DeviationCategory.VANTETIDER: "Väntetider",
-    DeviationCategory.ANNAN: "Annan avvikelse",
-    DeviationStatus.LOST: "Löst",
-    DeviationStatus.PAGAENDE: "Pågående",
-    DeviationStatus.EJ_LOST: "Ej löst",
-    DeviationStatus.LYFT: "Lyft till delregional nivå",
-    Theme.SIP: "SIP (samordnad individuell plan)",
-    Theme.SAMVERKANSRUTINER: "Samverkansrutiner",
-    Theme.PSYKISK_OHALSA: "Psykisk ohälsa",
-    Theme.SKOLFRANVARO: "Problematisk skolfrånvaro",
-    Theme.NPF: "Neuropsykiatriska funktionsnedsättningar (NPF)",
-    Theme.MISSBRUK: "Missbruk och beroende",
-    Theme.VALD: "Våld i nära relationer",
-    Theme.SUICIDPREVENTION: "Suicidprevention",
-    Theme.DELAKTIGHET: "Barns och ungas delaktighet",
-    Theme.TIDIGA_INSATSER: "Tidiga och samordnade insatser",
-    Theme.ANNAT: "Annat",
+# pairs, not a dict literal: members of different lists can be equal strings ("annan")
+_LABELS: tuple[tuple[Vocabulary, str], ...] = (
+    (Organisation.SOCIALTJANST, "Socialtjänst"),
+    (Organisation.SKOLA, "Skola/elevhälsa"),
+    (Organisation.FORSKOLA, "Förskola"),
+    (Organisation.BUP, "BUP"),
+    (Organisation.PRIMARVARD, "Primärvård"),
+    (Organisation.HABILITERING, "Habilitering"),
+    (Organisation.UNGDOMSMOTTAGNING, "Ungdomsmottagning"),
+    (Organisation.ANNAN, "Annan"),
+    (DeviationCategory.SIP, "SIP ej kallad eller försenad"),
+    (DeviationCategory.INFORMATION, "Information har inte förts vidare"),
+    (DeviationCategory.ANSVAR, "Otydlig ansvarsfördelning"),
+    (DeviationCategory.OVERGANG, "Övergång mellan verksamheter"),
+    (DeviationCategory.VANTETIDER, "Väntetider"),
+    (DeviationCategory.ANNAN, "Annan avvikelse"),
+    (DeviationStatus.LOST, "Löst"),
+    (DeviationStatus.PAGAENDE, "Pågående"),
+    (DeviationStatus.EJ_LOST, "Ej löst"),
+    (DeviationStatus.LYFT, "Lyft till delregional nivå"),
+    (Theme.SIP, "SIP (samordnad individuell plan)"),
+    (Theme.SAMVERKANSRUTINER, "Samverkansrutiner"),
+    (Theme.PSYKISK_OHALSA, "Psykisk ohälsa"),
+    (Theme.SKOLFRANVARO, "Problematisk skolfrånvaro"),
+    (Theme.NPF, "Neuropsykiatriska funktionsnedsättningar (NPF)"),
+    (Theme.MISSBRUK, "Missbruk och beroende"),
+    (Theme.VALD, "Våld i nära relationer"),
+    (Theme.SUICIDPREVENTION, "Suicidprevention"),
+    (Theme.DELAKTIGHET, "Barns och ungas delaktighet"),
+    (Theme.TIDIGA_INSATSER, "Tidiga och samordnade insatser"),
+    (Theme.ANNAT, "Annat"),
+)
+
+LABELS: dict[tuple[type[Vocabulary], str], str] = {
+    (type(member), member.value): label for member, label in _LABELS
 }
 
 #: Longer explanations used in the template's comments and the JSON Schema.
