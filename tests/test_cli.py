@@ -24,7 +24,10 @@ def test_validate_clean_exits_0(tmp_path: Path) -> None:
     write(tmp_path, {"a.yaml": VALID, "grupper.yaml": ROSTER})
     result = runner.invoke(app, ["validate", str(tmp_path)])
     assert result.exit_code == 0
-    assert result.stdout.strip() == "Inga problem i 1 fil."
+    assert result.stdout.splitlines() == [
+        f"Gruppförteckning: {tmp_path / 'grupper.yaml'} (Skaraborg, 3 grupper)",
+        "Inga problem i 1 fil.",
+    ]
 
 
 def test_validate_problems_exit_1_with_position_severity_code_hint(tmp_path: Path) -> None:

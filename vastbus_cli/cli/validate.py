@@ -37,6 +37,9 @@ def validate_command(
         write_stdout(problems_json(problems, result.summary_line(),
                                    filer=[f.path for f in result.files]))
     else:
+        if result.roster is not None:
+            write_stdout(f"Gruppförteckning: {result.roster_path} ({result.roster.subregion}, "
+                         f"{len(result.roster.groups)} grupper)")
         if problems:
             show_problems(problems, result.summary_line(), stderr=False)
         else:
