@@ -89,3 +89,59 @@ def write_roster(folder: Path, names: list[str], subregion: str = "Skaraborg",
     path = folder / "grupper.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def sample_data() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """This year's and last year's reports for the renderer tests, with awkward text."""
+    current = [
+        report_dict(
+            "Skövde", meetings=(10, 9),
+            deviations=[deviation("sip_ej_kallad_eller_försenad", 4),
+                        deviation("information_ej_överförd", 2, "lyft_till_delregional_nivå",
+                                  "Uppgifter | kom <b>inte</b> fram\noch rad två.",
+                                  "=SUM(A1:A9) lyft till delregionen")],
+            work=[("SIP i skolan", "Gemensam rutin för *alla*.", "sip")],
+            development=[("samverkansrutiner", "Rutin för övergångar.")],
+            competence=[("npf", "-Utbildning för lärare.")],
+            support=["@Gemensam utbildningsdag."],
+            examples=[("Mottagning", "+Fungerar bra.")],
+            key_figures={"Antal SIP-möten": 14},
+        ),
+        report_dict(
+            "Lidköping", composition={"socialtjänst": 2, "skola_elevhälsa": 1, "bup": 1},
+            meetings=(6, 6),
+            deviations=[deviation("sip_ej_kallad_eller_försenad", 1, "löst"),
+                        deviation("väntetider", 3)],
+            development=[("samverkansrutiner", "Bättre kallelser.\x07")],
+            plans=["Fyra ärendedragningar."],
+            key_figures={"Antal SIP-möten": 6},
+        ),
+        report_dict(
+            "Mariestad", meetings=(4, 3),
+            deviations=[deviation("sip_ej_kallad_eller_försenad", 2, "ej_löst")],
+        ),
+    ]
+    previous = [
+        report_dict("Skövde", year=2024, meetings=(10, 10),
+                    deviations=[deviation("sip_ej_kallad_eller_försenad", 1)]),
+        report_dict("Hjo", year=2024, meetings=(4, 4)),
+    ]
+    return current, previous
+
+
+SAMPLE_ROSTER = ["Skövde", "Lidköping", "Mariestad", "Hjo"]
+
+
+def sample_summary(previous: bool = True) -> Any:
+    import datetime as dt
+
+    from vastbus_cli.merge import merge
+    from vastbus_cli.roster import Roster
+
+    current, last_year = sample_data()
+    roster = Roster.model_validate(
+        {"delregion": "Skaraborg", "grupper": [{"namn": n, "kommun": n} for n in SAMPLE_ROSTER]})
+    return merge([as_report(d) for d in current], roster,
+                 previous=[as_report(d) for d in last_year] if previous else None,
+                 recurring=3, skipped=["tibro-2025.yaml"], produced=dt.date(2026, 5, 20),
+                 files=[file_name(d["grupp"]["namn"], 2025) for d in current])

@@ -30,7 +30,7 @@ def appendix_report(report: Report, name: str, file: str) -> AppendixReport:
         for m in report.composition
     ]
     work = [
-        f"{a.title}: {a.description}" + (f" (tema: {a.theme.label})" if a.theme else "")
+        f"{a.title}: {a.description}" + (f" Tema: {a.theme.label}." if a.theme else "")
         for a in report.ongoing_work
     ]
     deviations = [

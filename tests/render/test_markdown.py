@@ -1,0 +1,66 @@
+"""The Markdown summary against a golden file, plus escaping and user templates.
+
+Regenerate the golden file after an intended change, then review the diff:
+
+    VASTBUS_UPDATE_GOLDEN=1 /work/venv/bin/pytest tests/render/test_markdown.py
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from reportfactory import sample_summary
+
+from vastbus_cli.render.markdown import TemplateProblem, render
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "sammanstallning.md"
+
+
+def test_matches_golden_file() -> None:
+    text = render(sample_summary())
+    if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_key_values_are_in_the_document() -> None:
+    text = render(sample_summary())
+    assert text.startswith("# Sammanställning av Västbusarbetet 2025 – Skaraborg\n")
+    assert "| Grupper som saknas | Hjo |" in text
+    assert "Primärvård saknas i 1 av 3 grupper \\(Lidköping\\)." in text
+    assert "| SIP ej kallad eller försenad | 7 | 3 | 1 | 4 | 2 | – | Ja |" in text
+    assert "Ej medtagna på grund av fel i filen: tibro-2025.yaml." in text
+    assert "| Grupper som rapporterat | 2 | 3 | +1 |".replace("+", "\\+") in text
+
+
+def test_user_text_cannot_inject_html_or_break_tables() -> None:
+    text = render(sample_summary())
+    assert "<b>" not in text and "\\<b\\>inte\\</b\\>" in text
+    assert "Uppgifter \\| kom \\<b\\>inte\\</b\\> fram och rad två." in text  # one line
+    assert "\x07" not in text
+    for line in text.splitlines():
+        if line.startswith("| "):
+            assert line.count(" | ") - line.count("\\| ") >= 1
+    table_rows = [line for line in text.splitlines() if line.startswith("| Skövde")]
+    assert all(line.endswith("|") for line in table_rows)
+
+
+def test_user_template(tmp_path: Path) -> None:
+    own = tmp_path / "egen.md.j2"
+    own.write_text("Grupper: {{ s.groups|join(', ') }}\nSaknas: {{ s.missing[0] }} <{{ s.year }}>\n",
+                   encoding="utf-8")
+    assert render(sample_summary(), template=own) == "Grupper: Skövde, Lidköping, Mariestad\n" \
+        "Saknas: Hjo <2025>\n"
+
+
+def test_user_template_errors_are_swedish(tmp_path: Path) -> None:
+    broken = tmp_path / "trasig.md.j2"
+    broken.write_text("{% for x in s.groups %}\n{{ x }\n", encoding="utf-8")
+    with pytest.raises(TemplateProblem, match="har ett syntaxfel på rad 2"):
+        render(sample_summary(), template=broken)
+    unknown = tmp_path / "okand.md.j2"
+    unknown.write_text("{{ s.finns_inte }}\n", encoding="utf-8")
+    with pytest.raises(TemplateProblem, match="kan inte användas"):
+        render(sample_summary(), template=unknown)

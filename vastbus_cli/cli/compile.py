@@ -1,0 +1,161 @@
+"""`vastbus compile`: the sub-regional summary from a folder of annual reports."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from vastbus_cli.cli.app import app
+from vastbus_cli.cli.common import (
+    EXIT_PROBLEMS,
+    err_console,
+    fail,
+    show_problems,
+    write_output,
+    write_stdout,
+)
+from vastbus_cli.output import OutputExists, check_writable
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+PROGRESS_FROM = 8  # files; fewer are read before a bar would be worth drawing
+
+
+class SummaryFormat(str, Enum):
+    md = "md"
+    docx = "docx"
+    xlsx = "xlsx"
+    json = "json"
+
+
+@app.command("compile", help="Sammanställ årsberättelserna i en mapp till den delregionala "
+                             "sammanställningen (Markdown, Word, Excel eller JSON).")
+def compile_command(
+    folder: Path = typer.Argument(..., help="Mappen med årets årsberättelser (.yaml).",
+                                  show_default=False),
+    roster: Path | None = typer.Option(
+        None, "--roster", "-r",
+        help="Gruppförteckning (grupper.yaml). Hämtas automatiskt ur mappen."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o",
+        help="Fil att skriva; formatet följer filändelsen (.md, .docx, .xlsx, .json). "
+             "Utan -o skrivs Markdown till skärmen."),
+    format: SummaryFormat | None = typer.Option(
+        None, "--format", "-f", help="Format: md, docx, xlsx eller json (går före filändelsen)."),
+    previous: Path | None = typer.Option(
+        None, "--previous", "-p", help="Mappen med förra årets årsberättelser, för jämförelse."),
+    template: Path | None = typer.Option(
+        None, "--template", "-t", help="Egen Markdown-mall (kopia av sammanstallning.md.j2)."),
+    reference_docx: Path | None = typer.Option(
+        None, "--reference-docx", help="Word-dokument vars formatmallar används (.docx)."),
+    skip_invalid: bool = typer.Option(
+        False, "--skip-invalid",
+        help="Sammanställ de giltiga berättelserna; filer med fel nämns som ej medtagna."),
+    recurring: int = typer.Option(
+        3, "--recurring", min=1,
+        help="Antal grupper där en avvikelsekategori ska förekomma för att flaggas som "
+             "möjligt övergripande systemfel."),
+    force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
+) -> None:
+    from vastbus_cli.compile import compile_reports
+    from vastbus_cli.render.formats import FORMATS
+
+    fmt = _choose_format(format, output)
+    if output is None and FORMATS[fmt].binary:
+        fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
+    for path, what in ((folder, "Mappen"), (previous, "Mappen för förra året")):
+        if path is not None and not path.is_dir():
+            fail(f"{what} {path} finns inte eller är ingen mapp.", "Kontrollera sökvägen.")
+    for path, what in ((template, "Mallen"), (reference_docx, "Referensdokumentet"),
+                       (roster, "Gruppförteckningen")):
+        if path is not None and not path.is_file():
+            fail(f"{what} {path} finns inte.", "Kontrollera sökvägen.")
+    if output is not None:
+        try:  # refuse before reading anything
+            check_writable(output, force)
+        except OutputExists as exc:
+            fail(exc.message, exc.hint)
+    to_stderr = output is None  # stdout carries the document
+    with _progress(folder) as tick:
+        result = compile_reports(folder, roster=roster, previous=previous,
+                                 skip_invalid=skip_invalid, recurring=recurring, progress=tick)
+    if result.problems:
+        show_problems(result.problems, result.validation.summary_line(), stderr=to_stderr)
+    if result.summary is None:
+        if not result.validation.files and not result.validation.failed():
+            fail(f"Det finns inga årsberättelser (.yaml) i {folder}.",
+                 "Lägg årsberättelserna i mappen, eller skapa mallar med 'vastbus template'.",
+                 code=EXIT_PROBLEMS)
+        hint = ("Rätta felen ovan, eller lägg till --skip-invalid för att sammanställa "
+                "de giltiga berättelserna.") if not skip_invalid else ""
+        fail("Ingen sammanställning gjordes.", hint, code=EXIT_PROBLEMS)
+    if result.previous_problems:
+        err_console().print(f"Obs: {len(result.previous_problems)} fel i förra årets "
+                            f"berättelser; de filerna är inte med i jämförelsen.")
+    data = _render(result.summary, fmt, template, reference_docx)
+    if output is None:
+        write_stdout(data.decode("utf-8"))
+        return
+    write_output(output, data, force)
+    _done(result.summary, output, len(result.skipped))
+
+
+def _choose_format(option: SummaryFormat | None, output: Path | None) -> str:
+    from vastbus_cli.render.formats import format_for
+
+    if option is not None:
+        return option.value
+    if output is None:
+        return "md"
+    found = format_for(output)
+    if found is None:
+        fail(f"Okänd filändelse för {output}.",
+             "Använd .md, .docx, .xlsx eller .json, eller ange --format.")
+    return found.name
+
+
+def _render(summary: Any, fmt: str, template: Path | None, reference: Path | None) -> bytes:
+    from vastbus_cli.render.common import RenderProblem
+    from vastbus_cli.render.formats import render_summary
+
+    options: dict[str, Any] = {}
+    if fmt == "md":
+        options["template"] = template
+    if fmt == "docx":
+        options["reference"] = reference
+    try:
+        return render_summary(summary, fmt, **options)
+    except RenderProblem as exc:  # a user's template or reference document: Swedish message
+        fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
+
+
+def _done(summary: Any, output: Path, skipped: int) -> None:
+    groups = len(summary.groups)
+    line = f"Sammanställningen skrevs till {output} ({groups} grupper"
+    if summary.missing:
+        line += f", {len(summary.missing)} saknas"
+    if skipped:
+        line += f", {skipped} ej medtagna"
+    err_console().print(line + ").", highlight=False)
+
+
+@contextmanager
+def _progress(folder: Path) -> Iterator[Callable[[Path], None] | None]:
+    """A rich progress bar on stderr while reading, when there are enough files to wait for."""
+    from vastbus_cli.validate import discover
+
+    files, _ = discover([folder]) if folder.is_dir() else ([], [])
+    console = err_console()
+    if len(files) < PROGRESS_FROM or not console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("Läser årsberättelser", total=len(files))
+        yield lambda _path: bar.advance(task)

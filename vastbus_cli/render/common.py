@@ -1,0 +1,180 @@
+"""What every summary renderer shares: section titles, Swedish phrases, number formats.
+
+The renderers differ in layout only; every sentence a reader sees is built here
+once, so the Markdown, Word and Excel versions say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vastbus_cli.summary import (
+    Change,
+    CompositionRow,
+    Deviations,
+    OrganisationGap,
+    Overview,
+    Part,
+    Summary,
+    format_number,
+)
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+          "september", "oktober", "november", "december")
+
+#: Section titles, in the order every format presents them.
+TITLES = {
+    "overview": "Översikt",
+    "meetings": "Möten och representanter",
+    "composition": "Sammansättning",
+    "work": "Pågående arbete",
+    "deviations": "Avvikelser",
+    "development_areas": "Utvecklingsområden",
+    "competence_needs": "Kompetensbehov",
+    "support": "Stöd, goda exempel och planer",
+    "support_wanted": "Stöd från den delregionala gruppen",
+    "good_examples": "Goda exempel",
+    "plans": "Planer för nästa år",
+    "key_figures": "Nyckeltal",
+    "comparison": "Jämfört med föregående år",
+    "appendix": "Bilaga: gruppernas årsberättelser",
+    "totals": "Regionala totaler",
+}
+NO_THEME = "Utan tema"
+
+
+class RenderProblem(Exception):
+    """Something the user supplied to a renderer (a template, a reference document) is unusable."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+NOTHING = "Inget att redovisa."
+
+
+def num(value: float) -> str:
+    return format_number(value)
+
+
+def signed(value: float) -> str:
+    """A change with its sign: `+3`, `−2` (a real minus), `±0`."""
+    if value == 0:
+        return "±0"
+    return ("+" if value > 0 else "\u2212") + format_number(abs(value))
+
+
+def date_sv(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def names(items: list[str]) -> str:
+    """`A, B och C`."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def deadline_sentence(s: Summary) -> str:
+    if s.deadline_passed:
+        return (f"Sista dag för sammanställningen till den regionala styrgruppen var "
+                f"{date_sv(s.deadline)}; den har passerat.")
+    days = (s.deadline - s.produced).days
+    return (f"Sista dag för sammanställningen till den regionala styrgruppen är "
+            f"{date_sv(s.deadline)} ({days} {'dag' if days == 1 else 'dagar'} kvar).")
+
+
+def overview_lines(o: Overview) -> list[tuple[str, str]]:
+    """The overview as (label, value) rows."""
+    expected = num(o.expected) if o.expected is not None else "okänt (ingen gruppförteckning)"
+    return [
+        ("Grupper som ska rapportera", expected),
+        ("Grupper som har rapporterat", num(o.reported)),
+        ("Grupper som saknas", names(o.missing) if o.missing else "inga"),
+        ("Planerade möten", num(o.meetings_planned)),
+        ("Genomförda möten", num(o.meetings_held)),
+        ("Representanter", num(o.representatives)),
+    ]
+
+
+def skipped_sentence(s: Summary) -> str:
+    if not s.skipped:
+        return ""
+    return ("Ej medtagna på grund av fel i filen: " + names(s.skipped)
+            + ". Rätta filerna (vastbus validate) och sammanställ igen.")
+
+
+def gap_sentence(g: OrganisationGap) -> str:
+    n = len(g.missing_in)
+    if n == 0:
+        return f"{g.organisation.label} finns i alla {g.groups} grupper."
+    where = "" if n == g.groups else f" ({names(g.missing_in)})"
+    return f"{g.organisation.label} saknas i {n} av {g.groups} grupper{where}."
+
+
+def composition_total(row: CompositionRow) -> int:
+    return sum(row.counts)
+
+
+def recurring_sentence(d: Deviations) -> str:
+    flagged = [c for c in d.categories if c.recurring]
+    if not flagged:
+        return (f"Ingen avvikelsekategori förekommer i {d.threshold} grupper eller fler; "
+                f"inga möjliga övergripande systemfel.")
+    return (f"Möjliga övergripande systemfel att lyfta till regional nivå "
+            f"(kategorier som förekommer i minst {d.threshold} grupper):")
+
+
+def recurring_item(d: Deviations, code: str) -> str:
+    c = next(c for c in d.categories if c.category.code == code)
+    return (f"{c.category.label}: {num(c.total)} avvikelser i {len(c.groups)} grupper "
+            f"({names(c.groups)}).")
+
+
+def status_text(counts: dict[str, int], d: Deviations) -> str:
+    """`Löst 1, Pågående 4` in vocabulary order."""
+    return ", ".join(f"{s.label} {num(counts[s.code])}" for s in d.statuses
+                     if counts.get(s.code))
+
+
+def change_row(c: Change) -> tuple[str, str, str, str]:
+    return (c.label, num(c.previous), num(c.current), signed(c.change))
+
+
+def parts_in_order(s: Summary) -> list[tuple[Part, bool]]:
+    """Each part once, then the regional totals (flagged True) when there are several."""
+    rows = [(p, False) for p in s.parts]
+    if s.totals is not None:
+        rows.append((s.totals, True))
+    return rows
+
+
+def part_heading(s: Summary, part: Part, totals: bool) -> str | None:
+    """A heading per part only when there are several; one sub-region needs none."""
+    if totals:
+        return f"{TITLES['totals']} – {part.subregion}"
+    return f"Delregion {part.subregion}" if len(s.parts) > 1 else None
+
+
+def theme_title(label: str | None) -> str:
+    return label or NO_THEME
+
+
+def count_cell(n: float) -> str:
+    """A count in a matrix: a dash for none, so gaps stand out."""
+    return "–" if n == 0 else num(n)
+
+
+def sections(part: Part, totals: bool) -> list[str]:
+    """The sections a part shows, in order; the regional totals show the figures only."""
+    keys = ["overview", "meetings", "composition", "work", "deviations", "development_areas",
+            "competence_needs", "support", "key_figures", "comparison", "appendix"]
+    if totals:
+        keys = ["overview", "composition", "deviations", "key_figures", "comparison"]
+    if part.comparison is None:
+        keys.remove("comparison")
+    if not part.appendix and "appendix" in keys:
+        keys.remove("appendix")
+    return keys

@@ -1,0 +1,88 @@
+"""The summary as Markdown, from the Jinja2 template `sammanstallning.md.j2`.
+
+Every `{{ … }}` in the template is escaped on its way out (the environment's
+`finalize`) and kept on one line, so report text cannot open raw HTML, start a
+heading or end a list, even in a user's own template that forgets a filter.
+Filters that build Markdown themselves (`cell`, `num`, `h`, `table`) mark their
+result as already safe.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from vastbus_cli.render import common, tables
+from vastbus_cli.render.cells import md_cell, md_text
+from vastbus_cli.summary import Summary
+
+TEMPLATE = "sammanstallning.md.j2"
+HINT = "Utgå från en kopia av templates/sammanstallning.md.j2 och jämför med den."
+
+
+class TemplateProblem(common.RenderProblem):
+    """The (user's) template cannot be read or rendered."""
+
+
+class Safe(str):
+    """Markdown the renderer built itself; `finalize` lets it through unescaped."""
+
+
+def _finalize(value: Any) -> str:
+    if isinstance(value, Safe):
+        return value
+    return md_cell(value)  # escaped, and on one line: a blank line cannot end a list item
+
+
+def _cell(value: Any, dash_zero: bool = False) -> Safe:
+    return Safe(md_cell(tables.cell_text(value, dash_zero)))
+
+
+def _table(table: tables.Table) -> Safe:
+    """A Markdown table; every cell escaped so `|` or a line break cannot break a row."""
+    align = ["---:" if table.numeric(i) else ":---" for i in range(len(table.headers))]
+    lines = ["| " + " | ".join(md_cell(h) for h in table.headers) + " |",
+             "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in table.text_rows()]
+    return Safe("\n".join(lines))
+
+
+def _heading(level: int) -> Safe:
+    return Safe("#" * min(level, 6))
+
+
+def _context(summary: Summary) -> dict[str, Any]:
+    return {
+        "s": summary,
+        "parts": common.parts_in_order(summary),
+        "T": common.TITLES,
+        "common": common,
+        "tables": tables,
+        "table": _table,
+        "h": _heading,
+    }
+
+
+def render(summary: Summary, template: Path | None = None) -> str:
+    import jinja2
+
+    from vastbus_cli.templating import environment
+
+    env = environment(template.parent if template else None)
+    env.finalize = _finalize
+    env.filters.update(cell=_cell, num=lambda v: Safe(common.num(v)),
+                       signed=lambda v: Safe(common.signed(v)), md=lambda v: Safe(md_text(v)))
+    name = template.name if template else TEMPLATE
+    try:
+        text = env.get_template(name).render(**_context(summary))
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(
+            f"Mallen {exc.filename or name} har ett syntaxfel på rad {exc.lineno}.",
+            f"{HINT} (Jinja2: {exc.message})") from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(f"Mallen {exc.name} finns inte.") from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateProblem(f"Mallen {name} kan inte användas.",
+                              f"{HINT} (Jinja2: {exc.message})") from exc
+    return re.sub(r"\n{3,}", "\n\n", text)
