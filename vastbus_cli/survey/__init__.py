@@ -1,0 +1,1 @@
+"""Survey exports → counts and shares: `read` → `Responses` → `tally(Spec)` → `Tally` → render."""

@@ -1,0 +1,50 @@
+"""SurveyMonkey: two header rows.
+
+Row 1 holds a question's text only above its first column; row 2 holds
+`Response`, `Open-Ended Response`, or, for a multi-select, each option's label
+above the option's own column (the cell holds the label when ticked). An
+"Other (please specify)" column holds the typed text.
+"""
+
+from __future__ import annotations
+
+from vastbus_cli.survey.readers.headers import is_other
+from vastbus_cli.survey.readers.metadata import is_metadata, normalise
+from vastbus_cli.survey.responses import Choice, Field, Layout
+
+NAME = "SurveyMonkey (två rubrikrader)"
+_RESPONSE = {"response", "open-ended response", "svar", "öppet svar", "fritextsvar"}
+
+
+def detect(rows: list[list[str]]) -> bool:
+    if len(rows) < 2:
+        return False
+    second = [normalise(c) for c in rows[1]]
+    return any(c in _RESPONSE for c in second) and any(
+        not top and sub for top, sub in zip(rows[0], rows[1], strict=False))
+
+
+def build(rows: list[list[str]]) -> Layout:
+    top, sub = rows[0], rows[1]
+    groups: list[tuple[str, list[int]]] = []
+    metadata: list[int] = []
+    for index, (text, label) in enumerate(zip(top, sub, strict=False)):
+        if text and not label and is_metadata(text):
+            metadata.append(index)
+        elif text:
+            groups.append((text, [index]))
+        elif groups and label:
+            groups[-1][1].append(index)
+    fields = [_field(text, columns, sub) for text, columns in groups]
+    headers = tuple(top[i] or (sub[i] if i not in metadata else "") for i in range(len(top)))
+    return Layout(name=NAME, header_rows=2, fields=tuple(fields), headers=headers,
+                  metadata=tuple(metadata))
+
+
+def _field(text: str, columns: list[int], sub: list[str]) -> Field:
+    other = next((c for c in columns if is_other(sub[c])), None)
+    rest = [c for c in columns if c != other]
+    if len(rest) == 1 and (normalise(sub[rest[0]]) in _RESPONSE or not sub[rest[0]]):
+        return Field(key=text, text=text, column=rest[0], other_column=other)
+    choices = tuple(Choice(column=c, label=sub[c]) for c in rest)
+    return Field(key=text, text=text, choices=choices, other_column=other)

@@ -1,0 +1,162 @@
+"""CSV bytes → rows: encoding and delimiter detection, and a streaming row reader.
+
+Exports reach us straight from a survey tool or re-saved by Swedish Excel, so
+the encoding may be UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode
+text") or Windows-1252, and the delimiter `,`, `;` or tab. A BOM decides the
+encoding; otherwise strict UTF-8 over a sample, else Windows-1252. The
+delimiter is the one that gives a consistent number of fields over the first
+rows; `csv.Sniffer` alone misreads `;` files whose answers contain commas.
+Rows are streamed with their line numbers, never held in memory.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from vastbus_cli.problems import Problem, error
+
+SAMPLE_BYTES = 64 * 1024
+SAMPLE_ROWS = 30
+DELIMITERS = (";", ",", "\t")
+_SEP_LINE = re.compile(r'^"?sep=(.)"?[,;\t]*$')
+
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 med BOM", "utf-16": "UTF-16",
+                  "cp1252": "Windows-1252"}
+DELIMITER_NAMES = {";": "semikolon", ",": "komma", "\t": "tabb"}
+
+Row = tuple[int, list[str]]
+
+
+@dataclass(frozen=True)
+class TextFormat:
+    """How a CSV file is to be read, and whether each part was detected or given."""
+
+    encoding: str
+    delimiter: str
+    sep_line: bool = False
+
+    def describe(self) -> str:
+        encoding = ENCODING_NAMES.get(self.encoding, self.encoding)
+        delimiter = DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
+        extra = ", med raden 'sep='" if self.sep_line else ""
+        return f"kodning {encoding}, avgränsare {delimiter}{extra}"
+
+
+def detect_encoding(sample: bytes, complete: bool) -> str:
+    """BOM, else strict UTF-8 (a sequence cut off at the sample's end is fine), else cp1252."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        cut_off = not complete and exc.reason == "unexpected end of data"
+        return "utf-8" if cut_off else "cp1252"
+    return "utf-8"
+
+
+def detect_delimiter(sample: str, complete: bool) -> tuple[str, bool]:
+    """The delimiter and whether the text starts with Excel's `sep=X` line."""
+    first, _, rest = sample.partition("\n")
+    match = _SEP_LINE.match(first.strip())
+    if match and match.group(1) in DELIMITERS:
+        return match.group(1), True
+    if not complete:  # the last line may be cut off
+        sample = sample[: sample.rfind("\n") + 1] or sample
+    best: tuple[float, int, int] = (0.0, 0, 0)
+    chosen = ","
+    for rank, delimiter in enumerate(DELIMITERS):
+        try:
+            rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
+        except csv.Error:
+            continue
+        counts = [len(r) for r in rows[:SAMPLE_ROWS]]
+        if not counts:
+            continue
+        mode, hits = Counter(counts).most_common(1)[0]
+        if mode < 2:
+            continue
+        score = (hits / len(counts), mode, -rank)
+        if score > best:
+            best, chosen = score, delimiter
+    return chosen, False
+
+
+def sniff(path: Path, encoding: str | None, delimiter: str | None) -> TextFormat:
+    """Detect what the user did not give, from the first bytes of the file."""
+    with path.open("rb") as handle:
+        sample = handle.read(SAMPLE_BYTES + 1)
+    complete = len(sample) <= SAMPLE_BYTES
+    sample = sample[:SAMPLE_BYTES]
+    enc = encoding or detect_encoding(sample, complete)
+    text = sample.decode(enc, errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    found, sep_line = detect_delimiter(text, complete)
+    if delimiter is not None:
+        return TextFormat(enc, delimiter, sep_line and found == delimiter)
+    return TextFormat(enc, found, sep_line)
+
+
+def binary_problem(path: Path, name: str) -> Problem | None:
+    """A file that is plainly not text (NUL bytes without a UTF-16 BOM) is refused up front."""
+    with path.open("rb") as handle:
+        sample = handle.read(SAMPLE_BYTES)
+    if not sample.strip():
+        return error(name, 1, 1, "tom-fil", "Filen är tom.", "Kontrollera att du valt rätt fil.")
+    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        line = sample[: sample.index(b"\x00")].count(b"\n") + 1
+        return error(name, line, 1, "inte-csv", "Filen är ingen CSV-fil (den innehåller binära data).",
+                     "Exportera svaren som CSV eller Excel (.xlsx) från enkätverktyget.")
+    return None
+
+
+def iter_csv_rows(path: Path, fmt: TextFormat, name: str, problems: list[Problem]) -> Iterator[Row]:
+    """Rows with the line each starts on; a fatal reading error ends the stream as a problem."""
+    try:
+        handle = path.open("r", encoding=fmt.encoding, errors="strict", newline="")
+    except LookupError:
+        problems.append(error(name, 0, 0, "kodning", f"Okänd teckenkodning '{fmt.encoding}'.",
+                              "Använd t.ex. --encoding utf-8 eller --encoding cp1252."))
+        return
+    with handle:
+        offset = 0
+        if fmt.sep_line:
+            handle.readline()
+            offset = 1
+        reader = csv.reader(handle, delimiter=fmt.delimiter)
+        previous = 0
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError:
+                line = reader.line_num + offset + 1
+                encoding = ENCODING_NAMES.get(fmt.encoding, fmt.encoding)
+                problems.append(error(
+                    name, line, 1, "kodning",
+                    f"Filen kan inte läsas som {encoding} (ett tecken på rad {line} eller strax efter).",
+                    "Ange rätt kodning med --encoding, t.ex. utf-8 eller cp1252, eller låt "
+                    "vastbus känna av den (utan --encoding)."))
+                return
+            except csv.Error:
+                line = reader.line_num + offset
+                problems.append(error(name, line, 1, "inte-csv",
+                                      f"Filen kan inte läsas som CSV på rad {line}.",
+                                      "Exportera svaren på nytt som CSV från enkätverktyget."))
+                return
+            start = previous + 1 + offset
+            previous = reader.line_num
+            if cells and cells[0].startswith("\ufeff"):
+                cells[0] = cells[0][1:]
+            if any(c.strip() for c in cells):
+                yield start, cells

@@ -1,0 +1,119 @@
+"""The `Responses` model: what a reader found in one export, and a stream of its rows.
+
+Every layout (Google Forms, Microsoft Forms, SurveyMonkey, Qualtrics,
+LimeSurvey, a plain Excel sheet) becomes the same thing: a list of `Field`s,
+each saying which columns hold one question's answer and how to read them,
+plus the data rows. The tally never asks which tool made the file.
+
+A row's answer to a field is a `RawAnswer`: the text of its cell, the labels of
+the ticked option columns, and an "other" text. It is hashable, so the tally
+can count distinct raw answers instead of keeping rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict
+
+from vastbus_cli.problems import Problem
+
+Row = tuple[int, list[str]]
+RawAnswer = tuple[str, tuple[str, ...], str]
+BLANK: RawAnswer = ("", (), "")
+
+
+class Choice(BaseModel):
+    """One option's own column (multi-select split over columns)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    column: int
+    label: str
+    code: str = ""
+
+
+class Field(BaseModel):
+    """One question as the export holds it.
+
+    `column` holds the answer as text (possibly several options joined in one
+    cell); `choices` are option columns, ticked when the cell equals `tick`
+    (any non-empty text when `tick` is empty); `other_column` holds an
+    "other, please specify" text. `value_labels` turns codes (LimeSurvey's
+    `Y`/`N`) into labels.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    text: str
+    column: int | None = None
+    choices: tuple[Choice, ...] = ()
+    tick: str = ""
+    other_column: int | None = None
+    value_labels: dict[str, str] = {}
+
+    @property
+    def columns(self) -> list[int]:
+        found = [c.column for c in self.choices]
+        if self.column is not None:
+            found.append(self.column)
+        if self.other_column is not None:
+            found.append(self.other_column)
+        return found
+
+    def answer(self, cells: list[str]) -> RawAnswer:
+        """This field's raw answer in one row (cells already padded to the header width)."""
+        text = cells[self.column].strip() if self.column is not None else ""
+        if text and self.value_labels:
+            text = self.value_labels.get(text, text)
+        ticked: tuple[str, ...] = ()
+        if self.choices:
+            tick = self.tick
+            ticked = tuple(c.label for c in self.choices
+                           if (cells[c.column].strip() == tick if tick
+                               else cells[c.column].strip() not in ("", "0")))
+        other = cells[self.other_column].strip() if self.other_column is not None else ""
+        return text, ticked, other
+
+
+class Layout(BaseModel):
+    """What a layout reader made of the header rows."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    header_rows: int
+    fields: tuple[Field, ...]
+    headers: tuple[str, ...]  # one display name per column, for --by and the respondent column
+    metadata: tuple[int, ...] = ()
+
+
+@dataclass
+class Responses:
+    """One round's export: its layout and its data rows, read lazily.
+
+    A stream cannot be a pydantic model without validating every row, so this
+    is a dataclass around the pydantic `Layout`.
+    """
+
+    source: str
+    label: str
+    layout: Layout
+    rows: Iterator[Row]
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was detected, for -v
+
+    def column(self, name: str) -> int | None:
+        """The column whose header (or field key) is `name`, exactly, case-blind or as its start."""
+        wanted = " ".join(name.split()).casefold()
+        names = [" ".join(h.split()).casefold() for h in self.layout.headers]
+        for test in (lambda h: h == wanted, lambda h: h.startswith(wanted)):
+            for index, header in enumerate(names):
+                if header and test(header):
+                    return index
+        for f in self.layout.fields:
+            if f.key.casefold() == wanted and f.column is not None:
+                return f.column
+        return None

@@ -1,0 +1,270 @@
+"""Responses (+ Spec) → `Tally`: counts, shares of those who answered, changes between rounds.
+
+Pure apart from consuming the rows each `Responses` streams: no files are
+opened here and nothing is printed. Every distinct raw answer is interpreted
+(split, matched, parsed, masked) once per question, however many rows hold it.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from vastbus_cli.privacy import (
+    PRIVACY_HINT,
+    PRIVACY_MESSAGE,
+    find_identity_numbers,
+    mask_identity_numbers,
+)
+from vastbus_cli.problems import Problem, error, warning
+from vastbus_cli.survey.counting import Group, RoundCounts, count_round
+from vastbus_cli.survey.model import (
+    OptionCount,
+    QuestionResult,
+    Result,
+    RoundInfo,
+    Stats,
+    Tally,
+    TextAnswer,
+)
+from vastbus_cli.survey.questions import Planned, parse_number, plan_from_spec, plan_inferred
+from vastbus_cli.survey.responses import RawAnswer, Responses
+from vastbus_cli.survey.spec import Kind, Spec
+from vastbus_cli.survey.split import fold, split_joined
+
+OTHER_LABEL = "Annat"
+_OTHER_WORDS = ("annat", "annan", "övrigt", "other")
+_GROUP_WORDS = ("grupp", "organisation", "respondent", "vårdsamverkan", "delregion")
+
+Meaning = tuple[tuple[str, ...], str]  # option labels, free/other text
+
+
+def tally(rounds: Sequence[Responses], spec: Spec | None = None,
+          by: str | None = None) -> tuple[Tally, list[Problem]]:
+    """Count every round, match questions across rounds, and compute each result."""
+    problems: list[Problem] = []
+    counted = [_count(r, spec, by, problems) for r in rounds]
+    for r in rounds:
+        problems.extend(r.problems)
+    planned = plan_from_spec(spec, counted, problems) if spec else plan_inferred(counted)
+    groups = sorted({g for c in counted for g in c.respondents if g is not None})
+    questions = [_question(p, counted, groups, problems) for p in planned]
+    infos = [RoundInfo(label=c.label, source=c.source, respondents=c.total) for c in counted]
+    survey = spec.survey if spec else "Enkät"
+    return Tally(survey=survey, rounds=infos, by=by, groups=groups, questions=questions), problems
+
+
+def _count(responses: Responses, spec: Spec | None, by: str | None,
+           problems: list[Problem]) -> RoundCounts:
+    by_column = None
+    if by is not None:
+        by_column = responses.column(by)
+        if by_column is None and responses.layout.headers:
+            problems.append(error(responses.source, 1, 0, "kolumn-saknas",
+                                  f"Kolumnen '{by}' (--by) finns inte i filen.",
+                                  "Kolumner: " + ", ".join(h for h in responses.layout.headers if h)))
+    respondent = _respondent_column(responses, spec, problems)
+    fields = [f for f in responses.layout.fields
+              if respondent is None or f.column != respondent or f.choices]
+    return count_round(responses, fields, by_column, respondent)
+
+
+def _respondent_column(responses: Responses, spec: Spec | None,
+                       problems: list[Problem]) -> int | None:
+    if spec is not None and spec.respondent_column:
+        found = responses.column(spec.respondent_column)
+        if found is None and responses.layout.headers:
+            problems.append(warning(
+                responses.source, 1, 0, "kolumn-saknas",
+                f"Respondentkolumnen '{spec.respondent_column}' finns inte i filen; "
+                "radnummer används i stället.", "Rätta 'respondentkolumn' i specifikationen."))
+        return found
+    for f in responses.layout.fields:
+        text = fold(f.text)
+        if (f.column is not None and len(text) <= 40 and not text.endswith("?")
+                and any(word in text for word in _GROUP_WORDS)):
+            return f.column
+    return None
+
+
+def _question(plan: Planned, counted: list[RoundCounts], groups: list[str],
+              problems: list[Problem]) -> QuestionResult:
+    interpreter = _Interpreter(plan, problems)
+    results: list[Result] = []
+    for index, fc in sorted(plan.sources.items()):
+        label = counted[index].label
+        for raw, line in fc.private.items():
+            interpreter.report_private(raw, counted[index].source, line, fc.field.columns)
+        for group in [None, *groups] if groups else [None]:
+            keys = [(g, raw) for (g, raw) in fc.answers if group is None or g == group]
+            answers: Counter[RawAnswer] = Counter()
+            for key in keys:
+                answers[key[1]] += fc.answers[key]
+            blank_groups = [g for g in fc.blanks if group is None or g == group]
+            missing = sum(fc.blanks[g] for g in blank_groups)
+            blanks = [who for g in blank_groups for who in fc.blank_respondents.get(g, [])]
+            results.append(interpreter.result(label, group, answers, missing,
+                                              blanks if plan.mandatory else []))
+    results = _with_changes(results, [c.label for c in counted])
+    return QuestionResult(id=plan.id, text=plan.text, section=plan.section,
+                          kind=plan.kind.english, mandatory=plan.mandatory, results=results)
+
+
+class _Interpreter:
+    """Turns distinct raw answers into options or text, caching each one."""
+
+    def __init__(self, plan: Planned, problems: list[Problem]) -> None:
+        self.plan = plan
+        self.problems = problems
+        self.known = {fold(o): o for o in plan.options}
+        self.other = next((o for o in plan.options if fold(o).startswith(_OTHER_WORDS)),
+                          OTHER_LABEL)
+        self.cache: dict[RawAnswer, Meaning] = {}
+        self._order: list[str] | None = None
+
+    def report_private(self, raw: RawAnswer, source: str, line: int, columns: list[int]) -> None:
+        texts = (raw[0], raw[2], *raw[1])
+        found = next(n for t in texts if t for n in find_identity_numbers(t))
+        self.problems.append(warning(
+            source, line, min(columns) + 1 if columns else 0, "personnummer",
+            PRIVACY_MESSAGE.format(kind=found.kind) + " Det är maskerat i sammanställningen.",
+            PRIVACY_HINT))
+
+    def meaning(self, raw: RawAnswer) -> Meaning:
+        cached = self.cache.get(raw)
+        if cached is None:
+            cached = self.cache[raw] = self._interpret(raw)
+        return cached
+
+    def _interpret(self, raw: RawAnswer) -> Meaning:
+        text, ticked, other = raw
+        kind = self.plan.kind
+        if kind in (Kind.text, Kind.number):
+            return (), mask(" ".join(t for t in (text, other, *ticked) if t))
+        labels = [self._label(t) for t in ticked]
+        if text and kind is Kind.multi:
+            found, leftover = split_joined(text, self.known, self.plan.separator)
+            labels += found
+            other = "; ".join(t for t in (leftover, other) if t)
+        elif text:
+            labels.append(self._label(text))
+        if other:
+            labels.append(self.other)
+        return tuple(dict.fromkeys(labels)), mask(other)
+
+    def _label(self, text: str) -> str:
+        return self.known.get(fold(text)) or mask(text)
+
+    def result(self, round_label: str, group: Group, answers: Counter[RawAnswer],
+               missing: int, blanks: list[str]) -> Result:
+        answered = sum(answers.values())
+        base: dict[str, Any] = dict(round=round_label, group=group, answered=answered, missing=missing,
+                    blank_respondents=blanks)
+        if self.plan.kind is Kind.number:
+            return self._numbers(base, answers)
+        texts: Counter[str] = Counter()
+        options: Counter[str] = Counter()
+        for raw, n in answers.items():
+            labels, text = self.meaning(raw)
+            for label in labels:
+                options[label] += n
+            if text:
+                texts[text] += n
+        listed = [TextAnswer(text=t, count=n) for t, n in texts.most_common()]
+        if self.plan.kind is Kind.text:
+            return Result(**base, answers=listed)
+        return Result(**base, options=self._options(options, answered),
+                      answers=listed)
+
+    def _options(self, counts: Counter[str], answered: int) -> list[OptionCount]:
+        return [OptionCount(label=o, count=counts[o],
+                            percent=round(100 * counts[o] / answered, 1) if answered else None)
+                for o in self.order()]
+
+    def order(self) -> list[str]:
+        """Spec options in spec order (else by count), then answers outside them, by count.
+
+        The same list for every round and group, so results line up side by side.
+        """
+        if self._order is None:
+            overall: Counter[str] = Counter()
+            for fc in self.plan.sources.values():
+                for (_group, raw), n in fc.answers.items():
+                    for label in self.meaning(raw)[0]:
+                        overall[label] += n
+            order = list(self.plan.options)
+            if not self.plan.from_spec:
+                order.sort(key=lambda o: -overall[o])
+            order += sorted(set(overall) - set(order), key=lambda o: (-overall[o], o))
+            self._order = order
+        return self._order
+
+    def _numbers(self, base: dict[str, Any], answers: Counter[RawAnswer]) -> Result:
+        values: list[tuple[float, int]] = []
+        texts: list[TextAnswer] = []
+        for raw, n in answers.items():
+            number = parse_number(raw[0])
+            if number is None:
+                texts.append(TextAnswer(text=self.meaning(raw)[1], count=n))
+            else:
+                values.append((number, n))
+        return Result(**base, stats=_stats(values), answers=texts)
+
+
+def mask(text: str) -> str:
+    return mask_identity_numbers(text)[0] if text else text
+
+
+def _stats(values: list[tuple[float, int]]) -> Stats | None:
+    n = sum(count for _, count in values)
+    if not n:
+        return None
+    total = sum(v * count for v, count in values)
+    ordered = sorted(values)
+    expanded_median = _weighted_median(ordered, n)
+    return Stats(n=n, sum=total, mean=round(total / n, 2), median=expanded_median,
+                 min=ordered[0][0], max=ordered[-1][0])
+
+
+def _weighted_median(ordered: list[tuple[float, int]], n: int) -> float:
+    """The median of values given with counts, without expanding them."""
+    def at(position: int) -> float:
+        seen = 0
+        for value, count in ordered:
+            seen += count
+            if position < seen:
+                return value
+        return ordered[-1][0]
+    if n % 2:
+        return at(n // 2)
+    return statistics.fmean((at(n // 2 - 1), at(n // 2)))
+
+
+def _share(count: int, answered: int) -> float | None:
+    return 100 * count / answered if answered else None
+
+
+def _changed(option: OptionCount, answered: int, before: float | None) -> OptionCount:
+    """The change from exact shares, so 3/7 → 4/7 is 14.3 points, not 57.1 − 42.9."""
+    now = _share(option.count, answered)
+    if now is None or before is None:
+        return option
+    return option.model_copy(update={"change": round(now - before, 1)})
+
+
+def _with_changes(results: list[Result], order: list[str]) -> list[Result]:
+    """Each option's change in percentage points since the same group's previous round."""
+    previous: dict[Group, Result] = {}
+    out: list[Result] = []
+    by_round = sorted(results, key=lambda r: order.index(r.round))
+    for result in by_round:
+        before = previous.get(result.group)
+        if before is not None and result.options:
+            old = {o.label: _share(o.count, before.answered) for o in before.options}
+            options = [_changed(o, result.answered, old.get(o.label)) for o in result.options]
+            result = result.model_copy(update={"options": options})
+        previous[result.group] = result
+        out.append(result)
+    return out
