@@ -70,6 +70,7 @@ class Tally(_Model):
     survey: str
     rounds: list[RoundInfo]
     by: str | None = None
+    respondent_column: str | None = None
     groups: list[str] = []
     questions: list[QuestionResult]
 

@@ -53,7 +53,10 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
     questions = [_question(p, counted, groups, problems) for p in planned]
     infos = [RoundInfo(label=c.label, source=c.source, respondents=c.total) for c in counted]
     survey = spec.survey if spec else "Enkät"
-    return Tally(survey=survey, rounds=infos, by=by, groups=groups, questions=questions), problems
+    respondent = next((r.layout.headers[c.respondent_column] for r, c in zip(rounds, counted, strict=False)
+                       if c.respondent_column is not None), None)
+    return Tally(survey=survey, rounds=infos, by=by, respondent_column=respondent, groups=groups,
+                 questions=questions), problems
 
 
 def _count(responses: Responses, spec: Spec | None, by: str | None,

@@ -1,0 +1,198 @@
+"""`vastbus tally`: survey exports → counts and shares per question, group and round."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from vastbus_cli.cli.app import app
+from vastbus_cli.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    err_console,
+    fail,
+    out_console,
+    show_problems,
+    write_output,
+    write_stdout,
+)
+from vastbus_cli.output import OutputExists, check_writable
+from vastbus_cli.problems import Problem, has_errors, plural, sorted_problems
+
+_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+_DELIMITERS = {";": ";", ",": ",", "\\t": "\t", "\t": "\t", "tab": "\t", "tabb": "\t",
+               "semikolon": ";", "komma": ","}
+_ENCODINGS = {"ansi": "cp1252", "windows-1252": "cp1252", "latin1": "cp1252",
+              "utf8": "utf-8", "utf-8-bom": "utf-8-sig"}
+
+
+class TallyFormat(str, Enum):
+    table = "table"
+    md = "md"
+    xlsx = "xlsx"
+    json = "json"
+    csv = "csv"
+
+
+def round_label(path: Path) -> str:
+    """A year in the file name ('enkat-2019.csv' → '2019'), else the name without extension."""
+    found = _YEAR.search(path.name)
+    return found.group() if found else path.stem
+
+
+def _rounds(files: list[Path], rounds: list[str]) -> list[tuple[str, Path]]:
+    pairs = [(round_label(f), f) for f in files]
+    for item in rounds:
+        label, sep, name = item.partition("=")
+        if not sep or not label.strip() or not name.strip():
+            fail(f"--round '{item}' ska skrivas ETIKETT=FIL.", "Exempel: --round 2018=svar-2018.csv")
+        pairs.append((label.strip(), Path(name.strip())))
+    if not pairs:
+        fail("Ange minst en exportfil.", "Exempel: vastbus tally enkat-2018.csv enkat-2019.csv")
+    labels = [label for label, _ in pairs]
+    for label in labels:
+        if labels.count(label) > 1:
+            fail(f"Två filer får omgångsetiketten '{label}'.",
+                 "Ange etiketter själv med --round ETIKETT=FIL, t.ex. --round höst=svar.csv.")
+    return pairs
+
+
+def _format(fmt: TallyFormat | None, output: Path | None, infer: bool) -> str:
+    from vastbus_cli.survey.render import format_for
+
+    if infer:
+        return "yaml"
+    if fmt is not None:
+        if fmt is TallyFormat.xlsx and output is None:
+            fail("Excel-utdata behöver en fil.", "Lägg till -o sammanställning.xlsx")
+        return fmt.value
+    if output is None:
+        return "table"
+    found = format_for(output)
+    if found is None:
+        fail(f"Filändelsen '{output.suffix}' är inget format som tally skriver.",
+             "Använd .md, .xlsx, .json eller .csv, eller ange --format.")
+    return found
+
+
+def _encoding(name: str | None) -> str | None:
+    if name is None:
+        return None
+    name = _ENCODINGS.get(name.casefold(), name)
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        fail(f"Okänd teckenkodning '{name}'.", "Använd t.ex. utf-8, utf-16 eller cp1252.")
+    return name
+
+
+def _delimiter(text: str | None) -> str | None:
+    if text is None:
+        return None
+    found = _DELIMITERS.get(text.casefold())
+    if found is None:
+        fail(f"Okänd avgränsare '{text}'.", "Använd ';', ',' eller tab.")
+    return found
+
+
+@app.command("tally", help="Räkna svaren i enkätexporter (CSV eller Excel): antal och andelar "
+                           "per fråga, per grupp och per omgång.")
+def tally_command(
+    files: list[Path] = typer.Argument(
+        None, help="Exportfiler (.csv eller .xlsx). Flera filer är omgångar av samma enkät; "
+                   "omgången heter som årtalet i filnamnet.", show_default=False),
+    spec: Path | None = typer.Option(None, "--spec", "-s", help="Enkätspecifikation (YAML)."),
+    rounds: list[str] = typer.Option(
+        [], "--round", "-r", help="Omgång som ETIKETT=FIL, t.ex. 2018=svar.csv. Kan upprepas.",
+        show_default=False),
+    by: str | None = typer.Option(None, "--by", "-b",
+                                  help="Dela upp per värde i den här kolumnen (korstabell)."),
+    format: TallyFormat | None = typer.Option(
+        None, "--format", "-f", help="table, md, xlsx, json eller csv. Annars efter -o:s "
+                                     "filändelse; utan -o en tabell i terminalen.",
+        show_default=False),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Fil att skriva."),
+    encoding: str | None = typer.Option(
+        None, "--encoding", "-e", help="Teckenkodning, t.ex. utf-8 eller cp1252 (annars känns "
+                                       "den av)."),
+    delimiter: str | None = typer.Option(
+        None, "--delimiter", "-d", help="Avgränsare: ';', ',' eller tab (annars känns den av)."),
+    sheet: str | None = typer.Option(None, "--sheet", help="Blad i Excel-filen (annars det första)."),
+    infer_spec: bool = typer.Option(
+        False, "--infer-spec", help="Skriv den gissade enkätspecifikationen (YAML) i stället för "
+                                    "sammanställningen, att rätta och använda med --spec."),
+    force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="Visa vilken kodning, avgränsare och vilket format som "
+                                      "kändes av."),
+) -> None:
+    from vastbus_cli.survey.readers import ReadOptions, read_responses
+    from vastbus_cli.survey.spec import load_spec
+    from vastbus_cli.survey.tally import tally
+
+    pairs = _rounds(files or [], rounds)
+    fmt = _format(format, output, infer_spec)
+    options = ReadOptions(encoding=_encoding(encoding), delimiter=_delimiter(delimiter),
+                          sheet=sheet)
+    if output is not None:
+        try:
+            check_writable(output, force)
+        except OutputExists as exc:
+            fail(exc.message, exc.hint)
+    problems: list[Problem] = []
+    loaded_spec = None
+    if spec is not None:
+        loaded_spec, spec_problems = load_spec(spec)
+        problems += spec_problems
+        if loaded_spec is None:
+            _stop(problems, "Enkätspecifikationen kan inte användas; inget räknades.")
+    responses = [read_responses(path, label, options) for label, path in pairs]
+    unreadable = [r for r in responses if not r.layout.headers]
+    if unreadable:
+        problems += [p for r in unreadable for p in r.problems]
+        _stop(problems, f"{plural(len(unreadable), 'fil', 'filer')} kan inte läsas; inget räknades.")
+    result, tally_problems = tally(responses, loaded_spec, by)
+    problems += tally_problems
+    if verbose:
+        console = err_console()
+        for r in responses:
+            console.print(f"{r.source}: omgång {r.label}; {'; '.join(r.notes)}", highlight=False)
+    if has_errors(problems):
+        _stop(problems, "Filerna kunde inte läsas helt; inget skrevs.")
+    if problems:
+        show_problems(sorted_problems(problems), plural(len(problems), "varning", "varningar") + ".")
+    _write(result, fmt, output, force)
+    raise typer.Exit(EXIT_OK)
+
+
+def _stop(problems: list[Problem], summary: str) -> None:
+    show_problems(sorted_problems(problems), summary)
+    raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _write(result: object, fmt: str, output: Path | None, force: bool) -> None:
+    from vastbus_cli.survey.model import Tally
+
+    assert isinstance(result, Tally)
+    if fmt == "table":
+        from vastbus_cli.survey.render.table import print_tally
+
+        print_tally(result, out_console())
+        return
+    if fmt == "yaml":
+        from vastbus_cli.survey.infer import spec_yaml
+
+        data = spec_yaml(result).encode("utf-8")
+    else:
+        from vastbus_cli.survey.render import render_bytes
+
+        data = render_bytes(result, fmt)
+    if output is None:
+        write_stdout(data.decode("utf-8-sig"))
+    else:
+        write_output(output, data, force)
+        err_console().print(f"Skrev {output}.", highlight=False)

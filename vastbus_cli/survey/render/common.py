@@ -1,0 +1,101 @@
+"""What every survey renderer shares: Swedish labels, number formats, the long rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vastbus_cli.survey.model import KIND_NAMES, QuestionResult, Result, Tally
+
+OVERALL = "Totalt"
+MULTI_NOTE = ("Flerval: andelen räknas på dem som svarat på frågan, och andelarna kan "
+              "tillsammans bli mer än 100 %.")
+BAR_WIDTH = 20
+LONG_HEADER = ("omgång", "grupp", "fråge_id", "fråga", "alternativ", "antal", "bas", "procent")
+STAT_LABELS = (("n", "Antal svar"), ("sum", "Summa"), ("mean", "Medelvärde"), ("median", "Median"),
+               ("min", "Minsta"), ("max", "Största"))
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """Swedish decimal comma; whole numbers without decimals."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", "\u00a0")
+    return f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{number(value)} %"
+
+
+def change(value: float | None) -> str:
+    if value is None:
+        return ""
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return f"{sign}{number(abs(value))} p.e."
+
+
+def bar(value: float | None, width: int = BAR_WIDTH) -> str:
+    """A bar of block glyphs, eighths for the last cell."""
+    if not value:
+        return ""
+    eighths = round(max(0.0, min(value, 100.0)) / 100 * width * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")
+
+
+def group_name(group: str | None) -> str:
+    return OVERALL if group is None else group
+
+
+def kind_name(question: QuestionResult) -> str:
+    name = KIND_NAMES[question.kind]
+    return f"{name}, obligatorisk" if question.mandatory else name
+
+
+def title(question: QuestionResult) -> str:
+    return f"{question.text} ({kind_name(question)})"
+
+
+def round_labels(tally: Tally) -> list[str]:
+    return [r.label for r in tally.rounds]
+
+
+def groups(tally: Tally) -> list[str | None]:
+    return [None, *tally.groups]
+
+
+def results_by_round(question: QuestionResult, group: str | None,
+                     labels: list[str]) -> list[Result | None]:
+    return [question.result(label, group) for label in labels]
+
+
+def option_labels(results: list[Result | None]) -> list[str]:
+    labels: list[str] = []
+    for result in results:
+        for option in result.options if result else []:
+            if option.label not in labels:
+                labels.append(option.label)
+    return labels
+
+
+def blank_lines(question: QuestionResult, group: str | None, labels: list[str]) -> list[str]:
+    """'2019: Södra Bohuslän' lines for a mandatory question someone left blank."""
+    lines = []
+    for result in results_by_round(question, group, labels):
+        if result and result.blank_respondents:
+            lines.append(f"{result.round}: {', '.join(result.blank_respondents)}"
+                         + (f" (och {result.missing - len(result.blank_respondents)} till)"
+                            if result.missing > len(result.blank_respondents) else ""))
+    return lines
+
+
+def long_rows(tally: Tally) -> Iterator[tuple[object, ...]]:
+    """One row per round, group, question and option (or text answer): the long format."""
+    for question in tally.questions:
+        for result in question.results:
+            group = group_name(result.group)
+            for option in result.options:
+                yield (result.round, group, question.id, question.text, option.label,
+                       option.count, result.answered, option.percent)
+            for answer in result.answers:
+                yield (result.round, group, question.id, question.text, answer.text,
+                       answer.count, result.answered, None)

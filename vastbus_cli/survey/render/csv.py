@@ -1,0 +1,24 @@
+"""The tally as CSV in long format, one row per round, group, question and option.
+
+Comma-separated UTF-8 with a BOM (so Excel reads å, ä, ö); text that Excel
+would evaluate as a formula is neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from vastbus_cli.render.cells import csv_text
+from vastbus_cli.survey.model import Tally
+from vastbus_cli.survey.render.common import LONG_HEADER, long_rows
+
+
+def render(tally: Tally) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(LONG_HEADER)
+    for row in long_rows(tally):
+        writer.writerow([csv_text(v) if isinstance(v, str) else ("" if v is None else v)
+                         for v in row])
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")

@@ -1,0 +1,11 @@
+"""The tally as JSON: the `Tally` model's own fields, for tools and later processing."""
+
+from __future__ import annotations
+
+import json
+
+from vastbus_cli.survey.model import Tally
+
+
+def render(tally: Tally) -> bytes:
+    return (json.dumps(tally.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n").encode()

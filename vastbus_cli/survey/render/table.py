@@ -1,0 +1,118 @@
+"""The tally in the terminal: one rich table per question (and group), bars and changes."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from vastbus_cli.survey.model import QuestionResult, Result, Tally
+from vastbus_cli.survey.render.common import (
+    MULTI_NOTE,
+    STAT_LABELS,
+    bar,
+    blank_lines,
+    change,
+    group_name,
+    groups,
+    number,
+    option_labels,
+    percent,
+    results_by_round,
+    round_labels,
+    title,
+)
+
+
+def print_tally(tally: Tally, console: Console) -> None:
+    rounds = ", ".join(f"{r.label} ({r.respondents} svarande)" for r in tally.rounds)
+    console.print(f"[bold]{escape(tally.survey)}[/]")
+    console.print(f"Omgångar: {escape(rounds)}")
+    if tally.by:
+        console.print(f"Uppdelat på: {escape(tally.by)}")
+    for section, questions in tally.sections():
+        console.print()
+        console.rule(f"[bold]{escape(section)}[/]")
+        for question in questions:
+            _question(question, tally, console)
+
+
+def _question(question: QuestionResult, tally: Tally, console: Console) -> None:
+    labels = round_labels(tally)
+    console.print()
+    console.print(f"[bold]{escape(question.id)}[/]  {escape(title(question))}")
+    for group in groups(tally):
+        results = results_by_round(question, group, labels)
+        heading = group_name(group) if tally.by else None
+        if question.kind in ("single", "multi"):
+            console.print(_options_table(results, labels, heading))
+        elif question.kind == "number":
+            console.print(_stats_table(results, labels, heading))
+        else:
+            console.print(_counts_line(results, labels, heading))
+        if question.kind == "multi":
+            console.print(f"[dim]{MULTI_NOTE}[/]")
+        for line in blank_lines(question, group, labels):
+            console.print(f"[yellow]Obligatorisk fråga utan svar från {escape(line)}[/]")
+        for result in results:
+            if result and result.answers:
+                word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
+                console.print(f"{word} {escape(result.round)}:")
+                for answer in result.answers:
+                    times = f" ({answer.count} svar)" if answer.count > 1 else ""
+                    console.print(f"  • {escape(answer.text)}{times}", soft_wrap=True)
+
+
+def _options_table(results: list[Result | None], labels: list[str],
+                   heading: str | None) -> Table:
+    table = Table(title=heading, title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("Alternativ")
+    for index, label in enumerate(labels):
+        table.add_column(f"{label}\nantal", justify="right")
+        table.add_column(f"{label}\nandel", justify="left")
+        if index:
+            table.add_column("förändring", justify="right")
+    for option in option_labels(results):
+        row = [escape(option)]
+        for index, result in enumerate(results):
+            found = next((o for o in result.options if o.label == option), None) if result else None
+            row += [str(found.count) if found else "–",
+                    f"{percent(found.percent):>7} [cyan]{bar(found.percent)}[/]" if found else ""]
+            if index:
+                row.append(change(found.change) if found else "")
+        table.add_row(*row)
+    table.add_section()
+    _base_rows(table, results)
+    return table
+
+
+def _base_rows(table: Table, results: list[Result | None]) -> None:
+    answered = ["Svarande (bas)"]
+    missing = ["Ej svar"]
+    for index, result in enumerate(results):
+        answered += [str(result.answered) if result else "–", ""]
+        missing += [str(result.missing) if result else "–", ""]
+        if index:
+            answered.append("")
+            missing.append("")
+    table.add_row(*answered, style="bold")
+    table.add_row(*missing, style="dim")
+
+
+def _stats_table(results: list[Result | None], labels: list[str], heading: str | None) -> Table:
+    table = Table(title=heading, title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("")
+    for label in labels:
+        table.add_column(label, justify="right")
+    for key, name in STAT_LABELS:
+        table.add_row(name, *[number(getattr(r.stats, key), 2) if r and r.stats else "–"
+                              for r in results])
+    table.add_row("Ej svar", *[str(r.missing) if r else "–" for r in results], style="dim")
+    return table
+
+
+def _counts_line(results: list[Result | None], labels: list[str], heading: str | None) -> str:
+    parts = [f"{label}: {r.answered} svar, {r.missing} utan svar" if r else f"{label}: –"
+             for label, r in zip(labels, results, strict=False)]
+    prefix = f"{escape(heading)}: " if heading else ""
+    return prefix + escape("; ".join(parts))
