@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vastbus_cli.summary import (
-    Change,
+    Comparison,
     CompositionRow,
     Deviations,
     OrganisationGap,
@@ -139,10 +139,6 @@ def status_text(counts: dict[str, int], d: Deviations) -> str:
                      if counts.get(s.code))
 
 
-def change_row(c: Change) -> tuple[str, str, str, str]:
-    return (c.label, num(c.previous), num(c.current), signed(c.change))
-
-
 def parts_in_order(s: Summary) -> list[tuple[Part, bool]]:
     """Each part once, then the regional totals (flagged True) when there are several."""
     rows = [(p, False) for p in s.parts]
@@ -178,3 +174,15 @@ def sections(part: Part, totals: bool) -> list[str]:
     if not part.appendix and "appendix" in keys:
         keys.remove("appendix")
     return keys
+
+
+def comparison_lines(c: Comparison) -> list[tuple[str, list[str]]]:
+    """The year-over-year lists: (lead, names); an empty list reads as "inga"."""
+    return [
+        ("Nya grupper som rapporterat", c.new_groups),
+        (f"Grupper som rapporterade {c.previous_year} men inte i år",
+         c.groups_not_reporting_again),
+        ("Nya teman", c.themes_new),
+        ("Teman som består", c.themes_persisting),
+        ("Teman som inte längre nämns", c.themes_dropped),
+    ]

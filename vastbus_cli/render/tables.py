@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vastbus_cli.render.common import change_row, count_cell, num
+from vastbus_cli.render.common import count_cell, num, signed
 from vastbus_cli.summary import Change, Deviations, Part
 
 Value = str | float | int | None
@@ -20,6 +20,7 @@ class Table:
     headers: list[str]
     rows: list[list[Value]]
     dash_zero: bool = False  # a matrix of counts: show 0 as a dash
+    signed: frozenset[int] = frozenset()  # columns of changes: shown as +3 / −2 / ±0
 
     def numeric(self, column: int) -> bool:
         """A column of numbers (right-aligned in every format)."""
@@ -27,7 +28,9 @@ class Table:
         return bool(values) and all(isinstance(v, (int, float)) for v in values)
 
     def text_rows(self) -> list[list[str]]:
-        return [[cell_text(v, self.dash_zero) for v in row] for row in self.rows]
+        return [[signed(v) if i in self.signed and isinstance(v, (int, float))
+                 else cell_text(v, self.dash_zero) for i, v in enumerate(row)]
+                for row in self.rows]
 
 
 def cell_text(value: Value, dash_zero: bool = False) -> str:
@@ -85,6 +88,6 @@ def key_figure_table(part: Part) -> Table:
 
 
 def change_table(changes: list[Change], first: str, previous_year: int, year: int) -> Table:
-    """Changes as text (signed), the same in every format."""
     return Table([first, str(previous_year), str(year), "Förändring"],
-                 [list(change_row(c)) for c in changes])
+                 [[c.label, c.previous, c.current, c.change] for c in changes],
+                 signed=frozenset({3}))

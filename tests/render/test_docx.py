@@ -1,0 +1,143 @@
+"""The Word summary reopened with python-docx: headings, table cells, TOC field, footer, styles."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from reportfactory import sample_summary
+from typer.testing import CliRunner
+
+from vastbus_cli.cli import app
+from vastbus_cli.render.docx import render
+from vastbus_cli.render.docx_parts import MissingStyle
+
+
+def reopen(data: bytes):
+    return docx.Document(io.BytesIO(data))
+
+
+def headings(doc, level: int) -> list[str]:
+    return [p.text for p in doc.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def table_after(doc, first_header: str):
+    return next(t for t in doc.tables if t.rows[0].cells[0].text == first_header)
+
+
+def test_title_page_and_headings() -> None:
+    doc = reopen(render(sample_summary()))
+    title = doc.paragraphs[0]
+    assert title.style.name == "Title"
+    assert title.text == "Sammanställning av Västbusarbetet 2025 – Skaraborg"
+    assert headings(doc, 1) == ["Översikt", "Möten och representanter", "Sammansättning",
+                                "Pågående arbete", "Avvikelser", "Utvecklingsområden",
+                                "Kompetensbehov", "Stöd, goda exempel och planer", "Nyckeltal",
+                                "Jämfört med föregående år", "Bilaga: gruppernas årsberättelser"]
+    assert "Möjliga övergripande systemfel" in headings(doc, 2)
+    assert {"Skövde", "Lidköping", "Mariestad"} <= set(headings(doc, 2))  # the appendix
+    assert doc.core_properties.title == title.text
+
+
+def test_table_cells_hold_the_totals() -> None:
+    doc = reopen(render(sample_summary()))
+    overview = table_after(doc, "Uppgift")
+    rows = {r.cells[0].text: r.cells[1].text for r in overview.rows}
+    assert rows["Grupper som ska rapportera"] == "4"
+    assert rows["Grupper som saknas"] == "Hjo"
+    categories = table_after(doc, "Kategori")
+    sip = next(r for r in categories.rows if r.cells[0].text == "SIP ej kallad eller försenad")
+    assert [c.text for c in sip.cells[:3]] == ["SIP ej kallad eller försenad", "7", "3"]
+    assert sip.cells[-1].text == "Ja"
+    composition = table_after(doc, "Grupp")
+    assert [c.text for c in composition.rows[0].cells][:3] == ["Grupp", "Planerade möten",
+                                                                "Genomförda möten"]
+
+
+def test_header_rows_repeat_and_footer_numbers_pages() -> None:
+    doc = reopen(render(sample_summary()))
+    for table in doc.tables:
+        trpr = table.rows[0]._tr.trPr
+        assert trpr is not None and trpr.find(qn("w:tblHeader")) is not None
+    footer = doc.sections[0].footer.paragraphs[0]._p.xml
+    assert " PAGE " in footer and " NUMPAGES " in footer
+    assert doc.sections[0].different_first_page_header_footer
+
+
+def test_table_of_contents_field_updates_on_open() -> None:
+    doc = reopen(render(sample_summary()))
+    body = doc.element.body.xml
+    assert 'TOC \\o "1-3" \\h \\z \\u' in body
+    update = doc.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+
+
+def test_control_characters_are_removed_not_crashed_on() -> None:
+    doc = reopen(render(sample_summary()))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Bättre kallelser." in text and "\x07" not in text
+    assert "Uppgifter | kom <b>inte</b> fram" in text  # Word shows text as written
+
+
+def reference_docx(path: Path, drop: str | None = None) -> Path:
+    ref = docx.Document()
+    ref.styles["Normal"].font.name = "Arial"
+    ref.styles["Normal"].font.size = Pt(10.5)
+    ref.add_paragraph("Mallens egen text som inte ska vara kvar.")
+    if drop is not None:
+        style = ref.styles[drop]
+        style.element.getparent().remove(style.element)
+    ref.save(str(path))
+    return path
+
+
+def test_reference_document_styles_are_used(tmp_path: Path) -> None:
+    ref = reference_docx(tmp_path / "mall.docx")
+    doc = reopen(render(sample_summary(), reference=ref))
+    assert doc.styles["Normal"].font.name == "Arial"
+    assert doc.styles["Normal"].font.size == Pt(10.5)
+    assert all("Mallens egen text" not in p.text for p in doc.paragraphs)
+    assert doc.paragraphs[0].style.name == "Title"
+
+
+def test_missing_reference_style_is_named_in_swedish(tmp_path: Path) -> None:
+    ref = reference_docx(tmp_path / "mall.docx", drop="Heading 2")
+    with pytest.raises(MissingStyle, match="saknar formatmallen 'Heading 2' \\('Rubrik 2'"):
+        render(sample_summary(), reference=ref)
+
+
+def test_cli_reports_missing_style(tmp_path: Path) -> None:
+    from reportfactory import report_dict, write_report
+
+    folder = tmp_path / "2025"
+    write_report(folder, report_dict("Skövde"))
+    ref = reference_docx(tmp_path / "mall.docx", drop="List Bullet")
+    out = tmp_path / "s.docx"
+    result = CliRunner().invoke(app, ["compile", str(folder), "-o", str(out),
+                                      "--reference-docx", str(ref)])
+    assert result.exit_code == 1
+    assert "formatmallen 'List Bullet'" in " ".join(result.output.split())
+    assert "Traceback" not in result.output and not out.exists()
+    not_docx = tmp_path / "inte.docx"
+    not_docx.write_text("hej", encoding="utf-8")
+    result = CliRunner().invoke(app, ["compile", str(folder), "-o", str(out),
+                                      "--reference-docx", str(not_docx)])
+    assert result.exit_code == 1
+    assert "kan inte läsas som ett Word-dokument" in " ".join(result.output.split())
+
+
+def test_docx_from_cli(tmp_path: Path) -> None:
+    from reportfactory import deviation, report_dict, write_report
+
+    folder = tmp_path / "2025"
+    write_report(folder, report_dict("Skövde", deviations=[deviation("väntetider", 3)]))
+    out = tmp_path / "Sammanställning-2025.docx"
+    result = CliRunner().invoke(app, ["compile", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = docx.Document(str(out))
+    cats = table_after(doc, "Kategori")
+    assert [c.text for c in cats.rows[1].cells[:2]] == ["Väntetider", "3"]

@@ -1,0 +1,186 @@
+"""The summary as a Word document: title page, table of contents, headings, tables, page numbers.
+
+Real heading styles (navigable in Word's navigation pane and picked up by the
+table of contents), tables whose header row repeats on every page, and the
+styles of an organisation's own reference document when one is given.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from vastbus_cli.render import common, docx_parts, tables
+from vastbus_cli.render.docx_parts import text
+from vastbus_cli.summary import Entry, Part, Summary, ThemeBlock
+
+TOC_PLACEHOLDER = ("Innehållsförteckningen uppdateras när dokumentet öppnas i Word "
+                   "(annars: högerklicka här och välj Uppdatera fält).")
+
+
+def render(summary: Summary, reference: Path | None = None) -> bytes:
+    doc = docx_parts.open_document(reference)
+    writer = _Writer(doc, summary)
+    writer.title_page()
+    for part, totals in common.parts_in_order(summary):
+        writer.part(part, totals)
+    docx_parts.footer_page_numbers(doc, summary.title)
+    docx_parts.update_fields_on_open(doc)
+    doc.core_properties.title = text(summary.title)
+    doc.core_properties.subject = "Delregional sammanställning av Västbusarbetet"
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+class _Writer:
+    def __init__(self, doc: Any, summary: Summary) -> None:
+        self.doc = doc
+        self.s = summary
+        section = doc.sections[-1]
+        emu = section.page_width - section.left_margin - section.right_margin
+        self.usable_cm = emu / 360000  # EMU per cm
+        self.base = 1
+
+    # -- building blocks ---------------------------------------------------------
+    def heading(self, value: str, level: int) -> None:
+        self.doc.add_heading(text(value), level=min(level, 9))
+
+    def para(self, value: str, bold_lead: str = "") -> Any:
+        paragraph = self.doc.add_paragraph()
+        if bold_lead:
+            paragraph.add_run(text(bold_lead)).bold = True
+        paragraph.add_run(text(value))
+        return paragraph
+
+    def bullet(self, value: str, bold_lead: str = "") -> None:
+        paragraph = self.doc.add_paragraph(style="List Bullet")
+        if bold_lead:
+            paragraph.add_run(text(bold_lead)).bold = True
+        paragraph.add_run(text(value))
+
+    def entries(self, items: list[Entry]) -> None:
+        if not items:
+            self.para(common.NOTHING)
+        for e in items:
+            self.bullet((f"{e.title} – " if e.title else "") + e.text, f"{e.group}: ")
+
+    def table(self, table: tables.Table) -> None:
+        docx_parts.add_table(self.doc, table, self.usable_cm)
+        self.doc.add_paragraph()
+
+    # -- the document ------------------------------------------------------------
+    def title_page(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        s = self.s
+        self.doc.add_paragraph(text(s.title), style="Title")
+        self.doc.add_paragraph("Delregional sammanställning till den regionala styrgruppen",
+                               style="Subtitle")
+        self.para(s.subregion, "Delregion: ")
+        self.para(str(s.year), "Verksamhetsår: ")
+        self.para(common.date_sv(s.produced), "Sammanställd: ")
+        self.para(common.deadline_sentence(s))
+        if s.skipped:
+            self.para(common.skipped_sentence(s), "Obs! ")
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.doc.add_paragraph().add_run("Innehåll").bold = True
+        docx_parts.add_field(self.doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u',
+                             TOC_PLACEHOLDER)
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def part(self, part: Part, totals: bool) -> None:
+        heading = common.part_heading(self.s, part, totals)
+        self.base = 1 if heading is None else 2
+        if heading is not None:
+            self.heading(heading, 1)
+        for key in common.sections(part, totals):
+            self.heading(common.TITLES[key], self.base)
+            getattr(self, f"_{key}")(part)
+
+    def _overview(self, part: Part) -> None:
+        self.table(tables.Table(["Uppgift", "Värde"],
+                                [list(row) for row in common.overview_lines(part.overview)]))
+        if part.missing:
+            self.para(f"{common.names(part.missing)} har inte lämnat någon årsberättelse.",
+                      "Saknas: ")
+
+    def _meetings(self, part: Part) -> None:
+        self.table(tables.meetings_table(part))
+
+    def _composition(self, part: Part) -> None:
+        self.para("Antal representanter per organisation och grupp "
+                  "(– betyder att organisationen saknas).")
+        self.table(tables.composition_table(part))
+        for gap in part.composition.gaps:
+            self.bullet(common.gap_sentence(gap))
+
+    def _themes(self, blocks: list[ThemeBlock], with_groups: bool) -> None:
+        if not blocks:
+            self.para(common.NOTHING)
+        for block in blocks:
+            self.heading(common.theme_title(block.theme.label if block.theme else None),
+                         self.base + 1)
+            if with_groups:
+                self.para(f"{common.names(block.groups)}.", "Nämns av: ")
+            self.entries(block.entries)
+
+    def _work(self, part: Part) -> None:
+        self._themes(part.work, with_groups=False)
+
+    def _development_areas(self, part: Part) -> None:
+        self._themes(part.development_areas, with_groups=True)
+
+    def _competence_needs(self, part: Part) -> None:
+        self._themes(part.competence_needs, with_groups=True)
+
+    def _deviations(self, part: Part) -> None:
+        d = part.deviations
+        self.para(f"Totalt {common.num(d.total)} avvikelser.")
+        if d.categories:
+            self.heading("Per kategori och status", self.base + 1)
+            self.table(tables.category_table(d))
+            self.heading("Per grupp", self.base + 1)
+            self.table(tables.group_deviation_table(d))
+        self.heading("Möjliga övergripande systemfel", self.base + 1)
+        self.para(common.recurring_sentence(d))
+        for code in d.recurring:
+            self.bullet(common.recurring_item(d, code))
+        if d.raised:
+            self.heading("Lyfta till delregional nivå", self.base + 1)
+            for e in d.raised:
+                self.bullet(f"{e.category.label} ({common.num(e.count)}): {e.description} "
+                            f"Åtgärd: {e.action}", f"{e.group}: ")
+
+    def _support(self, part: Part) -> None:
+        for key in ("support_wanted", "good_examples", "plans"):
+            self.heading(common.TITLES[key], self.base + 1)
+            self.entries(getattr(part, key))
+
+    def _key_figures(self, part: Part) -> None:
+        if not part.key_figures:
+            self.para(common.NOTHING)
+            return
+        self.para("Summa, lägsta och högsta värde bland de grupper som redovisat nyckeltalet.")
+        self.table(tables.key_figure_table(part))
+
+    def _comparison(self, part: Part) -> None:
+        c = part.comparison
+        if c is None:
+            return
+        self.para(f"Jämfört med årsberättelserna för {c.previous_year}.")
+        self.table(tables.change_table(c.figures, "Uppgift", c.previous_year, self.s.year))
+        if c.deviations:
+            self.table(tables.change_table(c.deviations, "Avvikelsekategori", c.previous_year,
+                                           self.s.year))
+        for lead, items in common.comparison_lines(c):
+            self.bullet(common.names(items) or "inga", f"{lead}: ")
+
+    def _appendix(self, part: Part) -> None:
+        for report in part.appendix:
+            self.heading(report.group, self.base + 1)
+            for section in report.sections:
+                self.para("", section.title)
+                for item in section.items:
+                    self.bullet(item)
