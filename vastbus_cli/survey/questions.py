@@ -21,6 +21,8 @@ from vastbus_cli.survey.split import GOOGLE_SEPARATOR, fold, learn_options, sepa
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _TEXT_MIN_LENGTH = 60
+_TEXT_WORDS = ("kommentar", "fritext", "övrig", "beskriv", "varför", "motivera", "comment",
+               "synpunkt", "förslag")
 _SINGLE_MAX_OPTIONS = 15
 
 
@@ -138,8 +140,9 @@ def infer_kind(plan: Planned) -> None:
         return
     answered = sum(counts.values())
     long_text = any(len(t) > _TEXT_MIN_LENGTH or "\n" in t for t in texts)
-    repeated = len(texts) < answered or answered <= 2
-    if texts and not long_text and repeated and len(texts) <= _SINGLE_MAX_OPTIONS:
+    named_text = any(word in fold(plan.text) for word in _TEXT_WORDS)
+    repeated = len(texts) < answered
+    if texts and not (long_text or named_text) and repeated and len(texts) <= _SINGLE_MAX_OPTIONS:
         plan.kind, plan.options = Kind.single, options
     else:
         plan.kind = Kind.text

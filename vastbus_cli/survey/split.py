@@ -64,9 +64,14 @@ def learn_options(values: Iterable[str], separator: str) -> tuple[list[str], boo
     """Options learned from cells that hold one option alone; and whether any cell joins several.
 
     Shorter values are learned first, so a value is an option unless it can be
-    made entirely of two or more shorter options.
+    made entirely of two or more shorter options. Microsoft Forms ends every
+    option with ";", so there each piece is an option by itself.
     """
     distinct = sorted({v.strip() for v in values if v.strip()}, key=lambda v: (len(v), v))
+    if separator == MS_SEPARATOR:
+        pieces = [p.strip() for v in distinct for p in v.split(MS_SEPARATOR) if p.strip()]
+        joined = any(v.rstrip(MS_SEPARATOR).count(MS_SEPARATOR) for v in distinct)
+        return list({fold(p): p for p in pieces}.values()), joined
     known: dict[str, str] = {}
     joined = False
     for value in distinct:

@@ -126,6 +126,7 @@ class _Interpreter:
                           OTHER_LABEL)
         self.cache: dict[RawAnswer, Meaning] = {}
         self._order: list[str] | None = None
+        self.codes = _option_codes(plan) if plan.from_spec else {}
 
     def report_private(self, raw: RawAnswer, source: str, line: int, columns: list[int]) -> None:
         texts = (raw[0], raw[2], *raw[1])
@@ -146,7 +147,7 @@ class _Interpreter:
         kind = self.plan.kind
         if kind in (Kind.text, Kind.number):
             return (), mask(" ".join(t for t in (text, other, *ticked) if t))
-        labels = [self._label(t) for t in ticked]
+        labels = [self.codes.get(fold(t)) or self._label(t) for t in ticked]
         if text and kind is Kind.multi:
             found, leftover = split_joined(text, self.known, self.plan.separator)
             labels += found
@@ -214,6 +215,21 @@ class _Interpreter:
             else:
                 values.append((number, n))
         return Result(**base, stats=_stats(values), answers=texts)
+
+
+def _option_codes(plan: Planned) -> dict[str, str]:
+    """Option columns headed only by codes (LimeSurvey's SQ001…) → the spec's options, in order.
+
+    Used only when a field has exactly as many option columns as the spec has
+    options and none of their labels is already one of the options.
+    """
+    known = {fold(o) for o in plan.options}
+    codes: dict[str, str] = {}
+    for fc in plan.sources.values():
+        labels = [c.label for c in fc.field.choices]
+        if labels and len(labels) == len(plan.options) and not known & {fold(x) for x in labels}:
+            codes.update(zip(map(fold, labels), plan.options, strict=True))
+    return codes
 
 
 def mask(text: str) -> str:

@@ -119,6 +119,20 @@ def binary_problem(path: Path, name: str) -> Problem | None:
     return None
 
 
+def decode_error_line(path: Path, encoding: str) -> int:
+    """The line of the first byte `encoding` cannot decode (text streams decode ahead in chunks)."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    lines = 0
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(SAMPLE_BYTES), b""):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return lines + bytes(exc.object[: exc.start]).count(b"\n") + 1
+            lines += chunk.count(b"\n")
+    return lines + 1
+
+
 def iter_csv_rows(path: Path, fmt: TextFormat, name: str, problems: list[Problem]) -> Iterator[Row]:
     """Rows with the line each starts on; a fatal reading error ends the stream as a problem."""
     try:
@@ -140,7 +154,7 @@ def iter_csv_rows(path: Path, fmt: TextFormat, name: str, problems: list[Problem
             except StopIteration:
                 return
             except UnicodeDecodeError:
-                line = reader.line_num + offset + 1
+                line = decode_error_line(path, fmt.encoding)
                 encoding = ENCODING_NAMES.get(fmt.encoding, fmt.encoding)
                 problems.append(error(
                     name, line, 1, "kodning",
