@@ -72,14 +72,17 @@ def merge(
         key = order[0] if len(order) == 1 else group_key(report.group.subregion)
         prev_by_region.setdefault(key, []).append(report)
     parts = []
+    all_named: Named = []  # the regional view lists groups part by part
     for key in order:
         expected = roster.names() if roster is not None and key == roster_key else None
         prev = prev_by_region.get(key, []) if previous is not None else None
-        parts.append(_part(names[key], by_region[key], expected, prev, recurring, appendix=True))
+        named = _named(by_region[key], expected)
+        all_named += named
+        parts.append(_part(names[key], named, expected, prev, recurring, appendix=True))
     totals = None
     if len(parts) > 1:
         expected_all = roster.names() if roster is not None else None
-        totals = _part(REGION, [(r, p) for k in order for r, p in by_region[k]], expected_all,
+        totals = _part(REGION, all_named, expected_all,
                        list(previous) if previous is not None else None, recurring,
                        appendix=False)
     whole = totals or parts[0]
@@ -110,9 +113,8 @@ def _named(reports: list[tuple[Report, str]], expected: list[str] | None) -> Nam
     return [(name, report, path) for _, name, report, path in rows]
 
 
-def _part(subregion: str, reports: list[tuple[Report, str]], expected: list[str] | None,
+def _part(subregion: str, named: Named, expected: list[str] | None,
           previous: list[Report] | None, threshold: int, appendix: bool) -> Part:
-    named = _named(reports, expected)
     groups = [name for name, _, _ in named]
     reported = {group_key(g) for g in groups}
     missing = [n for n in expected or [] if group_key(n) not in reported]

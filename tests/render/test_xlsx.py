@@ -1,0 +1,99 @@
+"""The Excel summary reopened with openpyxl: sheets, values, charts, and no formula cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from openpyxl import load_workbook
+from reportfactory import as_report, deviation, report_dict, sample_summary
+
+from vastbus_cli.merge import merge
+from vastbus_cli.render.xlsx import render
+
+
+def reopen(data: bytes):
+    return load_workbook(io.BytesIO(data))
+
+
+def column(ws, header: str) -> list:
+    headers = [c.value for c in ws[1]]
+    i = headers.index(header) + 1
+    return [ws.cell(row=r, column=i).value for r in range(2, ws.max_row + 1)]
+
+
+def test_sheet_names() -> None:
+    wb = reopen(render(sample_summary()))
+    assert wb.sheetnames == ["Översikt", "Möten", "Sammansättning", "Pågående arbete",
+                             "Avvikelser", "Avvikelser per grupp", "Lyfta avvikelser",
+                             "Utvecklingsområden", "Kompetensbehov", "Stöd", "Goda exempel",
+                             "Planer", "Nyckeltal", "Jämförelse", "Data"]
+
+
+def test_values() -> None:
+    wb = reopen(render(sample_summary()))
+    overview = {row[0]: row[1] for row in wb["Översikt"].iter_rows(min_row=2, values_only=True)}
+    assert overview["Grupper som saknas"] == "Hjo"
+    assert overview["Ej medtagen (fel i filen)"] == "tibro-2025.yaml"
+    dev = wb["Avvikelser"]
+    assert [dev["A2"].value, dev["B2"].value, dev["C2"].value] == [
+        "SIP ej kallad eller försenad", 7, 3]
+    assert column(dev, "Antal")[-1] == 12  # the Totalt row
+    meetings = wb["Möten"]
+    assert column(meetings, "Genomförda möten") == [9, 6, 3, 18]
+    comp = wb["Sammansättning"]
+    assert column(comp, "Primärvård") == [1, 0, 1, 1]  # last row: groups lacking it
+    data = wb["Data"]
+    rows = list(data.iter_rows(min_row=2, values_only=True))
+    assert ("Skaraborg", "Skövde", "Avvikelser", "SIP ej kallad eller försenad", 4) in rows
+    cmp = {r[0]: r[1:] for r in wb["Jämförelse"].iter_rows(min_row=2, values_only=True)}
+    assert cmp["Grupper som rapporterat"] == (2, 3, 1)
+
+
+def test_user_text_never_becomes_a_formula() -> None:
+    wb = reopen(render(sample_summary()))
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+    assert column(wb["Lyfta avvikelser"], "Åtgärd") == ["=SUM(A1:A9) lyft till delregionen"]
+    assert column(wb["Kompetensbehov"], "Beskrivning") == ["-Utbildning för lärare."]
+    assert column(wb["Stöd"], "Stöd från den delregionala gruppen") == [
+        "@Gemensam utbildningsdag."]
+    assert column(wb["Goda exempel"], "Beskrivning") == ["+Fungerar bra."]
+    assert column(wb["Utvecklingsområden"], "Beskrivning")[1] == "Bättre kallelser."  # \x07 gone
+
+
+def test_headers_are_bold_frozen_and_filtered() -> None:
+    wb = reopen(render(sample_summary()))
+    for name in ("Möten", "Avvikelser per grupp", "Data"):
+        ws = wb[name]
+        assert ws.freeze_panes == "A2"
+        assert ws["A1"].font.b
+        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
+    assert wb["Pågående arbete"].column_dimensions["D"].width >= 20
+
+
+def test_native_bar_charts_with_titles() -> None:
+    wb = reopen(render(sample_summary()))
+    for name, title in (("Avvikelser", "Avvikelser per kategori"),
+                        ("Sammansättning", "Representanter per organisation och grupp")):
+        charts = wb[name]._charts
+        assert len(charts) == 1
+        chart = charts[0]
+        assert chart.tagname == "barChart"
+        texts = "".join(r.t for p in chart.title.tx.rich.p for r in p.r)
+        assert texts == title
+        assert chart.x_axis.title is not None and chart.y_axis.title is not None
+    assert len(wb["Sammansättning"]._charts[0].series) == 5  # one series per organisation
+
+
+def test_several_subregions_get_a_delregion_column() -> None:
+    reports = [as_report(report_dict("Skövde", deviations=[deviation("väntetider", 2)])),
+               as_report(report_dict("Uddevalla", subregion="Fyrbodal",
+                                     deviations=[deviation("väntetider", 1)]))]
+    wb = reopen(render(merge(reports, None, produced=dt.date(2026, 5, 1))))
+    meetings = wb["Möten"]
+    assert [c.value for c in meetings[1]][:2] == ["Delregion", "Grupp"]
+    assert column(meetings, "Delregion")[:2] == ["Fyrbodal", "Skaraborg"]
+    assert wb["Avvikelser"]["B2"].value == 3

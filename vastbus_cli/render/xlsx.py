@@ -1,0 +1,192 @@
+"""The summary as an Excel workbook: a sheet per section, a long data sheet, native bar charts.
+
+Every sheet is one table starting in A1 with a bold, frozen header row and a
+filter, so a coordinator can sort and pivot. Across several sub-regions the
+sheets hold every group (from the regional totals) with a Delregion column.
+Text from the reports is always written as text (`set_text`): nothing a group
+wrote can become a formula.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from vastbus_cli.render import common, tables
+from vastbus_cli.render.cells import set_text
+from vastbus_cli.render.tables import Table, Value
+from vastbus_cli.render.xlsx_charts import bar_chart
+from vastbus_cli.summary import Part, Summary, ThemeBlock
+
+MAX_WIDTH = 60
+HEADER_FILL = "DDE4EE"
+
+
+def render(summary: Summary) -> bytes:
+    from openpyxl import Workbook
+
+    whole = summary.totals or summary.parts[0]
+    region = {g: p.subregion for p in summary.parts for g in p.groups}
+    book = _Book(Workbook(), region if summary.totals is not None else None)
+    book.overview(summary)
+    book.sheet("Möten", tables.meetings_table(whole))
+    comp = book.sheet("Sammansättning", tables.composition_table(whole))
+    n_groups, n_orgs = len(whole.composition.rows), len(whole.composition.organisations)
+    bar_chart(comp, "Representanter per organisation och grupp", "Grupp",
+              "Antal representanter", first_row=2, rows=n_groups, label_col=book.col(1),
+              first_col=book.col(2), cols=n_orgs, stacked=True)
+    book.sheet("Pågående arbete", _themed(whole.work, "Rubrik"))
+    d = whole.deviations
+    dev = book.sheet("Avvikelser", tables.category_table(d), grouped=False)
+    if d.categories:
+        bar_chart(dev, "Avvikelser per kategori", "Kategori", "Antal avvikelser", first_row=2,
+                  rows=len(d.categories), label_col=1, first_col=2, cols=1, horizontal=True)
+    book.sheet("Avvikelser per grupp", tables.group_deviation_table(d))
+    book.sheet("Lyfta avvikelser", Table(
+        ["Grupp", "Kategori", "Antal", "Status", "Beskrivning", "Åtgärd"],
+        [[e.group, e.category.label, e.count, e.status.label, e.description, e.action]
+         for e in d.raised]))
+    book.sheet("Utvecklingsområden", _themed(whole.development_areas))
+    book.sheet("Kompetensbehov", _themed(whole.competence_needs))
+    book.sheet("Stöd", Table(["Grupp", "Stöd från den delregionala gruppen"],
+                             [[e.group, e.text] for e in whole.support_wanted]))
+    book.sheet("Goda exempel", Table(["Grupp", "Rubrik", "Beskrivning"],
+                                     [[e.group, e.title, e.text] for e in whole.good_examples]))
+    book.sheet("Planer", Table(["Grupp", "Planer för nästa år"],
+                               [[e.group, e.text] for e in whole.plans]))
+    book.sheet("Nyckeltal", tables.key_figure_table(whole), grouped=False)
+    if whole.comparison is not None:
+        c = whole.comparison
+        book.sheet("Jämförelse", Table(
+            ["Uppgift", str(c.previous_year), str(summary.year), "Förändring"],
+            [[ch.label, ch.previous, ch.current, ch.change]
+             for ch in [*c.figures, *c.deviations]]), grouped=False)
+    book.sheet("Data", _long(summary), grouped=False)
+    buffer = io.BytesIO()
+    book.wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _themed(blocks: list[ThemeBlock], title: str | None = None) -> Table:
+    headers = ["Tema", "Grupp", *([title] if title else []), "Beskrivning"]
+    rows: list[list[Value]] = [
+        [common.theme_title(b.theme.label if b.theme else None), e.group,
+         *([e.title] if title else []), e.text]
+        for b in blocks for e in b.entries]
+    return Table(headers, rows)
+
+
+def _long(summary: Summary) -> Table:
+    """One row per figure: the shape pivot tables and other tools want."""
+    rows: list[list[Value]] = []
+    for part in summary.parts:
+        rows += _long_part(part)
+    return Table(["Delregion", "Grupp", "Avsnitt", "Mått", "Värde"], rows)
+
+
+def _long_part(part: Part) -> list[list[Value]]:
+    sub = part.subregion
+    rows: list[list[Value]] = []
+    for g in part.overview.groups:
+        rows += [[sub, g.name, "Möten", "Planerade möten", g.meetings_planned],
+                 [sub, g.name, "Möten", "Genomförda möten", g.meetings_held]]
+    orgs = part.composition.organisations
+    for comp in part.composition.rows:
+        rows += [[sub, comp.group, "Sammansättning", o.label, n]
+                 for o, n in zip(orgs, comp.counts, strict=True)]
+    cats = part.deviations.categories
+    for dev in part.deviations.by_group:
+        rows += [[sub, dev.group, "Avvikelser", c.category.label, n]
+                 for c, n in zip(cats, dev.counts, strict=True)]
+    for f in part.key_figures:
+        rows += [[sub, group, "Nyckeltal", f.name, v] for group, v in f.values.items()]
+    return rows
+
+
+class _Book:
+    def __init__(self, wb: Any, region: dict[str, str] | None) -> None:
+        self.wb = wb
+        self.region = region  # group → sub-region, only when there are several
+        self.first = True
+
+    def col(self, n: int) -> int:
+        """Column `n` of a per-group table, after the Delregion column if there is one."""
+        return n + (1 if self.region else 0)
+
+    def _new(self, title: str) -> Any:
+        if self.first:
+            self.first = False
+            ws = self.wb.active
+            ws.title = title
+            return ws
+        return self.wb.create_sheet(title)
+
+    def overview(self, s: Summary) -> None:
+        ws = self._new("Översikt")
+        rows: list[list[Value]] = [
+            ["Sammanställning", s.title], ["Delregion", s.subregion],
+            ["Verksamhetsår", s.year], ["Sammanställd", common.date_sv(s.produced)],
+            ["Sista dag", common.date_sv(s.deadline)],
+            ["Sista dag har passerat", "Ja" if s.deadline_passed else "Nej"],
+        ]
+        for part, totals in common.parts_in_order(s):
+            prefix = f"{part.subregion}: " if len(s.parts) > 1 or totals else ""
+            rows += [[prefix + label, value] for label, value in
+                     common.overview_lines(part.overview)]
+            rows += [[prefix + "Sammansättning", common.gap_sentence(g)]
+                     for g in part.composition.gaps if g.missing_in]
+        rows += [["Ej medtagen (fel i filen)", name] for name in s.skipped]
+        self._write(ws, Table(["Uppgift", "Värde"], rows), filters=False)
+
+    def sheet(self, title: str, table: Table, grouped: bool = True) -> Any:
+        """A sheet with `table`; per-group tables get the Delregion column when needed."""
+        if grouped and self.region is not None:
+            table = Table(["Delregion", *table.headers],
+                          [[self.region.get(str(r[0]), ""), *r] for r in table.rows],
+                          table.dash_zero, table.signed)
+        ws = self._new(title)
+        self._write(ws, table, filters=True)
+        return ws
+
+    def _write(self, ws: Any, table: Table, filters: bool) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        bold = Font(bold=True)
+        fill = PatternFill("solid", fgColor=HEADER_FILL)
+        for c, header in enumerate(table.headers, start=1):
+            cell = ws.cell(row=1, column=c)
+            set_text(cell, header)
+            cell.font, cell.fill = bold, fill
+        for r, row in enumerate(table.rows, start=2):
+            for c, value in enumerate(row, start=1):
+                cell = ws.cell(row=r, column=c)
+                set_text(cell, value)
+                if c - 1 in table.signed:
+                    cell.number_format = "+0;-0;0"
+            if row and row[0] in ("Totalt", "Saknas i antal grupper"):
+                for c in range(1, len(row) + 1):
+                    ws.cell(row=r, column=c).font = bold
+        wrap = Alignment(wrap_text=True, vertical="top")
+        lines = [1] * (len(table.rows) + 2)
+        for c, header in enumerate(table.headers, start=1):
+            values = [str(header)] + [str(row[c - 1]) for row in table.rows
+                                      if row[c - 1] is not None]
+            width = min(max(len(v) for v in values) + 2, MAX_WIDTH)
+            ws.column_dimensions[get_column_letter(c)].width = max(width, 8)
+            if width < MAX_WIDTH:
+                continue
+            for r, row in enumerate(table.rows, start=2):
+                ws.cell(row=r, column=c).alignment = wrap
+                text = "" if row[c - 1] is None else str(row[c - 1])
+                lines[r] = max(lines[r], -(-len(text) // (MAX_WIDTH - 4)))
+        for r, n in enumerate(lines):
+            if n > 1:  # Excel and LibreOffice do not grow a wrapped row on their own
+                ws.row_dimensions[r].height = 15 * n
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.freeze_panes = "A2"
+        if filters and table.rows:
+            last = get_column_letter(len(table.headers))
+            ws.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"

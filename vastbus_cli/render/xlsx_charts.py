@@ -1,0 +1,42 @@
+"""Native Excel bar charts over a sheet's own table, titled and with labelled axes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+CHART_WIDTH_CM = 18.0
+CHART_HEIGHT_CM = 10.0
+
+
+def bar_chart(ws: Any, title: str, x_title: str, y_title: str, *, first_row: int, rows: int,
+              label_col: int, first_col: int, cols: int, stacked: bool = False,
+              horizontal: bool = False) -> Any:
+    """A bar chart of `rows` rows × `cols` series (headers in row 1), placed beside the table."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.utils import get_column_letter
+
+    chart = BarChart()
+    chart.type = "bar" if horizontal else "col"
+    chart.title = title
+    chart.x_axis.title = x_title
+    chart.y_axis.title = y_title
+    chart.x_axis.delete = False  # openpyxl 3.1 hides axes unless told otherwise
+    chart.y_axis.delete = False
+    chart.y_axis.majorGridlines = None if horizontal else chart.y_axis.majorGridlines
+    chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
+    if stacked:
+        chart.grouping = "stacked"
+        chart.overlap = 100
+    else:
+        chart.legend = None  # one series: its name is the title
+    data = Reference(ws, min_col=first_col, max_col=first_col + cols - 1, min_row=first_row - 1,
+                     max_row=first_row + rows - 1)
+    labels = Reference(ws, min_col=label_col, max_col=label_col, min_row=first_row,
+                       max_row=first_row + rows - 1)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(labels)
+    if horizontal:
+        chart.x_axis.scaling.orientation = "maxMin"  # first category at the top, as in the table
+    anchor_col = get_column_letter(ws.max_column + 2)
+    ws.add_chart(chart, f"{anchor_col}2")
+    return chart
