@@ -17,7 +17,8 @@ HEADER_ROWS = 3
 def detect_layout(first_rows: list[list[str]]) -> Layout:
     """The layout of an export whose first (up to three) rows are `first_rows`."""
     rows = pad(first_rows[:HEADER_ROWS])
-    for module in LAYOUTS:
-        if module.detect(rows):
-            return module.build(rows)
-    return one_column.build(rows)
+    module = next((m for m in LAYOUTS if m.detect(rows)), one_column)
+    layout = module.build(rows)
+    if layout.header_rows < len(rows):  # data rows must not widen the header
+        layout = module.build(pad(first_rows[: layout.header_rows]))
+    return layout

@@ -22,15 +22,20 @@ def number(value: float, decimals: int = 1) -> str:
     return f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
 
 
+def fixed(value: float) -> str:
+    """One decimal, Swedish comma: shares always line up (0,0 %, 42,9 %, 100,0 %)."""
+    return f"{value:.1f}".replace(".", ",")
+
+
 def percent(value: float | None) -> str:
-    return "–" if value is None else f"{number(value)} %"
+    return "–" if value is None else f"{fixed(value)} %"
 
 
 def change(value: float | None) -> str:
     if value is None:
         return ""
     sign = "+" if value > 0 else "−" if value < 0 else "±"
-    return f"{sign}{number(abs(value))} p.e."
+    return f"{sign}{fixed(abs(value))} p.e."
 
 
 def bar(value: float | None, width: int = BAR_WIDTH) -> str:

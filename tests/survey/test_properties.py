@@ -1,0 +1,63 @@
+"""Hypothesis: whatever bytes a user hands in, reading ends in rows or problems, never a crash."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vastbus_cli.survey.readers import ReadOptions, read_responses
+from vastbus_cli.survey.split import fold, learn_options, split_joined
+from vastbus_cli.survey.tally import tally
+
+_CSVISH = st.lists(
+    st.lists(st.sampled_from(["", "Ja", "Nej", "Ja, delvis", "å;ä", '"', "\n", "1", "Y",
+                              "Response", "V1", "V2", "{'ImportId': 'QID1'}", "q1[SQ001]",
+                              "\x00", "\r", "=1+1", "19121212-1212"]),
+             min_size=1, max_size=6),
+    min_size=1, max_size=6)
+
+
+def _read(data: bytes, suffix: str = ".csv", options: ReadOptions | None = None) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"svar{suffix}"
+        path.write_bytes(data)
+        responses = read_responses(path, "r", options)
+        result, problems = tally([responses])
+        assert problems or result.rounds[0].respondents >= 0
+        for p in problems:
+            assert p.message and p.file
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes(data: bytes) -> None:
+    _read(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_CSVISH, st.sampled_from([",", ";", "\t"]), st.sampled_from(["utf-8", "cp1252", "utf-16"]))
+def test_csv_like_text(rows: list[list[str]], delimiter: str, encoding: str) -> None:
+    text = "\r\n".join(delimiter.join(row) for row in rows)
+    _read(text.encode(encoding, errors="replace"))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_named_xlsx(data: bytes) -> None:
+    _read(b"PK\x03\x04" + data, ".xlsx")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Ja", "Nej", "Ja, delvis", "delvis", "Annat, ange"]),
+                min_size=1, max_size=4, unique=True))
+def test_a_joined_cell_of_known_options_splits_back(chosen: list[str]) -> None:
+    options = ["Ja", "Nej", "Ja, delvis", "Annat, ange"]
+    known = {fold(o): o for o in options}
+    found, other = split_joined(", ".join(chosen), known, ", ")
+    if "delvis" not in chosen:
+        assert sorted(found) == sorted(chosen) and other == ""
+    learned, _ = learn_options([", ".join(chosen)], ", ")
+    assert learned

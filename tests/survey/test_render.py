@@ -1,0 +1,117 @@
+"""Each renderer over the example tally.
+
+Regenerate the Markdown golden file after an intended change, then review the diff:
+
+    VASTBUS_UPDATE_GOLDEN=1 /work/venv/bin/pytest tests/survey/test_render.py
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.survey.conftest import EXAMPLES, tally_files
+from vastbus_cli.survey.model import Tally
+from vastbus_cli.survey.readers import read_responses
+from vastbus_cli.survey.render import render_bytes
+from vastbus_cli.survey.spec import load_spec
+from vastbus_cli.survey.tally import tally
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "enkat.md"
+
+
+@pytest.fixture(scope="module")
+def example() -> Tally:
+    spec, _ = load_spec(EXAMPLES / "spec.yaml")
+    rounds = [read_responses(EXAMPLES / "enkat-2018.csv", "2018", name="enkat-2018.csv"),
+              read_responses(EXAMPLES / "enkat-2019.csv", "2019", name="enkat-2019.csv")]
+    return tally(rounds, spec)[0]
+
+
+def test_markdown_golden(example: Tally) -> None:
+    text = render_bytes(example, "md").decode("utf-8")
+    if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_markdown_escapes_answers(example: Tally) -> None:
+    text = render_bytes(example, "md").decode("utf-8")
+    assert "| Ja, delvis | 3 | 42,9 % | 2 | 28,6 % | −14,3 p.e. |" in text
+    assert "[personnummer borttaget]" not in text  # brackets are escaped
+    assert "\\[personnummer borttaget\\]" in text
+
+
+def test_json_has_the_documented_keys(example: Tally) -> None:
+    data = json.loads(render_bytes(example, "json"))
+    assert data["survey"] == "Uppföljning av överenskommelsen om placering utanför hemmet"
+    assert data["rounds"] == [
+        {"label": "2018", "source": "enkat-2018.csv", "respondents": 7},
+        {"label": "2019", "source": "enkat-2019.csv", "respondents": 7}]
+    question = data["questions"][0]
+    assert {"id", "text", "section", "kind", "mandatory", "results"} <= set(question)
+    assert question["kind"] == "multi" and question["mandatory"] is True
+    result = question["results"][0]
+    assert {"round", "group", "answered", "missing", "options", "stats", "answers"} <= set(result)
+    assert result["group"] is None
+    assert result["options"][0] == {"label": "Ja, i den delregionala vårdsamverkansgruppen",
+                                    "count": 3, "percent": 42.9, "change": None}
+    assert [q["kind"] for q in data["questions"]] == ["multi", "single", "single", "single",
+                                                      "single", "text"]
+
+
+def test_number_stats_in_json() -> None:
+    result, _ = tally_files("ms_forms_excel.csv")
+    data = json.loads(render_bytes(result, "json"))
+    stats = next(q for q in data["questions"] if q["kind"] == "number")["results"][0]["stats"]
+    assert stats == {"n": 4, "sum": 15.5, "mean": 3.88, "median": 2.75, "min": 0.0, "max": 10.0}
+
+
+def test_csv_is_long_format_and_neutralises_formulas(example: Tally) -> None:
+    raw = render_bytes(example, "csv")
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == ["omgång", "grupp", "fråge_id", "fråga", "alternativ", "antal", "bas",
+                       "procent"]
+    assert ["2019", "Totalt", "tvister-rutin",
+            "Har rutin tagits fram för hur inkomna tvister ska hanteras?", "Nej", "0", "6",
+            "0.0"] in rows
+    comments = [r[4] for r in rows if r[2] == "kommentar"]
+    assert "'=Se bilaga från mötet i september" in comments
+    assert not any(r[4].startswith("=") for r in rows)
+
+
+def test_xlsx_sheets_charts_values_and_no_formulas(example: Tally) -> None:
+    workbook = load_workbook(io.BytesIO(render_bytes(example, "xlsx")))
+    assert workbook.sheetnames == ["IMPLEMENTERING", "AVVIKELSER", "TVISTER", "Data"]
+    assert [len(workbook[name]._charts) for name in workbook.sheetnames] == [1, 1, 3, 0]
+    sheet = workbook["IMPLEMENTERING"]
+    rows = {r[0]: r for r in sheet.iter_rows(values_only=True) if r[0]}
+    assert rows["Ja, för chefer i kommuner och region"][1:6] == (4, 57.1, None, 5, 71.4)
+    assert rows["Ja, för chefer i kommuner och region"][6] == 14.3
+    assert rows["Svarande (bas)"][1] == 7
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", cell.coordinate
+    texts = [c.value for c in workbook["TVISTER"]["A"]]
+    assert "=Se bilaga från mötet i september" in texts
+    data = list(workbook["Data"].iter_rows(values_only=True))
+    assert data[0] == ("omgång", "grupp", "fråge_id", "fråga", "alternativ", "antal", "bas",
+                       "procent")
+    assert data[1] == ("2018", "Totalt", "information-utbildning",
+                       "Har information/utbildning om överenskommelsen genomförts partsgemensamt?",
+                       "Ja, i den delregionala vårdsamverkansgruppen", 3, 7, 42.9)
+
+
+def test_xlsx_by_group_has_a_block_per_group() -> None:
+    result, _ = tally_files("ms_forms_excel.csv", by="Finns en rutin?")
+    workbook = load_workbook(io.BytesIO(render_bytes(result, "xlsx")))
+    values = [c.value for c in workbook["Frågor"]["A"]]
+    assert values.count("Ja") >= 2 and "Nej" in values and "Totalt" in values

@@ -1,0 +1,112 @@
+"""The tally as Markdown: a table per question (and group), rounds side by side.
+
+Every text from the export or spec goes through `md_text`/`md_cell`, so an
+answer can neither open raw HTML nor break a table.
+"""
+
+from __future__ import annotations
+
+from vastbus_cli.render.cells import md_cell, md_text
+from vastbus_cli.survey.model import QuestionResult, Result, Tally
+from vastbus_cli.survey.render.common import (
+    MULTI_NOTE,
+    STAT_LABELS,
+    blank_lines,
+    change,
+    group_name,
+    groups,
+    kind_name,
+    number,
+    option_labels,
+    percent,
+    results_by_round,
+    round_labels,
+)
+
+
+def render(tally: Tally) -> bytes:
+    return render_text(tally).encode("utf-8")
+
+
+def render_text(tally: Tally) -> str:
+    lines = [f"# {md_text(tally.survey)}", ""]
+    for info in tally.rounds:
+        lines.append(f"- Omgång {md_text(info.label)}: {info.respondents} svarande "
+                     f"({md_text(info.source)})")
+    if tally.by:
+        lines.append(f"- Uppdelat på: {md_text(tally.by)}")
+    for section, questions in tally.sections():
+        lines += ["", f"## {md_text(section)}"]
+        for question in questions:
+            lines += _question(question, tally)
+    return "\n".join(lines) + "\n"
+
+
+def _question(question: QuestionResult, tally: Tally) -> list[str]:
+    labels = round_labels(tally)
+    lines = ["", f"### {md_text(question.text)}", "",
+             f"*{md_text(question.id)} · {kind_name(question)}*"]
+    for group in groups(tally):
+        results = results_by_round(question, group, labels)
+        if tally.by:
+            lines += ["", f"**{md_text(group_name(group))}**"]
+        lines.append("")
+        if question.kind in ("single", "multi"):
+            lines += _options_table(results, labels)
+        elif question.kind == "number":
+            lines += _stats_table(results, labels)
+        else:
+            lines += [f"- {md_text(label)}: {r.answered} svar, {r.missing} utan svar" if r
+                      else f"- {md_text(label)}: –" for label, r in zip(labels, results,
+                                                                        strict=False)]
+        if question.kind == "multi":
+            lines += ["", f"*{MULTI_NOTE}*"]
+        blanks = blank_lines(question, group, labels)
+        if blanks:
+            lines += ["", "Obligatorisk fråga utan svar från:", ""]
+            lines += [f"- {md_text(line)}" for line in blanks]
+        for result in results:
+            if result and result.answers:
+                word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
+                lines += ["", f"{word} {md_text(result.round)}:", ""]
+                lines += [f"- {md_cell(a.text)}" + (f" ({a.count} svar)" if a.count > 1 else "")
+                          for a in result.answers]
+    return lines
+
+
+def _options_table(results: list[Result | None], labels: list[str]) -> list[str]:
+    head = ["Alternativ"]
+    for index, label in enumerate(labels):
+        head += [f"{md_cell(label)} antal", f"{md_cell(label)} andel"]
+        if index:
+            head.append("förändring")
+    rows = [head, ["---"] + ["---:"] * (len(head) - 1)]
+    for option in option_labels(results):
+        row = [md_cell(option)]
+        for index, result in enumerate(results):
+            found = next((o for o in result.options if o.label == option), None) if result else None
+            row += [str(found.count) if found else "–", percent(found.percent) if found else "–"]
+            if index:
+                row.append(change(found.change) if found else "")
+        rows.append(row)
+    base = ["**Svarande (bas)**"]
+    for index, result in enumerate(results):
+        base += [f"**{result.answered}**" if result else "–", ""]
+        if index:
+            base.append("")
+    missing = ["Ej svar"]
+    for index, result in enumerate(results):
+        missing += [str(result.missing) if result else "–", ""]
+        if index:
+            missing.append("")
+    rows += [base, missing]
+    return ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def _stats_table(results: list[Result | None], labels: list[str]) -> list[str]:
+    rows = [["", *[md_cell(label) for label in labels]], ["---"] + ["---:"] * len(labels)]
+    for key, name in STAT_LABELS:
+        rows.append([name, *[number(getattr(r.stats, key), 2) if r and r.stats else "–"
+                             for r in results]])
+    rows.append(["Ej svar", *[str(r.missing) if r else "–" for r in results]])
+    return ["| " + " | ".join(row) + " |" for row in rows]
