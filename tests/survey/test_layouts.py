@@ -105,3 +105,23 @@ def test_metadata_columns_are_never_tallied(name: str) -> None:
                 "submitdate", "lastpage", "startlanguage", "seed", "v1", "custom data 1"}
     assert not texts & metadata
     assert "grupp" not in texts  # the respondent column names who answered; it is no question
+
+
+def test_xlsx_with_stale_dimension_and_date_cells() -> None:
+    from vastbus_cli.survey.readers import ReadOptions
+
+    responses = read_responses(FIXTURES / "ms_forms.xlsx", "x")
+    assert responses.layout.name == "Microsoft Forms (en kolumn per fråga)"
+    result, problems = tally_files("ms_forms.xlsx")
+    assert problems == []
+    assert result.rounds[0].respondents == 5
+    # "Besvarad" holds Excel dates: a timestamp, never an answer
+    assert [q.text for q in result.questions] == [INSATSER, "Antal utbildningstillfällen", RUTIN]
+    assert counts(question(result, INSATSER)) == {"Information": 3, "Handledning": 2,
+                                                  "Utbildning, chefer": 2}
+    stats = question(result, "Antal utbildningstillfällen").results[0].stats
+    assert stats is not None and (stats.n, stats.sum, stats.median) == (4, 15.5, 2.75)
+    named, _ = tally_files("ms_forms.xlsx", options=ReadOptions(sheet="Form1"))
+    assert named.rounds[0].respondents == 5
+    missing = read_responses(FIXTURES / "ms_forms.xlsx", "x", ReadOptions(sheet="Blad9"))
+    assert [p.code for p in missing.problems] == ["blad-saknas"]
