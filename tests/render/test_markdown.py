@@ -64,3 +64,22 @@ def test_user_template_errors_are_swedish(tmp_path: Path) -> None:
     unknown.write_text("{{ s.finns_inte }}\n", encoding="utf-8")
     with pytest.raises(TemplateProblem, match="kan inte användas"):
         render(sample_summary(), template=unknown)
+
+
+def test_several_subregions_have_totals_then_one_part_each() -> None:
+    import datetime as dt
+
+    from reportfactory import as_report, deviation, report_dict
+
+    from vastbus_cli.merge import merge
+
+    reports = [as_report(report_dict("Skövde", deviations=[deviation("väntetider", 2)])),
+               as_report(report_dict("Uddevalla", subregion="Fyrbodal",
+                                     deviations=[deviation("väntetider", 1)]))]
+    text = render(merge(reports, None, produced=dt.date(2026, 5, 1)))
+    heads = [line for line in text.splitlines() if line.startswith("## ")]
+    assert heads == ["## Regionala totaler \\(Fyrbodal och Skaraborg\\)",
+                     "## Delregion Fyrbodal", "## Delregion Skaraborg"]
+    assert text.count("### Översikt") == 3
+    assert text.count("### Bilaga: gruppernas årsberättelser") == 2  # not in the totals
+    assert "| Väntetider | 3 | 2 |" in text  # the regional total

@@ -34,7 +34,7 @@ def test_values() -> None:
     wb = reopen(render(sample_summary()))
     overview = {row[0]: row[1] for row in wb["Översikt"].iter_rows(min_row=2, values_only=True)}
     assert overview["Grupper som saknas"] == "Hjo"
-    assert overview["Ej medtagen (fel i filen)"] == "tibro-2025.yaml"
+    assert overview["Filer som inte är med (fel i filen)"] == "tibro-2025.yaml"
     dev = wb["Avvikelser"]
     assert [dev["A2"].value, dev["B2"].value, dev["C2"].value] == [
         "SIP ej kallad eller försenad", 7, 3]

@@ -13,7 +13,6 @@ from vastbus_cli.summary import (
     CompositionRow,
     Deviations,
     OrganisationGap,
-    Overview,
     Part,
     Summary,
     format_number,
@@ -86,17 +85,23 @@ def deadline_sentence(s: Summary) -> str:
             f"{date_sv(s.deadline)} ({days} {'dag' if days == 1 else 'dagar'} kvar).")
 
 
-def overview_lines(o: Overview) -> list[tuple[str, str]]:
-    """The overview as (label, value) rows."""
+def overview_lines(s: Summary, part: Part, totals: bool) -> list[list[str]]:
+    """A part's overview as (label, value) rows; files left out belong to the whole summary."""
+    o = part.overview
     expected = num(o.expected) if o.expected is not None else "okänt (ingen gruppförteckning)"
-    return [
-        ("Grupper som ska rapportera", expected),
-        ("Grupper som har rapporterat", num(o.reported)),
-        ("Grupper som saknas", names(o.missing) if o.missing else "inga"),
-        ("Planerade möten", num(o.meetings_planned)),
-        ("Genomförda möten", num(o.meetings_held)),
-        ("Representanter", num(o.representatives)),
+    rows = [
+        ["Grupper som ska rapportera", expected],
+        ["Grupper som har rapporterat", num(o.reported)],
+        ["Grupper som saknas", names(o.missing) if o.missing else "inga"],
     ]
+    if totals or len(s.parts) == 1:
+        rows.append(["Filer som inte är med (fel i filen)", names(s.skipped) or "inga"])
+    rows += [
+        ["Planerade möten", num(o.meetings_planned)],
+        ["Genomförda möten", num(o.meetings_held)],
+        ["Representanter", num(o.representatives)],
+    ]
+    return rows
 
 
 def skipped_sentence(s: Summary) -> str:
@@ -140,17 +145,17 @@ def status_text(counts: dict[str, int], d: Deviations) -> str:
 
 
 def parts_in_order(s: Summary) -> list[tuple[Part, bool]]:
-    """Each part once, then the regional totals (flagged True) when there are several."""
+    """The regional totals first (flagged True) when there are several parts, then each part."""
     rows = [(p, False) for p in s.parts]
     if s.totals is not None:
-        rows.append((s.totals, True))
+        rows.insert(0, (s.totals, True))
     return rows
 
 
 def part_heading(s: Summary, part: Part, totals: bool) -> str | None:
     """A heading per part only when there are several; one sub-region needs none."""
     if totals:
-        return f"{TITLES['totals']} – {part.subregion}"
+        return f"{TITLES['totals']} ({names([p.subregion for p in s.parts])})"
     return f"Delregion {part.subregion}" if len(s.parts) > 1 else None
 
 

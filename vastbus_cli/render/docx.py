@@ -42,6 +42,7 @@ class _Writer:
         emu = section.page_width - section.left_margin - section.right_margin
         self.usable_cm = emu / 360000  # EMU per cm
         self.base = 1
+        self.totals = False
 
     # -- building blocks ---------------------------------------------------------
     def heading(self, value: str, level: int) -> None:
@@ -74,8 +75,11 @@ class _Writer:
     def title_page(self) -> None:
         from docx.enum.text import WD_BREAK
 
+        from docx.shared import Pt
+
         s = self.s
-        self.doc.add_paragraph(text(s.title), style="Title")
+        title = self.doc.add_paragraph(text(s.title), style="Title")
+        title.paragraph_format.space_before = Pt(140)  # a title page, not a heading
         self.doc.add_paragraph("Delregional sammanställning till den regionala styrgruppen",
                                style="Subtitle")
         self.para(s.subregion, "Delregion: ")
@@ -85,7 +89,10 @@ class _Writer:
         if s.skipped:
             self.para(common.skipped_sentence(s), "Obs! ")
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        self.doc.add_paragraph().add_run("Innehåll").bold = True
+        if "TOC Heading" in {st.name for st in self.doc.styles}:
+            self.doc.add_paragraph("Innehåll", style="TOC Heading")
+        else:  # a reference document without it: a bold line, kept out of the contents
+            self.doc.add_paragraph().add_run("Innehåll").bold = True
         docx_parts.add_field(self.doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u',
                              TOC_PLACEHOLDER)
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -93,15 +100,17 @@ class _Writer:
     def part(self, part: Part, totals: bool) -> None:
         heading = common.part_heading(self.s, part, totals)
         self.base = 1 if heading is None else 2
-        if heading is not None:
+        self.totals = totals
+        if heading is not None:  # several sub-regions: each part starts a page
             self.heading(heading, 1)
+            self.doc.paragraphs[-1].paragraph_format.page_break_before = True
         for key in common.sections(part, totals):
             self.heading(common.TITLES[key], self.base)
             getattr(self, f"_{key}")(part)
 
     def _overview(self, part: Part) -> None:
-        self.table(tables.Table(["Uppgift", "Värde"],
-                                [list(row) for row in common.overview_lines(part.overview)]))
+        rows = common.overview_lines(self.s, part, self.totals)
+        self.table(tables.Table(["Uppgift", "Värde"], [list(r) for r in rows]))
         if part.missing:
             self.para(f"{common.names(part.missing)} har inte lämnat någon årsberättelse.",
                       "Saknas: ")
@@ -178,8 +187,9 @@ class _Writer:
             self.bullet(common.names(items) or "inga", f"{lead}: ")
 
     def _appendix(self, part: Part) -> None:
-        for report in part.appendix:
+        for report in part.appendix:  # each group's report starts on a page of its own
             self.heading(report.group, self.base + 1)
+            self.doc.paragraphs[-1].paragraph_format.page_break_before = True
             for section in report.sections:
                 self.para("", section.title)
                 for item in section.items:

@@ -132,10 +132,9 @@ class _Book:
         for part, totals in common.parts_in_order(s):
             prefix = f"{part.subregion}: " if len(s.parts) > 1 or totals else ""
             rows += [[prefix + label, value] for label, value in
-                     common.overview_lines(part.overview)]
+                     common.overview_lines(s, part, totals)]
             rows += [[prefix + "Sammansättning", common.gap_sentence(g)]
                      for g in part.composition.gaps if g.missing_in]
-        rows += [["Ej medtagen (fel i filen)", name] for name in s.skipped]
         self._write(ws, Table(["Uppgift", "Värde"], rows), filters=False)
 
     def sheet(self, title: str, table: Table, grouped: bool = True) -> Any:
