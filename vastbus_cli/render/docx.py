@@ -74,7 +74,6 @@ class _Writer:
     # -- the document ------------------------------------------------------------
     def title_page(self) -> None:
         from docx.enum.text import WD_BREAK
-
         from docx.shared import Pt
 
         s = self.s
