@@ -37,6 +37,7 @@ def bar_chart(ws: Any, title: str, x_title: str, y_title: str, *, first_row: int
     chart.set_categories(labels)
     if horizontal:
         chart.x_axis.scaling.orientation = "maxMin"  # first category at the top, as in the table
+        chart.y_axis.crosses = "max"  # and the value axis stays at the bottom
     anchor_col = get_column_letter(ws.max_column + 2)
     ws.add_chart(chart, f"{anchor_col}2")
     return chart
