@@ -126,3 +126,13 @@ def test_spec_mistakes_have_line_and_column(tmp_path: Path) -> None:
     assert [(p.line, p.column, p.code) for p in problems] == [(5, 10, "ogiltigt-värde")]
     assert "flerval" in problems[0].hint
 
+
+
+def test_kinds_inferred_from_distinct_answers(tmp_path: Path) -> None:
+    path = tmp_path / "stor.csv"
+    lines = ["Kommun,Antal,Synpunkter"]
+    lines += [f"Kommun {i % 30},{i % 7},Svar nummer {i}" for i in range(300)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result, _ = tally([read_responses(path, "r1")])
+    assert [q.kind for q in result.questions] == ["single", "number", "text"]
+    assert len(result.questions[0].results[0].options) == 30

@@ -141,8 +141,9 @@ def infer_kind(plan: Planned) -> None:
     answered = sum(counts.values())
     long_text = any(len(t) > _TEXT_MIN_LENGTH or "\n" in t for t in texts)
     named_text = any(word in fold(plan.text) for word in _TEXT_WORDS)
+    few = len(texts) <= _SINGLE_MAX_OPTIONS or (len(texts) <= 100 and 10 * len(texts) <= answered)
     repeated = len(texts) < answered
-    if texts and not (long_text or named_text) and repeated and len(texts) <= _SINGLE_MAX_OPTIONS:
+    if texts and not (long_text or named_text) and repeated and few:
         plan.kind, plan.options = Kind.single, options
     else:
         plan.kind = Kind.text
