@@ -23,6 +23,8 @@ from vastbus_cli.survey.render.common import (
     title,
 )
 
+TERMINAL_BAR = 10  # glyphs for 100 %: room for two rounds side by side in 100 columns
+
 
 def print_tally(tally: Tally, console: Console) -> None:
     rounds = ", ".join(f"{r.label} ({r.respondents} svarande)" for r in tally.rounds)
@@ -69,7 +71,7 @@ def _options_table(results: list[Result | None], labels: list[str],
     table.add_column("Alternativ")
     for index, label in enumerate(labels):
         table.add_column(f"{label}\nantal", justify="right")
-        table.add_column(f"{label}\nandel", justify="left")
+        table.add_column(f"{label}\nandel", justify="left", no_wrap=True)
         if index:
             table.add_column("förändring", justify="right")
     for option in option_labels(results):
@@ -77,7 +79,7 @@ def _options_table(results: list[Result | None], labels: list[str],
         for index, result in enumerate(results):
             found = next((o for o in result.options if o.label == option), None) if result else None
             row += [str(found.count) if found else "–",
-                    f"{percent(found.percent):>7} [cyan]{bar(found.percent)}[/]" if found else ""]
+                    f"{percent(found.percent):>7} [cyan]{bar(found.percent, TERMINAL_BAR)}[/]" if found else ""]
             if index:
                 row.append(change(found.change) if found else "")
         table.add_row(*row)
