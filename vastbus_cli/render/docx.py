@@ -105,6 +105,8 @@ class _Writer:
             self.doc.paragraphs[-1].paragraph_format.page_break_before = True
         for key in common.sections(part, totals):
             self.heading(common.TITLES[key], self.base)
+            if key == "appendix":  # the appendix starts a page; so does each report in it
+                self.doc.paragraphs[-1].paragraph_format.page_break_before = True
             getattr(self, f"_{key}")(part)
 
     def _overview(self, part: Part) -> None:
@@ -186,9 +188,9 @@ class _Writer:
             self.bullet(common.names(items) or "inga", f"{lead}: ")
 
     def _appendix(self, part: Part) -> None:
-        for report in part.appendix:  # each group's report starts on a page of its own
+        for i, report in enumerate(part.appendix):
             self.heading(report.group, self.base + 1)
-            self.doc.paragraphs[-1].paragraph_format.page_break_before = True
+            self.doc.paragraphs[-1].paragraph_format.page_break_before = i > 0
             for section in report.sections:
                 self.para("", section.title)
                 for item in section.items:

@@ -27,9 +27,9 @@ STYLES = {
 TABLE_FONT_PT = 9
 WIDE_TABLE_FONT_PT = 8
 WIDE = 7  # columns; from here on a table uses the smaller font
-CHAR_CM = 0.17  # a generous character width at 8–9 pt, in cm
+CHAR_CM = 0.23  # a generous character width at 8–9 pt (bold, serif fallbacks), in cm
 MAX_HEADER_CM = 4.0  # a longer rotated header wraps onto a second line
-CELL_PADDING_CM = 0.45  # Word's default cell margins, left and right, and a little air
+CELL_PADDING_CM = 0.5  # Word's default cell margins, left and right, and a little air
 
 
 class MissingStyle(RenderProblem):
@@ -196,7 +196,7 @@ def _header_height(row: Any, labels: list[str]) -> None:
     from docx.shared import Cm
 
     longest = max(len(label) for label in labels)
-    row.height = Cm(min(longest * CHAR_CM * 1.1 + 0.3, MAX_HEADER_CM))
+    row.height = Cm(min(longest * CHAR_CM * 0.85 + 0.3, MAX_HEADER_CM))
     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
