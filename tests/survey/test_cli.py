@@ -157,3 +157,19 @@ def test_help_is_swedish() -> None:
     result = runner.invoke(app, ["tally", "--help"])
     assert result.exit_code == 0
     assert "Räkna svaren i enkätexporter" in result.output
+
+
+def test_table_format_cannot_be_written_to_a_file(tmp_path: Path) -> None:
+    assert invoke(*EXAMPLE_ARGS, "-f", "table", "-o", str(tmp_path / "x.txt")).exit_code == 2
+    assert invoke(*EXAMPLE_ARGS, "-o", str(tmp_path / "x.txt")).exit_code == 2
+    assert invoke(*EXAMPLE_ARGS, "-f", "xlsx").exit_code == 2
+
+
+def test_header_only_file_and_missing_file_are_reported(tmp_path: Path) -> None:
+    header = tmp_path / "rubriker.csv"
+    header.write_text("Grupp;Svar\n", encoding="utf-8")
+    result = invoke(str(header))
+    assert result.exit_code == 0
+    assert "inga svar" in result.output
+    missing = invoke(str(tmp_path / "saknas.csv"))
+    assert missing.exit_code == 1 and "Filen finns inte." in missing.output

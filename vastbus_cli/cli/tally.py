@@ -69,6 +69,9 @@ def _format(fmt: TallyFormat | None, output: Path | None, infer: bool) -> str:
     if fmt is not None:
         if fmt is TallyFormat.xlsx and output is None:
             fail("Excel-utdata behöver en fil.", "Lägg till -o sammanställning.xlsx")
+        if fmt is TallyFormat.table and output is not None:
+            fail("Tabellen visas bara i terminalen.", "Välj --format md, xlsx, json eller csv "
+                 "för att skriva en fil.")
         return fmt.value
     if output is None:
         return "table"

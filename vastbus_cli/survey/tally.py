@@ -46,8 +46,12 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
     """Count every round, match questions across rounds, and compute each result."""
     problems: list[Problem] = []
     counted = [_count(r, spec, by, problems) for r in rounds]
-    for r in rounds:
+    for r, c in zip(rounds, counted, strict=True):
         problems.extend(r.problems)
+        if not c.total and r.layout.headers:
+            problems.append(warning(r.source, 0, 0, "inga-svar",
+                                    "Filen har rubriker men inga svar.",
+                                    "Kontrollera att exporten innehåller svaren, inte bara frågorna."))
     planned = plan_from_spec(spec, counted, problems) if spec else plan_inferred(counted)
     groups = sorted({g for c in counted for g in c.respondents if g is not None})
     questions = [_question(p, counted, groups, problems) for p in planned]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
@@ -22,6 +23,13 @@ class ReadOptions:
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+
+
+def os_message(exc: OSError) -> str:
+    """The operating system's reason in Swedish, for the common cases."""
+    reasons = {errno.ENOENT: "Filen finns inte.", errno.EISDIR: "Det är en mapp, inte en fil.",
+               errno.EACCES: "Du saknar behörighet att läsa filen."}
+    return reasons.get(exc.errno or 0, "Filen kan inte läsas.")
 
 
 def is_xlsx(path: Path) -> bool:
@@ -51,7 +59,8 @@ def read_responses(path: Path, label: str, options: ReadOptions | None = None,
             notes.append("CSV, " + fmt.describe())
             rows = iter_csv_rows(path, fmt, display, problems)
     except OSError as exc:
-        problem = error(display, 0, 0, "oläsbar", f"Filen kan inte läsas: {exc.strerror}.")
+        problem = error(display, 0, 0, "oläsbar", os_message(exc),
+                        "Kontrollera sökvägen och att du har behörighet att läsa filen.")
         return Responses(display, label, _EMPTY, iter(()), [problem])
     first: list[Row] = []
     for row in rows:
