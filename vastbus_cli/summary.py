@@ -123,21 +123,24 @@ class Deviations(_Model):
     raised: list[DeviationEntry] = Field(description="Raised to the sub-regional level")
 
 
+Number = int | float  # whole numbers stay whole in the JSON
+
+
 class KeyFigure(_Model):
     name: str
-    total: float
-    min: float
-    max: float
+    total: Number
+    min: Number
+    max: Number
     min_group: str
     max_group: str
-    values: dict[str, float] = Field(description="Group → value, for the groups that reported it")
+    values: dict[str, Number] = Field(description="Group → value, for the groups that reported it")
 
 
 class Change(_Model):
     label: str
-    previous: float
-    current: float
-    change: float
+    previous: Number
+    current: Number
+    change: Number
 
 
 class Comparison(_Model):
