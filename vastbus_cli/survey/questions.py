@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
-from vastbus_cli.survey.readers.headers import column_name
 from vastbus_cli.survey.spec import Kind, Spec, SpecQuestion
 from vastbus_cli.survey.split import GOOGLE_SEPARATOR, fold, learn_options, separator_for
 
@@ -157,7 +156,3 @@ def _column(fc: FieldCounts) -> int:
     columns = fc.field.columns
     return min(columns) + 1 if columns else 0
 
-
-def column_label(fc: FieldCounts) -> str:
-    columns = fc.field.columns
-    return column_name(min(columns)) if columns else ""

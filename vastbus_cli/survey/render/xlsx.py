@@ -165,6 +165,10 @@ def _chart(sheet: Any, title: str, header: int, last: int, rounds: int) -> None:
     chart.y_axis.title = "Andel (%)"
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
+    chart.x_axis.delete = False  # openpyxl 3.1 hides axes unless told otherwise
+    chart.y_axis.delete = False
+    chart.x_axis.scaling.orientation = "maxMin"  # options top-down in the table's order
+    chart.y_axis.crosses = "max"  # and the value axis stays at the bottom
     for index in range(rounds):
         column = 3 + 3 * index
         chart.add_data(Reference(sheet, min_col=column, min_row=header, max_row=last),
