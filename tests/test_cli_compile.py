@@ -129,6 +129,10 @@ def test_usage_errors(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "finns inte eller är ingen mapp" in flat(result.output)
     result = invoke(folder, "-f", "docx")
     assert result.exit_code == 2 and "Ange en fil med -o" in result.output
+    result = invoke(folder, "--recurring", "0")
+    assert result.exit_code == 2 and "--recurring måste vara minst 1" in flat(result.output)
+    result = invoke(folder, "-f", "json", "--template", tmp_path / "x.md.j2")
+    assert result.exit_code == 2 and "gäller bara Markdown" in result.output
     empty = tmp_path / "tom"
     empty.mkdir()
     result = invoke(empty)

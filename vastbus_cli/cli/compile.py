@@ -57,7 +57,7 @@ def compile_command(
         False, "--skip-invalid",
         help="Sammanställ de giltiga berättelserna; filer med fel nämns som ej medtagna."),
     recurring: int = typer.Option(
-        3, "--recurring", min=1,
+        3, "--recurring",
         help="Antal grupper där en avvikelsekategori ska förekomma för att flaggas som "
              "möjligt övergripande systemfel."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
@@ -66,6 +66,13 @@ def compile_command(
     from vastbus_cli.render.formats import FORMATS
 
     fmt = _choose_format(format, output)
+    if recurring < 1:
+        fail(f"--recurring måste vara minst 1 (fick {recurring}).",
+             "Ange i hur många grupper en kategori ska förekomma, t.ex. --recurring 3.")
+    if template is not None and fmt != "md":
+        fail("--template gäller bara Markdown.", "Ta bort --template eller välj en .md-fil.")
+    if reference_docx is not None and fmt != "docx":
+        fail("--reference-docx gäller bara Word.", "Ta bort flaggan eller välj en .docx-fil.")
     if output is None and FORMATS[fmt].binary:
         fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
     for path, what in ((folder, "Mappen"), (previous, "Mappen för förra året")):
