@@ -136,3 +136,10 @@ def test_kinds_inferred_from_distinct_answers(tmp_path: Path) -> None:
     result, _ = tally([read_responses(path, "r1")])
     assert [q.kind for q in result.questions] == ["single", "number", "text"]
     assert len(result.questions[0].results[0].options) == 30
+
+
+def test_a_question_mentioning_a_free_text_word_is_still_closed() -> None:
+    result, _ = tally([read_responses(EXAMPLES / "enkat-2018.csv", "2018")])
+    kinds = {q.text[:20]: q.kind for q in result.questions}
+    assert kinds["Finns gemensam rutin"] == "single"  # "…som beskriver…" is no comment field
+    assert kinds["Övriga kommentarer"] == "text"

@@ -139,7 +139,7 @@ def infer_kind(plan: Planned) -> None:
         return
     answered = sum(counts.values())
     long_text = any(len(t) > _TEXT_MIN_LENGTH or "\n" in t for t in texts)
-    named_text = any(word in fold(plan.text) for word in _TEXT_WORDS)
+    named_text = fold(plan.text).startswith(_TEXT_WORDS)
     few = len(texts) <= _SINGLE_MAX_OPTIONS or (len(texts) <= 100 and 10 * len(texts) <= answered)
     repeated = len(texts) < answered
     if texts and not (long_text or named_text) and repeated and few:
