@@ -155,3 +155,14 @@ def test_compiles_the_shipped_examples(tmp_path: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["subregion"] == "Skaraborg"
     assert len(data["groups"]) + len(data["missing"]) == 15
+
+
+def test_output_gets_ordinary_permissions(tmp_path: Path) -> None:
+    """mkstemp makes files private; a summary on a shared drive must be readable by others."""
+    import os
+
+    out = tmp_path / "s.md"
+    assert invoke(make_folder(tmp_path), "-o", out).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
