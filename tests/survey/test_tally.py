@@ -143,3 +143,20 @@ def test_a_question_mentioning_a_free_text_word_is_still_closed() -> None:
     kinds = {q.text[:20]: q.kind for q in result.questions}
     assert kinds["Finns gemensam rutin"] == "single"  # "…som beskriver…" is no comment field
     assert kinds["Övriga kommentarer"] == "text"
+
+
+def test_spec_question_missing_from_a_round_is_a_warning(tmp_path: Path) -> None:
+    spec_file = tmp_path / "spec.yaml"
+    spec_file.write_text(
+        "enkät: Test\nfrågor:\n"
+        "  - {id: rutin, text: Finns en rutin, typ: enkelval, alternativ: [Ja, Nej]}\n"
+        "  - {id: budget, text: Hur stor är budgeten, typ: tal}\n", encoding="utf-8")
+    spec, _ = load_spec(spec_file)
+    result, problems = tally_files("qualtrics.csv", spec=spec, by="Grupp")
+    missing = [p for p in problems if p.code == "fråga-saknas"]
+    assert [(p.line, p.severity.value) for p in missing] == [(0, "varning")]
+    assert "budget" in missing[0].message
+    assert question(result, "budget").results == []
+    # the --by column is no question, so it is not reported as a column missing from the spec
+    assert not [p for p in problems if p.code == "okänd-kolumn" and "Grupp" in p.message]
+    assert counts(question(result, "rutin"), group="VVG") == {"Ja": 1, "Nej": 0}

@@ -40,6 +40,7 @@ class RoundCounts:
     fields: list[FieldCounts]
     respondents: Counter[Group]
     respondent_column: int | None = None
+    by_column: int | None = None
 
     @property
     def total(self) -> int:
@@ -74,4 +75,5 @@ def count_round(responses: Responses, fields: list[Field], by_column: int | None
             if key not in fc.answers and raw not in fc.private and _has_identity_number(raw):
                 fc.private[raw] = line
             fc.answers[key] += 1
-    return RoundCounts(responses.label, responses.source, counts, respondents, respondent_column)
+    return RoundCounts(responses.label, responses.source, counts, respondents, respondent_column,
+                       by_column)

@@ -77,12 +77,13 @@ def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem
         for question, plan in zip(spec.questions, planned, strict=False):
             if index not in plan.sources:
                 problems.append(warning(
-                    counted.source, 1, 0, "fråga-saknas",
+                    counted.source, 0, 0, "fråga-saknas",
                     f"Frågan '{question.id}' ({_short(question.text)}) finns inte i filen.",
                     "Lägg till frågans rubrik i filen under 'tidigare-texter' i specifikationen "
                     "om den hette något annat i den här omgången."))
         for fc in unused:
-            if fc.answered() and not fc.dates:
+            is_by = fc.field.column is not None and fc.field.column == counted.by_column
+            if fc.answered() and not fc.dates and not is_by:
                 problems.append(warning(
                     counted.source, 1, _column(fc), "okänd-kolumn",
                     f"Kolumnen '{_short(fc.field.text)}' finns inte i enkätspecifikationen och "

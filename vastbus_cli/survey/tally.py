@@ -69,7 +69,7 @@ def _count(responses: Responses, spec: Spec | None, by: str | None,
     if by is not None:
         by_column = responses.column(by)
         if by_column is None and responses.layout.headers:
-            problems.append(error(responses.source, 1, 0, "kolumn-saknas",
+            problems.append(error(responses.source, 1, 1, "kolumn-saknas",
                                   f"Kolumnen '{by}' (--by) finns inte i filen.",
                                   "Kolumner: " + ", ".join(h for h in responses.layout.headers if h)))
     respondent = _respondent_column(responses, spec, problems)
@@ -84,7 +84,7 @@ def _respondent_column(responses: Responses, spec: Spec | None,
         found = responses.column(spec.respondent_column)
         if found is None and responses.layout.headers:
             problems.append(warning(
-                responses.source, 1, 0, "kolumn-saknas",
+                responses.source, 1, 1, "kolumn-saknas",
                 f"Respondentkolumnen '{spec.respondent_column}' finns inte i filen; "
                 "radnummer används i stället.", "Rätta 'respondentkolumn' i specifikationen."))
         return found

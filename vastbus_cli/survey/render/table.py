@@ -68,12 +68,12 @@ def _question(question: QuestionResult, tally: Tally, console: Console) -> None:
 def _options_table(results: list[Result | None], labels: list[str],
                    heading: str | None) -> Table:
     table = Table(title=heading, title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column("Alternativ")
+    table.add_column("Alternativ", min_width=14)
     for index, label in enumerate(labels):
         table.add_column(f"{label}\nantal", justify="right")
         table.add_column(f"{label}\nandel", justify="left", no_wrap=True)
         if index:
-            table.add_column("förändring", justify="right")
+            table.add_column("förändring", justify="right", no_wrap=True)
     for option in option_labels(results):
         row = [escape(option)]
         for index, result in enumerate(results):
