@@ -43,10 +43,15 @@ class _Writer:
         self.usable_cm = emu / 360000  # EMU per cm
         self.base = 1
         self.totals = False
+        self.page_pending = False  # the next heading starts a page (after the contents)
 
     # -- building blocks ---------------------------------------------------------
-    def heading(self, value: str, level: int) -> None:
-        self.doc.add_heading(text(value), level=min(level, 9))
+    def heading(self, value: str, level: int, new_page: bool = False) -> None:
+        """A real heading (navigable, in the contents); `new_page` starts a page with it."""
+        paragraph = self.doc.add_heading(text(value), level=min(level, 9))
+        if new_page or self.page_pending:
+            paragraph.paragraph_format.page_break_before = True
+            self.page_pending = False
 
     def para(self, value: str, bold_lead: str = "") -> Any:
         paragraph = self.doc.add_paragraph()
@@ -94,19 +99,17 @@ class _Writer:
             self.doc.add_paragraph().add_run("Innehåll").bold = True
         docx_parts.add_field(self.doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u',
                              TOC_PLACEHOLDER)
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.page_pending = True
 
     def part(self, part: Part, totals: bool) -> None:
         heading = common.part_heading(self.s, part, totals)
         self.base = 1 if heading is None else 2
         self.totals = totals
         if heading is not None:  # several sub-regions: each part starts a page
-            self.heading(heading, 1)
-            self.doc.paragraphs[-1].paragraph_format.page_break_before = True
+            self.heading(heading, 1, new_page=True)
         for key in common.sections(part, totals):
-            self.heading(common.TITLES[key], self.base)
-            if key == "appendix":  # the appendix starts a page; so does each report in it
-                self.doc.paragraphs[-1].paragraph_format.page_break_before = True
+            # the appendix starts a page, and so does each report in it
+            self.heading(common.TITLES[key], self.base, new_page=key == "appendix")
             getattr(self, f"_{key}")(part)
 
     def _overview(self, part: Part) -> None:
@@ -189,8 +192,7 @@ class _Writer:
 
     def _appendix(self, part: Part) -> None:
         for i, report in enumerate(part.appendix):
-            self.heading(report.group, self.base + 1)
-            self.doc.paragraphs[-1].paragraph_format.page_break_before = i > 0
+            self.heading(report.group, self.base + 1, new_page=i > 0)
             for section in report.sections:
                 self.para("", section.title)
                 for item in section.items:
