@@ -160,3 +160,15 @@ def test_spec_question_missing_from_a_round_is_a_warning(tmp_path: Path) -> None
     # the --by column is no question, so it is not reported as a column missing from the spec
     assert not [p for p in problems if p.code == "okänd-kolumn" and "Grupp" in p.message]
     assert counts(question(result, "rutin"), group="VVG") == {"Ja": 1, "Nej": 0}
+
+
+def test_closed_spec_question_without_options_learns_them(tmp_path: Path) -> None:
+    spec_file = tmp_path / "spec.yaml"
+    spec_file.write_text(
+        "enkät: Test\nfrågor:\n"
+        "  - {id: insatser, text: Vilka insatser, typ: flerval}\n"
+        "  - {id: rutin, text: Finns en rutin, typ: enkelval}\n", encoding="utf-8")
+    spec, _ = load_spec(spec_file)
+    result, _ = tally_files("google_forms.csv", spec=spec)
+    assert counts(question(result, "insatser")) == {"Ja, delvis": 3, "Nej": 2, "Ja, fullt ut": 2}
+    assert counts(question(result, "rutin")) == {"Ja, delvis": 2, "Ja": 1, "Nej": 1}

@@ -93,7 +93,17 @@ def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem
     for plan in planned:
         if plan.kind is Kind.multi:
             plan.separator = separator_for(plan.raw_texts())
+        if plan.kind.closed and not plan.options:
+            _learn(plan)
     return planned
+
+
+def _learn(plan: Planned) -> None:
+    """Options for a closed spec question that lists none: learned like an inferred question's."""
+    kind = plan.kind
+    infer_kind(plan)
+    plan.kind = kind
+    plan.from_spec = False  # no spec order to keep: options by count
 
 
 def plan_inferred(rounds: list[RoundCounts]) -> list[Planned]:
