@@ -141,3 +141,20 @@ def test_docx_from_cli(tmp_path: Path) -> None:
     doc = docx.Document(str(out))
     cats = table_after(doc, "Kategori")
     assert [c.text for c in cats.rows[1].cells[:2]] == ["Väntetider", "3"]
+
+
+def test_several_subregions_one_heading_per_part() -> None:
+    import datetime as dt
+
+    from reportfactory import as_report, deviation, report_dict
+
+    from vastbus_cli.merge import merge
+
+    reports = [as_report(report_dict("Skövde", deviations=[deviation("väntetider", 2)])),
+               as_report(report_dict("Uddevalla", subregion="Fyrbodal"))]
+    doc = reopen(render(merge(reports, None, produced=dt.date(2026, 5, 1))))
+    assert headings(doc, 1) == ["Regionala totaler (Fyrbodal och Skaraborg)",
+                                "Delregion Fyrbodal", "Delregion Skaraborg"]
+    assert headings(doc, 2).count("Översikt") == 3
+    first = next(p for p in doc.paragraphs if p.style.name == "Heading 1")
+    assert first.paragraph_format.page_break_before
