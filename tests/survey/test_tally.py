@@ -172,3 +172,11 @@ def test_closed_spec_question_without_options_learns_them(tmp_path: Path) -> Non
     result, _ = tally_files("google_forms.csv", spec=spec)
     assert counts(question(result, "insatser")) == {"Ja, delvis": 3, "Nej": 2, "Ja, fullt ut": 2}
     assert counts(question(result, "rutin")) == {"Ja, delvis": 2, "Ja": 1, "Nej": 1}
+
+
+def test_groups_sort_the_swedish_way() -> None:
+    result, _ = tally_files("google_forms.csv", by="Grupp")
+    assert result.groups == ["Fyrbodal", "Göteborg", "Skaraborg", "Södra Älvsborg", "VVG"]
+    from vastbus_cli.survey.tally import swedish_key
+    assert sorted(["Öckerö", "Ale", "Åmål", "Ärla"], key=swedish_key) == [
+        "Ale", "Åmål", "Ärla", "Öckerö"]

@@ -164,6 +164,8 @@ def tally_command(
         console = err_console()
         for r in responses:
             console.print(f"{r.source}: omgång {r.label}; {'; '.join(r.notes)}", highlight=False)
+        if result.respondent_column:
+            console.print(f"Respondentkolumn: {result.respondent_column}", highlight=False)
     if has_errors(problems):
         _stop(problems, "Filerna kunde inte läsas helt; inget skrevs.")
     if problems:

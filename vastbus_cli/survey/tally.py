@@ -36,7 +36,13 @@ from vastbus_cli.survey.split import fold, split_joined
 
 OTHER_LABEL = "Annat"
 _OTHER_WORDS = ("annat", "annan", "övrigt", "other")
-_GROUP_WORDS = ("grupp", "organisation", "respondent", "vårdsamverkan", "delregion")
+_GROUP_WORDS = ("grupp", "organisation", "respondent", "svarande")
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+def swedish_key(text: str) -> tuple[str, str]:
+    """Sort as a Swedish reader expects: å, ä, ö after z."""
+    return text.casefold().translate(_SWEDISH_ORDER), text
 
 Meaning = tuple[tuple[str, ...], str]  # option labels, free/other text
 
@@ -53,7 +59,7 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
                                     "Filen har rubriker men inga svar.",
                                     "Kontrollera att exporten innehåller svaren, inte bara frågorna."))
     planned = plan_from_spec(spec, counted, problems) if spec else plan_inferred(counted)
-    groups = sorted({g for c in counted for g in c.respondents if g is not None})
+    groups = sorted({g for c in counted for g in c.respondents if g is not None}, key=swedish_key)
     questions = [_question(p, counted, groups, problems) for p in planned]
     infos = [RoundInfo(label=c.label, source=c.source, respondents=c.total) for c in counted]
     survey = spec.survey if spec else "Enkät"
