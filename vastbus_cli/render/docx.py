@@ -15,8 +15,8 @@ from vastbus_cli.render import common, docx_parts, tables
 from vastbus_cli.render.docx_parts import text
 from vastbus_cli.summary import Entry, Part, Summary, ThemeBlock
 
-TOC_PLACEHOLDER = ("Innehållsförteckningen uppdateras när dokumentet öppnas i Word "
-                   "(annars: högerklicka här och välj Uppdatera fält).")
+TOC_NOTE = ("Sidnumren fylls i när Word uppdaterar innehållsförteckningen, vilket sker när "
+            "dokumentet öppnas (annars: högerklicka här och välj Uppdatera fält).")
 
 
 def render(summary: Summary, reference: Path | None = None) -> bytes:
@@ -25,6 +25,7 @@ def render(summary: Summary, reference: Path | None = None) -> bytes:
     writer.title_page()
     for part, totals in common.parts_in_order(summary):
         writer.part(part, totals)
+    docx_parts.fill_toc(writer.toc, writer.contents, TOC_NOTE)
     docx_parts.footer_page_numbers(doc, summary.title)
     docx_parts.update_fields_on_open(doc)
     doc.core_properties.title = text(summary.title)
@@ -44,11 +45,17 @@ class _Writer:
         self.base = 1
         self.totals = False
         self.page_pending = False  # the next heading starts a page (after the contents)
+        self.contents: list[tuple[int, str]] = []
+        # the contents list sections (and parts, when there are several), not every theme
+        self.toc_levels = 1 if len(summary.parts) == 1 else 2
+        self.toc: Any = None
 
     # -- building blocks ---------------------------------------------------------
     def heading(self, value: str, level: int, new_page: bool = False) -> None:
         """A real heading (navigable, in the contents); `new_page` starts a page with it."""
         paragraph = self.doc.add_heading(text(value), level=min(level, 9))
+        if level <= self.toc_levels:
+            self.contents.append((level, value))
         if new_page or self.page_pending:
             paragraph.paragraph_format.page_break_before = True
             self.page_pending = False
@@ -97,8 +104,8 @@ class _Writer:
             self.doc.add_paragraph("Innehåll", style="TOC Heading")
         else:  # a reference document without it: a bold line, kept out of the contents
             self.doc.add_paragraph().add_run("Innehåll").bold = True
-        docx_parts.add_field(self.doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u',
-                             TOC_PLACEHOLDER)
+        self.toc = self.doc.add_paragraph()
+        docx_parts.add_field(self.toc, f'TOC \\o "1-{self.toc_levels}" \\h \\z \\u', TOC_NOTE)
         self.page_pending = True
 
     def part(self, part: Part, totals: bool) -> None:

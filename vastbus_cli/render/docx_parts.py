@@ -244,3 +244,34 @@ def add_table(doc: Any, table: Table, usable_cm: float) -> Any:
             if r == 0 and i in rotated:
                 _rotate(cell)
     return out
+
+
+def fill_toc(paragraph: Any, entries: list[tuple[int, str]], note: str) -> None:
+    """Put the headings into the contents field's result, one paragraph each.
+
+    Word replaces them (with page numbers) when it updates the field on opening;
+    a reader that never updates fields (LibreOffice, previews, PDF converters)
+    still shows a list of contents instead of an empty page.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+    from docx.text.paragraph import Paragraph
+
+    runs = paragraph._p.findall(qn("w:r"))
+    placeholder, end = runs[3], runs[4]  # begin, instr, separate, placeholder, end
+    paragraph._p.remove(placeholder)
+    paragraph._p.remove(end)
+    current = paragraph
+    lines = [(level, text(value), False) for level, value in entries] + [(1, note, True)]
+    for i, (level, value, italic) in enumerate(lines):
+        if i > 0:
+            element = OxmlElement("w:p")
+            current._p.addnext(element)
+            current = Paragraph(element, paragraph._parent)
+        current.paragraph_format.left_indent = Cm(0.7 * (level - 1))
+        current.paragraph_format.space_after = Pt(0 if not italic else 6)
+        current.paragraph_format.space_before = Pt(6 if italic else 0)
+        run = current.add_run(value)
+        run.italic = italic
+    current._p.append(end)
