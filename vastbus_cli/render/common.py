@@ -85,21 +85,21 @@ def deadline_sentence(s: Summary) -> str:
             f"{date_sv(s.deadline)} ({days} {'dag' if days == 1 else 'dagar'} kvar).")
 
 
-def overview_lines(s: Summary, part: Part, totals: bool) -> list[list[str]]:
+def overview_lines(s: Summary, part: Part, totals: bool) -> list[list[str | int]]:
     """A part's overview as (label, value) rows; files left out belong to the whole summary."""
     o = part.overview
-    expected = num(o.expected) if o.expected is not None else "okänt (ingen gruppförteckning)"
-    rows = [
+    expected = o.expected if o.expected is not None else "okänt (ingen gruppförteckning)"
+    rows: list[list[str | int]] = [
         ["Grupper som ska rapportera", expected],
-        ["Grupper som har rapporterat", num(o.reported)],
+        ["Grupper som har rapporterat", o.reported],
         ["Grupper som saknas", names(o.missing) if o.missing else "inga"],
     ]
     if totals or len(s.parts) == 1:
         rows.append(["Filer som inte är med (fel i filen)", names(s.skipped) or "inga"])
     rows += [
-        ["Planerade möten", num(o.meetings_planned)],
-        ["Genomförda möten", num(o.meetings_held)],
-        ["Representanter", num(o.representatives)],
+        ["Planerade möten", o.meetings_planned],
+        ["Genomförda möten", o.meetings_held],
+        ["Representanter", o.representatives],
     ]
     return rows
 

@@ -121,7 +121,7 @@ class _Writer:
 
     def _overview(self, part: Part) -> None:
         rows = common.overview_lines(self.s, part, self.totals)
-        self.table(tables.Table(["Uppgift", "Värde"], [list(r) for r in rows]))
+        self.table(tables.Table(["Uppgift", "Värde"], [list(r) for r in rows], left=True))
         if part.missing:
             self.para(f"{common.names(part.missing)} har inte lämnat någon årsberättelse.",
                       "Saknas: ")

@@ -21,9 +21,12 @@ class Table:
     rows: list[list[Value]]
     dash_zero: bool = False  # a matrix of counts: show 0 as a dash
     signed: frozenset[int] = frozenset()  # columns of changes: shown as +3 / −2 / ±0
+    left: bool = False  # a list of labelled values: everything left-aligned
 
     def numeric(self, column: int) -> bool:
         """A column of numbers (right-aligned in every format)."""
+        if self.left:
+            return False
         values = [row[column] for row in self.rows if row[column] not in (None, "")]
         return bool(values) and all(isinstance(v, (int, float)) for v in values)
 

@@ -125,24 +125,24 @@ class _Book:
         ws = self._new("Översikt")
         rows: list[list[Value]] = [
             ["Sammanställning", s.title], ["Delregion", s.subregion],
-            ["Verksamhetsår", s.year], ["Sammanställd", common.date_sv(s.produced)],
+            ["Verksamhetsår", str(s.year)], ["Sammanställd", common.date_sv(s.produced)],
             ["Sista dag", common.date_sv(s.deadline)],
             ["Sista dag har passerat", "Ja" if s.deadline_passed else "Nej"],
         ]
         for part, totals in common.parts_in_order(s):
             prefix = f"{part.subregion}: " if len(s.parts) > 1 or totals else ""
-            rows += [[prefix + label, value] for label, value in
+            rows += [[f"{prefix}{label}", value] for label, value in
                      common.overview_lines(s, part, totals)]
             rows += [[prefix + "Sammansättning", common.gap_sentence(g)]
                      for g in part.composition.gaps if g.missing_in]
-        self._write(ws, Table(["Uppgift", "Värde"], rows), filters=False)
+        self._write(ws, Table(["Uppgift", "Värde"], rows, left=True), filters=False)
 
     def sheet(self, title: str, table: Table, grouped: bool = True) -> Any:
         """A sheet with `table`; per-group tables get the Delregion column when needed."""
         if grouped and self.region is not None:
             table = Table(["Delregion", *table.headers],
                           [[self.region.get(str(r[0]), ""), *r] for r in table.rows],
-                          table.dash_zero, table.signed)
+                          table.dash_zero, table.signed, table.left)
         ws = self._new(title)
         self._write(ws, table, filters=True)
         return ws
@@ -157,16 +157,18 @@ class _Book:
             cell = ws.cell(row=1, column=c)
             set_text(cell, header)
             cell.font, cell.fill = bold, fill
+        top = Alignment(vertical="top", horizontal="left" if table.left else None)
         for r, row in enumerate(table.rows, start=2):
             for c, value in enumerate(row, start=1):
                 cell = ws.cell(row=r, column=c)
                 set_text(cell, value)
+                cell.alignment = top
                 if c - 1 in table.signed:
                     cell.number_format = "+0;-0;0"
             if row and row[0] in ("Totalt", "Saknas i antal grupper"):
                 for c in range(1, len(row) + 1):
                     ws.cell(row=r, column=c).font = bold
-        wrap = Alignment(wrap_text=True, vertical="top")
+        wrap = Alignment(wrap_text=True, vertical="top", horizontal="left" if table.left else None)
         lines = [1] * (len(table.rows) + 2)
         for c, header in enumerate(table.headers, start=1):
             values = [str(header)] + [str(row[c - 1]) for row in table.rows
