@@ -63,6 +63,7 @@ def mask_identity_numbers(text: str) -> tuple[str, int]:
 
 PRIVACY_MESSAGE = (
     "Texten innehåller något som ser ut som ett {kind}. "
-    "Rapporter får inte innehålla uppgifter som kan identifiera enskilda personer."
+    "Varken årsberättelser eller enkätsvar får innehålla uppgifter som kan identifiera "
+    "enskilda personer."
 )
 PRIVACY_HINT = "Ta bort numret och beskriv händelsen utan personuppgifter."
