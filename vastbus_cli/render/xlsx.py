@@ -20,6 +20,7 @@ from vastbus_cli.summary import Part, Summary, ThemeBlock
 
 MAX_WIDTH = 60
 HEADER_FILL = "DDE4EE"
+DASH_ZERO = '0;-0;"–"'
 
 
 def render(summary: Summary) -> bytes:
@@ -153,10 +154,13 @@ class _Book:
 
         bold = Font(bold=True)
         fill = PatternFill("solid", fgColor=HEADER_FILL)
+        numeric = [table.numeric(i) for i in range(len(table.headers))]
         for c, header in enumerate(table.headers, start=1):
             cell = ws.cell(row=1, column=c)
             set_text(cell, header)
             cell.font, cell.fill = bold, fill
+            if numeric[c - 1]:  # over its numbers, not over the next column's
+                cell.alignment = Alignment(horizontal="right")
         top = Alignment(vertical="top", horizontal="left" if table.left else None)
         for r, row in enumerate(table.rows, start=2):
             for c, value in enumerate(row, start=1):
@@ -165,6 +169,8 @@ class _Book:
                 cell.alignment = top
                 if c - 1 in table.signed:
                     cell.number_format = "+0;-0;0"
+                elif table.dash_zero and isinstance(value, int):
+                    cell.number_format = DASH_ZERO  # the value stays 0 for sums and charts
             if row and row[0] in ("Totalt", "Saknas i antal grupper"):
                 for c in range(1, len(row) + 1):
                     ws.cell(row=r, column=c).font = bold
