@@ -57,6 +57,17 @@ _GETTEXT = {
 }
 
 HELP_TEXT = "Visa den här hjälpen och avsluta."
+_USAGE_WORDS = {"[OPTIONS]": "[FLAGGOR]", "COMMAND": "KOMMANDO", "[ARGS]": "[ARGUMENT]"}
+#: Typer's type column in help: a flag needs none, the rest in Swedish.
+_TYPE_WORDS: dict[str, str | None] = {
+    "<bool>": None,
+    "<path>": "<sökväg>",
+    "<list[Path]>": "<sökvägar>",
+    "<str>": "<text>",
+    "<list[str]>": "<text>",
+    "<int>": "<heltal>",
+    "<float>": "<tal>",
+}
 USAGE_PREFIX = "Användning: "
 
 
@@ -95,6 +106,7 @@ def install() -> None:
         _wrap_exceptions(module)
         _wrap_usage(module)
         _wrap_help_option(module)
+        _wrap_type_display(module)
     for name, value in {
         "ARGUMENTS_PANEL_TITLE": "Argument",
         "OPTIONS_PANEL_TITLE": "Flaggor",
@@ -145,6 +157,8 @@ def _wrap_usage(module: Any) -> None:
         return
 
     def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for english, swedish in _USAGE_WORDS.items():
+            args = args.replace(english, swedish)
         original(self, prog, args, USAGE_PREFIX if prefix is None else prefix)
 
     write_usage._swedish = True  # type: ignore[attr-defined]
@@ -165,3 +179,23 @@ def _wrap_help_option(module: Any) -> None:
 
     get_help_option._swedish = True  # type: ignore[attr-defined]
     command.get_help_option = get_help_option  # type: ignore[union-attr]
+
+
+def _wrap_type_display(module: Any) -> None:
+    for class_name in ("TyperOption", "TyperArgument"):
+        klass = getattr(module, class_name, None)
+        original = getattr(klass, "display_type_rich", None)
+        if original is None or getattr(original, "_swedish", False):
+            continue
+
+        def display_type_rich(self: Any, ctx: Any, _original: Any = original) -> str | None:
+            shown = _original(self, ctx)
+            if not isinstance(shown, str):
+                return shown
+            suffix = "..." if shown.endswith("...") else ""
+            bare = shown.removesuffix("...")
+            translated = _TYPE_WORDS.get(bare, bare)
+            return None if translated is None else translated + suffix
+
+        display_type_rich._swedish = True  # type: ignore[attr-defined]
+        klass.display_type_rich = display_type_rich  # type: ignore[union-attr]

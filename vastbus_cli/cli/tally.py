@@ -107,7 +107,8 @@ def _delimiter(text: str | None) -> str | None:
 def tally_command(
     files: list[Path] = typer.Argument(
         None, help="Exportfiler (.csv eller .xlsx). Flera filer är omgångar av samma enkät; "
-                   "omgången heter som årtalet i filnamnet.", show_default=False),
+                   "omgången heter som årtalet i filnamnet.", show_default=False,
+        metavar="FILER"),
     spec: Path | None = typer.Option(None, "--spec", "-s", help="Enkätspecifikation (YAML)."),
     rounds: list[str] = typer.Option(
         [], "--round", "-r", help="Omgång som ETIKETT=FIL, t.ex. 2018=svar.csv. Kan upprepas.",

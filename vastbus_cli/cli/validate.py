@@ -19,7 +19,7 @@ class ProblemFormat(str, Enum):
 @app.command("validate", help="Kontrollera årsberättelser (filer eller mappar) och visa alla fel.")
 def validate_command(
     paths: list[Path] = typer.Argument(..., help="Årsberättelser (.yaml) eller mappar med sådana.",
-                                       show_default=False),
+                                       show_default=False, metavar="SÖKVÄGAR"),
     roster: Path | None = typer.Option(
         None, "--roster", "-r",
         help="Gruppförteckning (grupper.yaml). Hämtas automatiskt från en mapp som kontrolleras.",
