@@ -37,7 +37,7 @@ class SummaryFormat(str, Enum):
                              "sammanställningen (Markdown, Word, Excel eller JSON).")
 def compile_command(
     folder: Path = typer.Argument(..., help="Mappen med årets årsberättelser (.yaml).",
-                                  show_default=False),
+                                  show_default=False, metavar="MAPP"),
     roster: Path | None = typer.Option(
         None, "--roster", "-r",
         help="Gruppförteckning (grupper.yaml). Hämtas automatiskt ur mappen."),
