@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from vastbus_cli.output import OutputExists, write_bytes
+from vastbus_cli.output import OutputExists, check_writable, write_bytes
 from vastbus_cli.problems import Problem
 from vastbus_cli.reporters import print_problems
 
@@ -42,6 +42,15 @@ def show_problems(problems: Iterable[Problem], summary: str, stderr: bool = True
     console = err_console() if stderr else out_console()
     print_problems(problems, console)
     console.print(summary)
+
+
+def refuse_existing(*paths: Path, force: bool) -> None:
+    """Stop with a usage error before any work if an output exists and --force was not given."""
+    try:
+        for path in paths:
+            check_writable(path, force)
+    except OutputExists as exc:
+        fail(exc.message, exc.hint)
 
 
 def write_output(path: Path, data: bytes, force: bool) -> None:

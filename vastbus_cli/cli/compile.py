@@ -14,11 +14,11 @@ from vastbus_cli.cli.common import (
     EXIT_PROBLEMS,
     err_console,
     fail,
+    refuse_existing,
     show_problems,
     write_output,
     write_stdout,
 )
-from vastbus_cli.output import OutputExists, check_writable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -82,11 +82,8 @@ def compile_command(
                        (roster, "Gruppförteckningen")):
         if path is not None and not path.is_file():
             fail(f"{what} {path} finns inte.", "Kontrollera sökvägen.")
-    if output is not None:
-        try:  # refuse before reading anything
-            check_writable(output, force)
-        except OutputExists as exc:
-            fail(exc.message, exc.hint)
+    if output is not None:  # refuse before reading anything
+        refuse_existing(output, force=force)
     to_stderr = output is None  # stdout carries the document
     with _progress(folder) as tick:
         result = compile_reports(folder, roster=roster, previous=previous,

@@ -16,11 +16,11 @@ from vastbus_cli.cli.common import (
     err_console,
     fail,
     out_console,
+    refuse_existing,
     show_problems,
     write_output,
     write_stdout,
 )
-from vastbus_cli.output import OutputExists, check_writable
 from vastbus_cli.problems import Problem, has_errors, plural, sorted_problems
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
@@ -143,10 +143,7 @@ def tally_command(
     options = ReadOptions(encoding=_encoding(encoding), delimiter=_delimiter(delimiter),
                           sheet=sheet)
     if output is not None:
-        try:
-            check_writable(output, force)
-        except OutputExists as exc:
-            fail(exc.message, exc.hint)
+        refuse_existing(output, force=force)
     problems: list[Problem] = []
     loaded_spec = None
     if spec is not None:

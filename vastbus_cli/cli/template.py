@@ -11,11 +11,11 @@ from vastbus_cli.cli.common import (
     EXIT_PROBLEMS,
     err_console,
     fail,
+    refuse_existing,
     show_problems,
     write_output,
     write_stdout,
 )
-from vastbus_cli.output import OutputExists, check_writable
 
 
 @app.command("template", help="Skapa förifyllda mallar för årsberättelsen.")
@@ -68,11 +68,8 @@ def _from_roster(roster_path: Path, year: int, folder: Path, force: bool) -> Non
     names = [t.name for t, _ in targets]
     if len(set(names)) != len(names):
         fail("Två grupper i förteckningen ger samma filnamn.", "Ge grupperna olika namn.")
-    try:  # refuse before writing anything, so a run never stops half-way
-        for target, _info in targets:
-            check_writable(target, force)
-    except OutputExists as exc:
-        fail(exc.message, exc.hint)
+    # refuse before writing anything, so a run never stops half-way
+    refuse_existing(*(target for target, _ in targets), force=force)
     for target, info in targets:
         write_output(target, render_template(info, year).encode("utf-8"), force)
     _write_schema_beside(folder, report_schema_json(), SCHEMA_FILE)
