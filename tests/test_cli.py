@@ -43,8 +43,11 @@ def test_validate_problems_exit_1_with_position_severity_code_hint(tmp_path: Pat
 
 def test_validate_warning_only_exits_0_unless_strict(tmp_path: Path) -> None:
     write(tmp_path, {"a.yaml": replace_line(VALID, "genomförda: 7", "genomförda: 9")})
-    assert runner.invoke(app, ["validate", str(tmp_path)]).exit_code == 0
-    assert runner.invoke(app, ["validate", "--strict", str(tmp_path)]).exit_code == 1
+    for args, code in ((["validate"], 0), (["validate", "--strict"], 1)):
+        result = runner.invoke(app, [*args, str(tmp_path)], env={"NO_COLOR": "1"})
+        assert result.exit_code == code
+        assert "varning  möten-fler-än-planerat" in result.stdout
+        assert result.stdout.splitlines()[-1] == "0 fel och 1 varning i 1 av 1 fil."
 
 
 def test_validate_json_format(tmp_path: Path) -> None:

@@ -160,9 +160,16 @@ def test_help_is_swedish() -> None:
 
 
 def test_table_format_cannot_be_written_to_a_file(tmp_path: Path) -> None:
-    assert invoke(*EXAMPLE_ARGS, "-f", "table", "-o", str(tmp_path / "x.txt")).exit_code == 2
-    assert invoke(*EXAMPLE_ARGS, "-o", str(tmp_path / "x.txt")).exit_code == 2
-    assert invoke(*EXAMPLE_ARGS, "-f", "xlsx").exit_code == 2
+    cases = [
+        (["-f", "table", "-o", str(tmp_path / "x.txt")], "Tabellen visas bara i terminalen."),
+        (["-o", str(tmp_path / "x.txt")], "Filändelsen '.txt' är inget format som tally skriver."),
+        (["-f", "xlsx"], "Excel-utdata behöver en fil."),
+    ]
+    for extra, message in cases:
+        result = invoke(*EXAMPLE_ARGS, *extra)
+        assert result.exit_code == 2
+        assert message in " ".join(result.output.split())
+    assert not (tmp_path / "x.txt").exists()
 
 
 def test_header_only_file_and_missing_file_are_reported(tmp_path: Path) -> None:
