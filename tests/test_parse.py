@@ -136,3 +136,36 @@ def test_every_mistake_in_one_run() -> None:
     text = replace_line(text, "  planerade: 8", "  planerade: många")
     text = replace_line(text, "    tema: sip", "    tema: sipp")
     assert [p[0] for p in problems(text)] == [13, 16, 21]
+
+
+SUPPORT = """\
+stöd_från_delregionen:
+  - Hjälp att nå primärvården
+  - beskrivning: Utbildningsdag om SIP
+    tema: sip
+  - beskrivning: Nätverk för ordförande
+"""
+
+
+def test_support_items_are_text_or_text_with_a_theme() -> None:
+    loaded = load_bytes((VALID + SUPPORT).encode(), "r.yaml")
+    report, found = parse_model(loaded, Report)
+    assert found == [] and report is not None
+    from vastbus_cli.model import support_text, support_theme
+
+    assert [support_text(s) for s in report.support_wanted] == [
+        "Hjälp att nå primärvården", "Utbildningsdag om SIP", "Nätverk för ordförande"]
+    assert [support_theme(s) and support_theme(s).value for s in report.support_wanted] == [
+        None, "sip", None]
+
+
+def test_support_item_mistakes_point_at_the_key_the_user_wrote() -> None:
+    text = VALID + SUPPORT.replace("    tema: sip", "    temat: sipp")
+    assert problems(text) == [(33, 5, "okänd-nyckel", "Okänd nyckel 'temat'.",
+                               "Menade du 'tema'?")]
+    text = VALID + SUPPORT.replace("    tema: sip", "    tema: sipp")
+    assert problems(text)[0][:3] == (33, 11, "ogiltigt-värde")
+    assert "'sipp' är inget tillåtet värde" in problems(text)[0][3]
+    text = VALID + SUPPORT.replace("  - beskrivning: Nätverk för ordförande\n", "  - tema: npf\n")
+    assert problems(text)[0][2:4] == ("saknas", "Nyckeln 'beskrivning' saknas under "
+                                      "'stöd_från_delregionen[3]'.")

@@ -6,7 +6,7 @@ plain lines here means every renderer prints it the same way.
 
 from __future__ import annotations
 
-from vastbus_cli.model import Report
+from vastbus_cli.model import Report, SupportItem, support_text, support_theme
 from vastbus_cli.summary import AppendixReport, AppendixSection, format_number
 
 NOTHING = "Inget angivet."
@@ -14,6 +14,11 @@ NOTHING = "Inget angivet."
 
 def _section(title: str, items: list[str]) -> AppendixSection:
     return AppendixSection(title=title, items=items or [NOTHING])
+
+
+def _support(item: str | SupportItem) -> str:
+    theme, text = support_theme(item), support_text(item)
+    return f"{text} Tema: {theme.label}." if theme else text
 
 
 def appendix_report(report: Report, name: str, file: str) -> AppendixReport:
@@ -49,7 +54,8 @@ def appendix_report(report: Report, name: str, file: str) -> AppendixReport:
                  [f"{t.theme.label}: {t.description}" for t in report.development_areas]),
         _section("Kompetensbehov",
                  [f"{t.theme.label}: {t.description}" for t in report.competence_needs]),
-        _section("Stöd från den delregionala gruppen", list(report.support_wanted)),
+        _section("Stöd från den delregionala gruppen",
+                 [_support(s) for s in report.support_wanted]),
         _section("Goda exempel", [f"{g.title}: {g.description}" for g in report.good_examples]),
         _section("Planer för nästa år", list(report.plans)),
         _section("Nyckeltal",

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from vastbus_cli.appendix import appendix_report
 from vastbus_cli.merge_compare import compare
 from vastbus_cli.merge_deviations import deviations
-from vastbus_cli.model import Report
+from vastbus_cli.model import Report, support_text, support_theme
 from vastbus_cli.roster import Roster, group_key
 from vastbus_cli.summary import (
     Composition,
@@ -118,6 +118,7 @@ def _part(subregion: str, named: Named, expected: list[str] | None,
     groups = [name for name, _, _ in named]
     reported = {group_key(g) for g in groups}
     missing = [n for n in expected or [] if group_key(n) not in reported]
+    support = _support(named)
     comparison = None
     if previous is not None:
         comparison = compare(named, [(r.group.name, r) for r in previous])
@@ -132,7 +133,8 @@ def _part(subregion: str, named: Named, expected: list[str] | None,
                                   for name, report, _ in named for t in report.development_areas),
         competence_needs=_themes((t.theme, name, Entry(group=name, text=t.description))
                                  for name, report, _ in named for t in report.competence_needs),
-        support_wanted=[Entry(group=name, text=s) for name, r, _ in named for s in r.support_wanted],
+        support_wanted=[entry for _, _, entry in support],
+        support_by_theme=_themes(support),
         good_examples=[Entry(group=name, title=g.title, text=g.description)
                        for name, r, _ in named for g in r.good_examples],
         plans=[Entry(group=name, text=p) for name, r, _ in named for p in r.plans],
@@ -140,6 +142,17 @@ def _part(subregion: str, named: Named, expected: list[str] | None,
         comparison=comparison,
         appendix=[appendix_report(r, name, path) for name, r, path in named] if appendix else [],
     )
+
+
+def _support(named: Named) -> list[tuple[Theme | None, str, Entry]]:
+    """Every wish for support, with its theme (None for a plain text item)."""
+    rows = []
+    for name, report, _ in named:
+        for item in report.support_wanted:
+            theme = support_theme(item)
+            rows.append((theme, name, Entry(group=name, text=support_text(item),
+                                            theme=Labelled.of(theme) if theme else None)))
+    return rows
 
 
 def _representatives(report: Report) -> Counter[Organisation]:

@@ -7,9 +7,18 @@ JSON Schema, which editors show to the user while they type.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+    Tag,
+)
 
 from vastbus_cli.vocabulary import DeviationCategory, DeviationStatus, Organisation, Theme
 
@@ -77,6 +86,37 @@ class ThemedText(_Model):
     description: Text = Field(alias="beskrivning", description="Beskrivning")
 
 
+class SupportItem(_Model):
+    # a wish for support written with a theme; a plain string is the same wish without one
+    # (no docstring: pydantic would put it in the JSON Schema, which users read)
+
+    description: Text = Field(alias="beskrivning", description="Vilket stöd gruppen önskar")
+    theme: Theme | None = Field(default=None, alias="tema", description="Tema (valfritt)")
+
+
+def _support_kind(value: Any) -> str:
+    """A mapping is a themed item; anything else is checked (and reported) as plain text."""
+    if isinstance(value, (dict, SupportItem)):
+        return "punkt-med-tema"
+    return "punkt-text"
+
+
+#: One item of stöd_från_delregionen: plain text (format as before) or text with a theme.
+Support = Annotated[
+    # the tags appear in pydantic's error locations; parse.py skips them (never a YAML key)
+    Annotated[Text, Tag("punkt-text")] | Annotated[SupportItem, Tag("punkt-med-tema")],
+    Discriminator(_support_kind),
+]
+
+
+def support_text(item: str | SupportItem) -> str:
+    return item if isinstance(item, str) else item.description
+
+
+def support_theme(item: str | SupportItem) -> Theme | None:
+    return None if isinstance(item, str) else item.theme
+
+
 class GoodExample(_Model):
     title: Text = Field(alias="titel", description="Kort rubrik")
     description: Text = Field(alias="beskrivning", description="Vad som fungerade och varför")
@@ -99,10 +139,11 @@ class Report(_Model):
     deviations: list[Deviation] = Field(default_factory=list, alias="avvikelser")
     development_areas: list[ThemedText] = Field(default_factory=list, alias="utvecklingsområden")
     competence_needs: list[ThemedText] = Field(default_factory=list, alias="kompetensbehov")
-    support_wanted: list[Text] = Field(
+    support_wanted: list[Support] = Field(
         default_factory=list,
         alias="stöd_från_delregionen",
-        description="Hur den delregionala gruppen kan stödja det lokala arbetet",
+        description="Hur den delregionala gruppen kan stödja det lokala arbetet: en text per "
+                    "punkt, eller beskrivning + tema (valfritt)",
     )
     good_examples: list[GoodExample] = Field(default_factory=list, alias="goda_exempel")
     plans: list[Text] = Field(

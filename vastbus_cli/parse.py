@@ -85,15 +85,21 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
     """The longest prefix of `loc` that exists in the data (drops union member tags)."""
     path: list[str | int] = []
     node = data
-    for part in loc:
-        in_dict = isinstance(node, dict) and part in node
-        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        if in_dict or in_list:
+    for i, part in enumerate(loc):
+        if _has(node, part):
             node = node[part]
+        elif isinstance(part, str) and i + 1 < len(loc) and _has(node, loc[i + 1]):
+            continue  # a tagged union's tag (model.Support), not a key the user wrote
         else:
             break
         path.append(part)
     return tuple(path)
+
+
+def _has(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 def _label(path: Path_) -> str:
@@ -213,10 +219,15 @@ def _unwrap(annotation: Any, list_item: bool) -> Any:
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0]
+            models = [a for a in args if _is_model(_unwrap(a, list_item=False))]
+            annotation = (models or args)[0]  # text or a mapping: the mapping has the keys
         elif list_item and origin is list:
             annotation = typing.get_args(annotation)[0]
             list_item = False
         else:
             return annotation
 
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)

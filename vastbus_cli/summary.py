@@ -78,6 +78,7 @@ class Entry(_Model):
     group: str
     text: str
     title: str | None = None
+    theme: Labelled | None = None
 
 
 class ThemeBlock(_Model):
@@ -179,6 +180,8 @@ class Part(_Model):
     development_areas: list[ThemeBlock]
     competence_needs: list[ThemeBlock]
     support_wanted: list[Entry]
+    support_by_theme: list[ThemeBlock] = Field(
+        default_factory=list, description="The support wanted, grouped by theme, with who asked")
     good_examples: list[Entry]
     plans: list[Entry]
     key_figures: list[KeyFigure]

@@ -63,6 +63,7 @@ class Theme(Vocabulary):
     SUICIDPREVENTION = "suicidprevention"
     DELAKTIGHET = "barns_delaktighet"
     TIDIGA_INSATSER = "tidiga_insatser"
+    SAMMANSATTNING = "gruppens_sammansättning"
     ANNAT = "annat"
 
 
@@ -96,6 +97,7 @@ _LABELS: tuple[tuple[Vocabulary, str], ...] = (
     (Theme.SUICIDPREVENTION, "Suicidprevention"),
     (Theme.DELAKTIGHET, "Barns och ungas delaktighet"),
     (Theme.TIDIGA_INSATSER, "Tidiga och samordnade insatser"),
+    (Theme.SAMMANSATTNING, "Gruppens sammansättning och deltagande"),
     (Theme.ANNAT, "Annat"),
 )
 
