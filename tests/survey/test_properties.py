@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vastbus_cli.survey.readers import ReadOptions, read_responses
-from vastbus_cli.survey.split import fold, learn_options, split_joined
+from vastbus_cli.survey.split import fold, segment, split_joined
 from vastbus_cli.survey.tally import tally
 
 _CSVISH = st.lists(
@@ -59,5 +59,22 @@ def test_a_joined_cell_of_known_options_splits_back(chosen: list[str]) -> None:
     found, other = split_joined(", ".join(chosen), known, ", ")
     if "delvis" not in chosen:
         assert sorted(found) == sorted(chosen) and other == ""
-    learned, _ = learn_options([", ".join(chosen)], ", ")
-    assert learned
+
+
+_FORM_OPTIONS = ["Ja, i den delregionala gruppen", "Ja, för chefer", "Nej", "Vet ej",
+                 "Ja, delvis", "Annat, ange"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_FORM_OPTIONS), min_size=1, max_size=4, unique=True),
+                min_size=1, max_size=8))
+def test_segmentation_is_lossless_and_options_chosen_alone_stay_whole(
+        chosen: list[list[str]]) -> None:
+    # Google Forms joins the chosen options in the form's order
+    cells = [", ".join(sorted(c, key=_FORM_OPTIONS.index)) for c in chosen]
+    cut = segment(cells)
+    for cell in cells:
+        assert ", ".join(cut.cells[cell]) == cell
+    for options in chosen:
+        if len(options) == 1:
+            assert cut.cells[options[0]] == options

@@ -16,13 +16,26 @@ from dataclasses import dataclass, field
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
 from vastbus_cli.survey.spec import Kind, Spec, SpecQuestion
-from vastbus_cli.survey.split import GOOGLE_SEPARATOR, fold, learn_options, separator_for
+from vastbus_cli.survey.split import (
+    GOOGLE_SEPARATOR,
+    MS_SEPARATOR,
+    Segmentation,
+    fold,
+    segment,
+    separator_for,
+)
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _TEXT_MIN_LENGTH = 60
 _TEXT_WORDS = ("kommentar", "fritext", "övrig", "beskriv", "varför", "motivera", "comment",
                "synpunkt", "förslag")
 _SINGLE_MAX_OPTIONS = 15
+# Question texts that say several options may be chosen (Swedish and English tools' defaults)
+_MULTI_TEXT = re.compile(
+    r"flera alternativ|flera svar|fler än ett|ett eller flera|en eller flera|flera val|"
+    r"markera alla|kryssa (?:i )?alla|välj alla|alla som stämmer|alla som passar|flerval|"
+    r"select all|check all|all that apply|one or more|multiple answers|more than one",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -38,6 +51,8 @@ class Planned:
     from_spec: bool = False
     separator: str = GOOGLE_SEPARATOR
     sources: dict[int, FieldCounts] = field(default_factory=dict)
+    cells: dict[str, list[str]] = field(default_factory=dict)  # distinct cell → its options
+    doubt: str = ""  # why the inferred kind may be wrong, for a warning
 
     def raw_texts(self) -> Iterable[str]:
         for fc in self.sources.values():
@@ -103,6 +118,7 @@ def _learn(plan: Planned) -> None:
     kind = plan.kind
     infer_kind(plan)
     plan.kind = kind
+    plan.doubt = ""  # the spec has said which kind it is
     plan.from_spec = False  # no spec order to keep: options by count
 
 
@@ -144,19 +160,51 @@ def infer_kind(plan: Planned) -> None:
         plan.kind = Kind.number
         return
     plan.separator = separator_for(texts)
-    options, joined = learn_options(texts, plan.separator)
-    if joined or plan.separator != GOOGLE_SEPARATOR:
-        plan.kind, plan.options = Kind.multi, options
+    cut = segment(texts, plan.separator)
+    microsoft = plan.separator == MS_SEPARATOR  # every option ends with ";": no doubt
+    said_multi = bool(_MULTI_TEXT.search(plan.text))
+    named_text = fold(plan.text).startswith(_TEXT_WORDS)
+    if microsoft or said_multi or (cut.joined and not named_text):
+        plan.kind, plan.options = Kind.multi, cut.options
+        plan.cells = {cell: options for cell, options in cut.cells.items() if len(options) > 1}
+        plan.doubt = "" if microsoft else _multi_doubt(cut, said_multi)
         return
     answered = sum(counts.values())
     long_text = any(len(t) > _TEXT_MIN_LENGTH or "\n" in t for t in texts)
-    named_text = fold(plan.text).startswith(_TEXT_WORDS)
     few = len(texts) <= _SINGLE_MAX_OPTIONS or (len(texts) <= 100 and 10 * len(texts) <= answered)
     repeated = len(texts) < answered
     if texts and not (long_text or named_text) and repeated and few:
-        plan.kind, plan.options = Kind.single, options
+        plan.kind, plan.options = Kind.single, cut.options
     else:
         plan.kind = Kind.text
+    if 2 * len(cut.glued) >= len(texts) >= 2 and not named_text:
+        plan.doubt = _single_doubt(cut, plan.kind)
+
+
+def _multi_doubt(cut: Segmentation, said_multi: bool) -> str:
+    """Why a column read as multi-select might be something else; '' when the evidence is good."""
+    if cut.weak and not said_multi:
+        cell = next(c for c, options in cut.cells.items() if set(options) & set(cut.weak))
+        return (f"som flerval där svaret '{_short(cell, 50)}' delas upp i "
+                + " och ".join(f"'{_short(o, 40)}'" for o in cut.cells[cell])
+                + f", eller som enkelval där '{_short(cell, 50)}' är ett alternativ. "
+                "Räknad som flerval")
+    if cut.glued:
+        option = cut.glued[0]
+        return (f"som flerval med alternativet '{_short(option, 50)}', eller med det uppdelat i "
+                + " och ".join(f"'{_short(p.strip(), 30)}'" for p in option.split(GOOGLE_SEPARATOR))
+                + ". Räknad med '" + _short(option, 50) + "' som ett alternativ")
+    return ""
+
+
+def _single_doubt(cut: Segmentation, kind: Kind) -> str:
+    """A single-choice or text column whose answers look like joined options."""
+    cell = cut.glued[0]
+    parts = [p.strip() for p in cell.split(GOOGLE_SEPARATOR)]
+    name = "enkelval" if kind is Kind.single else "fritext"
+    return (f"som {name} där '{_short(cell, 50)}' är ett svar, eller som flerval där det "
+            "är " + " och ".join(f"'{_short(p, 30)}'" for p in parts)
+            + f" (inget av alternativen har valts ensamt). Räknad som {name}")
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -9,7 +9,9 @@ distinct cell value is split once by the caller, never once per row.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 GOOGLE_SEPARATOR = ", "
 MS_SEPARATOR = ";"
@@ -60,25 +62,87 @@ def split_joined(value: str, known: dict[str, str], separator: str) -> tuple[lis
     return found, other
 
 
-def learn_options(values: Iterable[str], separator: str) -> tuple[list[str], bool]:
-    """Options learned from cells that hold one option alone; and whether any cell joins several.
+@dataclass
+class Segmentation:
+    """A column's distinct cells cut into the options the column itself shows.
 
-    Shorter values are learned first, so a value is an option unless it can be
-    made entirely of two or more shorter options. Microsoft Forms ends every
-    option with ";", so there each piece is an option by itself.
+    `cells` maps each distinct cell to its options in cell order; `joined` says
+    whether any cell holds two or more. `weak` are options seen in one joined
+    cell only and never alone (little evidence that they are options at all);
+    `glued` are options made of parts that could each have been an option
+    (the continuation starts with a capital letter or a digit).
     """
-    distinct = sorted({v.strip() for v in values if v.strip()}, key=lambda v: (len(v), v))
+
+    options: list[str] = field(default_factory=list)
+    cells: dict[str, list[str]] = field(default_factory=dict)
+    joined: bool = False
+    weak: list[str] = field(default_factory=list)
+    glued: list[str] = field(default_factory=list)
+
+
+def _parts(value: str, separator: str) -> list[str]:
+    text = value.strip()
     if separator == MS_SEPARATOR:
-        pieces = [p.strip() for v in distinct for p in v.split(MS_SEPARATOR) if p.strip()]
-        joined = any(v.rstrip(MS_SEPARATOR).count(MS_SEPARATOR) for v in distinct)
-        return list({fold(p): p for p in pieces}.values()), joined
-    known: dict[str, str] = {}
-    joined = False
-    for value in distinct:
-        parts, other = split_joined(value, known, separator)
-        if len(parts) >= 2 and not other:
-            joined = True
-        else:
-            label = value.rstrip(MS_SEPARATOR).strip() if separator == MS_SEPARATOR else value
-            known.setdefault(fold(label), label)
-    return list(known.values()), joined
+        text = text.rstrip(MS_SEPARATOR)
+    return [p.strip() for p in text.split(separator) if p.strip()]
+
+
+def segment(values: Iterable[str], separator: str = GOOGLE_SEPARATOR) -> Segmentation:
+    """Cut each distinct cell into options, from the evidence of the column alone.
+
+    A cell's first part always starts an option. A later part continues the
+    option before it when it never starts a cell and either the two never occur
+    apart (each only ever next to the other: "Hello, World" stays whole) or it
+    starts with a small letter ("Ja, delvis", "Ja, för chefer …"). So a part
+    that occurs alone or in more than one combination is an option of its own. Microsoft Forms ends
+    every option with ";", so there every part is an option. The work is per
+    distinct cell, never per row.
+    """
+    distinct = sorted({v.strip() for v in values if v.strip()})
+    parts_of = {v: _parts(v, separator) for v in distinct}
+    before: dict[str, set[str | None]] = defaultdict(set)
+    after: dict[str | None, set[str | None]] = defaultdict(set)
+    for parts in parts_of.values():
+        folded = [fold(p) for p in parts]
+        for previous, part in zip([None, *folded], [*folded, None], strict=True):
+            if part is not None:
+                before[part].add(previous)
+            after[previous].add(part)
+
+    def continues(part: str, previous: str) -> bool:
+        if separator == MS_SEPARATOR or None in before[fold(part)]:
+            return False
+        never_apart = before[fold(part)] == {fold(previous)} and after[fold(previous)] == {fold(part)}
+        return never_apart or part[:1].islower()
+
+    result = Segmentation()
+    canonical: dict[str, str] = {}
+    cells_with: dict[str, int] = defaultdict(int)
+    alone: set[str] = set()
+    glued: set[str] = set()
+    for value, parts in parts_of.items():
+        units: list[list[str]] = []
+        for part in parts:
+            if units and continues(part, units[-1][-1]):
+                units[-1].append(part)
+            else:
+                units.append([part])
+        labels = []
+        for unit in units:
+            label = canonical.setdefault(fold(separator.join(unit)), separator.join(unit))
+            if label not in labels:
+                labels.append(label)
+            if any(p[:1].isupper() or p[:1].isdigit() for p in unit[1:]):
+                glued.add(label)
+        result.cells[value] = labels
+        for label in labels:
+            cells_with[label] += 1
+        if len(labels) == 1:
+            alone.add(labels[0])
+        result.joined = result.joined or len(labels) > 1
+    result.options = list(canonical.values())
+    in_joined = {label for labels in result.cells.values() if len(labels) > 1 for label in labels}
+    result.weak = [o for o in result.options
+                   if o in in_joined and cells_with[o] == 1 and o not in alone]
+    result.glued = [o for o in result.options if o in glued]
+    return result

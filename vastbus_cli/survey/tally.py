@@ -59,6 +59,7 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
                                     "Filen har rubriker men inga svar.",
                                     "Kontrollera att exporten innehåller svaren, inte bara frågorna."))
     planned = plan_from_spec(spec, counted, problems) if spec else plan_inferred(counted)
+    problems += [_doubt(p, counted) for p in planned if p.doubt]
     groups = sorted({g for c in counted for g in c.respondents if g is not None}, key=swedish_key)
     questions = [_question(p, counted, groups, problems) for p in planned]
     infos = [RoundInfo(label=c.label, source=c.source, respondents=c.total) for c in counted]
@@ -67,6 +68,17 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
                        if c.respondent_column is not None), None)
     return Tally(survey=survey, rounds=infos, by=by, respondent_column=respondent, groups=groups,
                  questions=questions), problems
+
+
+def _doubt(plan: Planned, counted: list[RoundCounts]) -> Problem:
+    """A warning that an inferred question could be read two ways."""
+    index, fc = min(plan.sources.items())
+    columns = fc.field.columns
+    text = plan.text if len(plan.text) <= 60 else plan.text[:59] + "…"
+    return warning(counted[index].source, 1, min(columns) + 1 if columns else 0, "flerval-osäkert",
+                   f"Frågan '{text}' kan läsas på två sätt: {plan.doubt}.",
+                   "Se efter med --infer-spec och ange frågans typ och alternativ i en "
+                   "specifikation (--spec).")
 
 
 def _count(responses: Responses, spec: Spec | None, by: str | None,
@@ -158,7 +170,9 @@ class _Interpreter:
         if kind in (Kind.text, Kind.number):
             return (), mask(" ".join(t for t in (text, other, *ticked) if t))
         labels = [self.codes.get(fold(t)) or self._label(t) for t in ticked]
-        if text and kind is Kind.multi:
+        if text in self.plan.cells:
+            labels += self.plan.cells[text]
+        elif text and kind is Kind.multi:
             found, leftover = split_joined(text, self.known, self.plan.separator)
             labels += found
             other = "; ".join(t for t in (leftover, other) if t)
