@@ -1,56 +1,163 @@
 """Writing outputs without losing anything.
 
 Every file is written to a temporary file in the target folder and renamed
-over the target, so an interrupted run never leaves half a summary behind. An
-existing file is replaced only when the user said `--force`: it may be a file
-somebody has filled in.
+over the target, so an interrupted run never leaves half a summary behind.
+
+Before any work, an `OutputTarget` decides whether the path may be written at
+all: never over one of the run's inputs (a report, the roster, the survey
+export, the spec: `--force` does not change that), never through a symbolic
+link, onto a folder or a device, and over an existing file only with `--force`
+(it may be a file somebody has filled in). `-o -` means standard output.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+STDOUT = "-"
 
-class OutputExists(Exception):
+
+class OutputRefused(Exception):
+    """The output path may not be written; a usage error with a Swedish message and hint."""
+
+    def __init__(self, path: Path, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        self.hint = hint
+
+
+class OutputExists(OutputRefused):
     """The target exists and `force` was not given."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path, f"Filen {path} finns redan och skrivs inte över.",
+            "Välj ett annat filnamn, eller lägg till --force om filen ska ersättas.")
+
+
+class OutputLocked(Exception):
+    """The rename over the target was refused (on Windows: the file is open in Word or Excel)."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(str(path))
         self.path = path
-
-    @property
-    def message(self) -> str:
-        return f"Filen {self.path} finns redan och skrivs inte över."
-
-    hint = "Välj ett annat filnamn, eller lägg till --force om filen ska ersättas."
+        self.message = f"{path}: Filen är öppen i ett annat program – stäng den och försök igen."
 
 
-def check_writable(path: Path, force: bool) -> None:
-    """Raise `OutputExists` before any work is done, so nothing is wasted."""
-    if path.exists() and not force:
-        raise OutputExists(path)
+def is_stdout(path: Path | None) -> bool:
+    return path is not None and str(path) == STDOUT
 
 
-def write_bytes(path: Path, data: bytes, force: bool = False) -> None:
-    """Atomically write `data` to `path`; refuse to replace an existing file unless forced."""
-    check_writable(path, force)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+def _identity(path: Path) -> tuple[int, int] | None:
     try:
-        os.chmod(tmp_name, _mode_for(path))  # mkstemp makes it private (0600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if not force and path.exists():  # appeared while we wrote
-            raise OutputExists(path)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+        info = path.stat()
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _refuse_special(path: Path, mode: int) -> None:
+    if stat.S_ISLNK(mode):
+        raise OutputRefused(path, f"{path} är en genväg (symbolisk länk); vastbus skriver inte "
+                                  "genom länkar.", "Ange den riktiga filen, eller ett nytt filnamn.")
+    if stat.S_ISDIR(mode):
+        raise OutputRefused(path, f"{path} är en mapp, inte en fil.",
+                            "Ange ett filnamn i mappen, t.ex. mappen/sammanställning.docx.")
+    if not stat.S_ISREG(mode):
+        raise OutputRefused(path, f"{path} är ingen vanlig fil (en enhet eller en namngiven "
+                                  "rörledning) och skrivs inte över.", "Ange ett nytt filnamn.")
+
+
+def _path_problem(path: Path, exc: OSError) -> OutputRefused:
+    if exc.errno == errno.ENAMETOOLONG:
+        return OutputRefused(path, f"Sökvägen {path} är för lång för filsystemet.",
+                             "Välj ett kortare filnamn eller en mapp närmare roten.")
+    if exc.errno == errno.ELOOP:
+        return OutputRefused(path, f"Sökvägen {path} går i en slinga av genvägar.",
+                             "Kontrollera genvägarna (symboliska länkar) i sökvägen.")
+    if exc.errno == errno.ENOTDIR:
+        return OutputRefused(path, f"En del av sökvägen {path} är en fil, inte en mapp.",
+                             "Kontrollera sökvägen.")
+    return OutputRefused(path, f"Sökvägen {path} kan inte användas: {exc.strerror}.",
+                         "Kontrollera sökvägen.")
+
+
+@dataclass(frozen=True)
+class OutputTarget:
+    """An output file of one run and the inputs it must never replace."""
+
+    path: Path
+    force: bool = False
+    inputs: tuple[Path, ...] = field(default=())
+
+    @classmethod
+    def of(cls, path: Path, force: bool = False,
+           inputs: Iterable[Path | None] = ()) -> OutputTarget:
+        return cls(path, force, tuple(p for p in inputs if p is not None))
+
+    def check(self) -> None:
+        """Raise `OutputRefused` unless the path is new or an earlier output we may replace."""
+        try:
+            mode = self.path.lstat().st_mode
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise _path_problem(self.path, exc) from exc
+        except ValueError as exc:  # a NUL byte in the name
+            raise OutputRefused(self.path, f"Filnamnet {self.path!r} är ogiltigt.",
+                                "Välj ett annat filnamn.") from exc
+        _refuse_special(self.path, mode)
+        me = _identity(self.path)
+        if me is not None and any(_identity(p) == me for p in self.inputs):
+            raise OutputRefused(
+                self.path, f"{self.path} är en av filerna som läses in och skrivs aldrig över.",
+                "Välj ett annat namn för resultatet; indatafilerna lämnas orörda.")
+        if not self.force:
+            raise OutputExists(self.path)
+
+    def write(self, data: bytes) -> None:
+        """Atomically write `data`: a temporary file in the same folder, renamed over the target."""
+        self.check()
+        path = self.path
+        folder = path.parent if str(path.parent) else Path(".")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except FileExistsError as exc:
+            raise OutputRefused(path, f"{folder} är en fil, inte en mapp.",
+                                "Kontrollera sökvägen.") from exc
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=folder)
+        try:
+            os.chmod(tmp_name, _mode_for(path))  # mkstemp makes it private (0600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            self.check()  # it may have appeared (or become a link) while we wrote
+            try:
+                os.replace(tmp_name, path)
+            except PermissionError as exc:
+                raise OutputLocked(path) from exc
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+
+
+def check_writable(path: Path, force: bool, inputs: Iterable[Path | None] = ()) -> None:
+    """Raise `OutputRefused` before any work is done, so nothing is wasted."""
+    OutputTarget.of(path, force, inputs).check()
+
+
+def write_bytes(path: Path, data: bytes, force: bool = False,
+                inputs: Iterable[Path | None] = ()) -> None:
+    """Atomically write `data` to `path`; refuse inputs, links and (without force) existing files."""
+    OutputTarget.of(path, force, inputs).write(data)
 
 
 def _mode_for(path: Path) -> int:

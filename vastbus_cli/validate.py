@@ -80,6 +80,14 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     return found, problems
 
 
+def input_files(paths: Sequence[Path], roster_path: Path | None = None) -> list[Path]:
+    """Every file validating `paths` reads (reports and roster): outputs must never replace them."""
+    files, _ = discover(paths)
+    if roster_path is None:
+        roster_path = next((r for p in paths if p.is_dir() and (r := find_roster(p))), None)
+    return files + ([roster_path] if roster_path is not None else [])
+
+
 def validate_file(path: Path, ctx: Context) -> FileResult:
     loaded = load_file(path)
     result = FileResult(str(path), list(loaded.problems))

@@ -11,7 +11,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from vastbus_cli.output import OutputExists, check_writable, write_bytes
+from vastbus_cli.output import OutputLocked, OutputRefused, check_writable, is_stdout, write_bytes
+from vastbus_cli.paths import os_reason
 from vastbus_cli.problems import Problem
 from vastbus_cli.reporters import print_problems
 
@@ -44,23 +45,34 @@ def show_problems(problems: Iterable[Problem], summary: str, stderr: bool = True
     console.print(summary)
 
 
-def refuse_existing(*paths: Path, force: bool) -> None:
-    """Stop with a usage error before any work if an output exists and --force was not given."""
+def check_outputs(*paths: Path, force: bool, inputs: Iterable[Path | None] = ()) -> None:
+    """Stop with a usage error before any work if an output may not be written.
+
+    It may not when it exists and --force was not given, or, even with --force, when it
+    is one of the run's `inputs`, a link, a folder or a device.
+    """
     try:
         for path in paths:
-            check_writable(path, force)
-    except OutputExists as exc:
+            check_writable(path, force, inputs)
+    except OutputRefused as exc:
         fail(exc.message, exc.hint)
 
 
-def write_output(path: Path, data: bytes, force: bool) -> None:
-    """Atomic write; an existing file without --force is a usage error, never overwritten."""
+def stdout_or_file(output: Path | None) -> Path | None:
+    """`-o -` means standard output: None, like no -o at all."""
+    return None if is_stdout(output) else output
+
+
+def write_output(path: Path, data: bytes, force: bool, inputs: Iterable[Path | None] = ()) -> None:
+    """Atomic write; never over an input, and over an existing file only with --force."""
     try:
-        write_bytes(path, data, force=force)
-    except OutputExists as exc:
+        write_bytes(path, data, force=force, inputs=inputs)
+    except OutputRefused as exc:
         fail(exc.message, exc.hint)
+    except OutputLocked as exc:
+        fail(exc.message, code=EXIT_PROBLEMS)
     except OSError as exc:
-        fail(f"Kan inte skriva {path}: {exc.strerror}.", "Kontrollera mappen och behörigheterna.",
+        fail(f"Kan inte skriva {path}: {os_reason(exc)}.", "Kontrollera mappen och behörigheterna.",
              code=EXIT_PROBLEMS)
 
 

@@ -12,10 +12,11 @@ import typer
 from vastbus_cli.cli.app import app
 from vastbus_cli.cli.common import (
     EXIT_PROBLEMS,
+    check_outputs,
     err_console,
     fail,
-    refuse_existing,
     show_problems,
+    stdout_or_file,
     write_output,
     write_stdout,
 )
@@ -64,8 +65,10 @@ def compile_command(
 ) -> None:
     from vastbus_cli.compile import compile_reports
     from vastbus_cli.render.formats import FORMATS
+    from vastbus_cli.validate import input_files
 
     fmt = _choose_format(format, output)
+    output = stdout_or_file(output)
     if recurring < 1:
         fail(f"--recurring måste vara minst 1 (fick {recurring}).",
              "Ange i hur många grupper en kategori ska förekomma, t.ex. --recurring 3.")
@@ -82,8 +85,10 @@ def compile_command(
                        (roster, "Gruppförteckningen")):
         if path is not None and not path.is_file():
             fail(f"{what} {path} finns inte.", "Kontrollera sökvägen.")
+    inputs = [*input_files([folder], roster), *(input_files([previous]) if previous else []),
+              template, reference_docx]
     if output is not None:  # refuse before reading anything
-        refuse_existing(output, force=force)
+        check_outputs(output, force=force, inputs=inputs)
     to_stderr = output is None  # stdout carries the document
     with _progress(folder) as tick:
         result = compile_reports(folder, roster=roster, previous=previous,
@@ -105,16 +110,17 @@ def compile_command(
     if output is None:
         write_stdout(data.decode("utf-8"))
         return
-    write_output(output, data, force)
+    write_output(output, data, force, inputs)
     _done(result.summary, output, len(result.skipped))
 
 
 def _choose_format(option: SummaryFormat | None, output: Path | None) -> str:
+    from vastbus_cli.output import is_stdout
     from vastbus_cli.render.formats import format_for
 
     if option is not None:
         return option.value
-    if output is None:
+    if output is None or is_stdout(output):
         return "md"
     found = format_for(output)
     if found is None:

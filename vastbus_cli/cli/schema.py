@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from vastbus_cli.cli.app import app
-from vastbus_cli.cli.common import write_output, write_stdout
+from vastbus_cli.cli.common import stdout_or_file, write_output, write_stdout
 
 
 @app.command("schema", help="Skriv ut JSON Schema för årsberättelsens format (för editorer).")
@@ -18,6 +18,7 @@ def schema_command(
     from vastbus_cli.schema import report_schema_json
 
     text = report_schema_json()
+    output = stdout_or_file(output)
     if output is None:
         write_stdout(text)
     else:

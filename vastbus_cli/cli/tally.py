@@ -13,11 +13,12 @@ from vastbus_cli.cli.app import app
 from vastbus_cli.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    check_outputs,
     err_console,
     fail,
     out_console,
-    refuse_existing,
     show_problems,
+    stdout_or_file,
     write_output,
     write_stdout,
 )
@@ -67,14 +68,16 @@ def _format(fmt: TallyFormat | None, output: Path | None, infer: bool) -> str:
     if infer:
         return "yaml"
     if fmt is not None:
-        if fmt is TallyFormat.xlsx and output is None:
+        if fmt is TallyFormat.xlsx and stdout_or_file(output) is None:
             fail("Excel-utdata behöver en fil.", "Lägg till -o sammanställning.xlsx")
-        if fmt is TallyFormat.table and output is not None:
+        if fmt is TallyFormat.table and stdout_or_file(output) is not None:
             fail("Tabellen visas bara i terminalen.", "Välj --format md, xlsx, json eller csv "
                  "för att skriva en fil.")
         return fmt.value
     if output is None:
         return "table"
+    if stdout_or_file(output) is None:  # -o -
+        return "md"
     found = format_for(output)
     if found is None:
         fail(f"Filändelsen '{output.suffix}' är inget format som tally skriver.",
@@ -142,8 +145,10 @@ def tally_command(
     fmt = _format(format, output, infer_spec)
     options = ReadOptions(encoding=_encoding(encoding), delimiter=_delimiter(delimiter),
                           sheet=sheet)
+    output = stdout_or_file(output)
+    inputs = [*(path for _, path in pairs), spec]
     if output is not None:
-        refuse_existing(output, force=force)
+        check_outputs(output, force=force, inputs=inputs)
     problems: list[Problem] = []
     loaded_spec = None
     if spec is not None:
@@ -168,7 +173,7 @@ def tally_command(
         _stop(problems, "Filerna kunde inte läsas helt; inget skrevs.")
     if problems:
         show_problems(sorted_problems(problems), plural(len(problems), "varning", "varningar") + ".")
-    _write(result, fmt, output, force)
+    _write(result, fmt, output, force, inputs)
     raise typer.Exit(EXIT_OK)
 
 
@@ -177,7 +182,8 @@ def _stop(problems: list[Problem], summary: str) -> None:
     raise typer.Exit(EXIT_PROBLEMS)
 
 
-def _write(result: object, fmt: str, output: Path | None, force: bool) -> None:
+def _write(result: object, fmt: str, output: Path | None, force: bool,
+           inputs: list[Path | None]) -> None:
     from vastbus_cli.survey.model import Tally
 
     assert isinstance(result, Tally)
@@ -197,5 +203,5 @@ def _write(result: object, fmt: str, output: Path | None, force: bool) -> None:
     if output is None:
         write_stdout(data.decode("utf-8-sig"))
     else:
-        write_output(output, data, force)
+        write_output(output, data, force, inputs)
         err_console().print(f"Skrev {output}.", highlight=False)

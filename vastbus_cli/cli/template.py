@@ -9,10 +9,11 @@ import typer
 from vastbus_cli.cli.app import app
 from vastbus_cli.cli.common import (
     EXIT_PROBLEMS,
+    check_outputs,
     err_console,
     fail,
-    refuse_existing,
     show_problems,
+    stdout_or_file,
     write_output,
     write_stdout,
 )
@@ -38,8 +39,9 @@ def template_command(
     if roster is not None:
         if group or municipality or subregion:
             fail("Ange antingen --roster eller --group/--municipality/--subregion, inte båda.")
-        if output is None:
+        if stdout_or_file(output) is None:
             fail("Med --roster behövs en mapp att skriva mallarna i.", "Lägg till t.ex. -o mallar/")
+        assert output is not None
         _from_roster(roster, year, output, force)
         return
     if not (group and municipality and subregion):
@@ -47,6 +49,7 @@ def template_command(
              'Exempel: vastbus template --group "Skövde" --municipality Skövde '
              "--subregion Skaraborg --year 2025")
     info = GroupInfo(group, municipality, subregion)
+    output = stdout_or_file(output)
     if output is None:
         write_stdout(render_template(info, year))
         return
@@ -69,19 +72,21 @@ def _from_roster(roster_path: Path, year: int, folder: Path, force: bool) -> Non
     if len(set(names)) != len(names):
         fail("Två grupper i förteckningen ger samma filnamn.", "Ge grupperna olika namn.")
     # refuse before writing anything, so a run never stops half-way
-    refuse_existing(*(target for target, _ in targets), force=force)
+    check_outputs(*(target for target, _ in targets), force=force, inputs=[roster_path])
     for target, info in targets:
-        write_output(target, render_template(info, year).encode("utf-8"), force)
-    _write_schema_beside(folder, report_schema_json(), SCHEMA_FILE)
+        write_output(target, render_template(info, year).encode("utf-8"), force, [roster_path])
+    _write_schema_beside(folder, report_schema_json(), SCHEMA_FILE, [roster_path])
     err_console().print(f"{len(targets)} mallar skrevs till {folder}/.")
 
 
-def _write_schema_beside(folder: Path, text: str, name: str) -> None:
+def _write_schema_beside(folder: Path, text: str, name: str,
+                         inputs: list[Path] | None = None) -> None:
     """The schema the templates point at, so editors validate while the user types.
 
     It is generated, so an identical copy is left alone and an older one replaced.
     """
     target = folder / name
-    if target.exists() and target.read_text(encoding="utf-8", errors="replace") == text:
+    if target.is_file() and not target.is_symlink() and \
+            target.read_text(encoding="utf-8", errors="replace") == text:
         return
-    write_output(target, text.encode("utf-8"), force=True)
+    write_output(target, text.encode("utf-8"), force=True, inputs=inputs or [])
