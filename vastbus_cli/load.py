@@ -21,6 +21,10 @@ import yaml
 from vastbus_cli.problems import Problem, error
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 50  # levels of nesting; a report needs four
+MAX_LINE_CHARS = 20_000  # a long pasted paragraph fits; a line of a megabyte is not a report
+_SHOWN_CHARS = 40  # of a value quoted back in a message
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 Path_ = tuple[str | int, ...]
@@ -79,11 +83,21 @@ class _Refused(Exception):
         self.problem = problem
 
 
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: Latin text has a NUL in every other byte."""
+    sample = raw[:1000]
+    half = len(sample) // 2
+    if half < 2:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) >= 0.9 * half and min(even, odd) <= 0.1 * half
+
+
 def decode(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
     """UTF-8 with or without BOM; anything else is refused with a way to fix it."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         return None, error(
             name, 1, 1, "kodning", "Filen är sparad som UTF-16, inte UTF-8.", _RESAVE_HINT
         )
@@ -118,6 +132,14 @@ def load_text(text: str, name: str) -> LoadedFile:
             "Ta bort tecknet; det följer ofta med när text kopieras från andra program.",
         ))
         return loaded
+    long_line = _long_line(text)
+    if long_line:
+        loaded.problems.append(error(
+            name, long_line, 1, "för-lång-rad",
+            f"Rad {long_line} är mer än {MAX_LINE_CHARS:,} tecken lång.".replace(",", " "),
+            "Dela upp texten på flera rader (med '|' eller '>' efter kolonet).",
+        ))
+        return loaded
     builder = _Builder(name, loaded.positions)
     try:
         loaded.data = builder.build(yaml.parse(text, Loader=_Loader))
@@ -143,6 +165,16 @@ def load_text(text: str, name: str) -> LoadedFile:
         loaded.problems.append(error(name, 1, 1, "yaml-syntax", "Filen går inte att läsa som YAML."))
     loaded.problems[:0] = builder.problems
     return loaded
+
+
+def _long_line(text: str) -> int:
+    """The number of the first line longer than MAX_LINE_CHARS, or 0."""
+    if len(text) <= MAX_LINE_CHARS:
+        return 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            return number
+    return 0
 
 
 def load_bytes(raw: bytes, name: str) -> LoadedFile:
@@ -257,6 +289,12 @@ class _Builder:
 
     def _node(self, event: Any, events: Iterator[Any], path: Path_) -> Any:
         self._check_event(event)
+        if len(path) >= MAX_DEPTH and not isinstance(event, yaml.ScalarEvent):
+            raise self._refuse(
+                event.start_mark, "för-djup",
+                f"Filen är nästlad för djupt (mer än {MAX_DEPTH} nivåer).",
+                "Kontrollera indraget; en årsberättelse har bara några få nivåer.",
+            )
         self.positions.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event)
@@ -314,12 +352,26 @@ class _Builder:
             tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == "tag:yaml.org,2002:timestamp":
             tag = "tag:yaml.org,2002:str"  # dates stay text; the models parse them
+        elif tag == "tag:yaml.org,2002:int" and not _DECIMAL.fullmatch(event.value):
+            # YAML 1.1 reads 010 as 8, 0x10 as 16 and 10:30 as 630: keep such values as
+            # written, so a count gets a type error and a text stays the text
+            tag = "tag:yaml.org,2002:str"
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.constructor.construct_object(node, deep=True)
         except (yaml.constructor.ConstructorError, ValueError) as exc:
+            shown = _shorten(event.value)
+            if tag == "tag:yaml.org,2002:int":
+                raise self._refuse(event.start_mark, "för-stort-tal",
+                                   f"Talet '{shown}' är för stort.",
+                                   "Skriv ett rimligt antal, eller skriv värdet inom citattecken "
+                                   "om det är text.") from exc
             raise self._refuse(event.start_mark, "yaml-syntax",
-                               f"Värdet '{event.value}' kan inte läsas.") from exc
+                               f"Värdet '{shown}' kan inte läsas.") from exc
+
+
+def _shorten(value: str) -> str:
+    return value if len(value) <= _SHOWN_CHARS else value[:_SHOWN_CHARS] + "…"
 
 
 def _type_name(value: Any) -> str:
