@@ -1,7 +1,13 @@
-"""Counts (representatives, meetings, deviations) can never be negative."""
+"""Counts (representatives, meetings, deviations) are never negative nor absurdly large.
+
+A number too large to be true is a typo (or a hostile file); it would also
+swamp every sum in the summary. Key figures may be negative (a change) but
+must be finite and of a size a table can show.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from vastbus_cli.checks.base import Context, ReportFile
@@ -9,6 +15,9 @@ from vastbus_cli.load import Path_
 from vastbus_cli.problems import Problem, error
 
 CODE = "negativt-antal"
+TOO_LARGE = "orimligt-tal"
+MAX_COUNT = 100_000
+MAX_KEY_FIGURE = 1_000_000_000
 
 
 def _counts(rf: ReportFile) -> Iterator[tuple[Path_, int]]:
@@ -21,9 +30,25 @@ def _counts(rf: ReportFile) -> Iterator[tuple[Path_, int]]:
         yield ("avvikelser", i, "antal"), deviation.count
 
 
+def _shown(value: float) -> str:
+    text = str(value)
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
 def check(rf: ReportFile, ctx: Context) -> Iterator[Problem]:
     for path, value in _counts(rf):
+        line, column = rf.at_path(path)
         if value < 0:
-            line, column = rf.at_path(path)
             yield error(rf.path, line, column, CODE, f"Antalet kan inte vara negativt ({value}).",
                         "Skriv 0 eller ett positivt heltal.")
+        elif value > MAX_COUNT:
+            yield error(rf.path, line, column, TOO_LARGE,
+                        f"Antalet {_shown(value)} är orimligt stort (gränsen är "
+                        f"{MAX_COUNT:,}).".replace(",", " "), "Kontrollera siffran.")
+    for name, number in rf.report.key_figures.items():
+        if not math.isfinite(number) or abs(number) > MAX_KEY_FIGURE:
+            line, column = rf.at_path(("nyckeltal", name))
+            yield error(rf.path, line, column, TOO_LARGE,
+                        f"Nyckeltalet '{name}' har ett orimligt värde ({_shown(number)}); "
+                        f"gränsen är {MAX_KEY_FIGURE:,}.".replace(",", " "),
+                        "Skriv ett tal, t.ex. 14.")
