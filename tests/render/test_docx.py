@@ -13,8 +13,8 @@ from reportfactory import sample_summary
 from typer.testing import CliRunner
 
 from vastbus_cli.cli import app
+from vastbus_cli.documents.word_parts import MissingStyle
 from vastbus_cli.render.docx import render
-from vastbus_cli.render.docx_parts import MissingStyle
 
 
 def reopen(data: bytes):

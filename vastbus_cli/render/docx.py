@@ -11,8 +11,9 @@ import io
 from pathlib import Path
 from typing import Any
 
-from vastbus_cli.render import common, docx_parts, tables
-from vastbus_cli.render.docx_parts import text
+from vastbus_cli.documents import word_parts as docx_parts
+from vastbus_cli.documents.word_parts import text
+from vastbus_cli.render import common, tables
 from vastbus_cli.summary import Entry, Part, Summary, ThemeBlock
 
 TOC_NOTE = ("Sidnumren fylls i när Word uppdaterar innehållsförteckningen, vilket sker när "
