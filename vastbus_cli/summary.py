@@ -14,6 +14,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vastbus_cli.documents.numbers import format_number as format_number  # re-exported
 from vastbus_cli.vocabulary import Vocabulary
 
 
@@ -205,12 +206,3 @@ class Summary(_Model):
     parts: list[Part]
     totals: Part | None = Field(
         default=None, description="The regional view when the reports span several sub-regions")
-
-
-def format_number(value: float) -> str:
-    """Swedish number format: `1 234`, `2,5`; whole numbers without decimals."""
-    if float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\u00a0").replace(".", ",")

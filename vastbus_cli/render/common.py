@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from vastbus_cli.documents.numbers import count_cell as count_cell
+from vastbus_cli.documents.numbers import signed as signed
 from vastbus_cli.summary import (
     Comparison,
     CompositionRow,
@@ -58,11 +60,6 @@ def num(value: float) -> str:
     return format_number(value)
 
 
-def signed(value: float) -> str:
-    """A change with its sign: `+3`, `−2` (a real minus), `±0`."""
-    if value == 0:
-        return "±0"
-    return ("+" if value > 0 else "\u2212") + format_number(abs(value))
 
 
 def date_sv(day: dt.date) -> str:
@@ -163,9 +160,6 @@ def theme_title(label: str | None) -> str:
     return label or NO_THEME
 
 
-def count_cell(n: float) -> str:
-    """A count in a matrix: a dash for none, so gaps stand out."""
-    return "–" if n == 0 else num(n)
 
 
 def sections(part: Part, totals: bool) -> list[str]:

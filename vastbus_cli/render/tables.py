@@ -7,41 +7,10 @@ and charted. The columns are decided here, once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from vastbus_cli.render.common import count_cell, num, signed
+from vastbus_cli.documents.table import Table as Table
+from vastbus_cli.documents.table import Value as Value
+from vastbus_cli.documents.table import cell_text as cell_text
 from vastbus_cli.summary import Change, Deviations, Part
-
-Value = str | float | int | None
-
-
-@dataclass(frozen=True)
-class Table:
-    headers: list[str]
-    rows: list[list[Value]]
-    dash_zero: bool = False  # a matrix of counts: show 0 as a dash
-    signed: frozenset[int] = frozenset()  # columns of changes: shown as +3 / −2 / ±0
-    left: bool = False  # a list of labelled values: everything left-aligned
-
-    def numeric(self, column: int) -> bool:
-        """A column of numbers (right-aligned in every format)."""
-        if self.left:
-            return False
-        values = [row[column] for row in self.rows if row[column] not in (None, "")]
-        return bool(values) and all(isinstance(v, (int, float)) for v in values)
-
-    def text_rows(self) -> list[list[str]]:
-        return [[signed(v) if i in self.signed and isinstance(v, (int, float))
-                 else cell_text(v, self.dash_zero) for i, v in enumerate(row)]
-                for row in self.rows]
-
-
-def cell_text(value: Value, dash_zero: bool = False) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return count_cell(value) if dash_zero else num(value)
-    return str(value)
 
 
 def meetings_table(part: Part) -> Table:

@@ -1,0 +1,67 @@
+"""A table as headers and rows of raw values: what Word, Excel and Markdown are given.
+
+Word and Markdown show a cell through `cell_text` (Swedish number format, a
+dash for an empty count); Excel writes the raw numbers so they can be summed
+and charted. Trailing rows whose first cell is a totals label are the table's
+totals: bold in Word, kept outside the sortable range in Excel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from vastbus_cli.documents.numbers import count_cell, format_number, signed
+
+Value = str | float | int | None
+
+#: First cells that mark a totals row (at the end of a table).
+TOTAL_LABELS = frozenset({"Totalt", "Summa", "Saknas i antal grupper"})
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: list[str]
+    rows: list[list[Value]]
+    dash_zero: bool = False  # a matrix of counts: show 0 as a dash
+    signed: frozenset[int] = frozenset()  # columns of changes: shown as +3 / −2 / ±0
+    left: bool = False  # a list of labelled values: everything left-aligned
+
+    def numeric(self, column: int) -> bool:
+        """A column of numbers (right-aligned in every format)."""
+        if self.left:
+            return False
+        values = [row[column] for row in self.rows if row[column] not in (None, "")]
+        return bool(values) and all(isinstance(v, (int, float)) for v in values)
+
+    def text_rows(self) -> list[list[str]]:
+        return [[signed(v) if i in self.signed and isinstance(v, (int, float))
+                 else cell_text(v, self.dash_zero) for i, v in enumerate(row)]
+                for row in self.rows]
+
+    @property
+    def totals(self) -> int:
+        """How many rows at the end are totals."""
+        n = 0
+        for row in reversed(self.rows):
+            if not row or row[0] not in TOTAL_LABELS:
+                break
+            n += 1
+        return n
+
+    def without_empty_columns(self) -> Table:
+        """The table without columns that hold nothing in any row (they look like a mistake)."""
+        keep = [i for i in range(len(self.headers))
+                if i == 0 or any(row[i] not in (None, "") for row in self.rows)]
+        if len(keep) == len(self.headers):
+            return self
+        signed_cols = frozenset(keep.index(i) for i in self.signed if i in keep)
+        return replace(self, headers=[self.headers[i] for i in keep],
+                       rows=[[row[i] for i in keep] for row in self.rows], signed=signed_cols)
+
+
+def cell_text(value: Value, dash_zero: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return count_cell(value) if dash_zero else format_number(value)
+    return str(value)
