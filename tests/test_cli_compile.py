@@ -123,7 +123,7 @@ def test_previous_year(tmp_path: Path) -> None:
 
 def test_usage_errors(tmp_path: Path) -> None:
     folder = make_folder(tmp_path)
-    result = invoke(folder, "-o", tmp_path / "s.pdf")
+    result = invoke(folder, "-o", tmp_path / "s.odt")
     assert result.exit_code == 2 and "Okänd filändelse" in result.output
     result = invoke(tmp_path / "finns-inte")
     assert result.exit_code == 2 and "finns inte eller är ingen mapp" in flat(result.output)
@@ -166,3 +166,27 @@ def test_output_gets_ordinary_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_pdf_without_libreoffice_says_how_to_install(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_folder(tmp_path)
+    out = tmp_path / "s.pdf"
+    monkeypatch.setenv("PATH", str(tmp_path / "tom"))
+    result = invoke(folder, "-o", out)
+    assert result.exit_code == 1
+    text = flat(result.output)
+    assert "PDF kräver LibreOffice, men programmet soffice hittades inte." in text
+    assert "Installera LibreOffice" in text and "Traceback" not in text
+    assert not out.exists()
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None,
+                    reason="LibreOffice is not installed")
+def test_pdf_with_libreoffice(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path)
+    out = tmp_path / "mapp med åäö" / "Sammanställning 2025.pdf"
+    out.parent.mkdir()
+    result = invoke(folder, "--format", "pdf", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")

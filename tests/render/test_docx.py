@@ -68,15 +68,18 @@ def test_header_rows_repeat_and_footer_numbers_pages() -> None:
     assert doc.sections[0].different_first_page_header_footer
 
 
-def test_table_of_contents_field_updates_on_open() -> None:
+def test_contents_is_a_static_linked_list_and_word_never_asks_to_update() -> None:
     doc = reopen(render(sample_summary()))
+    texts = [p.text for p in doc.paragraphs]
+    at = texts.index("Innehåll") + 1
+    assert texts[at:at + 3] == ["Översikt", "Möten och representanter", "Sammansättning"]
     body = doc.element.body.xml
-    assert 'TOC \\o "1-1" \\h \\z \\u' in body  # one sub-region: the sections
-    # until Word updates it, the field's result lists the headings
-    toc = doc.paragraphs[[p.text for p in doc.paragraphs].index("Innehåll") + 1]
-    assert toc.text == "Översikt"
-    update = doc.settings.element.find(qn("w:updateFields"))
-    assert update is not None and update.get(qn("w:val")) == "true"
+    assert " TOC " not in body and "Uppdatera fält" not in body  # no field, no instructions
+    links = doc.paragraphs[at]._p.findall(qn("w:hyperlink"))
+    anchor = links[0].get(qn("w:anchor"))
+    assert f'w:name="{anchor}"' in body  # the entry jumps to its heading
+    assert doc.settings.element.find(qn("w:updateFields")) is None
+    assert "w:dirty" not in doc.sections[0].footer._element.xml
 
 
 def test_control_characters_are_removed_not_crashed_on() -> None:

@@ -98,3 +98,17 @@ def test_several_subregions_get_a_delregion_column() -> None:
     assert [c.value for c in meetings[1]][:2] == ["Delregion", "Grupp"]
     assert column(meetings, "Delregion")[:2] == ["Fyrbodal", "Skaraborg"]
     assert wb["Avvikelser"]["B2"].value == 3
+
+
+def test_workbook_properties_are_the_summarys() -> None:
+    import datetime as dt
+    import io
+
+    from openpyxl import load_workbook
+
+    summary = sample_summary()
+    props = load_workbook(io.BytesIO(render(summary))).properties
+    assert props.creator == "Västbus delregionala grupp Skaraborg"
+    assert props.title == summary.title and props.language == "sv-SE"
+    produced = dt.datetime.combine(summary.produced, dt.time())
+    assert props.created == props.modified == produced

@@ -32,10 +32,11 @@ class SummaryFormat(str, Enum):
     docx = "docx"
     xlsx = "xlsx"
     json = "json"
+    pdf = "pdf"
 
 
 @app.command("compile", help="Sammanställ årsberättelserna i en mapp till den delregionala "
-                             "sammanställningen (Markdown, Word, Excel eller JSON).")
+                             "sammanställningen (Markdown, Word, Excel, PDF eller JSON).")
 def compile_command(
     folder: Path = typer.Argument(..., help="Mappen med årets årsberättelser (.yaml).",
                                   show_default=False, metavar="MAPP"),
@@ -44,10 +45,11 @@ def compile_command(
         help="Gruppförteckning (grupper.yaml). Hämtas automatiskt ur mappen."),
     output: Path | None = typer.Option(
         None, "--output", "-o",
-        help="Fil att skriva; formatet följer filändelsen (.md, .docx, .xlsx, .json). "
+        help="Fil att skriva; formatet följer filändelsen (.md, .docx, .xlsx, .pdf, .json). "
              "Utan -o skrivs Markdown till skärmen."),
     format: SummaryFormat | None = typer.Option(
-        None, "--format", "-f", help="Format: md, docx, xlsx eller json (går före filändelsen)."),
+        None, "--format", "-f", help="Format: md, docx, xlsx, pdf eller json (går före filändelsen). PDF kräver "
+                          "LibreOffice."),
     previous: Path | None = typer.Option(
         None, "--previous", "-p", help="Mappen med förra årets årsberättelser, för jämförelse."),
     template: Path | None = typer.Option(
@@ -74,8 +76,9 @@ def compile_command(
              "Ange i hur många grupper en kategori ska förekomma, t.ex. --recurring 3.")
     if template is not None and fmt != "md":
         fail("--template gäller bara Markdown.", "Ta bort --template eller välj en .md-fil.")
-    if reference_docx is not None and fmt != "docx":
-        fail("--reference-docx gäller bara Word.", "Ta bort flaggan eller välj en .docx-fil.")
+    if reference_docx is not None and fmt not in ("docx", "pdf"):
+        fail("--reference-docx gäller bara Word och PDF.",
+             "Ta bort flaggan eller välj en .docx- eller .pdf-fil.")
     if output is None and FORMATS[fmt].binary:
         fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
     for path, what in ((folder, "Mappen"), (previous, "Mappen för förra året")):
@@ -125,7 +128,7 @@ def _choose_format(option: SummaryFormat | None, output: Path | None) -> str:
     found = format_for(output)
     if found is None:
         fail(f"Okänd filändelse för {output}.",
-             "Använd .md, .docx, .xlsx eller .json, eller ange --format.")
+             "Använd .md, .docx, .xlsx, .pdf eller .json, eller ange --format.")
     return found.name
 
 
@@ -136,7 +139,7 @@ def _render(summary: Any, fmt: str, template: Path | None, reference: Path | Non
     options: dict[str, Any] = {}
     if fmt == "md":
         options["template"] = template
-    if fmt == "docx":
+    if fmt in ("docx", "pdf"):
         options["reference"] = reference
     try:
         return render_summary(summary, fmt, **options)

@@ -1,6 +1,6 @@
 """Word building blocks python-docx lacks: fields, repeated header rows, page setup, styles.
 
-Only called from `render/docx.py`, which imports python-docx lazily; so does
+Only called from `documents/word.py`, which imports python-docx lazily; so does
 every function here.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from vastbus_cli.documents.problem import DocumentProblem
+from vastbus_cli.documents.table import Table
 from vastbus_cli.render.cells import strip_illegal
-from vastbus_cli.render.common import RenderProblem
-from vastbus_cli.render.tables import Table
 
 #: Styles the summary uses, with the name Swedish Word shows for each.
 STYLES = {
@@ -24,15 +24,15 @@ STYLES = {
     "List Bullet": "Punktlista",
     "Table Grid": "Tabellrutnät",
 }
-TABLE_FONT_PT = 9
-WIDE_TABLE_FONT_PT = 8
+TABLE_FONT_PT = 10
+WIDE_TABLE_FONT_PT = 9
 WIDE = 7  # columns; from here on a table uses the smaller font
-CHAR_CM = 0.23  # a generous character width at 8–9 pt (bold, serif fallbacks), in cm
+CHAR_CM = 0.25  # a generous character width at 9–10 pt (bold, serif fallbacks), in cm
 MAX_HEADER_CM = 4.0  # a longer rotated header wraps onto a second line
 CELL_PADDING_CM = 0.5  # Word's default cell margins, left and right, and a little air
 
 
-class MissingStyle(RenderProblem):
+class MissingStyle(DocumentProblem):
     """The reference document lacks a style the summary needs."""
 
 
@@ -56,7 +56,7 @@ def open_document(reference: Path | None) -> Any:
         try:
             doc = docx.Document(str(reference))
         except Exception as exc:  # python-docx raises several types for a file that is not .docx
-            raise RenderProblem(f"{reference} kan inte läsas som ett Word-dokument (.docx).",
+            raise DocumentProblem(f"{reference} kan inte läsas som ett Word-dokument (.docx).",
                                 "Spara dokumentet som .docx i Word och försök igen.") from exc
         body = doc.element.body
         for child in list(body):
@@ -110,8 +110,6 @@ def add_field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
         run = paragraph.add_run()
         fld = OxmlElement("w:fldChar")
         fld.set(qn("w:fldCharType"), kind)
-        if kind == "begin":
-            fld.set(qn("w:dirty"), "true")  # Word recomputes it when the document opens
         run._r.append(fld)
         return run
 
@@ -124,19 +122,6 @@ def add_field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
     char("separate")
     paragraph.add_run(placeholder)
     char("end")
-
-
-def update_fields_on_open(doc: Any) -> None:
-    """Ask Word to update fields (the table of contents) when the document is opened."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    settings = doc.settings.element
-    node = settings.find(qn("w:updateFields"))
-    if node is None:
-        node = OxmlElement("w:updateFields")
-        settings.append(node)
-    node.set(qn("w:val"), "true")
 
 
 def footer_page_numbers(doc: Any, label: str) -> None:
@@ -211,67 +196,123 @@ def _rotate(cell: Any) -> None:
     tcpr.append(node)
 
 
-def add_table(doc: Any, table: Table, usable_cm: float) -> Any:
-    """A table with a bold header row repeated on every page and numbers right-aligned."""
+def add_table(body: Any, before: Any, table: Table, usable_cm: float, style_id: str) -> Any:
+    """A table with a bold header row repeated on every page and numbers right-aligned.
+
+    Built as one element and inserted before `before` (the body's section
+    properties), so adding a table never scans the document: linear time.
+    Headers of number columns are right-aligned like their numbers; totals rows
+    are bold.
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.table import CT_Tbl
     from docx.shared import Cm, Pt
+    from docx.table import Table as DocxTable
 
     size = Pt(WIDE_TABLE_FONT_PT if len(table.headers) >= WIDE else TABLE_FONT_PT)
-    out = doc.add_table(rows=1, cols=len(table.headers))
-    out.style = doc.styles["Table Grid"]
-    out.autofit = False
     numeric = [table.numeric(i) for i in range(len(table.headers))]
     rotated = {i for i in range(1, len(table.headers)) if numeric[i]} if (
         table.dash_zero and len(table.headers) >= WIDE) else set()  # a wide matrix of counts
     widths = _widths(table, usable_cm, rotated)
-    _repeat_header(out.rows[0])
-    body = table.text_rows()
+    body_rows = table.text_rows()
+    tbl = CT_Tbl.new_tbl(len(body_rows) + 1, len(table.headers), Cm(sum(widths)))
+    before.addprevious(tbl)
+    out = DocxTable(tbl, body)
+    _style(tbl, style_id)
+    out.autofit = False
     for i, column in enumerate(out.columns):  # the grid (LibreOffice reads it) and the cells
         column.width = Cm(widths[i])
-    if rotated:
-        _header_height(out.rows[0], [table.headers[i] for i in rotated])
-    for r, values in enumerate([table.headers, *body]):
-        row = out.rows[0] if r == 0 else out.add_row()
-        for i, value in enumerate(values):
-            cell = row.cells[i]
+    first_total = len(body_rows) - table.totals
+    for r, (row, values) in enumerate(zip(out.rows, [table.headers, *body_rows], strict=True)):
+        if r == 0:
+            _repeat_header(row)
+            if rotated:
+                _header_height(row, [table.headers[i] for i in rotated])
+        bold_row = r == 0 or r - 1 >= first_total
+        for i, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             cell.width = Cm(widths[i])
             paragraph = cell.paragraphs[0]
             run = paragraph.add_run(text(value))
             run.font.size = size
-            run.bold = r == 0 or (values[0] in ("Totalt", "Saknas i antal grupper") and i == 0)
-            if numeric[i] and r > 0:
+            run.bold = bold_row
+            if numeric[i] and not (r == 0 and i in rotated):
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if r == 0 and i in rotated:
                 _rotate(cell)
     return out
 
 
-def fill_toc(paragraph: Any, entries: list[tuple[int, str]], note: str) -> None:
-    """Put the headings into the contents field's result, one paragraph each.
-
-    Word replaces them (with page numbers) when it updates the field on opening;
-    a reader that never updates fields (LibreOffice, previews, PDF converters)
-    still shows a list of contents instead of an empty page.
-    """
+def _style(tbl: Any, style_id: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-    from docx.text.paragraph import Paragraph
 
-    runs = paragraph._p.findall(qn("w:r"))
-    placeholder, end = runs[3], runs[4]  # begin, instr, separate, placeholder, end
-    paragraph._p.remove(placeholder)
-    paragraph._p.remove(end)
-    current = paragraph
-    lines = [(level, text(value), False) for level, value in entries] + [(1, note, True)]
-    for i, (level, value, italic) in enumerate(lines):
-        if i > 0:
-            element = OxmlElement("w:p")
-            current._p.addnext(element)
-            current = Paragraph(element, paragraph._parent)
-        current.paragraph_format.left_indent = Cm(0.7 * (level - 1))
-        current.paragraph_format.space_after = Pt(0 if not italic else 6)
-        current.paragraph_format.space_before = Pt(6 if italic else 0)
-        run = current.add_run(value)
-        run.italic = italic
-    current._p.append(end)
+    tbl_pr = tbl.tblPr
+    node = tbl_pr.find(qn("w:tblStyle"))
+    if node is None:
+        node = OxmlElement("w:tblStyle")
+        tbl_pr.insert(0, node)
+    node.set(qn("w:val"), style_id)
+
+
+def bookmark(paragraph: Any, name: str, number: int) -> None:
+    """A bookmark around a paragraph's content (a target for the contents list's links)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    p = paragraph._p
+    ppr = p.pPr
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+def internal_link(paragraph: Any, label: str, anchor: str) -> None:
+    """Text that jumps to a bookmark (in Word and in a PDF made by LibreOffice)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    run = OxmlElement("w:r")
+    node = OxmlElement("w:t")
+    node.set(qn("xml:space"), "preserve")
+    node.text = text(label)
+    run.append(node)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def external_link(paragraph: Any, label: str, url: str, bold: bool = False,
+                  italic: bool = False) -> None:
+    """A web link: blue and underlined, as Word shows one."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    for tag, value in (("w:b", None), ("w:i", None), ("w:color", "0563C1"), ("w:u", "single")):
+        if (tag == "w:b" and not bold) or (tag == "w:i" and not italic):
+            continue
+        node = OxmlElement(tag)
+        if value:
+            node.set(qn("w:val"), value)
+        rpr.append(node)
+    run.append(rpr)
+    node = OxmlElement("w:t")
+    node.set(qn("xml:space"), "preserve")
+    node.text = text(label)
+    run.append(node)
+    link.append(run)
+    paragraph._p.append(link)

@@ -10,6 +10,8 @@ import datetime as dt
 
 from vastbus_cli.documents.numbers import count_cell as count_cell
 from vastbus_cli.documents.numbers import signed as signed
+from vastbus_cli.documents.problem import DocumentProblem
+from vastbus_cli.documents.properties import Properties
 from vastbus_cli.summary import (
     Comparison,
     CompositionRow,
@@ -44,13 +46,7 @@ TITLES = {
 NO_THEME = "Utan tema"
 
 
-class RenderProblem(Exception):
-    """Something the user supplied to a renderer (a template, a reference document) is unusable."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+RenderProblem = DocumentProblem  # the name the renderers and the CLI use
 
 
 NOTHING = "Inget att redovisa."
@@ -71,6 +67,27 @@ def names(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+SUBTITLE = "Delregional sammanställning till den regionala styrgruppen"
+SUBJECT = "Delregional sammanställning av Västbusarbetet"
+
+
+def author(s: Summary) -> str:
+    """Who sends the summary: the sub-regional group (from the roster, or named after the sub-region)."""
+    return f"Västbus delregionala grupp {s.subregion}"
+
+
+def title_facts(s: Summary) -> list[tuple[str, str]]:
+    """The title page's labelled facts, in every format."""
+    return [("Delregion", s.subregion), ("Verksamhetsår", str(s.year)),
+            ("Datum", date_sv(s.produced))]
+
+
+def properties(s: Summary) -> Properties:
+    """Document properties of the summary (Word and Excel)."""
+    return Properties(title=s.title, author=author(s), date=s.produced, subject=SUBJECT,
+                      keywords=f"Västbus; {s.subregion}; {s.year}")
 
 
 def deadline_sentence(s: Summary) -> str:

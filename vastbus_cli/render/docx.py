@@ -1,4 +1,4 @@
-"""The summary as a Word document: title page, table of contents, headings, tables, page numbers.
+"""The summary as a Word document: title page, contents, headings, tables, page numbers.
 
 Real heading styles (navigable in Word's navigation pane and picked up by the
 table of contents), tables whose header row repeats on every page, and the
@@ -7,72 +7,41 @@ styles of an organisation's own reference document when one is given.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
-from vastbus_cli.documents import word_parts as docx_parts
-from vastbus_cli.documents.word_parts import text
+from vastbus_cli.documents.word import WordDocument
 from vastbus_cli.render import common, tables
 from vastbus_cli.summary import Entry, Part, Summary, ThemeBlock
 
-TOC_NOTE = ("Sidnumren fylls i när Word uppdaterar innehållsförteckningen, vilket sker när "
-            "dokumentet öppnas (annars: högerklicka här och välj Uppdatera fält).")
-
 
 def render(summary: Summary, reference: Path | None = None) -> bytes:
-    doc = docx_parts.open_document(reference)
+    # the contents list sections (and parts, when there are several), not every theme
+    levels = 1 if len(summary.parts) == 1 else 2
+    doc = WordDocument(common.properties(summary), reference, contents_levels=levels)
     writer = _Writer(doc, summary)
     writer.title_page()
     for part, totals in common.parts_in_order(summary):
         writer.part(part, totals)
-    docx_parts.fill_toc(writer.toc, writer.contents, TOC_NOTE)
-    docx_parts.footer_page_numbers(doc, summary.title)
-    docx_parts.update_fields_on_open(doc)
-    doc.core_properties.title = text(summary.title)
-    doc.core_properties.subject = "Delregional sammanställning av Västbusarbetet"
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return doc.save(footer=summary.title)
 
 
 class _Writer:
-    def __init__(self, doc: Any, summary: Summary) -> None:
+    def __init__(self, doc: WordDocument, summary: Summary) -> None:
         self.doc = doc
         self.s = summary
-        section = doc.sections[-1]
-        emu = section.page_width - section.left_margin - section.right_margin
-        self.usable_cm = emu / 360000  # EMU per cm
         self.base = 1
         self.totals = False
-        self.page_pending = False  # the next heading starts a page (after the contents)
-        self.contents: list[tuple[int, str]] = []
-        # the contents list sections (and parts, when there are several), not every theme
-        self.toc_levels = 1 if len(summary.parts) == 1 else 2
-        self.toc: Any = None
 
     # -- building blocks ---------------------------------------------------------
     def heading(self, value: str, level: int, new_page: bool = False) -> None:
-        """A real heading (navigable, in the contents); `new_page` starts a page with it."""
-        paragraph = self.doc.add_heading(text(value), level=min(level, 9))
-        if level <= self.toc_levels:
-            self.contents.append((level, value))
-        if new_page or self.page_pending:
-            paragraph.paragraph_format.page_break_before = True
-            self.page_pending = False
+        self.doc.heading(value, level, new_page)
 
     def para(self, value: str, bold_lead: str = "") -> Any:
-        paragraph = self.doc.add_paragraph()
-        if bold_lead:
-            paragraph.add_run(text(bold_lead)).bold = True
-        paragraph.add_run(text(value))
-        return paragraph
+        return self.doc.paragraph(value, bold_lead)
 
     def bullet(self, value: str, bold_lead: str = "") -> None:
-        paragraph = self.doc.add_paragraph(style="List Bullet")
-        if bold_lead:
-            paragraph.add_run(text(bold_lead)).bold = True
-        paragraph.add_run(text(value))
+        self.doc.bullet(value, bold_lead)
 
     def entries(self, items: list[Entry]) -> None:
         if not items:
@@ -81,33 +50,14 @@ class _Writer:
             self.bullet((f"{e.title} – " if e.title else "") + e.text, f"{e.group}: ")
 
     def table(self, table: tables.Table) -> None:
-        docx_parts.add_table(self.doc, table, self.usable_cm)
-        self.doc.add_paragraph()
+        self.doc.table(table)
 
     # -- the document ------------------------------------------------------------
     def title_page(self) -> None:
-        from docx.enum.text import WD_BREAK
-        from docx.shared import Pt
-
         s = self.s
-        title = self.doc.add_paragraph(text(s.title), style="Title")
-        title.paragraph_format.space_before = Pt(140)  # a title page, not a heading
-        self.doc.add_paragraph("Delregional sammanställning till den regionala styrgruppen",
-                               style="Subtitle")
-        self.para(s.subregion, "Delregion: ")
-        self.para(str(s.year), "Verksamhetsår: ")
-        self.para(common.date_sv(s.produced), "Sammanställd: ")
-        self.para(common.deadline_sentence(s))
-        if s.skipped:
-            self.para(common.skipped_sentence(s), "Obs! ")
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        if "TOC Heading" in {st.name for st in self.doc.styles}:
-            self.doc.add_paragraph("Innehåll", style="TOC Heading")
-        else:  # a reference document without it: a bold line, kept out of the contents
-            self.doc.add_paragraph().add_run("Innehåll").bold = True
-        self.toc = self.doc.add_paragraph()
-        docx_parts.add_field(self.toc, f'TOC \\o "1-{self.toc_levels}" \\h \\z \\u', TOC_NOTE)
-        self.page_pending = True
+        notes = [("Obs!", common.skipped_sentence(s))] if s.skipped else []
+        self.doc.title_page(s.title, common.SUBTITLE, common.title_facts(s), notes)
+        self.doc.contents()
 
     def part(self, part: Part, totals: bool) -> None:
         heading = common.part_heading(self.s, part, totals)

@@ -1,7 +1,8 @@
 """The summary's output formats, picked by name or by the output file's extension.
 
 Each entry names the module and function lazily, so choosing a format imports
-only that renderer (and only it loads python-docx, openpyxl or Jinja2).
+only that renderer (and only it loads python-docx, openpyxl or Jinja2; PDF also
+needs LibreOffice).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ FORMATS: dict[str, Format] = {
         Format("md", (".md", ".markdown"), "markdown", binary=False),
         Format("docx", (".docx",), "docx", binary=True),
         Format("xlsx", (".xlsx",), "xlsx", binary=True),
+        Format("pdf", (".pdf",), "pdf", binary=True),
         Format("json", (".json",), "json", binary=False),
     )
 }

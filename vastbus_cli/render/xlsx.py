@@ -9,9 +9,9 @@ wrote can become a formula.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
+from vastbus_cli.documents.excel import save_workbook
 from vastbus_cli.render import common, tables
 from vastbus_cli.render.cells import set_text
 from vastbus_cli.render.tables import Table, Value
@@ -63,9 +63,7 @@ def render(summary: Summary) -> bytes:
             [[ch.label, ch.previous, ch.current, ch.change]
              for ch in [*c.figures, *c.deviations]]), grouped=False)
     book.sheet("Data", _long(summary), grouped=False)
-    buffer = io.BytesIO()
-    book.wb.save(buffer)
-    return buffer.getvalue()
+    return save_workbook(book.wb, common.properties(summary))
 
 
 def _themed(blocks: list[ThemeBlock], title: str | None = None) -> Table:

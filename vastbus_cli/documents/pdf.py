@@ -1,0 +1,66 @@
+"""PDF through LibreOffice: the Word document converted by `soffice --headless --convert-to pdf`.
+
+PDF is what most steering groups receive. LibreOffice is not a Python package;
+when it is missing the user gets a Swedish message saying how to install it
+(or to save the Word file as PDF). Each conversion uses its own throw-away
+LibreOffice profile, so it works while the user has LibreOffice open.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from vastbus_cli.documents.problem import DocumentProblem
+
+TIMEOUT_S = 180
+WINDOWS_PATHS = (r"C:\Program Files\LibreOffice\program\soffice.exe",
+                 r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
+INSTALL_HINT = ("Installera LibreOffice (gratis, https://sv.libreoffice.org; i Debian/Ubuntu: "
+                "sudo apt install libreoffice-writer), eller skriv en Word-fil (.docx) och "
+                "spara den som PDF i Word.")
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice program, from PATH or its usual place on Windows."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if os.name == "nt":
+        return next((p for p in WINDOWS_PATHS if Path(p).is_file()), None)
+    return None
+
+
+def docx_to_pdf(docx: bytes, name: str = "dokument") -> bytes:
+    """The PDF of a .docx given as bytes; a `DocumentProblem` when LibreOffice is missing or fails."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise DocumentProblem("PDF kräver LibreOffice, men programmet soffice hittades inte.",
+                              INSTALL_HINT)
+    with tempfile.TemporaryDirectory(prefix="vastbus-pdf-") as tmp:
+        folder = Path(tmp)
+        source = folder / f"{name}.docx"
+        source.write_bytes(docx)
+        profile = (folder / "profil").as_uri()
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                   "--convert-to", "pdf", "--outdir", str(folder), str(source)]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, check=False)
+        except subprocess.TimeoutExpired:
+            raise DocumentProblem(f"LibreOffice blev inte klart med PDF-filen på {TIMEOUT_S} s.",
+                                  "Försök igen, eller spara Word-filen som PDF i Word.") from None
+        except OSError as exc:
+            raise DocumentProblem(f"LibreOffice ({soffice}) kunde inte startas: {exc.strerror}.",
+                                  INSTALL_HINT) from None
+        target = folder / f"{name}.pdf"
+        if done.returncode != 0 or not target.is_file():
+            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+            raise DocumentProblem(
+                "LibreOffice kunde inte göra om Word-dokumentet till PDF"
+                + (f" ({said.splitlines()[-1]})." if said else "."),
+                "Försök igen, eller skriv .docx och spara som PDF i Word.")
+        return target.read_bytes()

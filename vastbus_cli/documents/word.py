@@ -1,0 +1,230 @@
+"""A Word document built top to bottom: title page, contents, headings, text, Markdown, tables.
+
+The one Word layer every job uses (the sub-regional summary, the survey
+report). Usage:
+
+    doc = WordDocument(Properties(title=…, author=…, date=…))
+    doc.title_page(title, subtitle, facts=[("Delregion", "Skaraborg")])
+    doc.contents()
+    doc.heading("Översikt", 1)
+    doc.paragraph("Text", bold_lead="Obs! ")
+    doc.markdown(open("inledning.md").read(), below=1)
+    doc.table(Table(["Grupp", "Antal"], [["Skövde", 3], ["Totalt", 3]]))
+    data = doc.save()
+
+Time is linear in the document's length: python-docx's `add_paragraph` finds
+the section properties by scanning the body on every insert and looks styles up
+by name through every style, so this class inserts each element directly before
+the section properties it holds on to and caches style ids once.
+
+The contents list is a static list of the headings (linked to them), written
+when the document is saved: it is right in Word, in LibreOffice and in a PDF,
+and Word never asks to "update fields". It has no page numbers.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from vastbus_cli.documents import markdown_text, word_parts
+from vastbus_cli.documents.properties import Properties, set_word_properties
+from vastbus_cli.documents.table import Table
+from vastbus_cli.documents.word_parts import text
+
+EMU_PER_CM = 360000
+CONTENTS_TITLE = "Innehåll"
+
+
+class WordDocument:
+    def __init__(self, properties: Properties, reference: Path | None = None,
+                 contents_levels: int = 1) -> None:
+        self.doc = word_parts.open_document(reference)
+        self.properties = properties
+        self._body = self.doc._body  # the container proxy paragraphs and tables belong to
+        body = self.doc.element.body
+        self._end = body.find(_qn("w:sectPr"))
+        if self._end is None:  # a body without section properties: keep an anchor at the end
+            self._end = body.makeelement(_qn("w:sectPr"), {})
+            body.append(self._end)
+        self._style_ids = {s.name: s.style_id for s in self.doc.styles}
+        section = self.doc.sections[-1]
+        self.usable_cm = (section.page_width - section.left_margin
+                          - section.right_margin) / EMU_PER_CM
+        self.contents_levels = contents_levels
+        self._contents_at: Any = None
+        self._headings: list[tuple[int, str, str]] = []  # level, text, bookmark
+        self._page_pending = False
+
+    # -- low level ------------------------------------------------------------------
+    def _style_id(self, name: str) -> str | None:
+        return self._style_ids.get(name)
+
+    def has_style(self, name: str) -> bool:
+        return name in self._style_ids
+
+    def new_paragraph(self, style: str | None = None) -> Any:
+        """An empty paragraph at the end of the document (a python-docx `Paragraph`)."""
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        p = OxmlElement("w:p")
+        self._end.addprevious(p)
+        paragraph = Paragraph(p, self._body)
+        style_id = self._style_id(style) if style else None
+        if style_id is not None and style != "Normal":
+            p.get_or_add_pPr().style = style_id
+        if self._page_pending:
+            paragraph.paragraph_format.page_break_before = True
+            self._page_pending = False
+        return paragraph
+
+    # -- building blocks -------------------------------------------------------------
+    def title_page(self, title: str, subtitle: str = "",
+                   facts: list[tuple[str, str]] | None = None,
+                   notes: list[tuple[str, str]] | None = None) -> None:
+        """A title, a subtitle, labelled facts (Delregion: Skaraborg …), notes; then a new page."""
+        from docx.shared import Pt
+
+        p = self.new_paragraph("Title")
+        p.add_run(text(title))
+        p.paragraph_format.space_before = Pt(140)  # a title page, not a heading
+        if subtitle:
+            self.new_paragraph("Subtitle").add_run(text(subtitle))
+        for label, value in facts or []:
+            self.paragraph(value, f"{label}: ")
+        for label, value in notes or []:
+            self.paragraph(value, f"{label} " if label else "")
+        self.page_break()
+
+    def page_break(self) -> None:
+        """The next paragraph starts a new page."""
+        self._page_pending = True
+
+    def contents(self, title: str = CONTENTS_TITLE) -> None:
+        """The place of the contents list; the headings are listed there when saving."""
+        if self.has_style("TOC Heading"):
+            self.new_paragraph("TOC Heading").add_run(title)
+        else:  # a reference document without it: a bold line, kept out of the contents
+            self.new_paragraph().add_run(title).bold = True
+        self._contents_at = self.new_paragraph()
+        self.page_break()
+
+    def heading(self, value: str, level: int, new_page: bool = False) -> Any:
+        """A real heading (navigable, listed in the contents); `new_page` starts a page with it."""
+        level = max(1, min(level, 9))
+        style = f"Heading {level}"
+        while not self.has_style(style) and level > 1:  # a reference document with fewer levels
+            level -= 1
+            style = f"Heading {level}"
+        if new_page:
+            self.page_break()
+        paragraph = self.new_paragraph(style)
+        paragraph.add_run(text(value))
+        if level <= self.contents_levels:
+            name = f"_Toc{len(self._headings) + 1:08d}"
+            word_parts.bookmark(paragraph, name, len(self._headings) + 1)
+            self._headings.append((level, value, name))
+        return paragraph
+
+    def paragraph(self, value: str = "", bold_lead: str = "", italic: bool = False,
+                  style: str | None = None) -> Any:
+        paragraph = self.new_paragraph(style)
+        if bold_lead:
+            paragraph.add_run(text(bold_lead)).bold = True
+        if value:
+            paragraph.add_run(text(value)).italic = italic or None
+        return paragraph
+
+    def bullet(self, value: str, bold_lead: str = "", level: int = 1) -> Any:
+        style = "List Bullet" if level <= 1 else f"List Bullet {min(level, 3)}"
+        if not self.has_style(style):
+            style = "List Bullet"
+        return self.paragraph(value, bold_lead, style=style)
+
+    def markdown(self, source: str, below: int = 0) -> None:
+        """The coordinator's Markdown: its headings go under a heading of level `below`."""
+        from docx.shared import Cm
+
+        for block in markdown_text.parse(source):
+            if block.kind == "heading":
+                self.heading(block.text, below + block.level)
+                continue
+            if block.kind == "item" and block.number is None:
+                style = "List Bullet" if block.level <= 1 else f"List Bullet {min(block.level, 3)}"
+                paragraph = self.new_paragraph(style if self.has_style(style) else "List Bullet")
+            else:
+                paragraph = self.new_paragraph("Quote" if block.kind == "quote"
+                                               and self.has_style("Quote") else None)
+                if block.kind == "item":  # numbered: the number as text, hanging
+                    paragraph.paragraph_format.left_indent = Cm(0.63 * block.level)
+                    paragraph.paragraph_format.first_line_indent = Cm(-0.63)
+                    paragraph.add_run(f"{block.number}.\t")
+            self._spans(paragraph, block.spans)
+
+    def _spans(self, paragraph: Any, spans: list[markdown_text.Span]) -> None:
+        for span in spans:
+            if span.href:
+                word_parts.external_link(paragraph, span.text, span.href, span.bold, span.italic)
+                continue
+            parts = span.text.split("\n")
+            for i, part in enumerate(parts):
+                run = paragraph.add_run(text(part))
+                if i < len(parts) - 1:
+                    run.add_break()
+                run.bold = span.bold or None
+                run.italic = span.italic or None
+                if span.code:
+                    run.font.name = "Consolas"
+
+    def table(self, table: Table) -> Any:
+        """A table (empty columns left out), then a little space."""
+        out = word_parts.add_table(self._body, self._end, table.without_empty_columns(),
+                                   self.usable_cm, self._style_id("Table Grid") or "TableGrid")
+        self.new_paragraph()
+        return out
+
+    def image(self, png: bytes, width_cm: float) -> Any:
+        """A picture (e.g. a chart) in its own paragraph."""
+        from docx.shared import Cm
+
+        paragraph = self.new_paragraph()
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+        return paragraph
+
+    # -- finishing -----------------------------------------------------------------
+    def _fill_contents(self) -> None:
+        from docx.oxml import OxmlElement
+        from docx.shared import Cm, Pt
+        from docx.text.paragraph import Paragraph
+
+        if self._contents_at is None:
+            return
+        current = self._contents_at
+        for i, (level, value, name) in enumerate(self._headings):
+            if i > 0:
+                element = OxmlElement("w:p")
+                current._p.addnext(element)
+                current = Paragraph(element, self._body)
+            style = f"TOC {level}"
+            if self.has_style(style):
+                current._p.get_or_add_pPr().style = self._style_id(style)
+            current.paragraph_format.left_indent = Cm(0.7 * (level - 1))
+            current.paragraph_format.space_after = Pt(2)
+            word_parts.internal_link(current, value, name)
+
+    def save(self, footer: str | None = None) -> bytes:
+        """The document as .docx bytes; `footer` labels every page but the first (with `Sida n av m`)."""
+        self._fill_contents()
+        word_parts.footer_page_numbers(self.doc, footer or self.properties.title)
+        set_word_properties(self.doc, self.properties)
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
