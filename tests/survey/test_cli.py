@@ -180,3 +180,12 @@ def test_header_only_file_and_missing_file_are_reported(tmp_path: Path) -> None:
     assert "inga svar" in result.output
     missing = invoke(str(tmp_path / "saknas.csv"))
     assert missing.exit_code == 1 and "Filen finns inte." in missing.output
+
+
+def test_round_labels_are_short_without_a_year_in_the_file_name() -> None:
+    from vastbus_cli.cli.tally import round_label
+
+    assert round_label(Path("enkat-2019.csv"), 1) == "2019"
+    assert round_label(Path("höst.csv"), 1) == "höst"
+    long_name = Path("Uppföljning av överenskommelsen placering (svar).csv")
+    assert round_label(long_name, 2) == "omgång 2"

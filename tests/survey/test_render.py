@@ -89,29 +89,38 @@ def test_csv_is_long_format_and_neutralises_formulas(example: Tally) -> None:
 
 def test_xlsx_sheets_charts_values_and_no_formulas(example: Tally) -> None:
     workbook = load_workbook(io.BytesIO(render_bytes(example, "xlsx")))
-    assert workbook.sheetnames == ["IMPLEMENTERING", "AVVIKELSER", "TVISTER", "Data"]
-    assert [len(workbook[name]._charts) for name in workbook.sheetnames] == [1, 1, 3, 0]
+    assert workbook.sheetnames == ["IMPLEMENTERING", "AVVIKELSER", "TVISTER", "Data", "Fritext"]
+    assert [len(workbook[name]._charts) for name in workbook.sheetnames] == [1, 1, 3, 0, 0]
     sheet = workbook["IMPLEMENTERING"]
-    rows = {r[0]: r for r in sheet.iter_rows(values_only=True) if r[0]}
-    assert rows["Ja, för chefer i kommuner och region"][1:6] == (4, 57.1, None, 5, 71.4)
-    assert rows["Ja, för chefer i kommuner och region"][6] == 14.3
-    assert rows["Svarande (bas)"][1] == 7
+    cells = {r[0].value: r for r in sheet.iter_rows() if r[0].value}
+    chefer = cells["Ja, för chefer i kommuner och region"]
+    # shares are exact fractions shown as percentages, not rounded numbers
+    assert [c.value for c in chefer[1:6]] == [4, 4 / 7, None, 5, 5 / 7]
+    assert chefer[2].number_format == "0.0%"
+    assert chefer[6].value == 14.3 and "p.e." in chefer[6].number_format
+    assert cells["Svarande (bas)"][1].value == 7
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
     for ws in workbook.worksheets:
         for row in ws.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", cell.coordinate
-    texts = [c.value for c in workbook["TVISTER"]["A"]]
-    assert "=Se bilaga från mötet i september" in texts
-    data = list(workbook["Data"].iter_rows(values_only=True))
-    assert data[0] == ("omgång", "grupp", "fråge_id", "fråga", "alternativ", "antal", "bas",
-                       "procent")
-    assert data[1] == ("2018", "Totalt", "information-utbildning",
+    # free texts and "Annat" texts are on their own sheet, not answer rows
+    texts = list(workbook["Fritext"].iter_rows(values_only=True))
+    assert texts[0] == ("omgång", "grupp", "fråge_id", "fråga", "svar", "antal")
+    assert ("2019", "Totalt", "information-utbildning",
+            "Har information/utbildning om överenskommelsen genomförts partsgemensamt?",
+            "Utbildningsdag för BUP och socialtjänst", 1) in texts
+    assert "=Se bilaga från mötet i september" in [t[4] for t in texts]
+    assert "2 egna svar (Annat): se bladet 'Fritext'." not in [c.value for c in sheet["A"]]
+    assert "1 egna svar (Annat): se bladet 'Fritext'." in [c.value for c in sheet["A"]]
+    data = workbook["Data"]
+    assert data.freeze_panes == "A2" and data.auto_filter.ref == f"A1:H{data.max_row}"
+    rows = list(data.iter_rows(values_only=True))
+    assert rows[0] == ("omgång", "grupp", "fråge_id", "fråga", "alternativ", "antal", "bas",
+                       "andel")
+    assert rows[1] == ("2018", "Totalt", "information-utbildning",
                        "Har information/utbildning om överenskommelsen genomförts partsgemensamt?",
-                       "Ja, i den delregionala vårdsamverkansgruppen", 3, 7, 42.9)
-
-
-def test_xlsx_by_group_has_a_block_per_group() -> None:
-    result, _ = tally_files("ms_forms_excel.csv", by="Finns en rutin?")
-    workbook = load_workbook(io.BytesIO(render_bytes(result, "xlsx")))
-    values = [c.value for c in workbook["Frågor"]["A"]]
-    assert values.count("Ja") >= 2 and "Nej" in values and "Totalt" in values
+                       "Ja, i den delregionala vårdsamverkansgruppen", 3, 7, pytest.approx(3 / 7))
+    assert data["H2"].number_format == "0.0%"
+    assert "Utbildningsdag för BUP och socialtjänst" not in [r[4] for r in rows]

@@ -39,14 +39,20 @@ class TallyFormat(str, Enum):
     csv = "csv"
 
 
-def round_label(path: Path) -> str:
-    """A year in the file name ('enkat-2019.csv' → '2019'), else the name without extension."""
+_SHORT_LABEL = 12
+
+
+def round_label(path: Path, number: int) -> str:
+    """A year in the file name ('enkat-2019.csv' → '2019'), a short file name as it is, else
+    'omgång 2': a label is in every column heading, so never a long file name."""
     found = _YEAR.search(path.name)
-    return found.group() if found else path.stem
+    if found:
+        return found.group()
+    return path.stem if len(path.stem) <= _SHORT_LABEL else f"omgång {number}"
 
 
 def _rounds(files: list[Path], rounds: list[str]) -> list[tuple[str, Path]]:
-    pairs = [(round_label(f), f) for f in files]
+    pairs = [(round_label(f, n), f) for n, f in enumerate(files, start=1)]
     for item in rounds:
         label, sep, name = item.partition("=")
         if not sep or not label.strip() or not name.strip():
@@ -110,7 +116,8 @@ def _delimiter(text: str | None) -> str | None:
 def tally_command(
     files: list[Path] = typer.Argument(
         None, help="Exportfiler (.csv eller .xlsx). Flera filer är omgångar av samma enkät; "
-                   "omgången heter som årtalet i filnamnet.", show_default=False,
+                   "omgången heter som årtalet i filnamnet, annars som ett kort filnamn "
+                   "eller 'omgång 1', 'omgång 2' (egna etiketter med --round).", show_default=False,
         metavar="FILER"),
     spec: Path | None = typer.Option(None, "--spec", "-s", help="Enkätspecifikation (YAML)."),
     rounds: list[str] = typer.Option(

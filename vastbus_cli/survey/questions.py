@@ -129,6 +129,8 @@ def plan_inferred(rounds: list[RoundCounts]) -> list[Planned]:
         for fc in counted.fields:
             if not fc.answered() or (fc.dates and fc.dates == fc.answered()):
                 continue  # no heading and no data, or a column of dates
+            if fc.field.column is not None and fc.field.column == counted.by_column:
+                continue  # the --by column splits the others; it is no question
             key = fold(fc.field.text) or fold(fc.field.key)
             plan = by_text.get(key)
             if plan is None or index in plan.sources:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from vastbus_cli.survey.model import KIND_NAMES, QuestionResult, Result, Tally
 
@@ -93,14 +94,78 @@ def blank_lines(question: QuestionResult, group: str | None, labels: list[str]) 
     return lines
 
 
-def long_rows(tally: Tally) -> Iterator[tuple[object, ...]]:
-    """One row per round, group, question and option (or text answer): the long format."""
+TEXT_HEADER = ("omgång", "grupp", "fråge_id", "fråga", "svar", "antal")
+
+
+def long_rows(tally: Tally, texts: bool = True) -> Iterator[tuple[object, ...]]:
+    """One row per round, group, question and option (and text answer): the long format.
+
+    `texts=False` leaves the free texts out (Excel lists them on a sheet of their own).
+    """
     for question in tally.questions:
         for result in question.results:
             group = group_name(result.group)
             for option in result.options:
                 yield (result.round, group, question.id, question.text, option.label,
                        option.count, result.answered, option.percent)
-            for answer in result.answers:
+            for answer in result.answers if texts else []:
                 yield (result.round, group, question.id, question.text, answer.text,
                        answer.count, result.answered, None)
+
+
+def text_rows(tally: Tally) -> Iterator[tuple[object, ...]]:
+    """Free-text answers and closed questions' own "Annat" texts, one row each."""
+    for question in tally.questions:
+        for result in question.results:
+            for answer in result.answers:
+                yield (result.round, group_name(result.group), question.id, question.text,
+                       answer.text, answer.count)
+
+
+SMALL_BASE = 5
+SMALL_NOTE = (f"* Färre än {SMALL_BASE} svarande i gruppen: bara antal visas, ingen andel, "
+              "eftersom en andel av så få svar säger lite.")
+
+
+@dataclass(frozen=True)
+class CrossColumn:
+    """One group's column in a cross-table: its name, its result and whether its base is small."""
+
+    name: str
+    result: Result | None
+
+    @property
+    def small(self) -> bool:
+        return self.result is not None and self.result.answered < SMALL_BASE
+
+    @property
+    def heading(self) -> str:
+        return f"{self.name} *" if self.small else self.name
+
+    def option(self, label: str) -> tuple[int | None, float | None]:
+        """(count, share) of one option; the share is None for a small base."""
+        found = next((o for o in self.result.options if o.label == label), None) \
+            if self.result else None
+        if found is None:
+            return None, None
+        return found.count, None if self.small else found.percent
+
+    def cell(self, label: str) -> str:
+        count, share = self.option(label)
+        if count is None:
+            return "–"
+        return f"{count}" if share is None else f"{count} ({percent(share)})"
+
+
+def cross_columns(question: QuestionResult, tally: Tally, round_label: str) -> list[CrossColumn]:
+    """The groups of `--by` as columns, the overall first."""
+    return [CrossColumn(group_name(g), question.result(round_label, g)) for g in groups(tally)]
+
+
+def cross_options(columns: list[CrossColumn]) -> list[str]:
+    return option_labels([c.result for c in columns])
+
+
+def is_cross(question: QuestionResult, tally: Tally) -> bool:
+    """Closed questions split by a column are one cross-table; free text stays per group."""
+    return bool(tally.by) and question.kind in ("single", "multi")

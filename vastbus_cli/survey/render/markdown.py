@@ -10,11 +10,15 @@ from vastbus_cli.render.cells import md_cell, md_text
 from vastbus_cli.survey.model import QuestionResult, Result, Tally
 from vastbus_cli.survey.render.common import (
     MULTI_NOTE,
+    SMALL_NOTE,
     STAT_LABELS,
     blank_lines,
     change,
+    cross_columns,
+    cross_options,
     group_name,
     groups,
+    is_cross,
     kind_name,
     number,
     option_labels,
@@ -46,6 +50,8 @@ def _question(question: QuestionResult, tally: Tally) -> list[str]:
     labels = round_labels(tally)
     lines = ["", f"### {md_text(question.text)}", "",
              f"*{md_text(question.id)} · {kind_name(question)}*"]
+    if is_cross(question, tally):
+        return lines + _cross(question, tally, labels)
     for group in groups(tally):
         results = results_by_round(question, group, labels)
         if tally.by:
@@ -65,13 +71,47 @@ def _question(question: QuestionResult, tally: Tally) -> list[str]:
         if blanks:
             lines += ["", "Obligatorisk fråga utan svar från:", ""]
             lines += [f"- {md_text(line)}" for line in blanks]
-        for result in results:
-            if result and result.answers:
-                word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
-                lines += ["", f"{word} {md_text(result.round)}:", ""]
-                lines += [f"- {md_cell(a.text)}" + (f" ({a.count} svar)" if a.count > 1 else "")
-                          for a in result.answers]
+        lines += _other_texts(question, results)
     return lines
+
+
+def _other_texts(question: QuestionResult, results: list[Result | None]) -> list[str]:
+    lines: list[str] = []
+    for result in results:
+        if result and result.answers:
+            word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
+            lines += ["", f"{word} {md_text(result.round)}:", ""]
+            lines += [f"- {md_cell(a.text)}" + (f" ({a.count} svar)" if a.count > 1 else "")
+                      for a in result.answers]
+    return lines
+
+
+def _cross(question: QuestionResult, tally: Tally, labels: list[str]) -> list[str]:
+    """One table per round: options down, the groups across (count and column share)."""
+    lines: list[str] = []
+    small = False
+    for label in labels:
+        columns = cross_columns(question, tally, label)
+        if len(labels) > 1:
+            lines += ["", f"**{md_text(label)}**"]
+        rows = [["Alternativ", *[md_cell(c.heading) for c in columns]],
+                ["---"] + ["---:"] * len(columns)]
+        rows += [[md_cell(option), *[c.cell(option) for c in columns]]
+                 for option in cross_options(columns)]
+        rows.append(["**Svarande (bas)**", *[f"**{c.result.answered}**" if c.result else "–"
+                                             for c in columns]])
+        rows.append(["Ej svar", *[str(c.result.missing) if c.result else "–" for c in columns]])
+        lines += [""] + ["| " + " | ".join(row) + " |" for row in rows]
+        small = small or any(c.small for c in columns)
+        blanks = blank_lines(question, None, [label])
+        if blanks:
+            lines += ["", "Obligatorisk fråga utan svar från:", ""]
+            lines += [f"- {md_text(line)}" for line in blanks]
+    if question.kind == "multi":
+        lines += ["", f"*{MULTI_NOTE}*"]
+    if small:
+        lines += ["", md_text(SMALL_NOTE)]
+    return lines + _other_texts(question, [question.result(label, None) for label in labels])
 
 
 def _options_table(results: list[Result | None], labels: list[str]) -> list[str]:

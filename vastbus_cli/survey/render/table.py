@@ -9,12 +9,16 @@ from rich.table import Table
 from vastbus_cli.survey.model import QuestionResult, Result, Tally
 from vastbus_cli.survey.render.common import (
     MULTI_NOTE,
+    SMALL_NOTE,
     STAT_LABELS,
     bar,
     blank_lines,
     change,
+    cross_columns,
+    cross_options,
     group_name,
     groups,
+    is_cross,
     number,
     option_labels,
     percent,
@@ -43,6 +47,9 @@ def _question(question: QuestionResult, tally: Tally, console: Console) -> None:
     labels = round_labels(tally)
     console.print()
     console.print(f"[bold]{escape(question.id)}[/]  {escape(title(question))}")
+    if is_cross(question, tally):
+        _cross(question, tally, labels, console)
+        return
     for group in groups(tally):
         results = results_by_round(question, group, labels)
         heading = group_name(group) if tally.by else None
@@ -56,13 +63,45 @@ def _question(question: QuestionResult, tally: Tally, console: Console) -> None:
             console.print(f"[dim]{MULTI_NOTE}[/]")
         for line in blank_lines(question, group, labels):
             console.print(f"[yellow]Obligatorisk fråga utan svar från {escape(line)}[/]")
-        for result in results:
-            if result and result.answers:
-                word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
-                console.print(f"{word} {escape(result.round)}:")
-                for answer in result.answers:
-                    times = f" ({answer.count} svar)" if answer.count > 1 else ""
-                    console.print(f"  • {escape(answer.text)}{times}", soft_wrap=True)
+        _other_texts(question, results, console)
+
+
+def _other_texts(question: QuestionResult, results: list[Result | None], console: Console) -> None:
+    for result in results:
+        if result and result.answers:
+            word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
+            console.print(f"{word} {escape(result.round)}:")
+            for answer in result.answers:
+                times = f" ({answer.count} svar)" if answer.count > 1 else ""
+                console.print(f"  • {escape(answer.text)}{times}", soft_wrap=True)
+
+
+def _cross(question: QuestionResult, tally: Tally, labels: list[str], console: Console) -> None:
+    """One table per round: options down, the groups across (count and column share)."""
+    small = False
+    for label in labels:
+        columns = cross_columns(question, tally, label)
+        table = Table(title=label if len(labels) > 1 else None, title_justify="left",
+                      show_edge=False, pad_edge=False)
+        table.add_column("Alternativ", min_width=14)
+        for column in columns:
+            table.add_column(escape(column.heading), justify="right")
+        for option in cross_options(columns):
+            table.add_row(escape(option), *[column.cell(option) for column in columns])
+        table.add_section()
+        table.add_row("Svarande (bas)", *[str(c.result.answered) if c.result else "–"
+                                           for c in columns], style="bold")
+        table.add_row("Ej svar", *[str(c.result.missing) if c.result else "–" for c in columns],
+                      style="dim")
+        console.print(table)
+        small = small or any(c.small for c in columns)
+        for line in blank_lines(question, None, [label]):
+            console.print(f"[yellow]Obligatorisk fråga utan svar från {escape(line)}[/]")
+    if question.kind == "multi":
+        console.print(f"[dim]{MULTI_NOTE}[/]")
+    if small:
+        console.print(f"[dim]{escape(SMALL_NOTE)}[/]")
+    _other_texts(question, [question.result(label, None) for label in labels], console)
 
 
 def _options_table(results: list[Result | None], labels: list[str],

@@ -2,7 +2,10 @@
 question, and a long "Data" sheet for pivot tables.
 
 Every text goes through `set_text`, so an answer like "=SUMMA(A1)" stays text.
-Shares are stored as numbers (percent, one decimal) so they can be charted.
+Shares are stored as exact fractions with a percentage format, so Excel can
+compute and chart them without rounding. With `--by`, each closed question is
+one cross-table (the groups across) with a clustered bar chart. Free texts and
+the "Annat" texts of closed questions are listed on a sheet of their own.
 """
 
 from __future__ import annotations
@@ -12,22 +15,33 @@ import re
 from typing import Any
 
 from vastbus_cli.render.cells import set_text
-from vastbus_cli.survey.model import QuestionResult, Tally
+from vastbus_cli.survey.model import QuestionResult, Result, Tally
 from vastbus_cli.survey.render.common import (
     LONG_HEADER,
     MULTI_NOTE,
+    SMALL_NOTE,
     STAT_LABELS,
+    TEXT_HEADER,
+    CrossColumn,
     blank_lines,
+    cross_columns,
+    cross_options,
     group_name,
     groups,
+    is_cross,
     kind_name,
     long_rows,
     option_labels,
     results_by_round,
     round_labels,
+    text_rows,
 )
 
 DATA_SHEET = "Data"
+TEXT_SHEET = "Fritext"
+SHARE = "0.0%"
+CHANGE = '+0.0" p.e.";-0.0" p.e.";0.0" p.e."'
+
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -49,27 +63,60 @@ def render(tally: Tally) -> bytes:
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    used: set[str] = {DATA_SHEET.casefold()}
+    used: set[str] = {DATA_SHEET.casefold(), TEXT_SHEET.casefold()}
     for section, questions in tally.sections():
         sheet = workbook.create_sheet(sheet_title(section, used))
         sheet.column_dimensions["A"].width = 48
-        for index in range(3 * len(tally.rounds)):
-            sheet.column_dimensions[get_column_letter(2 + index)].width = 14
+        for index in range(2, 40):
+            sheet.column_dimensions[get_column_letter(index)].width = 12
         row = 1
         set_text(sheet.cell(row, 1), tally.survey)
         sheet.cell(row, 1).font = Font(bold=True, size=14)
         row += 2
         for question in questions:
             row = _question(sheet, question, tally, row) + 2
-    data = workbook.create_sheet(DATA_SHEET)
-    data.append(list(LONG_HEADER))
-    for values in long_rows(tally):
-        data.append([None] * len(values))
-        for column, value in enumerate(values, start=1):
-            set_text(data.cell(data.max_row, column), value)
+        _print_setup(sheet)
+    _table_sheet(workbook.create_sheet(DATA_SHEET), (*LONG_HEADER[:-1], "andel"),
+                 long_rows(tally, texts=False), share_column=len(LONG_HEADER))
+    _table_sheet(workbook.create_sheet(TEXT_SHEET), TEXT_HEADER, text_rows(tally))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _print_setup(sheet: Any) -> None:
+    """A4 landscape, fit to one page wide, charts kept whole on a page where they fit."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = False
+
+
+def _table_sheet(sheet: Any, header: tuple[str, ...], rows: Any, share_column: int = 0) -> None:
+    """A long table for filters and pivot tables: bold frozen header, an autofilter."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for values in rows:
+        sheet.append([None] * len(values))
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(sheet.max_row, column)
+            if column == share_column and value is not None:
+                count, base = values[column - 3], values[column - 2]  # antal, bas: exact share
+                cell.value = count / base if base else None
+                cell.number_format = SHARE
+            else:
+                set_text(cell, value)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(sheet.max_row, 2)}"
+    for index, width in enumerate((10, 18, 22, 50, 40, 8, 8, 10)[:len(header)], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    _print_setup(sheet)
 
 
 def _question(sheet: Any, question: QuestionResult, tally: Tally, row: int) -> int:
@@ -80,6 +127,8 @@ def _question(sheet: Any, question: QuestionResult, tally: Tally, row: int) -> i
     sheet.cell(row, 1).font = Font(bold=True)
     set_text(sheet.cell(row + 1, 1), f"{question.id} · {kind_name(question)}")
     row += 2
+    if is_cross(question, tally):
+        return _cross(sheet, question, tally, labels, row)
     for group in groups(tally):
         results = results_by_round(question, group, labels)
         if tally.by:
@@ -102,20 +151,120 @@ def _question(sheet: Any, question: QuestionResult, tally: Tally, row: int) -> i
         for line in blank_lines(question, group, labels):
             set_text(sheet.cell(row, 1), f"Obligatorisk fråga utan svar från {line}")
             row += 1
-        for result in results:
-            if not result or not result.answers:
-                continue
-            word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
-            set_text(sheet.cell(row, 1), f"{word} {result.round}:")
-            sheet.cell(row, 1).font = Font(italic=True)
-            row += 1
-            for answer in result.answers:
-                set_text(sheet.cell(row, 1), answer.text)
-                if answer.count > 1:
-                    set_text(sheet.cell(row, 2), f"{answer.count} svar")
-                row += 1
+        row = _texts_note(sheet, question, results, row) + 1
+    return row
+
+
+def _texts_note(sheet: Any, question: QuestionResult, results: list[Result | None], row: int) -> int:
+    texts = sum(a.count for r in results if r for a in r.answers)
+    if texts:
+        word = "svar" if question.kind == "text" else "egna svar (Annat)"
+        set_text(sheet.cell(row, 1), f"{texts} {word}: se bladet '{TEXT_SHEET}'.")
         row += 1
     return row
+
+
+def _cross(sheet: Any, question: QuestionResult, tally: Tally, labels: list[str], row: int) -> int:
+    """Per round: options down, per group a count and a share column; a clustered bar chart."""
+    from openpyxl.styles import Font
+
+    small = False
+    for label in labels:
+        columns = cross_columns(question, tally, label)
+        if len(labels) > 1:
+            set_text(sheet.cell(row, 1), label)
+            sheet.cell(row, 1).font = Font(italic=True)
+            row += 1
+        header = row
+        set_text(sheet.cell(header, 1), "Alternativ")
+        for index, column in enumerate(columns):
+            set_text(sheet.cell(header, 2 + 2 * index), f"{column.heading} antal")
+            set_text(sheet.cell(header, 3 + 2 * index), f"{column.heading} andel")
+        for cell in sheet[header]:
+            cell.font = Font(bold=True)
+        options = cross_options(columns)
+        for offset, option in enumerate(options, start=1):
+            set_text(sheet.cell(header + offset, 1), option)
+            for index, column in enumerate(columns):
+                count, share = column.option(option)
+                set_text(sheet.cell(header + offset, 2 + 2 * index), count)
+                if share is not None:
+                    cell = sheet.cell(header + offset, 3 + 2 * index)
+                    cell.value = _fraction(count, column.result)
+                    cell.number_format = SHARE
+        last = header + len(options)
+        set_text(sheet.cell(last + 1, 1), "Svarande (bas)")
+        set_text(sheet.cell(last + 2, 1), "Ej svar")
+        for index, column in enumerate(columns):
+            if column.result:
+                set_text(sheet.cell(last + 1, 2 + 2 * index), column.result.answered)
+                set_text(sheet.cell(last + 2, 2 + 2 * index), column.result.missing)
+        sheet.cell(last + 1, 1).font = Font(bold=True)
+        if options:
+            _cross_chart(sheet, f"{question.text} ({label})", header, last, columns)
+        row = max(last + 4, header + _chart_rows(len(options), len(columns)))
+        small = small or any(c.small for c in columns)
+        for line in blank_lines(question, None, [label]):
+            set_text(sheet.cell(row, 1), f"Obligatorisk fråga utan svar från {line}")
+            row += 1
+    if question.kind == "multi":
+        set_text(sheet.cell(row, 1), MULTI_NOTE)
+        row += 1
+    if small:
+        set_text(sheet.cell(row, 1), SMALL_NOTE)
+        row += 1
+    return _texts_note(sheet, question, [question.result(label, None) for label in labels], row)
+
+
+def _fraction(count: int | None, result: Result | None) -> float | None:
+    if count is None or result is None or not result.answered:
+        return None
+    return count / result.answered
+
+
+def _chart_rows(options: int, series: int) -> int:
+    """Rows a cross-table's chart covers (at 15 points a row), so the next block starts below."""
+    return int(_chart_height(options, series) / 0.53) + 2
+
+
+def _chart_height(options: int, series: int) -> float:
+    return max(7.0, 0.35 * options * max(series, 2) + 3)
+
+
+def _cross_chart(sheet: Any, title: str, header: int, last: int,
+                 columns: list[CrossColumn]) -> None:
+    """Clustered bars: one series per group whose base is large enough to show a share."""
+    from openpyxl.chart import Reference
+
+    shown = [i for i, c in enumerate(columns) if c.result is not None and not c.small]
+    if not shown:
+        return
+    chart = _bar_chart(title)
+    for index in shown:
+        chart.add_data(Reference(sheet, min_col=3 + 2 * index, min_row=header, max_row=last),
+                       titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=last))
+    chart.height = _chart_height(last - header, len(shown))
+    chart.width = 18
+    sheet.add_chart(chart, sheet.cell(header, 3 + 2 * len(columns)).coordinate)
+
+
+def _bar_chart(title: str) -> Any:
+    from openpyxl.chart import BarChart
+
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "clustered"
+    chart.title = title if len(title) <= 80 else title[:79] + "…"
+    chart.y_axis.title = "Andel"
+    chart.y_axis.number_format = "0%"
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 1
+    chart.x_axis.delete = False  # openpyxl 3.1 hides axes unless told otherwise
+    chart.y_axis.delete = False
+    chart.x_axis.scaling.orientation = "maxMin"  # options top-down in the table's order
+    chart.y_axis.crosses = "max"  # and the value axis stays at the bottom
+    return chart
 
 
 def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: list[str],
@@ -126,9 +275,9 @@ def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: l
     set_text(sheet.cell(header, 1), "Alternativ")
     for index, label in enumerate(labels):
         set_text(sheet.cell(header, 2 + 3 * index), f"{label} antal")
-        set_text(sheet.cell(header, 3 + 3 * index), f"{label} andel (%)")
+        set_text(sheet.cell(header, 3 + 3 * index), f"{label} andel")
         set_text(sheet.cell(header, 4 + 3 * index),
-                 "förändring (p.e.)" if index else "")
+                 "förändring" if index else "")
     for cell in sheet[header]:
         cell.font = Font(bold=True)
     options = option_labels(results)
@@ -139,11 +288,11 @@ def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: l
             if found is None:
                 continue
             set_text(sheet.cell(header + offset, 2 + 3 * index), found.count)
-            set_text(sheet.cell(header + offset, 3 + 3 * index), found.percent)
-            sheet.cell(header + offset, 3 + 3 * index).number_format = "0.0"
+            sheet.cell(header + offset, 3 + 3 * index).value = _fraction(found.count, result)
+            sheet.cell(header + offset, 3 + 3 * index).number_format = SHARE
             if index and found.change is not None:
                 set_text(sheet.cell(header + offset, 4 + 3 * index), found.change)
-                sheet.cell(header + offset, 4 + 3 * index).number_format = "+0.0;-0.0;0.0"
+                sheet.cell(header + offset, 4 + 3 * index).number_format = CHANGE
     last = header + len(options)
     set_text(sheet.cell(last + 1, 1), "Svarande (bas)")
     set_text(sheet.cell(last + 2, 1), "Ej svar")
@@ -153,28 +302,20 @@ def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: l
             set_text(sheet.cell(last + 2, 2 + 3 * index), result.missing)
     if chart and options:
         _chart(sheet, question.text, header, last, len(labels))
+        return max(last + 3, header + _chart_rows(len(options), len(labels)))
     return last + 3
 
 
 def _chart(sheet: Any, title: str, header: int, last: int, rounds: int) -> None:
-    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart import Reference
 
-    chart = BarChart()
-    chart.type = "bar"
-    chart.title = title if len(title) <= 80 else title[:79] + "…"
-    chart.y_axis.title = "Andel (%)"
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 100
-    chart.x_axis.delete = False  # openpyxl 3.1 hides axes unless told otherwise
-    chart.y_axis.delete = False
-    chart.x_axis.scaling.orientation = "maxMin"  # options top-down in the table's order
-    chart.y_axis.crosses = "max"  # and the value axis stays at the bottom
+    chart = _bar_chart(title)
     for index in range(rounds):
         column = 3 + 3 * index
         chart.add_data(Reference(sheet, min_col=column, min_row=header, max_row=last),
                        titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=last))
-    chart.height = max(6.0, 1.2 * (last - header) + 3)
+    chart.height = _chart_height(last - header, rounds)
     chart.width = 16
     anchor = sheet.cell(header, 3 + 3 * rounds).coordinate
     sheet.add_chart(chart, anchor)
