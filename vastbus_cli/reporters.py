@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from itertools import groupby
 
@@ -10,6 +11,28 @@ from rich.console import Console
 from rich.markup import escape
 
 from vastbus_cli.problems import Problem, Severity
+
+# Control characters (ESC starts terminal escape sequences), a carriage return that is not
+# part of a line break, bidirectional overrides (text that displays reversed) and lone
+# surrogates (bytes of a file name that are not UTF-8).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff]|\r(?!\n)")
+
+
+def _show(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """Text from a file as the user should see it: control characters written out (`\\x1b`).
+
+    Keys, values and file names are shown, never interpreted by the terminal.
+    """
+    return _INVISIBLE.sub(_show, text)
 
 
 def _position(p: Problem) -> str:

@@ -10,7 +10,11 @@ from vastbus_cli.cli.app import app
 
 
 def main() -> None:
-    app()
+    import sys
+
+    from vastbus_cli.cli.lastline import run
+
+    sys.exit(run(app, sys.argv[1:]))
 
 
 __all__ = ["app", "main"]

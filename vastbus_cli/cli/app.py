@@ -17,3 +17,11 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _global_options(
+    debug: bool = typer.Option(False, "--debug",
+                               help="Visa hela felspårningen om vastbus stöter på ett internt fel."),
+) -> None:
+    """Options before the command; `--debug` is read by the last line of defence (lastline.py)."""

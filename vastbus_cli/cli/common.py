@@ -5,28 +5,41 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from vastbus_cli.output import OutputLocked, OutputRefused, check_writable, is_stdout, write_bytes
 from vastbus_cli.paths import os_reason
 from vastbus_cli.problems import Problem
-from vastbus_cli.reporters import print_problems
+from vastbus_cli.reporters import print_problems, visible
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
+class SafeConsole(Console):
+    """A rich console that shows control characters in any text instead of sending them.
+
+    Every string a command prints (messages, file names, keys, table cells) passes
+    through `render_str`, so this is the one place where a file's escape sequences
+    are made visible rather than interpreted by the terminal.
+    """
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(visible(text), **kwargs)
+
+
 def out_console() -> Console:
-    return Console(highlight=False, soft_wrap=True, emoji=False)
+    return SafeConsole(highlight=False, soft_wrap=True, emoji=False)
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False)
+    return SafeConsole(stderr=True, highlight=False, emoji=False)
 
 
 def fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> NoReturn:
@@ -77,6 +90,9 @@ def write_output(path: Path, data: bytes, force: bool, inputs: Iterable[Path | N
 
 
 def write_stdout(text: str) -> None:
+    """A document or listing on standard output; control characters made visible on a terminal."""
+    if sys.stdout.isatty():
+        text = visible(text)
     sys.stdout.write(text)
     if not text.endswith("\n"):
         sys.stdout.write("\n")

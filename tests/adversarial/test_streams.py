@@ -1,0 +1,109 @@
+"""Streams and the last line of defence, in real processes where the stream is the point.
+
+A Windows console or a redirected file is cp1252 or cp850, a full disk or a closed
+pipe must not end in a traceback, a file's escape sequences must never reach the
+terminal, and an unexpected exception is a short Swedish "internt fel" (exit 3).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from reportdata import VALID, replace_line
+from typer.testing import CliRunner
+
+from vastbus_cli.cli import app, main
+
+runner = CliRunner()
+BAD = replace_line(VALID, "\nmöten:\n", "\nmoten:\n")  # an unknown key: a hint with '→'
+
+
+def vastbus(*args: str | bytes, cwd: Path, encoding: str = "utf-8",
+            stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "NO_COLOR": "1", "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "vastbus_cli", *args], cwd=cwd, env=env,
+                          stdout=stdout, stderr=subprocess.PIPE, timeout=60, check=False)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp850", "ascii"])
+def test_swedish_output_on_a_stream_that_is_not_utf8(tmp_path: Path, encoding: str) -> None:
+    (tmp_path / "a.yaml").write_text(BAD, encoding="utf-8")
+    done = vastbus("validate", "a.yaml", cwd=tmp_path, encoding=encoding)
+    assert done.returncode == 1
+    assert done.stderr == b""
+    lines = done.stdout.decode(encoding).splitlines()
+    hint = "      \\u2192 Menade du 'möten'?"
+    if encoding == "ascii":
+        hint = hint.replace("ö", "\\xf6")
+    assert hint in lines
+    assert lines[-1] == "2 fel och 0 varningar i 1 av 1 fil."
+
+
+def test_a_full_disk_on_stdout_is_a_short_message(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(BAD, encoding="utf-8")
+    with open("/dev/full", "wb") as full:
+        done = vastbus("validate", "a.yaml", cwd=tmp_path, stdout=full)
+    assert done.returncode == 1
+    assert done.stderr.decode("utf-8") == "fel: Utdata kunde inte skrivas: disken är full.\n"
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    child = subprocess.Popen([sys.executable, "-m", "vastbus_cli", "schema"], cwd=tmp_path,
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # like `| head -1` after its line: nobody reads any more
+    assert child.wait(timeout=60) == 1
+    assert child.stderr.read() == b""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names are bytes")
+def test_a_file_name_that_is_not_utf8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(os.fsdecode(b"\xff-rapport.yaml")).write_text(BAD, encoding="utf-8")
+    done = vastbus(b"validate", b"\xff-rapport.yaml", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == b""
+    assert b"\\xff-rapport.yaml:15:1  fel  ok\xc3\xa4nd-nyckel" in done.stdout
+
+
+def test_escape_sequences_from_a_file_are_shown_not_sent(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text('"\\e[2J\\e[31mröd": 1\n' + VALID, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(tmp_path / "a.yaml")], env={"NO_COLOR": "1"})
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output
+    assert "Okänd nyckel '\\x1b[2J\\x1b[31mröd'." in result.output
+
+
+def test_an_unexpected_exception_is_an_internal_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("injected")
+
+    monkeypatch.setattr("vastbus_cli.validate.validate_paths", broken)
+    (tmp_path / "a b.yaml").write_text(VALID, encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["vastbus", "validate", str(tmp_path / "a b.yaml")])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 3
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "internt fel: vastbus stötte på ett oväntat fel (ZeroDivisionError). Det är ett fel i "
+        "vastbus, inte i dina filer.",
+        "  → Kör om med --debug för att se detaljerna, och skicka dem till den som underhåller "
+        "vastbus:",
+        f'    vastbus --debug validate "{tmp_path / "a b.yaml"}"',
+    ]
+    assert "Traceback" not in err
+
+    monkeypatch.setattr(sys, "argv", ["vastbus", "--debug", "validate", str(tmp_path)])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 3
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):")
+    assert err.rstrip().endswith("ZeroDivisionError: injected")
