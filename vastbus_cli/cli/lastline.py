@@ -27,7 +27,7 @@ def reconfigure_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):  # a stream that cannot be
+            with contextlib.suppress(ValueError, OSError):  # e.g. a detached stream
                 reconfigure(errors="backslashreplace")
 
 
