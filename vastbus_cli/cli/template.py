@@ -32,6 +32,9 @@ def template_command(
     output: Path | None = typer.Option(None, "--output", "-o",
                                        help="Fil (en grupp) eller mapp (--roster)."),
     force: bool = typer.Option(False, "--force", help="Ersätt befintliga filer."),
+    form: bool = typer.Option(False, "--form",
+                              help="Skapa ett formulär (.html) att fylla i i webbläsaren i stället "
+                                   "för en YAML-mall."),
 ) -> None:
     from vastbus_cli.schema import SCHEMA_FILE, report_schema_json
     from vastbus_cli.template import GroupInfo, render_template
@@ -42,13 +45,21 @@ def template_command(
         if stdout_or_file(output) is None:
             fail("Med --roster behövs en mapp att skriva mallarna i.", "Lägg till t.ex. -o mallar/")
         assert output is not None
-        _from_roster(roster, year, output, force)
+        _from_roster(roster, year, output, force, form)
         return
     if not (group and municipality and subregion):
         fail("Ange --group, --municipality och --subregion (eller --roster).",
              'Exempel: vastbus template --group "Skövde" --municipality Skövde '
              "--subregion Skaraborg --year 2025")
     info = GroupInfo(group, municipality, subregion)
+    if form:
+        from vastbus_cli.form.build import form_file_name, render_form
+
+        target = stdout_or_file(output) or Path(form_file_name(info, year))
+        check_outputs(target, force=force)
+        write_output(target, render_form(info, year).encode("utf-8"), force)
+        err_console().print(f"Formuläret skrevs till {target}.")
+        return
     output = stdout_or_file(output)
     if output is None:
         write_stdout(render_template(info, year))
@@ -57,7 +68,7 @@ def template_command(
     _write_schema_beside(output.parent, report_schema_json(), SCHEMA_FILE)
 
 
-def _from_roster(roster_path: Path, year: int, folder: Path, force: bool) -> None:
+def _from_roster(roster_path: Path, year: int, folder: Path, force: bool, form: bool) -> None:
     from vastbus_cli.roster import load_roster
     from vastbus_cli.schema import SCHEMA_FILE, report_schema_json
     from vastbus_cli.template import GroupInfo, file_name, render_template
@@ -66,15 +77,23 @@ def _from_roster(roster_path: Path, year: int, folder: Path, force: bool) -> Non
     if roster is None:
         show_problems(problems, "Gruppförteckningen kan inte läsas; inga mallar skrevs.")
         raise typer.Exit(EXIT_PROBLEMS)
-    targets = [(folder / file_name(GroupInfo(g.name, g.municipality, roster.subregion), year),
-                GroupInfo(g.name, g.municipality, roster.subregion)) for g in roster.groups]
+    if form:
+        from vastbus_cli.form.build import form_file_name as name_of
+        from vastbus_cli.form.build import render_form as render
+    else:
+        name_of, render = file_name, render_template
+    infos = [GroupInfo(g.name, g.municipality, roster.subregion) for g in roster.groups]
+    targets = [(folder / name_of(info, year), info) for info in infos]
     names = [t.name for t, _ in targets]
     if len(set(names)) != len(names):
         fail("Två grupper i förteckningen ger samma filnamn.", "Ge grupperna olika namn.")
     # refuse before writing anything, so a run never stops half-way
     check_outputs(*(target for target, _ in targets), force=force, inputs=[roster_path])
     for target, info in targets:
-        write_output(target, render_template(info, year).encode("utf-8"), force, [roster_path])
+        write_output(target, render(info, year).encode("utf-8"), force, [roster_path])
+    if form:
+        err_console().print(f"{len(targets)} formulär skrevs till {folder}/.")
+        return
     _write_schema_beside(folder, report_schema_json(), SCHEMA_FILE, [roster_path])
     err_console().print(f"{len(targets)} mallar skrevs till {folder}/.")
 

@@ -1,0 +1,124 @@
+"""`vastbus template --form`: the generated page, its data and the CLI (no browser here)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from reportdata import ROSTER
+from typer.testing import CliRunner
+
+from vastbus_cli.cli import app
+from vastbus_cli.form.build import form_data, form_file_name, render_form
+from vastbus_cli.form.layout import split_template
+from vastbus_cli.form.rules import form_rules
+from vastbus_cli.template import GroupInfo, render_template
+from vastbus_cli.vocabulary import ALL
+
+runner = CliRunner()
+SKOVDE = GroupInfo("Skövde", "Skövde", "Skaraborg")
+
+
+def test_layout_pieces_put_back_together_give_the_template() -> None:
+    text = render_template(SKOVDE, 2025)
+    sections, trailer = split_template(text)
+    assert [s.key for s in sections][:4] == ["formatversion", "år", "grupp", "kontakt"]
+    assert sections[0].before.startswith("# yaml-language-server: $schema=")
+    assert sections[2].children["namn"] == (
+        "  # Gruppens namn, exakt som i den delregionala gruppförteckningen.\n")
+    # every comment line of the template is in a piece, in order
+    pieces = "".join(s.before + "".join(s.children.values()) for s in sections) + trailer
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert [line for line in pieces.splitlines() if line.lstrip().startswith("#")] == comments
+
+
+def test_rules_carry_validates_codes_and_messages() -> None:
+    rules = form_rules()
+    assert rules["notFilled"] == {"code": "ej-ifylld", "severity": "fel",
+                                  "message": "'{label}' är inte ifyllt.",
+                                  "hint": "Ersätt mallens exempeltext med er egen uppgift."}
+    assert rules["notInteger"]["message"] == "'{label}' ska vara ett heltal (nu står det {shown})."
+    assert rules["negative"]["message"] == "Antalet kan inte vara negativt ({value})."
+    assert rules["meetings"]["code"] == "möten-fler-än-planerat"
+    assert rules["meetings"]["severity"] == "varning"
+    assert rules["privacy"]["code"] == "personnummer"
+    assert "{kind}" in rules["privacy"]["message"]
+    assert rules["duplicateKey"]["message"] == (
+        "Nyckeln '{key}' förekommer två gånger (första gången på rad {line}).")
+
+
+def test_form_data_has_the_vocabularies_with_swedish_labels() -> None:
+    data = form_data(SKOVDE, 2025)
+    options = {json.dumps(f["options"], ensure_ascii=False)
+               for s in data["sections"] for f in s.get("fields", []) if f["kind"] == "choice"}
+    for vocabulary in ALL:
+        expected = [[m.value, m.label] for m in vocabulary]
+        assert json.dumps(expected, ensure_ascii=False) in options
+    by_key = {s["key"]: s for s in data["sections"]}
+    assert by_key["grupp"]["locked"] is True
+    assert by_key["nyckeltal"]["kind"] == "figures"
+    assert by_key["stöd_från_delregionen"]["kind"] == "texts"
+    meetings = {f["key"]: f for f in by_key["möten"]["fields"]}
+    assert meetings["planerade"]["kind"] == "count"
+    assert meetings["planerade"]["help"] == "Hur många möten som var planerade, t.ex. 8."
+    assert data["fileName"] == "arsberattelse-2025-skovde.yaml"
+    # the codes are written unquoted, so each must read back as the same text
+    for vocabulary in ALL:
+        for code in vocabulary.codes():
+            assert yaml.safe_load(f"k: {code}") == {"k": code}
+
+
+def test_page_is_self_contained() -> None:
+    html = render_form(GroupInfo('Grupp "Norr" </script>', "Öckerö", "Göteborg"), 2025)
+    assert html.startswith("<!DOCTYPE html>\n<html lang=\"sv\">")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
+    assert not re.search(r"https?://", html)
+    assert "<link" not in html and "@import" not in html and "url(" not in html
+    assert "default-src 'none'" in html
+    assert html.count("</script>") == 3  # data, js-yaml, the form; a group name cannot add one
+    assert "Grupp &#34;Norr&#34; &lt;/script&gt;" in html
+    assert "Årsberättelse 2025 för" in html
+    data = json.loads(re.search(r'id="vastbus-data">(.*?)</script>', html, re.S).group(1))
+    assert data["group"]["namn"] == 'Grupp "Norr" </script>'
+
+
+def test_cli_writes_one_form_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "mapp med å" / "skövde.html"
+    args = ["template", "--form", "--group", "Skövde", "--municipality", "Skövde",
+            "--subregion", "Skaraborg", "--year", "2025", "-o", str(target)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "vastbus-data" in target.read_text("utf-8")
+    target.write_text("ifylld", "utf-8")
+    again = runner.invoke(app, args)
+    assert again.exit_code == 2
+    assert "finns redan och skrivs inte över" in again.output
+    assert target.read_text("utf-8") == "ifylld"
+    assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+    assert "vastbus-data" in target.read_text("utf-8")
+
+
+def test_cli_writes_one_form_per_roster_group(tmp_path: Path) -> None:
+    roster = tmp_path / "grupper.yaml"
+    roster.write_text(ROSTER, encoding="utf-8")
+    out = tmp_path / "formulär"
+    result = runner.invoke(app, ["template", "--form", "--roster", str(roster), "--year", "2025",
+                                 "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "arsberattelse-2025-gotene.html", "arsberattelse-2025-skovde.html",
+        "arsberattelse-2025-toreboda.html"]
+    page = (out / "arsberattelse-2025-toreboda.html").read_text("utf-8")
+    assert "Årsberättelse 2025 för Töreboda" in page
+    assert '"fileName":"arsberattelse-2025-toreboda.yaml"' in page
+    second = runner.invoke(app, ["template", "--form", "--roster", str(roster), "--year", "2025",
+                                 "-o", str(out)])
+    assert second.exit_code == 2
+    assert "finns redan" in second.output
+
+
+def test_form_file_name() -> None:
+    assert form_file_name(GroupInfo("Lilla Edet", "Lilla Edet", "Göteborg"), 2026) == (
+        "arsberattelse-2026-lilla-edet.html")

@@ -1,0 +1,94 @@
+"""One self-contained HTML form for one group: data from the Python rules, assets inlined.
+
+The page loads nothing from anywhere: the data, the script, js-yaml and the styles are
+all inside the file, and a Content-Security-Policy forbids any request, so it works from
+a double-click on a computer with no network.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vastbus_cli.form.fields import form_sections
+from vastbus_cli.form.layout import split_template
+from vastbus_cli.form.rules import form_rules, privacy_data
+from vastbus_cli.model import Meetings, Report
+from vastbus_cli.parse import PLACEHOLDER
+from vastbus_cli.problems import Severity
+from vastbus_cli.schema import report_schema
+from vastbus_cli.template import GroupInfo, file_name, render_template, slug
+
+FORM_TEMPLATE = "formular.html.j2"
+ASSETS = Path(__file__).resolve().parent / "assets"
+#: What an unchosen drop-down list is saved as, so validate reports it as not filled in.
+CHOOSE_PLACEHOLDER = f"{PLACEHOLDER}: välj ett av alternativen"
+_CLOSING_TAG = re.compile(r"</(script|style)", re.IGNORECASE)
+
+
+def form_file_name(group: GroupInfo, year: int) -> str:
+    return f"arsberattelse-{year}-{slug(group.name)}.html"
+
+
+def form_data(group: GroupInfo, year: int) -> dict[str, Any]:
+    """Everything the browser needs to know about this group's report and its rules."""
+    saved_name = file_name(group, year)
+    text = render_template(group, year, name=saved_name)
+    sections, trailer = split_template(text)
+    template = yaml.safe_load(text)
+    return {
+        "year": year,
+        "group": {"namn": group.name, "kommun": group.municipality,
+                  "delregion": group.subregion},
+        "fileName": saved_name,
+        "storageKey": f"vastbus-formular:{year}:{slug(group.name)}",
+        "layout": {"sections": [s.to_json() for s in sections], "trailer": trailer},
+        "sections": form_sections(report_schema(), sections, template),
+        "template": template,
+        "rules": form_rules(),
+        "meetings": _meeting_keys(),
+        "privacy": privacy_data(),
+        "placeholder": PLACEHOLDER,
+        "choosePlaceholder": CHOOSE_PLACEHOLDER,
+        "severity": {s.value: s.value.capitalize() for s in Severity},
+    }
+
+
+def _meeting_keys() -> dict[str, str]:
+    """The keys the meetings warning compares, as the report file spells them."""
+    fields = Meetings.model_fields
+    return {"section": str(Report.model_fields["meetings"].alias),
+            "planned": str(fields["planned"].alias), "held": str(fields["held"].alias)}
+
+
+def _asset(name: str) -> str:
+    text = (ASSETS / name).read_text(encoding="utf-8")
+    if _CLOSING_TAG.search(text):  # would end the inline element early
+        raise ValueError(f"{name} contains a closing script or style tag")
+    return text
+
+
+def _script_json(data: Any) -> str:
+    """JSON safe inside <script>: no '<', '>' or '&' can end or confuse the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_form(group: GroupInfo, year: int) -> str:
+    from vastbus_cli.templating import environment
+
+    data = form_data(group, year)
+    template = environment(autoescape=True).get_template(FORM_TEMPLATE)
+    return template.render(
+        year=year,
+        group=group,
+        file_name=data["fileName"],
+        data_json=_script_json(data),
+        css=_asset("form.css"),
+        js_yaml=_asset("vendor/js-yaml.min.js"),
+        script=_asset("form.js"),
+    )

@@ -1,0 +1,162 @@
+"""The form's sections and fields, walked from the report's JSON Schema.
+
+Labels are the Swedish keys made readable (`pågående_arbete` → "Pågående arbete"), the
+help is the schema's description plus the template's own guidance and example, and the
+choices are the controlled vocabularies with their Swedish labels. The browser builds the
+form from this and nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vastbus_cli.form.layout import Section, comment_text
+from vastbus_cli.parse import PLACEHOLDER, is_placeholder
+from vastbus_cli.vocabulary import ALL, choices_comment
+
+#: Keys whose text is usually a few sentences: a multi-line box instead of one line.
+LONG_TEXT = frozenset({"beskrivning", "åtgärd"})
+#: Readable names where the key alone says too little.
+LABELS = {"epost": "E-post", "antal": "Antal", "år": "Verksamhetsår"}
+#: Filled in by the coordinator's roster and locked in the form.
+LOCKED = frozenset({"grupp"})
+#: The two fields of a key-figure row (the YAML is `name: number`).
+FIGURE_NAME, FIGURE_VALUE = "namn", "tal"
+
+
+def readable(key: str) -> str:
+    text = LABELS.get(key, key.replace("_", " "))
+    return text[:1].upper() + text[1:]
+
+
+def example_of(placeholder: Any) -> str:
+    """`FYLL I: t.ex. X` → `t.ex. X`: the template's guidance inside a placeholder."""
+    if not is_placeholder(placeholder):
+        return ""
+    return str(placeholder).strip()[len(PLACEHOLDER):].lstrip(" :")
+
+
+def field_help(description: str, placeholder: Any, label: str) -> str:
+    """The schema's description with the template's example, as one sentence."""
+    example = example_of(placeholder)
+    text = description.rstrip(".")
+    if example.startswith("t.ex.") and "t.ex." not in text:
+        text = f"{text}, {example}" if text else example
+    elif len(example) > len(text):
+        text = example
+    if text.lower() == label.lower():
+        return ""
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def section_help(before: str) -> str:
+    """The template's comment for a key, without the lines only a YAML editor needs."""
+    block = before.rstrip("\n").split("\n\n")[-1]
+    codes = [choices_comment(v) for v in ALL]
+    kept = [line for line in block.splitlines()
+            if line.startswith("#") and "[]" not in line
+            and not any(c in line for c in codes)]
+    return comment_text("\n".join(kept))
+
+
+class FieldBuilder:
+    """Turns schema properties into field descriptions the browser renders."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.defs: dict[str, Any] = schema.get("$defs", {})
+        self.choices: dict[str, list[list[str]]] = {}
+        for vocabulary in ALL:
+            self.choices[vocabulary.__name__] = [[m.value, m.label] for m in vocabulary]
+
+    def resolve(self, prop: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+        """The property without `$ref`/nullable wrapping, and whether null is allowed."""
+        nullable = False
+        if "anyOf" in prop:
+            options = [p for p in prop["anyOf"] if p.get("type") != "null"]
+            nullable = len(options) < len(prop["anyOf"])
+            if len(options) == 1:
+                prop = {**options[0], **{k: v for k, v in prop.items() if k != "anyOf"}}
+        if "$ref" in prop:
+            name = prop["$ref"].rsplit("/", 1)[-1]
+            prop = {**self.defs[name], **{k: v for k, v in prop.items() if k != "$ref"},
+                    "defName": name}
+        return prop, nullable
+
+    def field(self, key: str, prop: dict[str, Any], required: bool,
+              placeholder: Any = None) -> dict[str, Any]:
+        prop, _ = self.resolve(prop)
+        out: dict[str, Any] = {"key": key, "label": readable(key), "required": required}
+        out["help"] = field_help(prop.get("description", ""), placeholder, out["label"])
+        if prop.get("defName") in self.choices:
+            out["kind"] = "choice"
+            out["options"] = self.choices[prop["defName"]]
+        elif prop.get("type") == "integer":
+            out["kind"] = "count"
+        elif "pattern" in prop:
+            out["kind"] = "email"
+            out["pattern"] = prop["pattern"]
+        else:
+            out["kind"] = "longtext" if key in LONG_TEXT else "text"
+        out["placeholder"] = placeholder if is_placeholder(placeholder) else None
+        return out
+
+    def record(self, prop: dict[str, Any], example: dict[str, Any] | None) -> list[dict[str, Any]]:
+        prop, _ = self.resolve(prop)
+        required = set(prop.get("required", []))
+        example = example if isinstance(example, dict) else {}
+        return [self.field(key, sub, key in required, example.get(key))
+                for key, sub in prop.get("properties", {}).items()]
+
+
+def form_sections(schema: dict[str, Any], layout: list[Section],
+                  template: dict[str, Any]) -> list[dict[str, Any]]:
+    """One entry per top-level key, in the template's order, with its fields."""
+    builder = FieldBuilder(schema)
+    props = schema["properties"]
+    required = set(schema.get("required", []))
+    out: list[dict[str, Any]] = []
+    for section in layout:
+        key = section.key
+        prop, nullable = builder.resolve(props[key])
+        value = template.get(key)
+        entry: dict[str, Any] = {
+            "key": key,
+            "title": readable(key),
+            "help": section_help(section.before),
+            "optional": key not in required,
+            "locked": key in LOCKED,
+        }
+        if prop.get("type") == "array":
+            item, _ = builder.resolve(prop["items"])
+            first = value[0] if isinstance(value, list) and value else None
+            if item.get("type") == "object":
+                entry["kind"] = "list"
+                entry["fields"] = builder.record(item, first)
+            else:
+                entry["kind"] = "texts"
+                entry["fields"] = [builder.field("punkt", item, True, first)]
+                entry["fields"][0]["kind"] = "longtext"
+                entry["fields"][0]["label"] = "Punkt"
+        elif prop.get("type") == "object" and "additionalProperties" in prop and not prop.get(
+                "properties"):
+            entry["kind"] = "figures"
+            sample = next(iter(value.values()), None) if isinstance(value, dict) else None
+            entry["fields"] = [
+                {"key": FIGURE_NAME, "label": "Namn", "kind": "text", "required": True,
+                 "help": "Nyckeltalets namn, t.ex. Antal SIP-möten.", "placeholder": None},
+                {"key": FIGURE_VALUE, "label": "Tal", "kind": "number", "required": True,
+                 "help": "Ett tal, t.ex. 14 eller 3.5.",
+                 "placeholder": sample if is_placeholder(sample) else None},
+            ]
+        elif prop.get("type") == "object":
+            entry["kind"] = "record"
+            entry["fields"] = builder.record(prop, value)
+            for f in entry["fields"]:
+                child_help = comment_text(section.children.get(f["key"], ""))
+                if child_help:
+                    f["help"] = child_help
+        else:
+            entry["kind"] = "fixed"
+        entry["optional"] = entry["optional"] or nullable
+        out.append(entry)
+    return out

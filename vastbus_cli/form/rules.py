@@ -1,0 +1,108 @@
+"""The checks the form runs while the user types, with validate's own codes and messages.
+
+The messages are not written again here: each rule's message is produced by the real
+validator (loading, the pydantic parse or the semantic check) on a small probe report,
+and the parts that vary (the field's label, the value) are turned into `{slots}` the
+browser fills. If a message in the validator changes, the form follows at the next build;
+if its shape changes so a slot cannot be found, the build fails loudly (a test runs it).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from vastbus_cli.checks import counts, meetings
+from vastbus_cli.checks.base import Context, ReportFile
+from vastbus_cli.checks.identity_numbers import CODE as PRIVACY_CODE
+from vastbus_cli.load import LoadedFile, Positions, load_text
+from vastbus_cli.model import Report
+from vastbus_cli.parse import PLACEHOLDER, parse_model
+from vastbus_cli.privacy import (
+    _CANDIDATE,
+    _DAYS_IN_MONTH,
+    PRIVACY_HINT,
+    PRIVACY_MESSAGE,
+    IdentityNumber,
+)
+from vastbus_cli.problems import Problem, Severity
+
+_MARK = "XQ_värde_QX"
+_BASE: dict[str, Any] = {
+    "formatversion": 1,
+    "år": 2025,
+    "grupp": {"namn": "G", "kommun": "K", "delregion": "D"},
+    "sammansättning": [{"organisation": "bup", "antal": 1}],
+    "möten": {"planerade": 1, "genomförda": 1},
+}
+
+
+def _with(path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    node: Any = data
+    for part in path[:-1]:
+        node = node.setdefault(part, {}) if isinstance(part, str) else node[part]
+    node[path[-1]] = value
+    return data
+
+
+def _parsed(data: dict[str, Any]) -> Problem:
+    _, problems = parse_model(LoadedFile("probe", data, Positions()), Report)
+    if len(problems) != 1:
+        raise RuntimeError(f"probe gave {len(problems)} problems: {problems}")
+    return problems[0]
+
+
+def _rule(problem: Problem, **slots: str) -> dict[str, str]:
+    """The problem as a rule; each slot's example text in message and hint becomes {slot}."""
+    message, hint = problem.message, problem.hint
+    for slot, text in slots.items():
+        if text not in message:
+            raise RuntimeError(f"{text!r} not in {message!r}")
+        message = message.replace(text, "{" + slot + "}")
+        hint = hint.replace(text, "{" + slot + "}")
+    return {"code": problem.code, "severity": problem.severity.value,
+            "message": message, "hint": hint}
+
+
+def _checked(data: dict[str, Any], check: Any) -> Problem:
+    report = Report.model_validate(data)
+    found = list(check(ReportFile("probe", report), Context()))
+    if len(found) != 1:
+        raise RuntimeError(f"check gave {len(found)} problems: {found}")
+    return found[0]
+
+
+def form_rules() -> dict[str, Any]:
+    """Every rule the form checks, keyed by what it is about."""
+    label = "möten.planerade"
+    shown = f"'{_MARK}'"
+    duplicate = load_text(f"a: 1\n{_MARK}: 1\n{_MARK}: 2\n", "probe").problems[0]
+    return {
+        "notFilled": _rule(_parsed(_with(("möten", "planerade"), f"{PLACEHOLDER}: x")),
+                           label=label),
+        "notInteger": _rule(_parsed(_with(("möten", "planerade"), _MARK)),
+                            label=label, shown=shown),
+        "notNumber": _rule(_parsed(_with(("nyckeltal",), {"Tal": _MARK})),
+                           label="nyckeltal.Tal", shown=shown),
+        "email": _rule(_parsed(_with(("kontakt",), {"roll": "r", "epost": _MARK})),
+                       label="kontakt.epost", shown=shown),
+        # the hints of these two list what is allowed where the probe stood; the form says that
+        "choice": {**_rule(_parsed(_with(("sammansättning", 0, "organisation"), _MARK)),
+                           label="sammansättning[1].organisation", shown=shown), "hint": ""},
+        "unknownKey": {**_rule(_parsed(_with((_MARK,), 1)), key=_MARK), "hint": ""},
+        "negative": _rule(_checked(_with(("möten", "planerade"), -7919), counts.check),
+                          value="-7919"),
+        "meetings": _rule(_checked(_with(("möten",), {"planerade": 7907, "genomförda": 7919}),
+                                   meetings.check), held="7919", planned="7907"),
+        "duplicateKey": _rule(duplicate, key=_MARK, line="2"),
+        "privacy": {"code": PRIVACY_CODE, "severity": Severity.WARNING.value,
+                    "message": PRIVACY_MESSAGE, "hint": PRIVACY_HINT},
+    }
+
+
+def privacy_data() -> dict[str, Any]:
+    """What the browser's copy of the privacy guard needs (Luhn and the date check are JS)."""
+    kinds = {str(c).lower(): IdentityNumber(0, 0, "", c).kind for c in (False, True)}
+    return {"pattern": _CANDIDATE.pattern, "daysInMonth": list(_DAYS_IN_MONTH),
+            "centuries": ["19", "20"], "kinds": kinds}
