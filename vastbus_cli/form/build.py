@@ -16,7 +16,7 @@ import yaml
 
 from vastbus_cli.form.fields import form_sections
 from vastbus_cli.form.layout import split_template
-from vastbus_cli.form.rules import form_rules, privacy_data
+from vastbus_cli.form.rules import form_rules, limits, privacy_data
 from vastbus_cli.model import Meetings, Report
 from vastbus_cli.parse import PLACEHOLDER
 from vastbus_cli.problems import Severity
@@ -51,6 +51,7 @@ def form_data(group: GroupInfo, year: int) -> dict[str, Any]:
         "template": template,
         "rules": form_rules(),
         "meetings": _meeting_keys(),
+        "limits": limits(),
         "privacy": privacy_data(),
         "placeholder": PLACEHOLDER,
         "choosePlaceholder": CHOOSE_PLACEHOLDER,

@@ -93,12 +93,21 @@ def form_rules() -> dict[str, Any]:
         "unknownKey": {**_rule(_parsed(_with((_MARK,), 1)), key=_MARK), "hint": ""},
         "negative": _rule(_checked(_with(("möten", "planerade"), -7919), counts.check),
                           value="-7919"),
+        "tooLarge": _rule(_checked(_with(("möten", "planerade"), 104729), counts.check),
+                          value="104729"),
+        "figureTooLarge": _rule(_checked(_with(("nyckeltal",), {_MARK: 2000000011}),
+                                         counts.check), key=_MARK, value="2000000011"),
         "meetings": _rule(_checked(_with(("möten",), {"planerade": 7907, "genomförda": 7919}),
                                    meetings.check), held="7919", planned="7907"),
         "duplicateKey": _rule(duplicate, key=_MARK, line="2"),
         "privacy": {"code": PRIVACY_CODE, "severity": Severity.WARNING.value,
                     "message": PRIVACY_MESSAGE, "hint": PRIVACY_HINT},
     }
+
+
+def limits() -> dict[str, int]:
+    """Where a count or a key figure becomes too large to be true (checks/counts.py)."""
+    return {"maxCount": counts.MAX_COUNT, "maxKeyFigure": counts.MAX_KEY_FIGURE}
 
 
 def privacy_data() -> dict[str, Any]:

@@ -64,6 +64,18 @@
     return out;
   }
 
+  /** How checks/counts.py shows a number in a message: cut after 20 characters. */
+  function cut(text) {
+    return text.length <= 20 ? text : text.slice(0, 20) + "…";
+  }
+
+  /** The number as Python writes it: a float keeps its ".0". */
+  function pythonNumber(text) {
+    if (text.indexOf(".") < 0) { return normalInteger(text); }
+    var js = String(Number(text));
+    return js.indexOf(".") < 0 && js.indexOf("e") < 0 ? js + ".0" : js;
+  }
+
   function normalInteger(text) {
     return text.replace(/^(-?)0+(?=\d)/, "$1");
   }
@@ -114,9 +126,13 @@
         if (!INTEGER.test(text)) { out.push(problem("notInteger", { label: where, shown: shown(text) })); }
         else if (normalInteger(text).charAt(0) === "-" && normalInteger(text) !== "-0") {
           out.push(problem("negative", { value: normalInteger(text) }));
+        } else if (Number(text) > D.limits.maxCount) {
+          out.push(problem("tooLarge", { value: cut(normalInteger(text)) }));
         }
       } else if (field.kind === "number" && !NUMBER.test(text)) {
         out.push(problem("notNumber", { label: where, shown: shown(text) }));
+      } else if (field.kind === "number" && Math.abs(Number(text)) > D.limits.maxKeyFigure) {
+        out.push(problem("figureTooLarge", { key: parts[parts.length - 1], value: cut(pythonNumber(text)) }));
       } else if (field.kind === "email" && !new RegExp(field.pattern, "u").test(text)) {
         out.push(problem("email", { label: where, shown: shown(text) }));
       } else if (field.kind === "choice" && !optionFor(field, text)) {
