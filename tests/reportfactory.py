@@ -35,7 +35,7 @@ def report_dict(
     deviations: list[dict[str, Any]] | None = None,
     development: list[tuple[str, str]] | None = None,
     competence: list[tuple[str, str]] | None = None,
-    support: list[str] | None = None,
+    support: list[str | dict[str, str]] | None = None,
     examples: list[tuple[str, str]] | None = None,
     plans: list[str] | None = None,
     key_figures: dict[str, int | float] | None = None,
@@ -103,7 +103,7 @@ def sample_data() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             work=[("SIP i skolan", "Gemensam rutin för *alla*.", "sip")],
             development=[("samverkansrutiner", "Rutin för övergångar.")],
             competence=[("npf", "-Utbildning för lärare.")],
-            support=["@Gemensam utbildningsdag."],
+            support=[{"beskrivning": "@Gemensam utbildningsdag.", "tema": "sip"}],
             examples=[("Mottagning", "+Fungerar bra.")],
             key_figures={"Antal SIP-möten": 14},
         ),
@@ -114,6 +114,8 @@ def sample_data() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                         deviation("väntetider", 3)],
             development=[("samverkansrutiner", "Bättre kallelser.\x07")],
             plans=["Fyra ärendedragningar."],
+            support=["Hjälp att nå primärvården.",
+                     {"beskrivning": "SIP-rutin vid flytt.", "tema": "sip"}],
             key_figures={"Antal SIP-möten": 6},
         ),
         report_dict(
@@ -123,7 +125,10 @@ def sample_data() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     ]
     previous = [
         report_dict("Skövde", year=2024, meetings=(10, 10),
-                    deviations=[deviation("sip_ej_kallad_eller_försenad", 1)]),
+                    deviations=[deviation("sip_ej_kallad_eller_försenad", 1),
+                                deviation("väntetider", 2, "lyft_till_delregional_nivå",
+                                          "Lång väntan på BUP.", "Lyft i november.")],
+                    key_figures={"Antal SIP-möten": 10}),
         report_dict("Hjo", year=2024, meetings=(4, 4)),
     ]
     return current, previous

@@ -114,9 +114,9 @@ def test_previous_year(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     cmp = json.loads(result.stdout)["parts"][0]["comparison"]
     figures = {f["label"]: [f["previous"], f["current"]] for f in cmp["figures"]}
-    assert figures["Grupper som rapporterat"] == [1, 2]
-    assert figures["Avvikelser totalt"] == [1, 7]
-    assert cmp["new_groups"] == ["Lidköping"]
+    assert cmp["both"] == ["Skövde"]
+    assert figures["Avvikelser totalt"] == [1, 5]  # Skövde's, like with like
+    assert cmp["only_current"] == ["Lidköping"]
     md = invoke(folder, "--previous", last).stdout
     assert "## Jämfört med föregående år" in md
 

@@ -158,21 +158,99 @@ def test_key_figures_match_names_loosely() -> None:
     assert figures["Ärenden"].values == {"Lidköping": 2.5}
 
 
-def test_year_over_year() -> None:
+def test_year_over_year_compares_like_with_like() -> None:
     s, data = summary(previous=[as_report(d) for d in previous_data()])
     cmp = s.parts[0].comparison
-    assert cmp is not None and cmp.previous_year == 2024
+    assert cmp is not None and (cmp.previous_year, cmp.year) == (2024, 2025)
+    # only Skövde reported both years: the changes are Skövde's alone
+    assert cmp.both == ["Skövde"]
     figures = {c.label: (c.previous, c.current, c.change) for c in cmp.figures}
-    assert figures["Grupper som rapporterat"] == (2, 4, 2)
-    assert figures["Genomförda möten"] == (14, 26, 12)
+    assert figures["Genomförda möten"] == (10, 9, -1)
+    assert figures["Avvikelser totalt"] == (1, 6, 5)
     deviations = {c.label: (c.previous, c.current) for c in cmp.deviations}
-    assert deviations["SIP ej kallad eller försenad"] == (1, 7)
-    assert deviations["Väntetider"] == (3, 5)
-    assert cmp.new_groups == ["Lidköping", "Mariestad", "Falköping"]
-    assert cmp.groups_not_reporting_again == ["Hjo"]
+    assert deviations == {"SIP ej kallad eller försenad": (1, 4),
+                          "Information har inte förts vidare": (0, 2)}
+    # the others are counted apart: Hjo only last year, three groups only this year
+    only = {o.label: (o.previous, o.current) for o in cmp.one_year_only}
+    assert only["Grupper"] == (1, 3)
+    assert only["Genomförda möten"] == (4, 6 + 3 + 8)
+    assert only["Avvikelser totalt"] == (3, 1 + 2 + 5)
+    assert cmp.only_current == ["Lidköping", "Mariestad", "Falköping"]
+    assert cmp.only_previous == ["Hjo"]
+    assert cmp.new_in_roster == []  # no roster for last year: nobody is called new
     assert "Neuropsykiatriska funktionsnedsättningar (NPF)" in cmp.themes_persisting
     assert "Missbruk och beroende" in cmp.themes_dropped
     assert "SIP (samordnad individuell plan)" in cmp.themes_new
+
+
+def test_new_only_when_new_in_the_roster() -> None:
+    last_roster = ROSTER.model_copy(update={"groups": [g for g in ROSTER.groups
+                                                       if g.name != "Falköping"]})
+    s, _ = summary(previous=[as_report(d) for d in previous_data()], previous_roster=last_roster)
+    cmp = s.parts[0].comparison
+    assert cmp is not None and cmp.new_in_roster == ["Falköping"]
+    from vastbus_cli.render.common import comparison_lines
+
+    lines = dict(comparison_lines(cmp))
+    assert lines["Rapporterade inte 2024"] == ["Lidköping", "Mariestad"]
+    assert lines["Nya i gruppförteckningen 2025"] == ["Falköping"]
+    assert lines["Rapporterade inte 2025"] == ["Hjo"]
+
+
+def test_key_figures_year_over_year_cover_groups_reporting_them_both_years() -> None:
+    previous = [report_dict("Skövde", year=2024, key_figures={"antal SIP-möten": 10}),
+                report_dict("Lidköping", year=2024, key_figures={"Ärenden": 1}),
+                report_dict("Mariestad", year=2024, key_figures={"Antal SIP-möten": 3})]
+    s, _ = summary(previous=[as_report(d) for d in previous])
+    cmp = s.parts[0].comparison
+    assert cmp is not None
+    rows = {k.label: (k.groups, k.previous, k.current, k.change) for k in cmp.key_figures}
+    # Skövde 10 → 14, Mariestad 3 → 9; Lidköping's "Ärenden" 1 → 2.5
+    assert rows == {"Antal SIP-möten": (2, 13, 23, 10), "Ärenden": (1, 1, 2.5, 1.5)}
+
+
+def test_follow_up_of_last_years_raised_deviations() -> None:
+    raised = "lyft_till_delregional_nivå"
+    previous = [
+        report_dict("Skövde", year=2024, deviations=[
+            deviation("sip_ej_kallad_eller_försenad", 3, raised, "Kallelser sent."),
+            deviation("otydligt_ansvar", 2, raised)]),
+        report_dict("Lidköping", year=2024, deviations=[deviation("sip_ej_kallad_eller_försenad",
+                                                                  1, raised)]),
+        report_dict("Mariestad", year=2024, deviations=[deviation("väntetider", 4, raised),
+                                                        deviation("otydligt_ansvar", 9)]),
+        report_dict("Hjo", year=2024, deviations=[deviation("väntetider", 2, raised)]),
+    ]
+    s, _ = summary(previous=[as_report(d) for d in previous])
+    rows = [(f.group, f.category.code, f.previous_count, f.outcome.code, f.current_count)
+            for f in s.parts[0].follow_up or []]
+    assert rows == [
+        ("Skövde", "sip_ej_kallad_eller_försenad", 3, "kvarstår", 4),
+        ("Skövde", "otydligt_ansvar", 2, "nämns-inte", 0),
+        ("Lidköping", "sip_ej_kallad_eller_försenad", 1, "löst", 1),  # the roster's spelling
+        ("Mariestad", "väntetider", 4, "kvarstår", 5),
+        ("Hjo", "väntetider", 2, "ingen-årsberättelse", 0),
+    ]
+    assert s.parts[0].follow_up[0].description == "Kallelser sent."
+    from vastbus_cli.render.common import follow_up_sentence
+
+    assert follow_up_sentence(s.parts[0], 2025) == (
+        "5 avvikelser lyftes till delregional nivå 2024. Enligt årsberättelserna 2025: "
+        "2 kvarstår, 1 nämns inte 2025, 1 löst, 1 ingen årsberättelse 2025.")
+
+
+def test_support_wanted_grouped_by_theme_with_the_groups_that_asked() -> None:
+    reports = [report_dict("Skövde", support=[{"beskrivning": "SIP-dag", "tema": "sip"},
+                                              "Nätverk"]),
+               report_dict("Hjo", support=[{"beskrivning": "SIP-rutin", "tema": "sip"},
+                                           {"beskrivning": "Utan tema här"}])]
+    s = merge([as_report(d) for d in reports], None, produced=PRODUCED)
+    blocks = [(b.theme.code if b.theme else None, b.groups, [e.text for e in b.entries])
+              for b in s.parts[0].support_by_theme]
+    assert blocks == [("sip", ["Hjo", "Skövde"], ["SIP-rutin", "SIP-dag"]),
+                      (None, ["Hjo", "Skövde"], ["Utan tema här", "Nätverk"])]
+    assert [e.text for e in s.parts[0].support_wanted] == ["SIP-rutin", "Utan tema här",
+                                                           "SIP-dag", "Nätverk"]
 
 
 def test_several_subregions_give_parts_and_regional_totals() -> None:

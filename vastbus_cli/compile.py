@@ -77,13 +77,16 @@ def compile_reports(
     if not good:
         return compiled
     last_year: list[ReportFile] | None = None
+    previous_roster = None
     if previous is not None:
         prev = validate_paths([previous], today=produced)
         compiled.previous_problems = [p for p in prev.problems if p.is_error]
         last_year = prev.reports()
+        previous_roster = prev.roster
     compiled.summary = merge(
         [rf.report for rf in good], result.roster,
         previous=[rf.report for rf in last_year] if last_year is not None else None,
+        previous_roster=previous_roster,
         recurring=recurring, skipped=[Path(p).name for p in compiled.skipped],
         produced=produced, files=[Path(rf.path).name for rf in good],
     )

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from vastbus_cli.appendix import appendix_report
 from vastbus_cli.merge_compare import compare
 from vastbus_cli.merge_deviations import deviations
+from vastbus_cli.merge_followup import follow_up
 from vastbus_cli.model import Report, support_text, support_theme
 from vastbus_cli.roster import Roster, group_key
 from vastbus_cli.summary import (
@@ -45,12 +46,17 @@ def merge(
     roster: Roster | None,
     *,
     previous: Sequence[Report] | None = None,
+    previous_roster: Roster | None = None,
     recurring: int = 3,
     skipped: Sequence[str] = (),
     produced: dt.date,
     files: Sequence[str] | None = None,
 ) -> Summary:
-    """The summary of `reports` (one year); `files` names each report's file, if known."""
+    """The summary of `reports` (one year); `files` names each report's file, if known.
+
+    `previous_roster` (last year's roster) tells a group new in the roster from one that
+    simply did not report last year.
+    """
     if not reports:
         raise ValueError("merge needs at least one report")
     year = Counter(r.year for r in reports).most_common(1)[0][0]
@@ -78,13 +84,15 @@ def merge(
         prev = prev_by_region.get(key, []) if previous is not None else None
         named = _named(by_region[key], expected)
         all_named += named
-        parts.append(_part(names[key], named, expected, prev, recurring, appendix=True))
+        rosters = (roster, previous_roster) if expected is not None else (None, None)
+        parts.append(_part(names[key], named, expected, prev, recurring, appendix=True,
+                           rosters=rosters))
     totals = None
     if len(parts) > 1:
         expected_all = roster.names() if roster is not None else None
         totals = _part(REGION, all_named, expected_all,
                        list(previous) if previous is not None else None, recurring,
-                       appendix=False)
+                       appendix=False, rosters=(roster, previous_roster))
     whole = totals or parts[0]
     deadline = roster.deadline_for(year) if roster else dt.date(year + 1, 6, 1)
     subregion = _join([p.subregion for p in parts])
@@ -114,14 +122,15 @@ def _named(reports: list[tuple[Report, str]], expected: list[str] | None) -> Nam
 
 
 def _part(subregion: str, named: Named, expected: list[str] | None,
-          previous: list[Report] | None, threshold: int, appendix: bool) -> Part:
+          previous: list[Report] | None, threshold: int, appendix: bool,
+          rosters: tuple[Roster | None, Roster | None] = (None, None)) -> Part:
     groups = [name for name, _, _ in named]
     reported = {group_key(g) for g in groups}
     missing = [n for n in expected or [] if group_key(n) not in reported]
     support = _support(named)
     comparison = None
     if previous is not None:
-        comparison = compare(named, [(r.group.name, r) for r in previous])
+        comparison = compare(named, [(r.group.name, r) for r in previous], *rosters)
     return Part(
         subregion=subregion, groups=groups, missing=missing,
         overview=_overview(named, expected, missing),
@@ -140,6 +149,7 @@ def _part(subregion: str, named: Named, expected: list[str] | None,
         plans=[Entry(group=name, text=p) for name, r, _ in named for p in r.plans],
         key_figures=_key_figures(named),
         comparison=comparison,
+        follow_up=follow_up(named, previous, named[0][1].year) if previous is not None else None,
         appendix=[appendix_report(r, name, path) for name, r, path in named] if appendix else [],
     )
 

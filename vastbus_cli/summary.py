@@ -143,17 +143,51 @@ class Change(_Model):
     previous: Number
     current: Number
     change: Number
+    groups: int | None = Field(
+        default=None, description="Key figures: groups that reported this figure both years")
+
+
+class OneYearOnly(_Model):
+    """A figure for the groups that reported only one of the two years (not compared)."""
+
+    label: str
+    previous: Number = Field(description="Groups that reported only the previous year")
+    current: Number = Field(description="Groups that reported only this year")
 
 
 class Comparison(_Model):
+    """Year over year, like with like: the changes cover the groups that reported both years."""
+
     previous_year: int
-    figures: list[Change] = Field(description="Groups reporting, meetings, deviations in total")
-    deviations: list[Change] = Field(description="Per deviation category")
-    new_groups: list[str]
-    groups_not_reporting_again: list[str]
+    year: int
+    both: list[str] = Field(description="Groups that reported both years; the changes cover these")
+    only_current: list[str] = Field(description="Reported this year but not the previous year")
+    only_previous: list[str] = Field(description="Reported the previous year but not this year")
+    new_in_roster: list[str] = Field(
+        description="Of only_current: new in this year's roster (known only when both years "
+                    "have a roster)")
+    figures: list[Change] = Field(description="Meetings, representatives, deviations: `both` only")
+    deviations: list[Change] = Field(description="Per deviation category: `both` only")
+    key_figures: list[Change] = Field(
+        description="Per key figure: the groups in `both` that reported it both years")
+    one_year_only: list[OneYearOnly] = Field(
+        description="The same figures for the groups that reported only one of the years")
     themes_new: list[str]
     themes_persisting: list[str]
     themes_dropped: list[str]
+
+
+class FollowUp(_Model):
+    """A deviation raised to the sub-regional level last year, and what this year says."""
+
+    group: str
+    category: Labelled
+    previous_count: int
+    description: str = Field(description="Last year's description")
+    action: str = Field(description="Last year's action")
+    outcome: Labelled = Field(description="kvarstår, löst, nämns-inte or ingen-årsberättelse")
+    current_count: int = Field(description="This year's count in the same category (0: none)")
+    current_statuses: list[Labelled] = Field(description="This year's statuses in the category")
 
 
 class AppendixSection(_Model):
@@ -187,6 +221,8 @@ class Part(_Model):
     plans: list[Entry]
     key_figures: list[KeyFigure]
     comparison: Comparison | None = None
+    follow_up: list[FollowUp] | None = Field(
+        default=None, description="With last year's reports: last year's raised deviations")
     appendix: list[AppendixReport] = Field(default_factory=list)
 
 

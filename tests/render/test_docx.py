@@ -25,8 +25,9 @@ def headings(doc, level: int) -> list[str]:
     return [p.text for p in doc.paragraphs if p.style.name == f"Heading {level}"]
 
 
-def table_after(doc, first_header: str):
-    return next(t for t in doc.tables if t.rows[0].cells[0].text == first_header)
+def table_after(doc, first_header: str, second_header: str | None = None):
+    return next(t for t in doc.tables if t.rows[0].cells[0].text == first_header
+                and second_header in (None, t.rows[0].cells[1].text))
 
 
 def test_title_page_and_headings() -> None:
@@ -34,9 +35,11 @@ def test_title_page_and_headings() -> None:
     title = doc.paragraphs[0]
     assert title.style.name == "Title"
     assert title.text == "Sammanställning av Västbusarbetet 2025 – Skaraborg"
-    assert headings(doc, 1) == ["Översikt", "Möten och representanter", "Sammansättning",
+    assert headings(doc, 1) == ["Översikt", "Uppföljning av förra årets lyfta avvikelser",
+                                "Återkommande avvikelser och önskat stöd",
+                                "Möten och representanter", "Sammansättning",
                                 "Pågående arbete", "Avvikelser", "Utvecklingsområden",
-                                "Kompetensbehov", "Stöd, goda exempel och planer", "Nyckeltal",
+                                "Kompetensbehov", "Goda exempel och planer", "Nyckeltal",
                                 "Jämfört med föregående år", "Bilaga: gruppernas årsberättelser"]
     assert "Möjliga övergripande systemfel" in headings(doc, 2)
     assert {"Skövde", "Lidköping", "Mariestad"} <= set(headings(doc, 2))  # the appendix
@@ -53,7 +56,7 @@ def test_table_cells_hold_the_totals() -> None:
     sip = next(r for r in categories.rows if r.cells[0].text == "SIP ej kallad eller försenad")
     assert [c.text for c in sip.cells[:3]] == ["SIP ej kallad eller försenad", "7", "3"]
     assert sip.cells[-1].text == "Ja"
-    composition = table_after(doc, "Grupp")
+    composition = table_after(doc, "Grupp", "Planerade möten")
     assert [c.text for c in composition.rows[0].cells][:3] == ["Grupp", "Planerade möten",
                                                                 "Genomförda möten"]
 
@@ -164,3 +167,24 @@ def test_several_subregions_one_heading_per_part() -> None:
     assert headings(doc, 2).count("Översikt") == 3
     first = next(p for p in doc.paragraphs if p.style.name == "Heading 1")
     assert first.paragraph_format.page_break_before
+
+
+def test_like_for_like_follow_up_and_themed_support_in_word() -> None:
+    doc = reopen(render(sample_summary()))
+    texts = [p.text for p in doc.paragraphs]
+    assert ("Jämförelsen gäller den grupp som lämnade årsberättelse både 2024 och 2025: Skövde."
+            in texts)
+    changes = table_after(doc, "Uppgift", "2024")
+    rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in changes.rows}
+    assert rows["Avvikelser totalt"] == ["3", "6", "+3"]
+    only = table_after(doc, "Uppgift", "Bara 2024")
+    assert [c.text for c in only.rows[1].cells] == ["Grupper", "1", "2"]
+    follow = table_after(doc, "Grupp", "Avvikelsekategori")
+    assert [c.text for c in follow.rows[1].cells] == ["Skövde", "Väntetider", "2",
+                                                       "Nämns inte 2025", "0", ""]
+    assert "SIP (samordnad individuell plan) – 2 grupper: Skövde och Lidköping" in texts
+    assert "Lidköping: SIP-rutin vid flytt." in texts
+    # early: the follow-up and the themed support come before the meetings
+    h1 = headings(doc, 1)
+    assert h1.index("Uppföljning av förra årets lyfta avvikelser") < h1.index(
+        "Möten och representanter")

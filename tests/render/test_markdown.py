@@ -32,7 +32,13 @@ def test_key_values_are_in_the_document() -> None:
     assert "Primärvård saknas i 1 av 3 grupper \\(Lidköping\\)." in text
     assert "| SIP ej kallad eller försenad | 7 | 3 | 1 | 4 | 2 | – | Ja |" in text
     assert "Ej medtagna på grund av fel i filen: tibro-2025.yaml." in text
-    assert "| Grupper som rapporterat | 2 | 3 | +1 |".replace("+", "\\+") in text
+    assert "Jämförelsen gäller den grupp som lämnade årsberättelse både 2024 och 2025: Skövde." \
+        in text
+    assert "| Avvikelser totalt | 3 | 6 | \\+3 |" in text  # Skövde's, like with like
+    assert "| Avvikelser totalt | 0 | 6 |" in text  # the groups reporting one year only
+    assert "- Rapporterade inte 2024: Lidköping och Mariestad." in text
+    assert "| Skövde | Väntetider | 2 | Nämns inte 2025 | 0 |  |" in text
+    assert "**SIP \\(samordnad individuell plan\\) – 2 grupper: Skövde och Lidköping**" in text
 
 
 def test_user_text_cannot_inject_html_or_break_tables() -> None:

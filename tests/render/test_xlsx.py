@@ -24,9 +24,10 @@ def column(ws, header: str) -> list:
 
 def test_sheet_names() -> None:
     wb = reopen(render(sample_summary()))
-    assert wb.sheetnames == ["Översikt", "Möten", "Sammansättning", "Pågående arbete",
-                             "Avvikelser", "Avvikelser per grupp", "Lyfta avvikelser",
-                             "Utvecklingsområden", "Kompetensbehov", "Stöd", "Goda exempel",
+    assert wb.sheetnames == ["Översikt", "Uppföljning", "Stöd", "Möten", "Sammansättning",
+                             "Pågående arbete", "Avvikelser", "Avvikelser per grupp",
+                             "Lyfta avvikelser", "Utvecklingsområden", "Kompetensbehov",
+                             "Goda exempel",
                              "Planer", "Nyckeltal", "Jämförelse", "Data"]
 
 
@@ -47,8 +48,18 @@ def test_values() -> None:
     data = wb["Data"]
     rows = list(data.iter_rows(min_row=2, values_only=True))
     assert ("Skaraborg", "Skövde", "Avvikelser", "SIP ej kallad eller försenad", 4) in rows
-    cmp = {r[0]: r[1:] for r in wb["Jämförelse"].iter_rows(min_row=2, values_only=True)}
-    assert cmp["Grupper som rapporterat"] == (2, 3, 1)
+    cmp = {r[1]: r[2:] for r in wb["Jämförelse"].iter_rows(min_row=2, values_only=True)}
+    # (groups both years, 2024, 2025, change, only 2024, only 2025): Skövde alone is compared
+    assert cmp["Grupper"] == (1, 1, 1, 0, 1, 2)
+    assert cmp["Avvikelser totalt"] == (1, 3, 6, 3, 0, 6)
+    assert cmp["Antal SIP-möten"] == (1, 10, 14, 4, None, None)
+    follow = list(wb["Uppföljning"].iter_rows(values_only=True))
+    assert follow == [("Grupp", "Avvikelsekategori", "Antal 2024", "Läget 2025", "Antal 2025",
+                       "Status 2025"), ("Skövde", "Väntetider", 2, "Nämns inte 2025", 0, None)]
+    support = list(wb["Stöd"].iter_rows(min_row=2, values_only=True))
+    assert support == [("SIP (samordnad individuell plan)", "Skövde", "@Gemensam utbildningsdag."),
+                       ("SIP (samordnad individuell plan)", "Lidköping", "SIP-rutin vid flytt."),
+                       ("Utan tema", "Lidköping", "Hjälp att nå primärvården.")]
 
 
 def test_user_text_never_becomes_a_formula() -> None:
@@ -59,8 +70,8 @@ def test_user_text_never_becomes_a_formula() -> None:
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
     assert column(wb["Lyfta avvikelser"], "Åtgärd") == ["=SUM(A1:A9) lyft till delregionen"]
     assert column(wb["Kompetensbehov"], "Beskrivning") == ["-Utbildning för lärare."]
-    assert column(wb["Stöd"], "Stöd från den delregionala gruppen") == [
-        "@Gemensam utbildningsdag."]
+    assert column(wb["Stöd"], "Stöd från den delregionala gruppen")[0] == (
+        "@Gemensam utbildningsdag.")
     assert column(wb["Goda exempel"], "Beskrivning") == ["+Fungerar bra."]
     assert column(wb["Utvecklingsområden"], "Beskrivning")[1] == "Bättre kallelser."  # \x07 gone
 

@@ -16,9 +16,11 @@ from vastbus_cli.summary import (
     Comparison,
     CompositionRow,
     Deviations,
+    FollowUp,
     OrganisationGap,
     Part,
     Summary,
+    ThemeBlock,
     format_number,
 )
 
@@ -28,13 +30,17 @@ MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 #: Section titles, in the order every format presents them.
 TITLES = {
     "overview": "Översikt",
+    "follow_up": "Uppföljning av förra årets lyfta avvikelser",
+    "priorities": "Återkommande avvikelser och önskat stöd",
+    "recurring": "Möjliga övergripande systemfel",
+    "support_by_theme": "Önskat stöd från den delregionala gruppen, per tema",
     "meetings": "Möten och representanter",
     "composition": "Sammansättning",
     "work": "Pågående arbete",
     "deviations": "Avvikelser",
     "development_areas": "Utvecklingsområden",
     "competence_needs": "Kompetensbehov",
-    "support": "Stöd, goda exempel och planer",
+    "support": "Goda exempel och planer",
     "support_wanted": "Stöd från den delregionala gruppen",
     "good_examples": "Goda exempel",
     "plans": "Planer för nästa år",
@@ -181,24 +187,82 @@ def theme_title(label: str | None) -> str:
 
 def sections(part: Part, totals: bool) -> list[str]:
     """The sections a part shows, in order; the regional totals show the figures only."""
-    keys = ["overview", "meetings", "composition", "work", "deviations", "development_areas",
-            "competence_needs", "support", "key_figures", "comparison", "appendix"]
+    keys = ["overview", "follow_up", "priorities", "meetings", "composition", "work",
+            "deviations", "development_areas", "competence_needs", "support", "key_figures",
+            "comparison", "appendix"]
     if totals:
-        keys = ["overview", "composition", "deviations", "key_figures", "comparison"]
+        keys = ["overview", "follow_up", "priorities", "composition", "deviations",
+                "key_figures", "comparison"]
     if part.comparison is None:
         keys.remove("comparison")
+    if part.follow_up is None:
+        keys.remove("follow_up")
     if not part.appendix and "appendix" in keys:
         keys.remove("appendix")
     return keys
 
 
+def comparison_intro(c: Comparison) -> str:
+    """Which groups the changes cover: the like-for-like promise, in words."""
+    if not c.both:
+        return (f"Ingen grupp lämnade årsberättelse både {c.previous_year} och {c.year}, "
+                f"så det finns inget att jämföra grupp för grupp.")
+    n = len(c.both)
+    who = "den grupp" if n == 1 else f"de {n} grupper"
+    return (f"Jämförelsen gäller {who} som lämnade årsberättelse både {c.previous_year} och "
+            f"{c.year}: {names(c.both)}.")
+
+
 def comparison_lines(c: Comparison) -> list[tuple[str, list[str]]]:
     """The year-over-year lists: (lead, names); an empty list reads as "inga"."""
-    return [
-        ("Nya grupper som rapporterat", c.new_groups),
-        (f"Grupper som rapporterade {c.previous_year} men inte i år",
-         c.groups_not_reporting_again),
+    not_before = [n for n in c.only_current if n not in c.new_in_roster]
+    lines = [(f"Rapporterade inte {c.previous_year}", not_before)]
+    if c.new_in_roster:
+        lines.append((f"Nya i gruppförteckningen {c.year}", c.new_in_roster))
+    lines += [
+        (f"Rapporterade inte {c.year}", c.only_previous),
         ("Nya teman", c.themes_new),
         ("Teman som består", c.themes_persisting),
         ("Teman som inte längre nämns", c.themes_dropped),
     ]
+    return lines
+
+
+def one_year_only_note(c: Comparison) -> str:
+    return ("Grupper som bara lämnade årsberättelse ett av åren ingår inte i förändringen; "
+            "deras siffror står här för sig.")
+
+
+def key_figure_comparison_note(c: Comparison) -> str:
+    return ("Varje nyckeltal jämförs för de grupper som redovisade det både "
+            f"{c.previous_year} och {c.year}.")
+
+
+def follow_up_sentence(part: Part, year: int) -> str:
+    """How last year's raised deviations stand, counted by outcome."""
+    rows = part.follow_up or []
+    previous_year = part.comparison.previous_year if part.comparison else year - 1
+    if not rows:
+        return f"Inga avvikelser lyftes till delregional nivå {previous_year}."
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for f in rows:
+        counts[f.outcome.code] = counts.get(f.outcome.code, 0) + 1
+        labels[f.outcome.code] = f.outcome.label.lower()
+    n = len(rows)
+    what = "avvikelse" if n == 1 else "avvikelser"
+    states = ", ".join(f"{counts[c]} {labels[c]}" for c in labels)
+    return (f"{n} {what} lyftes till delregional nivå {previous_year}. "
+            f"Enligt årsberättelserna {year}: {states}.")
+
+
+def follow_up_detail(f: FollowUp, previous_year: int) -> str:
+    """Last year's description and action, for the list under the table."""
+    return f"{f.description} Åtgärd {previous_year}: {f.action}"
+
+
+def support_theme_lead(block: ThemeBlock) -> str:
+    """`Tema – 2 grupper: A och B`."""
+    n = len(block.groups)
+    return (f"{theme_title(block.theme.label if block.theme else None)} – "
+            f"{n} {'grupp' if n == 1 else 'grupper'}: {names(block.groups)}")

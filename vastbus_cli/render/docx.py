@@ -114,10 +114,6 @@ class _Writer:
             self.table(tables.category_table(d))
             self.heading("Per grupp", self.base + 1)
             self.table(tables.group_deviation_table(d))
-        self.heading("Möjliga övergripande systemfel", self.base + 1)
-        self.para(common.recurring_sentence(d))
-        for code in d.recurring:
-            self.bullet(common.recurring_item(d, code))
         if d.raised:
             self.heading("Lyfta till delregional nivå", self.base + 1)
             for e in d.raised:
@@ -125,7 +121,7 @@ class _Writer:
                             f"Åtgärd: {e.action}", f"{e.group}: ")
 
     def _support(self, part: Part) -> None:
-        for key in ("support_wanted", "good_examples", "plans"):
+        for key in ("good_examples", "plans"):
             self.heading(common.TITLES[key], self.base + 1)
             self.entries(getattr(part, key))
 
@@ -140,13 +136,43 @@ class _Writer:
         c = part.comparison
         if c is None:
             return
-        self.para(f"Jämfört med årsberättelserna för {c.previous_year}.")
-        self.table(tables.change_table(c.figures, "Uppgift", c.previous_year, self.s.year))
-        if c.deviations:
-            self.table(tables.change_table(c.deviations, "Avvikelsekategori", c.previous_year,
-                                           self.s.year))
+        self.para(common.comparison_intro(c))
+        if c.both:
+            self.table(tables.change_table(c.figures, "Uppgift", c.previous_year, self.s.year))
+            if c.deviations:
+                self.table(tables.change_table(c.deviations, "Avvikelsekategori",
+                                               c.previous_year, self.s.year))
+            if c.key_figures:
+                self.para(common.key_figure_comparison_note(c))
+                self.table(tables.key_figure_change_table(c))
+        if c.one_year_only:
+            self.para(common.one_year_only_note(c))
+            self.table(tables.one_year_only_table(c))
         for lead, items in common.comparison_lines(c):
             self.bullet(common.names(items) or "inga", f"{lead}: ")
+
+    def _follow_up(self, part: Part) -> None:
+        self.para(common.follow_up_sentence(part, self.s.year))
+        if not part.follow_up or part.comparison is None:
+            return
+        self.table(tables.follow_up_table(part, self.s.year))
+        for f in part.follow_up:
+            self.bullet(common.follow_up_detail(f, part.comparison.previous_year),
+                        f"{f.group} – {f.category.label}: ")
+
+    def _priorities(self, part: Part) -> None:
+        d = part.deviations
+        self.heading(common.TITLES["recurring"], self.base + 1)
+        self.para(common.recurring_sentence(d))
+        for code in d.recurring:
+            self.bullet(common.recurring_item(d, code))
+        self.heading(common.TITLES["support_by_theme"], self.base + 1)
+        if not part.support_by_theme:
+            self.para(common.NOTHING)
+        for block in part.support_by_theme:
+            self.para("", common.support_theme_lead(block))
+            for e in block.entries:
+                self.bullet(e.text, f"{e.group}: ")
 
     def _appendix(self, part: Part) -> None:
         for i, report in enumerate(part.appendix):

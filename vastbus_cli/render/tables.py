@@ -10,7 +10,7 @@ from __future__ import annotations
 from vastbus_cli.documents.table import Table as Table
 from vastbus_cli.documents.table import Value as Value
 from vastbus_cli.documents.table import cell_text as cell_text
-from vastbus_cli.summary import Change, Deviations, Part
+from vastbus_cli.summary import Change, Comparison, Deviations, Part
 
 
 def meetings_table(part: Part) -> Table:
@@ -63,3 +63,27 @@ def change_table(changes: list[Change], first: str, previous_year: int, year: in
     return Table([first, str(previous_year), str(year), "Förändring"],
                  [[c.label, c.previous, c.current, c.change] for c in changes],
                  signed=frozenset({3}))
+
+
+def key_figure_change_table(c: Comparison) -> Table:
+    """Key figures year over year, each over the groups that reported it both years."""
+    return Table(["Nyckeltal", "Grupper", str(c.previous_year), str(c.year), "Förändring"],
+                 [[k.label, k.groups, k.previous, k.current, k.change] for k in c.key_figures],
+                 signed=frozenset({4}))
+
+
+def one_year_only_table(c: Comparison) -> Table:
+    """The groups that reported only one of the years, kept apart from the changes."""
+    return Table(["Uppgift", f"Bara {c.previous_year}", f"Bara {c.year}"],
+                 [[o.label, o.previous, o.current] for o in c.one_year_only])
+
+
+def follow_up_table(part: Part, year: int) -> Table:
+    """Last year's raised deviations and what this year's report of the group says."""
+    previous_year = part.comparison.previous_year if part.comparison else year - 1
+    return Table(
+        ["Grupp", "Avvikelsekategori", f"Antal {previous_year}", f"Läget {year}",
+         f"Antal {year}", f"Status {year}"],
+        [[f.group, f.category.label, f.previous_count, f.outcome.label,
+          None if f.outcome.code == "ingen-årsberättelse" else f.current_count,
+          ", ".join(s.label for s in f.current_statuses)] for f in part.follow_up or []])

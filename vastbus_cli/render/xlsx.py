@@ -16,7 +16,7 @@ from vastbus_cli.render import common, tables
 from vastbus_cli.render.cells import set_text
 from vastbus_cli.render.tables import Table, Value
 from vastbus_cli.render.xlsx_charts import bar_chart
-from vastbus_cli.summary import Part, Summary, ThemeBlock
+from vastbus_cli.summary import Comparison, Part, Summary, ThemeBlock
 
 MAX_WIDTH = 60
 HEADER_FILL = "DDE4EE"
@@ -30,6 +30,9 @@ def render(summary: Summary) -> bytes:
     region = {g: p.subregion for p in summary.parts for g in p.groups}
     book = _Book(Workbook(), region if summary.totals is not None else None)
     book.overview(summary)
+    if whole.follow_up is not None:  # what the steering group asks first
+        book.sheet("Uppföljning", tables.follow_up_table(whole, summary.year))
+    book.sheet("Stöd", _support(whole))
     book.sheet("Möten", tables.meetings_table(whole))
     comp = book.sheet("Sammansättning", tables.composition_table(whole))
     n_groups, n_orgs = len(whole.composition.rows), len(whole.composition.organisations)
@@ -49,21 +52,42 @@ def render(summary: Summary) -> bytes:
          for e in d.raised]))
     book.sheet("Utvecklingsområden", _themed(whole.development_areas))
     book.sheet("Kompetensbehov", _themed(whole.competence_needs))
-    book.sheet("Stöd", Table(["Grupp", "Stöd från den delregionala gruppen"],
-                             [[e.group, e.text] for e in whole.support_wanted]))
     book.sheet("Goda exempel", Table(["Grupp", "Rubrik", "Beskrivning"],
                                      [[e.group, e.title, e.text] for e in whole.good_examples]))
     book.sheet("Planer", Table(["Grupp", "Planer för nästa år"],
                                [[e.group, e.text] for e in whole.plans]))
     book.sheet("Nyckeltal", tables.key_figure_table(whole), grouped=False)
     if whole.comparison is not None:
-        c = whole.comparison
-        book.sheet("Jämförelse", Table(
-            ["Uppgift", str(c.previous_year), str(summary.year), "Förändring"],
-            [[ch.label, ch.previous, ch.current, ch.change]
-             for ch in [*c.figures, *c.deviations]]), grouped=False)
+        book.sheet("Jämförelse", _comparison(whole.comparison), grouped=False)
     book.sheet("Data", _long(summary), grouped=False)
     return save_workbook(book.wb, common.properties(summary))
+
+
+def _support(part: Part) -> Table:
+    """The support wanted, by theme (vocabulary order, no theme last), with who asked."""
+    return Table(["Tema", "Grupp", "Stöd från den delregionala gruppen"],
+                 [[common.theme_title(b.theme.label if b.theme else None), e.group, e.text]
+                  for b in part.support_by_theme for e in b.entries])
+
+
+def _comparison(c: Comparison) -> Table:
+    """Like with like: one row per figure for the groups that reported both years; the
+    groups that reported one year only in their own columns, outside the change."""
+    rows: list[list[Value]] = []
+    for kind, changes in (("Möten och avvikelser", c.figures),
+                          ("Avvikelsekategori", c.deviations), ("Nyckeltal", c.key_figures)):
+        rows += [[kind, ch.label, ch.groups if ch.groups is not None else len(c.both),
+                  ch.previous, ch.current, ch.change, None, None] for ch in changes]
+    only = {o.label: o for o in c.one_year_only}
+    rows = [[*r[:6], only[r[1]].previous if r[1] in only else None,
+             only[r[1]].current if r[1] in only else None] for r in rows]
+    if c.one_year_only:
+        groups = only["Grupper"]
+        rows.insert(0, ["Grupper", "Grupper", len(c.both), len(c.both), len(c.both), 0,
+                        groups.previous, groups.current])
+    return Table(["Avsnitt", "Uppgift", "Grupper (båda åren)", str(c.previous_year), str(c.year),
+                  "Förändring", f"Bara {c.previous_year}", f"Bara {c.year}"], rows,
+                 signed=frozenset({5}))
 
 
 def _themed(blocks: list[ThemeBlock], title: str | None = None) -> Table:
