@@ -75,7 +75,8 @@ def test_contents_is_a_static_linked_list_and_word_never_asks_to_update() -> Non
     doc = reopen(render(sample_summary()))
     texts = [p.text for p in doc.paragraphs]
     at = texts.index("Innehåll") + 1
-    assert texts[at:at + 3] == ["Översikt", "Möten och representanter", "Sammansättning"]
+    assert texts[at:at + 3] == ["Översikt", "Uppföljning av förra årets lyfta avvikelser",
+                                "Återkommande avvikelser och önskat stöd"]
     body = doc.element.body.xml
     assert " TOC " not in body and "Uppdatera fält" not in body  # no field, no instructions
     links = doc.paragraphs[at]._p.findall(qn("w:hyperlink"))
