@@ -21,6 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vastbus_cli.problems import Problem, error
+from vastbus_cli.survey.readers.limits import (
+    MAX_COLUMNS,
+    MAX_FIELD_CHARS,
+    MAX_ROW_CHARS,
+    too_large,
+)
 
 SAMPLE_BYTES = 64 * 1024
 SAMPLE_ROWS = 30
@@ -146,6 +152,7 @@ def iter_csv_rows(path: Path, fmt: TextFormat, name: str, problems: list[Problem
         if fmt.sep_line:
             handle.readline()
             offset = 1
+        csv.field_size_limit(MAX_FIELD_CHARS)
         reader = csv.reader(handle, delimiter=fmt.delimiter)
         previous = 0
         while True:
@@ -162,7 +169,11 @@ def iter_csv_rows(path: Path, fmt: TextFormat, name: str, problems: list[Problem
                     "Ange rätt kodning med --encoding, t.ex. utf-8 eller cp1252, eller låt "
                     "vastbus känna av den (utan --encoding)."))
                 return
-            except csv.Error:
+            except csv.Error as exc:
+                if "field larger than field limit" in str(exc):
+                    line = previous + 1 + offset
+                    problems.append(_field_too_long(name, line))
+                    return
                 line = reader.line_num + offset
                 problems.append(error(name, line, 1, "inte-csv",
                                       f"Filen kan inte läsas som CSV på rad {line}.",
@@ -170,7 +181,28 @@ def iter_csv_rows(path: Path, fmt: TextFormat, name: str, problems: list[Problem
                 return
             start = previous + 1 + offset
             previous = reader.line_num
+            refused = _row_problem(name, start, cells)
+            if refused is not None:
+                problems.append(refused)
+                return
             if cells and cells[0].startswith("\ufeff"):
                 cells[0] = cells[0][1:]
             if any(c.strip() for c in cells):
                 yield start, cells
+
+
+def _field_too_long(name: str, line: int) -> Problem:
+    return too_large(name, line, f"Ett fält i raden som börjar på rad {line} är längre än "
+                                 f"{MAX_FIELD_CHARS:,} tecken.".replace(",", " "),
+                     "Ett fält som aldrig tar slut beror ofta på ett citattecken (\") som inte "
+                     "avslutas. ")
+
+
+def _row_problem(name: str, line: int, cells: list[str]) -> Problem | None:
+    if len(cells) > MAX_COLUMNS:
+        return too_large(name, line, f"Rad {line} har {len(cells):,} fält; gränsen är "
+                                     f"{MAX_COLUMNS:,}.".replace(",", " "))
+    if sum(map(len, cells)) > MAX_ROW_CHARS:
+        return too_large(name, line, f"Rad {line} är längre än {MAX_ROW_CHARS:,} tecken."
+                         .replace(",", " "))
+    return None

@@ -13,6 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from vastbus_cli.problems import Problem, error
+from vastbus_cli.survey.readers.limits import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    dimension_problem,
+    xlsx_problem,
+)
 
 Row = tuple[int, list[str]]
 
@@ -35,6 +41,10 @@ def cell_text(value: Any) -> str:
 
 def iter_xlsx_rows(path: Path, sheet: str | None, name: str,
                    problems: list[Problem]) -> Iterator[Row]:
+    refused = xlsx_problem(path, name)
+    if refused is not None:
+        problems.append(refused)
+        return
     from openpyxl import load_workbook
 
     try:
@@ -53,6 +63,10 @@ def iter_xlsx_rows(path: Path, sheet: str | None, name: str,
             problems.append(error(name, 0, 0, "blad-saknas", f"Bladet '{sheet}' finns inte.",
                                   "Bladen i filen: " + ", ".join(workbook.sheetnames) + "."))
             return
+        refused = dimension_problem(name, *_declared_size(worksheet))
+        if refused is not None:
+            problems.append(refused)
+            return
         worksheet.reset_dimensions()
         rows = enumerate(worksheet.iter_rows(values_only=True), start=1)
         while True:
@@ -65,8 +79,22 @@ def iter_xlsx_rows(path: Path, sheet: str | None, name: str,
                                       "Bladet i Excel-filen är skadat och kan inte läsas.",
                                       "Öppna filen i Excel och spara den på nytt."))
                 return
+            refused = dimension_problem(name, number if number > MAX_ROWS else None,
+                                        len(values) if len(values) > MAX_COLUMNS else None)
+            if refused is not None:
+                problems.append(refused)
+                return
             cells = [cell_text(v) for v in values]
             if any(c.strip() for c in cells):
                 yield number, cells
     finally:
         workbook.close()
+
+
+def _declared_size(worksheet: Any) -> tuple[int | None, int | None]:
+    """The rows and columns the sheet's stored dimension claims (often wrong, never trusted
+    to be small, but a claim beyond the limits is refused before reading)."""
+    try:
+        return worksheet.max_row, worksheet.max_column
+    except Exception:  # a malformed dimension: the streaming count still applies
+        return None, None
