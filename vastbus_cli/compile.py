@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vastbus_cli.checks import ReportFile
+from vastbus_cli.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME, find_beside, read_markdown
 from vastbus_cli.merge import merge
 from vastbus_cli.problems import Problem, error, has_errors
+from vastbus_cli.roster import Roster
 from vastbus_cli.summary import Summary
 from vastbus_cli.validate import ValidationResult, validate_paths
 
@@ -60,14 +62,21 @@ def compile_reports(
     recurring: int = 3,
     produced: dt.date | None = None,
     progress: Callable[[Path], None] | None = None,
+    intro: Path | None = None,
+    conclusions: Path | None = None,
 ) -> CompileResult:
-    """Validate and merge; with `skip_invalid`, reports with errors are left out and named."""
+    """Validate and merge; with `skip_invalid`, reports with errors are left out and named.
+
+    The coordinator's introduction and conclusions come from `intro` /
+    `conclusions`, or from `inledning.md` / `slutsatser.md` beside the roster.
+    """
     paths = [folder] if isinstance(folder, Path) else list(folder)
     produced = produced or dt.date.today()
     result = validate_paths(paths, roster_path=roster, today=produced, progress=progress)
-    problems = result.problems + _other_year(result.reports())
+    texts, text_problems = _coordinator_texts(paths, result.roster_path, intro, conclusions)
+    problems = result.problems + _other_year(result.reports()) + text_problems
     bad_files = {p.file for p in problems if p.is_error}
-    general_errors = has_errors(result.general) or (
+    general_errors = has_errors(result.general + text_problems) or (
         result.roster_path is not None and result.roster_path in bad_files)
     compiled = CompileResult(None, result, problems)
     if general_errors or (bad_files and not skip_invalid):
@@ -89,5 +98,28 @@ def compile_reports(
         previous_roster=previous_roster,
         recurring=recurring, skipped=[Path(p).name for p in compiled.skipped],
         produced=produced, files=[Path(rf.path).name for rf in good],
-    )
+    ).model_copy(update={**_roster_facts(result.roster), **texts})
     return compiled
+
+
+def _roster_facts(roster: Roster | None) -> dict[str, str | None]:
+    """Who sends the summary and its reference number, as the roster gives them."""
+    if roster is None:
+        return {}
+    return {"sender": roster.sender, "coordinator_role": roster.coordinator_role,
+            "reference": roster.reference}
+
+
+def _coordinator_texts(paths: list[Path], roster_path: str | None, intro: Path | None,
+                       conclusions: Path | None) -> tuple[dict[str, str | None], list[Problem]]:
+    beside = [p for p in paths if p.is_dir()] + ([Path(roster_path).parent] if roster_path else [])
+    texts: dict[str, str | None] = {}
+    problems: list[Problem] = []
+    for key, given, name in (("intro", intro, INTRO_NAME),
+                             ("conclusions", conclusions, CONCLUSIONS_NAME)):
+        path = given or find_beside(list(beside), name)
+        if path is None:
+            continue
+        texts[key], found = read_markdown(path)
+        problems += found
+    return texts, problems

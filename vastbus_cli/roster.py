@@ -36,6 +36,14 @@ class Roster(BaseModel):
         description="Sista dag för sammanställningen (standard: 1 juni året efter verksamhetsåret)",
     )
     groups: list[RosterGroup] = Field(alias="grupper", description="De lokala grupper som ska rapportera")
+    sender: Text | None = Field(
+        default=None, alias="delregional_grupp",
+        description="Den delregionala gruppens namn (avsändare på sammanställningens titelsida)")
+    coordinator_role: Text | None = Field(
+        default=None, alias="samordnare",
+        description="Samordnarens roll, t.ex. 'Delregional samordnare, Skaraborgs kommunalförbund'")
+    reference: Text | None = Field(
+        default=None, alias="diarienummer", description="Sammanställningens diarienummer")
 
     def deadline_for(self, year: int) -> dt.date:
         return self.deadline or dt.date(year + 1, 6, 1)

@@ -242,3 +242,11 @@ class Summary(_Model):
     parts: list[Part]
     totals: Part | None = Field(
         default=None, description="The regional view when the reports span several sub-regions")
+    sender: str | None = Field(
+        default=None, description="The sub-regional group that sends the summary (roster)")
+    coordinator_role: str | None = Field(
+        default=None, description="The coordinator's role, as signed (roster)")
+    reference: str | None = Field(default=None, description="Reference number (diarienummer)")
+    intro: str | None = Field(default=None, description="The coordinator's introduction (Markdown)")
+    conclusions: str | None = Field(
+        default=None, description="The coordinator's conclusions and recommendations (Markdown)")

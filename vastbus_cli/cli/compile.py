@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -63,6 +64,16 @@ def compile_command(
         3, "--recurring",
         help="Antal grupper där en avvikelsekategori ska förekomma för att flaggas som "
              "möjligt övergripande systemfel."),
+    date: str | None = typer.Option(
+        None, "--date", "-d", metavar="ÅÅÅÅ-MM-DD",
+        help="Sammanställningens datum (standard: i dag). Samma datum ger samma dokument."),
+    intro: Path | None = typer.Option(
+        None, "--intro", metavar="FIL.md",
+        help="Samordnarens inledning (Markdown). Standard: inledning.md bredvid grupper.yaml."),
+    conclusions: Path | None = typer.Option(
+        None, "--conclusions", metavar="FIL.md",
+        help="Slutsatser och rekommendationer (Markdown). Standard: slutsatser.md bredvid "
+             "grupper.yaml."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
 ) -> None:
     from vastbus_cli.compile import compile_reports
@@ -84,8 +95,10 @@ def compile_command(
     for path, what in ((folder, "Mappen"), (previous, "Mappen för förra året")):
         if path is not None and not path.is_dir():
             fail(f"{what} {path} finns inte eller är ingen mapp.", "Kontrollera sökvägen.")
+    produced = _parse_date(date)
     for path, what in ((template, "Mallen"), (reference_docx, "Referensdokumentet"),
-                       (roster, "Gruppförteckningen")):
+                       (roster, "Gruppförteckningen"), (intro, "Inledningen"),
+                       (conclusions, "Slutsatserna")):
         if path is not None and not path.is_file():
             fail(f"{what} {path} finns inte.", "Kontrollera sökvägen.")
     inputs = [*input_files([folder], roster), *(input_files([previous]) if previous else []),
@@ -95,7 +108,8 @@ def compile_command(
     to_stderr = output is None  # stdout carries the document
     with _progress(folder) as tick:
         result = compile_reports(folder, roster=roster, previous=previous,
-                                 skip_invalid=skip_invalid, recurring=recurring, progress=tick)
+                                 skip_invalid=skip_invalid, recurring=recurring, progress=tick,
+                                 produced=produced, intro=intro, conclusions=conclusions)
     if result.problems:
         show_problems(result.problems, result.validation.summary_line(), stderr=to_stderr)
     if result.summary is None:
@@ -112,9 +126,26 @@ def compile_command(
     data = _render(result.summary, fmt, template, reference_docx)
     if output is None:
         write_stdout(data.decode("utf-8"))
+        _deadline(result.summary)
         return
     write_output(output, data, force, inputs)
     _done(result.summary, output, len(result.skipped))
+
+
+def _parse_date(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        fail(f"--date {value} är inget datum.", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-05-20.")
+
+
+def _deadline(summary: Any) -> None:
+    """The deadline is for the coordinator, so it is said here and kept out of the document."""
+    from vastbus_cli.render.common import deadline_sentence
+
+    err_console().print(deadline_sentence(summary), highlight=False)
 
 
 def _choose_format(option: SummaryFormat | None, output: Path | None) -> str:
@@ -155,6 +186,7 @@ def _done(summary: Any, output: Path, skipped: int) -> None:
     if skipped:
         line += f", {skipped} ej medtagna"
     err_console().print(line + ").", highlight=False)
+    _deadline(summary)
 
 
 @contextmanager

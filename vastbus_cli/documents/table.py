@@ -8,11 +8,12 @@ totals: bold in Word, kept outside the sortable range in Excel.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from vastbus_cli.documents.numbers import count_cell, format_number, signed
 
-Value = str | float | int | None
+Value = str | float | int | dt.date | None
 
 #: First cells that mark a totals row (at the end of a table).
 TOTAL_LABELS = frozenset({"Totalt", "Summa", "Saknas i antal grupper"})

@@ -8,6 +8,7 @@ Markdown output must not let user text open raw HTML or break a table.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -29,7 +30,7 @@ def xlsx_value(value: Any) -> Any:
 
     Use `set_text` to write it: that also keeps formula-like text a string.
     """
-    if value is None or isinstance(value, (int, float)):
+    if value is None or isinstance(value, (int, float, dt.date)):
         return value
     return strip_illegal(str(value))
 
@@ -38,7 +39,9 @@ def set_text(cell: Any, value: Any) -> None:
     """Write `value` into an openpyxl cell; text is stored as text, never as a formula."""
     value = xlsx_value(value)
     cell.value = value
-    if isinstance(value, str):
+    if isinstance(value, dt.date):
+        cell.number_format = "yyyy-mm-dd"
+    elif isinstance(value, str):
         cell.data_type = "s"  # openpyxl marks '=…' as 'f'; force plain text
 
 

@@ -48,6 +48,8 @@ TITLES = {
     "comparison": "Jämfört med föregående år",
     "appendix": "Bilaga: gruppernas årsberättelser",
     "totals": "Regionala totaler",
+    "intro": "Inledning",
+    "conclusions": "Slutsatser och rekommendationer",
 }
 NO_THEME = "Utan tema"
 
@@ -81,19 +83,27 @@ SUBJECT = "Delregional sammanställning av Västbusarbetet"
 
 def author(s: Summary) -> str:
     """Who sends the summary: the sub-regional group (from the roster, or named after the sub-region)."""
-    return f"Västbus delregionala grupp {s.subregion}"
+    return s.sender or f"Västbus delregionala grupp {s.subregion}"
 
 
 def title_facts(s: Summary) -> list[tuple[str, str]]:
-    """The title page's labelled facts, in every format."""
-    return [("Delregion", s.subregion), ("Verksamhetsår", str(s.year)),
-            ("Datum", date_sv(s.produced))]
+    """The title page's labelled facts, in every format (the roster's only when it gives them)."""
+    facts = [("Delregion", s.subregion), ("Verksamhetsår", str(s.year)),
+             ("Datum", date_sv(s.produced))]
+    if s.reference:
+        facts.append(("Diarienummer", s.reference))
+    if s.sender:
+        facts.append(("Från", s.sender))
+    if s.coordinator_role:
+        facts.append(("Upprättad av", s.coordinator_role))
+    return facts
 
 
 def properties(s: Summary) -> Properties:
     """Document properties of the summary (Word and Excel)."""
     return Properties(title=s.title, author=author(s), date=s.produced, subject=SUBJECT,
-                      keywords=f"Västbus; {s.subregion}; {s.year}")
+                      keywords=f"Västbus; {s.subregion}; {s.year}",
+                      identifier=s.reference or "", comments=s.coordinator_role or "")
 
 
 def deadline_sentence(s: Summary) -> str:
@@ -185,8 +195,12 @@ def theme_title(label: str | None) -> str:
 
 
 
-def sections(part: Part, totals: bool) -> list[str]:
-    """The sections a part shows, in order; the regional totals show the figures only."""
+def sections(part: Part, totals: bool, conclusions: bool = False) -> list[str]:
+    """The sections a part shows, in order; the regional totals show the figures only.
+
+    `conclusions` (for the first part shown) puts the coordinator's conclusions
+    after the figures, before the appendix.
+    """
     keys = ["overview", "follow_up", "priorities", "meetings", "composition", "work",
             "deviations", "development_areas", "competence_needs", "support", "key_figures",
             "comparison", "appendix"]
@@ -199,6 +213,8 @@ def sections(part: Part, totals: bool) -> list[str]:
         keys.remove("follow_up")
     if not part.appendix and "appendix" in keys:
         keys.remove("appendix")
+    if conclusions:
+        keys.insert(keys.index("appendix") if "appendix" in keys else len(keys), "conclusions")
     return keys
 
 

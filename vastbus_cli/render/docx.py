@@ -21,8 +21,11 @@ def render(summary: Summary, reference: Path | None = None) -> bytes:
     doc = WordDocument(common.properties(summary), reference, contents_levels=levels)
     writer = _Writer(doc, summary)
     writer.title_page()
-    for part, totals in common.parts_in_order(summary):
-        writer.part(part, totals)
+    if summary.intro:
+        doc.heading(common.TITLES["intro"], 1)
+        doc.markdown(summary.intro, below=1)
+    for i, (part, totals) in enumerate(common.parts_in_order(summary)):
+        writer.part(part, totals, conclusions=i == 0 and bool(summary.conclusions))
     return doc.save(footer=summary.title)
 
 
@@ -59,13 +62,13 @@ class _Writer:
         self.doc.title_page(s.title, common.SUBTITLE, common.title_facts(s), notes)
         self.doc.contents()
 
-    def part(self, part: Part, totals: bool) -> None:
+    def part(self, part: Part, totals: bool, conclusions: bool = False) -> None:
         heading = common.part_heading(self.s, part, totals)
         self.base = 1 if heading is None else 2
         self.totals = totals
         if heading is not None:  # several sub-regions: each part starts a page
             self.heading(heading, 1, new_page=True)
-        for key in common.sections(part, totals):
+        for key in common.sections(part, totals, conclusions):
             # the appendix starts a page, and so does each report in it
             self.heading(common.TITLES[key], self.base, new_page=key == "appendix")
             getattr(self, f"_{key}")(part)
@@ -173,6 +176,9 @@ class _Writer:
             self.para("", common.support_theme_lead(block))
             for e in block.entries:
                 self.bullet(e.text, f"{e.group}: ")
+
+    def _conclusions(self, part: Part) -> None:
+        self.doc.markdown(self.s.conclusions or "", below=self.base)
 
     def _appendix(self, part: Part) -> None:
         for i, report in enumerate(part.appendix):

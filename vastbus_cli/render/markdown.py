@@ -48,6 +48,16 @@ def _table(table: tables.Table) -> Safe:
     return Safe("\n".join(lines))
 
 
+_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!https?://|mailto:)")
+
+
+def _coordinator_markdown(text: str | None, below: int) -> Safe:
+    """The coordinator's own Markdown, headings moved under level `below`; raw HTML made text."""
+    from vastbus_cli.documents.markdown_text import shift_headings
+
+    return Safe(_RAW_HTML.sub("&lt;", shift_headings(text or "", below)))
+
+
 def _heading(level: int) -> Safe:
     return Safe("#" * min(level, 6))
 
@@ -72,7 +82,8 @@ def render(summary: Summary, template: Path | None = None) -> str:
     env = environment(template.parent if template else None)
     env.finalize = _finalize
     env.filters.update(cell=_cell, num=lambda v: Safe(common.num(v)),
-                       signed=lambda v: Safe(common.signed(v)), md=lambda v: Safe(md_text(v)))
+                       signed=lambda v: Safe(common.signed(v)), md=lambda v: Safe(md_text(v)),
+                       markdown=_coordinator_markdown)
     name = template.name if template else TEMPLATE
     try:
         text = env.get_template(name).render(**_context(summary))

@@ -90,6 +90,14 @@ def _comparison(c: Comparison) -> Table:
                  signed=frozenset({5}))
 
 
+def _markdown_rows(title: str, source: str | None) -> list[list[Value]]:
+    """The coordinator's Markdown as text, a line per row; the title beside the first line."""
+    from vastbus_cli.documents.markdown_text import plain_text
+
+    lines = plain_text(source) if source else []
+    return [[title if i == 0 else "", line] for i, line in enumerate(lines)]
+
+
 def _themed(blocks: list[ThemeBlock], title: str | None = None) -> Table:
     headers = ["Tema", "Grupp", *([title] if title else []), "Beskrivning"]
     rows: list[list[Value]] = [
@@ -148,16 +156,17 @@ class _Book:
         ws = self._new("Översikt")
         rows: list[list[Value]] = [
             ["Sammanställning", s.title], ["Delregion", s.subregion],
-            ["Verksamhetsår", str(s.year)], ["Sammanställd", common.date_sv(s.produced)],
-            ["Sista dag", common.date_sv(s.deadline)],
-            ["Sista dag har passerat", "Ja" if s.deadline_passed else "Nej"],
+            ["Verksamhetsår", s.year], ["Datum", s.produced],
         ]
+        rows += [[label, value] for label, value in common.title_facts(s)[3:]]
+        rows += _markdown_rows(common.TITLES["intro"], s.intro)
         for part, totals in common.parts_in_order(s):
             prefix = f"{part.subregion}: " if len(s.parts) > 1 or totals else ""
             rows += [[f"{prefix}{label}", value] for label, value in
                      common.overview_lines(s, part, totals)]
             rows += [[prefix + "Sammansättning", common.gap_sentence(g)]
                      for g in part.composition.gaps if g.missing_in]
+        rows += _markdown_rows(common.TITLES["conclusions"], s.conclusions)
         self._write(ws, Table(["Uppgift", "Värde"], rows, left=True), filters=False)
 
     def sheet(self, title: str, table: Table, grouped: bool = True) -> Any:
