@@ -79,8 +79,8 @@ def _comparison(c: Comparison) -> Table:
         rows += [[kind, ch.label, ch.groups if ch.groups is not None else len(c.both),
                   ch.previous, ch.current, ch.change, None, None] for ch in changes]
     only = {o.label: o for o in c.one_year_only}
-    rows = [[*r[:6], only[r[1]].previous if r[1] in only else None,
-             only[r[1]].current if r[1] in only else None] for r in rows]
+    rows = [[*r[:6], only[str(r[1])].previous if r[1] in only else None,
+             only[str(r[1])].current if r[1] in only else None] for r in rows]
     if c.one_year_only:
         groups = only["Grupper"]
         rows.insert(0, ["Grupper", "Grupper", len(c.both), len(c.both), len(c.both), 0,
