@@ -127,11 +127,16 @@ def form_sections(schema: dict[str, Any], layout: list[Section],
             "locked": key in LOCKED,
         }
         if prop.get("type") == "array":
-            item, _ = builder.resolve(prop["items"])
+            options = [builder.resolve(o)[0] for o in prop["items"].get("oneOf", [])]
+            records = [o for o in options if o.get("type") == "object"]
+            item = records[0] if records else builder.resolve(prop["items"])[0]
             first = value[0] if isinstance(value, list) and value else None
             if item.get("type") == "object":
                 entry["kind"] = "list"
                 entry["fields"] = builder.record(item, first)
+                if any(o.get("type") == "string" for o in options):
+                    # a plain text item is the record with only its first field
+                    entry["textItem"] = entry["fields"][0]["key"]
             else:
                 entry["kind"] = "texts"
                 entry["fields"] = [builder.field("punkt", item, True, first)]

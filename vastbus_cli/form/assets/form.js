@@ -367,6 +367,11 @@
         out[key] = recordFrom(section, value, [key]);
       } else if (section.kind === "list") {
         out[key] = listFrom(value, [key]).map(function (item, i) {
+          if (section.textItem && (typeof item === "string" || typeof item === "number")) {
+            var record = emptyRecord(section);
+            record[section.textItem] = str(item);
+            return record;
+          }
           return recordFrom(section, item, [key, i]);
         });
       } else if (section.kind === "texts") {
@@ -491,12 +496,12 @@
     }
     items.forEach(function (item, i) {
       var legendText = section.title + " " + (i + 1);
-      var entry = el("fieldset", { "class": "entry", id: "post-" + s + "-" + i }, [el("legend", { text: legendText })]);
+      var entry = el("fieldset", { "class": "entry", id: "post-" + s + "-" + i, "data-path": label([section.key, i]) },
+                     [el("legend", { text: legendText })]);
       var row = el("div", { "class": "row" + (section.kind === "figures" ? " cols" : "") });
       section.fields.forEach(function (field, f) {
         var value = section.kind === "texts" ? item : item[field.key];
-        var parts = section.kind === "texts" ? [section.key, i]
-          : section.kind === "figures" && f === 1 ? [section.key, item.namn.trim()] : [section.key, i, field.key];
+        var parts = section.kind === "texts" ? [section.key, i] : [section.key, i, field.key];
         row.appendChild(fieldNode(field, fieldId(s, i, f), str(value), parts, {
           label: section.kind === "texts" ? "Punkt " + (i + 1) : null,
           set: function (v) {
@@ -511,7 +516,7 @@
       list.appendChild(entry);
     });
     wrap.appendChild(list);
-    var add = el("button", { type: "button", "class": "add", id: "lagg-till-" + s,
+    var add = el("button", { type: "button", "class": "add", id: "lagg-till-" + s, "data-section": section.key,
                              text: "Lägg till en post i " + section.title.toLowerCase() });
     add.addEventListener("click", function () { addItem(section, s); });
     wrap.appendChild(el("p", { "class": "entry-actions" }, [add]));
@@ -560,7 +565,7 @@
   }
 
   function problemNode(p) {
-    return el("p", { "class": "problem " + p.severity, "data-code": p.code }, [
+    return el("p", { "class": "problem " + p.severity, "data-code": p.code, "data-message": p.message }, [
       el("strong", { text: D.severity[p.severity] + ": " }),
       document.createTextNode(p.message + " "),
       el("span", { "class": "code", text: "(" + p.code + ")" }),

@@ -1,0 +1,112 @@
+"""A local group fills in the form like a user, saves, and the file validates and compiles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.keys import Keys
+
+from browser.chromium import Browser
+from browser.formpages import compile_json, examples_copy, make_form, problems_of
+from vastbus_cli.template import GroupInfo, render_template
+
+pytestmark = pytest.mark.browser
+
+
+def _without_contact(template: str) -> str:
+    """The template without the optional contact block, which an empty form leaves out."""
+    start = template.index("# Kontakt för frågor")
+    end = template.index("\n\n", template.index("kontakt:")) + 2
+    return template[:start] + template[end:]
+
+
+def test_empty_form_saves_exactly_the_template(browser: Browser, tmp_path: Path) -> None:
+    browser.open(make_form(tmp_path, "Skövde"))
+    saved = browser.save("arsberattelse-2025-skovde.yaml")
+    template = render_template(GroupInfo("Skövde", "Skövde", "Skaraborg"), 2025)
+    assert saved == _without_contact(template)
+    # and validate says what it says about the blank template: nothing is filled in yet
+    codes = {code for _, code, _ in problems_of(browser.downloads / "arsberattelse-2025-skovde.yaml")}
+    assert codes == {"ej-ifylld"}
+    summary = browser.driver.find_element("id", "summary")
+    assert summary.text.startswith("Årsberättelsen har ")
+    assert "Fel: 'möten.planerade' är inte ifyllt." in summary.text
+
+
+def test_user_fills_in_saves_and_the_file_validates_and_compiles(browser: Browser,
+                                                                 tmp_path: Path) -> None:
+    browser.open(make_form(tmp_path, "Gullspång"))
+    b = browser
+    b.fill("kontakt.roll", "Ordförande, enhetschef socialtjänsten")
+    b.fill("kontakt.epost", "vastbus@gullspang.example.se")
+    for i, count in enumerate(["3", "2", "1", "2", "1", "1", "0", "1"]):
+        b.fill(f"sammansättning[{i + 1}].antal", count)
+    b.fill("sammansättning[8].kommentar", "Fritidsgården: kultur och fritid")
+    # the youth clinic does not take part: remove its row (the 7th) with the keyboard
+    b.driver.find_element("css selector",
+                          'fieldset[data-path="sammansättning[7]"] button.remove').send_keys(Keys.ENTER)
+    assert b.field("sammansättning[7].organisation").get_attribute("value") == "annan"
+    assert b.driver.switch_to.active_element == b.field("sammansättning[7].organisation")
+    b.fill("möten.planerade", "8")
+    b.fill("möten.genomförda", "7")
+    b.fill("pågående_arbete[1].titel", "Rutin för skolfrånvaro")
+    b.fill("pågående_arbete[1].beskrivning", 'Skola och socialtjänst: en "gemensam" rutin.\nAndra raden.')
+    b.choose("pågående_arbete[1].tema", "Problematisk skolfrånvaro")
+    b.click('button[data-section="pågående_arbete"]')
+    assert b.driver.switch_to.active_element == b.field("pågående_arbete[2].titel")
+    b.fill("pågående_arbete[2].titel", "SIP-samordnare")
+    b.fill("pågående_arbete[2].beskrivning", "En halvtid stöttar med kallelser.")
+    b.fill("avvikelser[1].antal", "4")
+    b.fill("avvikelser[1].beskrivning", "SIP kallades sent.")
+    b.fill("avvikelser[1].åtgärd", "Rutinen förtydligad.")
+    b.choose("avvikelser[1].status", "Löst")
+    b.click('button[data-section="avvikelser"]')
+    b.click('fieldset[data-path="avvikelser[2]"] button.remove')  # added by mistake
+    b.fill("utvecklingsområden[1].beskrivning", "Tidigare upptäckt av frånvaro.")
+    b.fill("kompetensbehov[1].beskrivning", "NPF för nyanställda.")
+    b.choose("kompetensbehov[1].tema", "Suicidprevention")
+    b.fill("stöd_från_delregionen[1].beskrivning", "Utbildningsdag om SIP")
+    b.click('button[data-section="stöd_från_delregionen"]')
+    b.fill("stöd_från_delregionen[2].beskrivning", "Driva frågan om väntetider")
+    b.choose("stöd_från_delregionen[2].tema", "Tidiga och samordnade insatser")
+    b.fill("goda_exempel[1].titel", "Gemensam mottagning")
+    b.fill("goda_exempel[1].beskrivning", "Kurator och socialsekreterare på plats samtidigt.")
+    b.fill("planer_nästa_år[1]", "Fyra ärendedragningar")
+    b.fill("nyckeltal[1].tal", "14")
+    b.click('button[data-section="nyckeltal"]')
+    b.fill("nyckeltal[2].namn", "Antal ärendedragningar")
+    b.fill("nyckeltal[2].tal", "6")
+    assert b.all_messages() == {}
+    assert b.driver.find_element("id", "draft-status").text.startswith("Sparat utkast i webbläsaren kl.")
+
+    text = b.save("arsberattelse-2025-gullspang.yaml")
+    saved = b.downloads / "arsberattelse-2025-gullspang.yaml"
+    assert problems_of(saved) == []
+    assert '    beskrivning: "Skola och socialtjänst: en \\"gemensam\\" rutin.\\nAndra raden."\n' in text
+    assert "  - organisation: ungdomsmottagning" not in text
+    assert "  Antal SIP-möten: 14\n  Antal ärendedragningar: 6\n" in text
+    assert "# Nyckeltal (valfritt): namn och tal" in text  # the template's comments came along
+    summary = b.driver.find_element("id", "summary").text
+    assert summary.startswith("Inga problem hittades.")
+
+    folder = examples_copy(tmp_path / "rapporter")
+    (folder / saved.name).write_bytes(saved.read_bytes())
+    summary_data = compile_json(folder, tmp_path / "s.json")
+    assert "Gullspång" in summary_data["groups"]
+    assert "Gullspång" not in summary_data["missing"]
+    assert "Rutin för skolfrånvaro" in str(summary_data)
+
+
+def test_draft_survives_closing_the_tab(browser: Browser, tmp_path: Path) -> None:
+    page = make_form(tmp_path, "Tibro")
+    browser.open(page)
+    browser.fill("möten.planerade", "6")
+    browser.fill("goda_exempel[1].titel", "Halvfärdigt")
+    browser.click('button[data-section="planer_nästa_år"]')
+    browser.open(page)
+    assert browser.field("möten.planerade").get_attribute("value") == "6"
+    assert browser.field("goda_exempel[1].titel").get_attribute("value") == "Halvfärdigt"
+    assert browser.field("planer_nästa_år[2]").get_attribute("value") == ""
+    assert "Ditt sparade utkast från" in browser.driver.find_element("id", "notice").text
+    assert "Sparat utkast" in browser.driver.find_element("id", "draft-status").text
