@@ -59,7 +59,8 @@ def test_form_data_has_the_vocabularies_with_swedish_labels() -> None:
     by_key = {s["key"]: s for s in data["sections"]}
     assert by_key["grupp"]["locked"] is True
     assert by_key["nyckeltal"]["kind"] == "figures"
-    assert by_key["stöd_från_delregionen"]["kind"] == "texts"
+    assert by_key["planer_nästa_år"]["kind"] == "texts"
+    assert by_key["stöd_från_delregionen"]["textItem"] == "beskrivning"
     meetings = {f["key"]: f for f in by_key["möten"]["fields"]}
     assert meetings["planerade"]["kind"] == "count"
     assert meetings["planerade"]["help"] == "Hur många möten som var planerade, t.ex. 8."

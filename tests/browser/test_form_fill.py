@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from selenium.webdriver.common.keys import Keys
-
 from browser.chromium import Browser
 from browser.formpages import compile_json, examples_copy, make_form, problems_of
+from selenium.webdriver.common.keys import Keys
+
 from vastbus_cli.template import GroupInfo, render_template
 
 pytestmark = pytest.mark.browser
