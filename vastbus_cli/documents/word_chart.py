@@ -1,0 +1,137 @@
+"""Native Word bar charts (DrawingML), so a chart in the report is a real chart in Word.
+
+python-docx cannot make charts. python-pptx (the same maintainers' PowerPoint
+library) writes the chart XML and the embedded workbook that holds its data;
+this module puts that chart part into the Word package and anchors it inline.
+Word shows and edits it like a chart made in Word ("Redigera data" works), and
+LibreOffice draws it in a PDF. Imported only when a Word report has charts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from vastbus_cli.documents.word import EMU_PER_CM, WordDocument
+
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Horizontal clustered bars: categories top-down, one series per round or group.
+
+    Values are fractions (0.25 is 25 %); None leaves a gap.
+    """
+
+    categories: Sequence[str]
+    series: Sequence[tuple[str, Sequence[float | None]]]
+    title: str = ""
+
+
+def add_bar_chart(doc: WordDocument, chart: BarChart, width_cm: float | None = None) -> Any:
+    """The chart in its own paragraph at the end of `doc`; its height follows the bar count."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    package = doc.doc.part.package
+    number = sum(1 for p in package.iter_parts() if str(p.partname).startswith("/word/charts/"))
+    chart_part = Part(PackURI(f"/word/charts/chart{number + 1}.xml"), CHART_TYPE, b"", package)
+    data = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number + 1}.xlsx"),
+                XLSX_TYPE, _chart_workbook(chart), package)
+    data_rid = chart_part.relate_to(data, _rel("package"))
+    chart_part._blob = _chart_xml(chart, data_rid)
+    rid = doc.doc.part.relate_to(chart_part, _rel("chart"))
+    width = width_cm or min(doc.usable_cm, 16.0)
+    bars = max(1, len(chart.categories)) * max(1, len(chart.series))
+    height = min(22.0, 2.8 + 0.55 * bars + 0.5 * len(chart.series))
+    paragraph = doc.new_paragraph()
+    paragraph.paragraph_format.keep_together = True
+    paragraph.add_run()._r.append(parse_xml(_inline(rid, number + 1, width, height)))
+    return paragraph
+
+
+def _rel(kind: str) -> str:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    return str(RT.CHART if kind == "chart" else RT.PACKAGE)
+
+
+def _chart_data(chart: BarChart) -> Any:
+    from pptx.chart.data import CategoryChartData
+
+    data = CategoryChartData(number_format="0%")
+    data.categories = list(chart.categories)
+    for name, values in chart.series:
+        data.add_series(name, list(values))
+    return data
+
+
+def _chart_workbook(chart: BarChart) -> bytes:
+    from pptx.chart.xlsx import CategoryWorkbookWriter
+
+    blob: bytes = CategoryWorkbookWriter(_chart_data(chart)).xlsx_blob
+    return blob
+
+
+def _chart_xml(chart: BarChart, data_rid: str) -> bytes:
+    from lxml import etree
+    from pptx.chart.chart import Chart
+    from pptx.chart.xmlwriter import ChartXmlWriter
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+    from pptx.oxml import parse_xml
+    from pptx.util import Pt
+
+    space = parse_xml(ChartXmlWriter(XL_CHART_TYPE.BAR_CLUSTERED, _chart_data(chart)).xml
+                      .encode("utf-8"))
+    view = Chart(space, None)
+    view.font.size = Pt(9)
+    view.has_legend = len(chart.series) > 1
+    if view.has_legend:
+        view.legend.position = XL_LEGEND_POSITION.BOTTOM
+        view.legend.include_in_layout = False
+    if chart.title:
+        view.has_title = True
+        view.chart_title.text_frame.text = chart.title
+    values = view.value_axis
+    values.minimum_scale, values.maximum_scale = 0.0, 1.0
+    values.major_unit = 0.25
+    values.has_major_gridlines = True
+    values.tick_labels.number_format = "0%"
+    values.tick_labels.number_format_is_linked = False
+    view.category_axis.reverse_order = True  # categories top-down in the table's order
+    for crosses in space.iterfind(f".//{{{_NS['c']}}}valAx/{{{_NS['c']}}}crosses"):
+        crosses.set("val", "max")  # and the value axis stays at the bottom
+    plot = view.plots[0]
+    plot.gap_width = 60
+    plot.overlap = 0
+    plot.vary_by_categories = False
+    plot.has_data_labels = True
+    plot.data_labels.number_format = "0%"
+    plot.data_labels.number_format_is_linked = False
+    plot.data_labels.font.size = Pt(8)
+    external = etree.SubElement(space, f"{{{_NS['c']}}}externalData")
+    external.set(f"{{{_NS['r']}}}id", data_rid)
+    etree.SubElement(external, f"{{{_NS['c']}}}autoUpdate").set("val", "0")
+    xml: bytes = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
+
+
+def _inline(rid: str, number: int, width_cm: float, height_cm: float) -> str:
+    cx, cy = int(width_cm * EMU_PER_CM), int(height_cm * EMU_PER_CM)
+    ns = " ".join(f'xmlns:{k}="{v}"' for k, v in _NS.items())
+    return (f'<w:drawing {ns}><wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{1000 + number}" name="Diagram {number}"/><wp:cNvGraphicFramePr/>'
+            f'<a:graphic><a:graphicData uri="{_NS["c"]}"><c:chart r:id="{rid}"/>'
+            f'</a:graphicData></a:graphic></wp:inline></w:drawing>')
