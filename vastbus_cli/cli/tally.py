@@ -37,6 +37,8 @@ class TallyFormat(str, Enum):
     xlsx = "xlsx"
     json = "json"
     csv = "csv"
+    docx = "docx"
+    pdf = "pdf"
 
 
 _SHORT_LABEL = 12
@@ -87,7 +89,7 @@ def _format(fmt: TallyFormat | None, output: Path | None, infer: bool) -> str:
     found = format_for(output)
     if found is None:
         fail(f"Filändelsen '{output.suffix}' är inget format som tally skriver.",
-             "Använd .md, .xlsx, .json eller .csv, eller ange --format.")
+             "Använd .md, .xlsx, .docx, .pdf, .json eller .csv, eller ange --format.")
     return found
 
 
@@ -126,7 +128,7 @@ def tally_command(
     by: str | None = typer.Option(None, "--by", "-b",
                                   help="Dela upp per värde i den här kolumnen (korstabell)."),
     format: TallyFormat | None = typer.Option(
-        None, "--format", "-f", help="table, md, xlsx, json eller csv. Annars efter -o:s "
+        None, "--format", "-f", help="table, md, xlsx, docx, pdf, json eller csv. Annars efter -o:s "
                                      "filändelse; utan -o en tabell i terminalen.",
         show_default=False),
     output: Path | None = typer.Option(None, "--output", "-o", help="Fil att skriva."),
@@ -139,6 +141,10 @@ def tally_command(
     infer_spec: bool = typer.Option(
         False, "--infer-spec", help="Skriv den gissade enkätspecifikationen (YAML) i stället för "
                                     "sammanställningen, att rätta och använda med --spec."),
+    intro: Path | None = typer.Option(
+        None, "--intro", help="Egen inledning (Markdown) i Word- och PDF-rapporten."),
+    date: str | None = typer.Option(
+        None, "--date", help="Rapportens datum, ÅÅÅÅ-MM-DD (annars dagens datum)."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="Visa vilken kodning, avgränsare och vilket format som "
@@ -150,6 +156,7 @@ def tally_command(
 
     pairs = _rounds(files or [], rounds)
     fmt = _format(format, output, infer_spec)
+    report = _report_options(fmt, intro, date)
     options = ReadOptions(encoding=_encoding(encoding), delimiter=_delimiter(delimiter),
                           sheet=sheet)
     output = stdout_or_file(output)
@@ -180,8 +187,34 @@ def tally_command(
         _stop(problems, "Filerna kunde inte läsas helt; inget skrevs.")
     if problems:
         show_problems(sorted_problems(problems), plural(len(problems), "varning", "varningar") + ".")
-    _write(result, fmt, output, force, inputs)
+    _write(result, fmt, output, force, inputs, report)
     raise typer.Exit(EXIT_OK)
+
+
+def _report_options(fmt: str, intro: Path | None, date: str | None) -> object:
+    """--intro and --date for the Word report, checked before anything is counted."""
+    import datetime as dt
+
+    if (intro is not None or date is not None) and fmt not in ("docx", "pdf"):
+        fail("--intro och --date gäller bara Word- och PDF-rapporten.",
+             "Skriv till en .docx- eller .pdf-fil, t.ex. -o rapport.docx.")
+    if fmt not in ("docx", "pdf"):
+        return None
+    from vastbus_cli.survey.render.docx import ReportOptions
+
+    day = None
+    if date is not None:
+        try:
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            fail(f"--date '{date}' är inget datum.", "Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-11-30.")
+    text = ""
+    if intro is not None:
+        try:
+            text = intro.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            fail(f"Inledningen {intro} kan inte läsas.", "Ange en Markdown-fil i UTF-8.")
+    return ReportOptions(intro=text, date=day)
 
 
 def _stop(problems: list[Problem], summary: str) -> None:
@@ -190,7 +223,7 @@ def _stop(problems: list[Problem], summary: str) -> None:
 
 
 def _write(result: object, fmt: str, output: Path | None, force: bool,
-           inputs: list[Path | None]) -> None:
+           inputs: list[Path | None], report: object = None) -> None:
     from vastbus_cli.survey.model import Tally
 
     assert isinstance(result, Tally)
@@ -204,9 +237,13 @@ def _write(result: object, fmt: str, output: Path | None, force: bool,
 
         data = spec_yaml(result).encode("utf-8")
     else:
+        from vastbus_cli.documents.problem import DocumentProblem
         from vastbus_cli.survey.render import render_bytes
 
-        data = render_bytes(result, fmt)
+        try:
+            data = render_bytes(result, fmt, report)
+        except DocumentProblem as exc:
+            fail(exc.message, exc.hint)
     if output is None:
         write_stdout(data.decode("utf-8-sig"))
     else:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from vastbus_cli.survey.model import Tally
 
-FILE_FORMATS = {"md": "markdown", "xlsx": "xlsx", "json": "json", "csv": "csv"}
-EXTENSIONS = {".md": "md", ".markdown": "md", ".xlsx": "xlsx", ".json": "json", ".csv": "csv"}
+FILE_FORMATS = {"md": "markdown", "xlsx": "xlsx", "json": "json", "csv": "csv", "docx": "docx"}
+EXTENSIONS = {".md": "md", ".markdown": "md", ".xlsx": "xlsx", ".json": "json", ".csv": "csv",
+              ".docx": "docx", ".pdf": "pdf"}
 
 
 def format_for(path: Path) -> str | None:
@@ -19,7 +20,12 @@ def format_for(path: Path) -> str | None:
     return EXTENSIONS.get(path.suffix.casefold())
 
 
-def render_bytes(tally: Tally, fmt: str) -> bytes:
+def render_bytes(tally: Tally, fmt: str, report: object = None) -> bytes:
+    """The file's bytes; `report` (a `ReportOptions`) is for the Word report and its PDF."""
+    if fmt == "pdf":
+        from vastbus_cli.documents.pdf import docx_to_pdf
+
+        return docx_to_pdf(render_bytes(tally, "docx", report), "rapport")
     module = importlib.import_module(f"vastbus_cli.survey.render.{FILE_FORMATS[fmt]}")
-    data: bytes = module.render(tally)
+    data: bytes = module.render(tally, report) if fmt == "docx" else module.render(tally)
     return data

@@ -1,0 +1,125 @@
+"""The follow-up report (-o rapport.docx / .pdf): opened with python-docx and checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from tests.survey.conftest import EXAMPLES
+from vastbus_cli.cli import app
+from vastbus_cli.documents.pdf import find_soffice
+from vastbus_cli.survey.model import Tally
+from vastbus_cli.survey.readers import read_responses
+from vastbus_cli.survey.render import render_bytes
+from vastbus_cli.survey.render.docx import ReportOptions
+from vastbus_cli.survey.spec import load_spec
+from vastbus_cli.survey.tally import tally
+
+INTRO = "# Bakgrund\n\nVästKom och regionen följer upp **överenskommelsen** varje år.\n"
+
+
+@pytest.fixture(scope="module")
+def example() -> Tally:
+    spec, _ = load_spec(EXAMPLES / "spec.yaml")
+    rounds = [read_responses(EXAMPLES / "enkat-2018.csv", "2018", name="enkat-2018.csv"),
+              read_responses(EXAMPLES / "enkat-2019.csv", "2019", name="enkat-2019.csv")]
+    return tally(rounds, spec)[0]
+
+
+@pytest.fixture(scope="module")
+def report(example: Tally) -> bytes:
+    return render_bytes(example, "docx", ReportOptions(intro=INTRO, date=dt.date(2026, 11, 30)))
+
+
+def test_title_page_headings_and_properties(report: bytes) -> None:
+    doc = Document(io.BytesIO(report))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "Uppföljning av överenskommelsen om placering utanför hemmet"
+    assert "Omgångar: 2018 och 2019" in texts and "Datum: 2026-11-30" in texts
+    assert "Svarande: 7 (2018), 7 (2019)" in texts
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert [h for h in headings if h[0] == "Heading 1"] == [
+        ("Heading 1", "Om uppföljningen"), ("Heading 1", "IMPLEMENTERING"),
+        ("Heading 1", "AVVIKELSER"), ("Heading 1", "TVISTER")]
+    assert ("Heading 2", "Bakgrund") in headings  # the coordinator's own text, under its heading
+    assert ("Heading 2", "Har rutin tagits fram för hur inkomna tvister ska hanteras?") in headings
+    assert doc.core_properties.title == "Uppföljning av överenskommelsen om placering utanför hemmet"
+    assert doc.core_properties.created.date() == dt.date(2026, 11, 30)
+    section = doc.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+
+
+def test_question_table_has_counts_shares_and_change(report: bytes) -> None:
+    doc = Document(io.BytesIO(report))
+    table = next(t for t in doc.tables if t.cell(0, 0).text == "Alternativ"
+                 and "Ja, för chefer i kommuner och region" in [r.cells[0].text for r in t.rows])
+    assert [c.text for c in table.rows[0].cells] == [
+        "Alternativ", "2018 antal", "2018 andel", "2019 antal", "2019 andel", "Förändring"]
+    chefer = next(r for r in table.rows if r.cells[0].text.startswith("Ja, för chefer"))
+    assert [c.text for c in chefer.cells[1:]] == ["4", "57,1 %", "5", "71,4 %", "+14,3 p.e."]
+    assert [c.text for c in table.rows[-1].cells[:4]] == ["Svarande (bas)", "7", "", "7"]
+
+
+def test_native_charts_one_per_closed_question(report: bytes) -> None:
+    package = zipfile.ZipFile(io.BytesIO(report))
+    charts = sorted(n for n in package.namelist() if n.startswith("word/charts/chart"))
+    assert charts == [f"word/charts/chart{i}.xml" for i in range(1, 6)]
+    xml = package.read("word/charts/chart1.xml").decode("utf-8")
+    assert '<c:barDir val="bar"/>' in xml and '<c:grouping val="clustered"/>' in xml
+    assert "<c:v>2018</c:v>" in xml and "<c:v>2019</c:v>" in xml
+    assert "Ja, för chefer i kommuner och region" in xml
+    assert "<c:v>0.5714285714285714</c:v>" in xml  # 4 of 7, exact
+    assert any(n.startswith("word/embeddings/") for n in package.namelist())  # editable in Word
+
+
+def test_blank_mandatory_answers_and_masked_free_text(report: bytes) -> None:
+    doc = Document(io.BytesIO(report))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Obs! Obligatorisk fråga som lämnats utan svar:" in texts
+    assert "2019: Södra Bohuslän" in texts
+    assert "Tvisten om [personnummer borttaget] löstes i samförstånd." in texts
+    assert not any("19" in t and "-" in t and t.startswith("Tvisten om 1") for t in texts)
+
+
+def test_cli_writes_docx_and_refuses_report_options_elsewhere(tmp_path: Path) -> None:
+    target = tmp_path / "rapport å.docx"
+    intro = tmp_path / "inledning.md"
+    intro.write_text(INTRO, encoding="utf-8")
+    args = ["tally", str(EXAMPLES / "enkat-2018.csv"), str(EXAMPLES / "enkat-2019.csv"),
+            "--spec", str(EXAMPLES / "spec.yaml")]
+    run = CliRunner().invoke(app, [*args, "-o", str(target), "--intro", str(intro),
+                                   "--date", "2026-11-30"])
+    assert run.exit_code == 0, run.output
+    assert Document(str(target)).core_properties.created.date() == dt.date(2026, 11, 30)
+    bad = CliRunner().invoke(app, [*args, "--date", "2026-11-30"])
+    assert bad.exit_code == 2
+    assert "--intro och --date gäller bara Word- och PDF-rapporten." in bad.output
+    wrong = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "x.docx"), "--date", "30/11"])
+    assert wrong.exit_code == 2 and "--date '30/11' är inget datum." in wrong.output
+
+
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
+def test_pdf_through_libreoffice(tmp_path: Path) -> None:
+    target = tmp_path / "rapport.pdf"
+    run = CliRunner().invoke(app, ["tally", str(EXAMPLES / "enkat-2018.csv"),
+                                   str(EXAMPLES / "enkat-2019.csv"), "--spec",
+                                   str(EXAMPLES / "spec.yaml"), "-o", str(target)])
+    assert run.exit_code == 0, run.output
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_report_libraries_stay_out_of_start_up() -> None:
+    code = ("import sys, vastbus_cli.cli, vastbus_cli.cli.tally, vastbus_cli.survey.render, "
+            "vastbus_cli.survey.render.docx; "
+            "print(sorted(m for m in ('docx', 'pptx', 'openpyxl', 'xlsxwriter') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
