@@ -70,15 +70,16 @@ class WordDocument:
         from docx.text.paragraph import Paragraph
 
         p = OxmlElement("w:p")
-        self._end.addprevious(p)
-        paragraph = Paragraph(p, self._body)
         style_id = self._style_id(style) if style else None
-        if style_id is not None and style != "Normal":
-            p.get_or_add_pPr().style = style_id
-        if self._page_pending:
-            paragraph.paragraph_format.page_break_before = True
-            self._page_pending = False
-        return paragraph
+        if (style_id is not None and style != "Normal") or self._page_pending:
+            ppr = word_parts.sub(p, "w:pPr")
+            if style_id is not None and style != "Normal":
+                word_parts.sub(ppr, "w:pStyle", val=style_id)
+            if self._page_pending:
+                word_parts.sub(ppr, "w:pageBreakBefore")
+                self._page_pending = False
+        self._end.addprevious(p)
+        return Paragraph(p, self._body)
 
     # -- building blocks -------------------------------------------------------------
     def title_page(self, title: str, subtitle: str = "",
@@ -121,7 +122,7 @@ class WordDocument:
         if new_page:
             self.page_break()
         paragraph = self.new_paragraph(style)
-        paragraph.add_run(text(value))
+        word_parts.add_run(paragraph._p, value)
         if level <= self.contents_levels:
             name = f"_Toc{len(self._headings) + 1:08d}"
             word_parts.bookmark(paragraph, name, len(self._headings) + 1)
@@ -132,9 +133,9 @@ class WordDocument:
                   style: str | None = None) -> Any:
         paragraph = self.new_paragraph(style)
         if bold_lead:
-            paragraph.add_run(text(bold_lead)).bold = True
+            word_parts.add_run(paragraph._p, bold_lead, bold=True)
         if value:
-            paragraph.add_run(text(value)).italic = italic or None
+            word_parts.add_run(paragraph._p, value, italic=italic)
         return paragraph
 
     def bullet(self, value: str, bold_lead: str = "", level: int = 1) -> Any:

@@ -29,6 +29,7 @@ WIDE_TABLE_FONT_PT = 9
 WIDE = 7  # columns; from here on a table uses the smaller font
 CHAR_CM = 0.25  # a generous character width at 9–10 pt (bold, serif fallbacks), in cm
 MAX_HEADER_CM = 4.0  # a longer rotated header wraps onto a second line
+TWIPS_PER_CM = 566.93
 CELL_PADDING_CM = 0.5  # Word's default cell margins, left and right, and a little air
 
 
@@ -139,18 +140,6 @@ def footer_page_numbers(doc: Any, label: str) -> None:
         add_field(paragraph, "NUMPAGES", "1")
 
 
-def _repeat_header(row: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    trpr = row._tr.get_or_add_trPr()
-    node = OxmlElement("w:tblHeader")
-    node.set(qn("w:val"), "true")
-    trpr.append(node)
-    cant_split = OxmlElement("w:cantSplit")
-    trpr.append(cant_split)
-
-
 def _widths(table: Table, usable_cm: float, rotated: set[int]) -> list[float]:
     """Column widths in cm: each column fits its longest word, text columns share the rest.
 
@@ -175,71 +164,57 @@ def _widths(table: Table, usable_cm: float, rotated: set[int]) -> list[float]:
     return [n + sp + extra / len(need) for n, sp in zip(need, spare, strict=True)]
 
 
-def _header_height(row: Any, labels: list[str]) -> None:
-    """Room for rotated header text (Word and LibreOffice do not grow the row for it)."""
-    from docx.enum.table import WD_ROW_HEIGHT_RULE
-    from docx.shared import Cm
-
-    longest = max(len(label) for label in labels)
-    row.height = Cm(min(longest * CHAR_CM * 0.85 + 0.3, MAX_HEADER_CM))
-    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-
-
-def _rotate(cell: Any) -> None:
-    """Header text running bottom to top, so a matrix of counts stays narrow."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tcpr = cell._tc.get_or_add_tcPr()
-    node = OxmlElement("w:textDirection")
-    node.set(qn("w:val"), "btLr")
-    tcpr.append(node)
-
-
 def add_table(body: Any, before: Any, table: Table, usable_cm: float, style_id: str) -> Any:
     """A table with a bold header row repeated on every page and numbers right-aligned.
 
-    Built as one element and inserted before `before` (the body's section
-    properties), so adding a table never scans the document: linear time.
-    Headers of number columns are right-aligned like their numbers; totals rows
-    are bold.
+    Written as raw WordprocessingML and inserted before `before` (the body's
+    section properties), so adding a table never scans the document or the
+    style list: linear time. Headers of number columns are right-aligned like
+    their numbers; totals rows are bold.
     """
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.table import CT_Tbl
-    from docx.shared import Cm, Pt
+    from docx.oxml import OxmlElement
     from docx.table import Table as DocxTable
 
-    size = Pt(WIDE_TABLE_FONT_PT if len(table.headers) >= WIDE else TABLE_FONT_PT)
+    half_points = 2 * (WIDE_TABLE_FONT_PT if len(table.headers) >= WIDE else TABLE_FONT_PT)
     numeric = [table.numeric(i) for i in range(len(table.headers))]
     rotated = {i for i in range(1, len(table.headers)) if numeric[i]} if (
         table.dash_zero and len(table.headers) >= WIDE) else set()  # a wide matrix of counts
-    widths = _widths(table, usable_cm, rotated)
+    widths = [str(round(w * TWIPS_PER_CM)) for w in _widths(table, usable_cm, rotated)]
     body_rows = table.text_rows()
-    tbl = CT_Tbl.new_tbl(len(body_rows) + 1, len(table.headers), Cm(sum(widths)))
-    before.addprevious(tbl)
-    out = DocxTable(tbl, body)
-    _style(tbl, style_id)
-    out.autofit = False
-    for i, column in enumerate(out.columns):  # the grid (LibreOffice reads it) and the cells
-        column.width = Cm(widths[i])
+    tbl = OxmlElement("w:tbl")
+    pr = sub(tbl, "w:tblPr")
+    sub(pr, "w:tblStyle", val=style_id)
+    sub(pr, "w:tblW", w="0", type="auto")
+    sub(pr, "w:tblLayout", type="fixed")
+    sub(pr, "w:tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="1", lastColumn="0",
+        noHBand="0", noVBand="1")
+    grid = sub(tbl, "w:tblGrid")
+    for w in widths:
+        sub(grid, "w:gridCol", w=w)
     first_total = len(body_rows) - table.totals
-    for r, (row, values) in enumerate(zip(out.rows, [table.headers, *body_rows], strict=True)):
+    for r, values in enumerate([table.headers, *body_rows]):
+        tr = sub(tbl, "w:tr")
         if r == 0:
-            _repeat_header(row)
+            trpr = sub(tr, "w:trPr")
+            sub(trpr, "w:cantSplit")
             if rotated:
-                _header_height(row, [table.headers[i] for i in rotated])
-        bold_row = r == 0 or r - 1 >= first_total
-        for i, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-            cell.width = Cm(widths[i])
-            paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(text(value))
-            run.font.size = size
-            run.bold = bold_row
-            if numeric[i] and not (r == 0 and i in rotated):
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                longest = max(len(table.headers[i]) for i in rotated)
+                height = min(longest * CHAR_CM * 0.85 + 0.3, MAX_HEADER_CM)
+                sub(trpr, "w:trHeight", val=str(round(height * TWIPS_PER_CM)), hRule="atLeast")
+            sub(trpr, "w:tblHeader")
+        bold = r == 0 or r - 1 >= first_total
+        for i, value in enumerate(values):
+            tc = sub(tr, "w:tc")
+            tcpr = sub(tc, "w:tcPr")
+            sub(tcpr, "w:tcW", w=widths[i], type="dxa")
             if r == 0 and i in rotated:
-                _rotate(cell)
-    return out
+                sub(tcpr, "w:textDirection", val="btLr")
+            p = sub(tc, "w:p")
+            if numeric[i] and not (r == 0 and i in rotated):
+                sub(sub(p, "w:pPr"), "w:jc", val="right")
+            add_run(p, value, bold=bold, half_points=half_points)
+    before.addprevious(tbl)
+    return DocxTable(tbl, body)
 
 
 def _style(tbl: Any, style_id: str) -> None:
@@ -316,3 +291,36 @@ def external_link(paragraph: Any, label: str, url: str, bold: bool = False,
     run.append(node)
     link.append(run)
     paragraph._p.append(link)
+
+
+# -- fast XML: python-docx's property setters search long successor lists on every call ----
+def sub(parent: Any, tag: str, **attrs: str) -> Any:
+    """A child element `w:tag` with `w:` attributes, appended (no successor search)."""
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    node = etree.SubElement(parent, qn(tag))
+    for key, value in attrs.items():
+        node.set(qn(f"w:{key}"), value)
+    return node
+
+
+def add_run(p: Any, value: str, bold: bool = False, italic: bool = False,
+            half_points: int | None = None) -> Any:
+    """A run with its text appended to paragraph element `p`, in schema order."""
+    from docx.oxml.ns import qn
+
+    r = sub(p, "w:r")
+    if bold or italic or half_points:
+        rpr = sub(r, "w:rPr")
+        if bold:
+            sub(rpr, "w:b")
+        if italic:
+            sub(rpr, "w:i")
+        if half_points:
+            sub(rpr, "w:sz", val=str(half_points))
+            sub(rpr, "w:szCs", val=str(half_points))
+    t = sub(r, "w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text(value)
+    return r
