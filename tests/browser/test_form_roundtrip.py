@@ -1,0 +1,64 @@
+"""Each example report opened in the form and saved again validates and compiles the same."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from browser.chromium import Browser
+from browser.formpages import EXAMPLES, compile_json, make_form, problems_of
+
+pytestmark = pytest.mark.browser
+
+
+def test_every_example_round_trips(browser: Browser, tmp_path: Path) -> None:
+    reports = sorted(EXAMPLES.glob("arsberattelse-2025-*.yaml"))
+    assert len(reports) >= 10
+    out = tmp_path / "sparade"
+    out.mkdir()
+    shutil.copy(EXAMPLES / "grupper.yaml", out / "grupper.yaml")
+    for report in reports:
+        group = yaml.safe_load(report.read_text("utf-8"))["grupp"]
+        browser.open(make_form(tmp_path, group["namn"], municipality=group["kommun"]))
+        browser.driver.find_element("id", "open-file").send_keys(str(report))
+        notice = browser.driver.find_element("id", "notice")
+        assert notice.text == f"Årsberättelsen {report.name} lästes in.", notice.text
+        assert browser.all_messages() == {}, report.name
+        saved = browser.save(report.name)
+        assert saved.startswith("# yaml-language-server: $schema=arsberattelse.schema.json\n")
+        shutil.copy(browser.downloads / report.name, out / report.name)
+        assert problems_of(out / report.name) == [], report.name
+    assert compile_json(out, tmp_path / "igen.json") == compile_json(EXAMPLES, tmp_path / "förr.json")
+
+
+def test_opening_reports_what_the_form_cannot_show(browser: Browser, tmp_path: Path) -> None:
+    source = (EXAMPLES / "arsberattelse-2025-skovde.yaml").read_text("utf-8")
+    odd = source.replace("möten:\n", "moten: 3\nmöten:\n").replace(
+        "  planerade: 10\n", "  planerade: 10\n  inställda: 1\n").replace("år: 2025", "år: 2024")
+    path = tmp_path / "förra året med fel.yaml"
+    path.write_text(odd, encoding="utf-8")
+    browser.open(make_form(tmp_path, "Skövde"))
+    browser.driver.find_element("id", "open-file").send_keys(str(path))
+    notice = browser.driver.find_element("id", "notice").text
+    assert "Okänd nyckel 'moten'." in notice
+    assert "Okänd nyckel 'möten.inställda'." in notice
+    assert "kommer inte med när du sparar" in notice
+    assert "Filen gällde år 2024. Formuläret sparar årsberättelsen för 2025." in notice
+    saved = browser.save("arsberattelse-2025-skovde.yaml")
+    assert "moten" not in saved and "inställda" not in saved
+    assert "år: 2025\n" in saved
+
+
+def test_opening_a_file_that_is_not_yaml_changes_nothing(browser: Browser, tmp_path: Path) -> None:
+    path = tmp_path / "trasig.yaml"
+    path.write_text("möten:\n  planerade: [\n", encoding="utf-8")
+    browser.open(make_form(tmp_path, "Skövde"))
+    browser.fill("möten.planerade", "5")
+    browser.driver.find_element("id", "open-file").send_keys(str(path))
+    notice = browser.driver.find_element("id", "notice").text
+    assert notice.startswith("Filen trasig.yaml kunde inte läsas som en årsberättelse:")
+    assert "Formuläret är oförändrat." in notice
+    assert browser.field("möten.planerade").get_attribute("value") == "5"
