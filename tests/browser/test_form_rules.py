@@ -143,7 +143,7 @@ def test_privacy_guard_in_js_matches_python(browser: Browser, tmp_path: Path) ->
     in_python = [[[n.start, n.text, n.coordination] for n in find_identity_numbers(t)]
                  for t in texts]
     assert in_js == in_python
-    assert sum(bool(found) for found in in_python) >= 25  # the vectors do hit numbers
+    assert sum(bool(found) for found in in_python) >= 20  # the vectors do hit numbers
     digits = ["".join(rng.choice("0123456789") for _ in range(10)) for _ in range(300)]
     assert browser.js("return arguments[0].map(window.vastbusForm.luhnOk);", digits) == [
         luhn_ok(d) for d in digits]
