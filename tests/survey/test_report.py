@@ -103,7 +103,7 @@ def test_cli_writes_docx_and_refuses_report_options_elsewhere(tmp_path: Path) ->
     assert bad.exit_code == 2
     assert "--intro och --date gäller bara Word- och PDF-rapporten." in bad.output
     wrong = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "x.docx"), "--date", "30/11"])
-    assert wrong.exit_code == 2 and "--date '30/11' är inget datum." in wrong.output
+    assert wrong.exit_code == 2 and "--date 30/11 är inget datum." in wrong.output
 
 
 @pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")

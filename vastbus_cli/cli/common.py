@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -97,3 +98,13 @@ def write_stdout(text: str) -> None:
     if not text.endswith("\n"):
         sys.stdout.write("\n")
     sys.stdout.flush()
+
+
+def parse_date(value: str | None) -> dt.date:
+    """A document's --date (ÅÅÅÅ-MM-DD), today when not given; a usage error otherwise."""
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        fail(f"--date {value} är inget datum.", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-05-20.")

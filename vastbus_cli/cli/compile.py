@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -16,6 +15,7 @@ from vastbus_cli.cli.common import (
     check_outputs,
     err_console,
     fail,
+    parse_date,
     show_problems,
     stdout_or_file,
     write_output,
@@ -95,7 +95,7 @@ def compile_command(
     for path, what in ((folder, "Mappen"), (previous, "Mappen för förra året")):
         if path is not None and not path.is_dir():
             fail(f"{what} {path} finns inte eller är ingen mapp.", "Kontrollera sökvägen.")
-    produced = _parse_date(date)
+    produced = parse_date(date)
     for path, what in ((template, "Mallen"), (reference_docx, "Referensdokumentet"),
                        (roster, "Gruppförteckningen"), (intro, "Inledningen"),
                        (conclusions, "Slutsatserna")):
@@ -130,15 +130,6 @@ def compile_command(
         return
     write_output(output, data, force, inputs)
     _done(result.summary, output, len(result.skipped))
-
-
-def _parse_date(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        fail(f"--date {value} är inget datum.", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-05-20.")
 
 
 def _deadline(summary: Any) -> None:

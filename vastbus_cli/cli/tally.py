@@ -17,6 +17,7 @@ from vastbus_cli.cli.common import (
     err_console,
     fail,
     out_console,
+    parse_date,
     show_problems,
     stdout_or_file,
     write_output,
@@ -156,14 +157,14 @@ def tally_command(
 
     pairs = _rounds(files or [], rounds)
     fmt = _format(format, output, infer_spec)
-    report = _report_options(fmt, intro, date)
     options = ReadOptions(encoding=_encoding(encoding), delimiter=_delimiter(delimiter),
                           sheet=sheet)
     output = stdout_or_file(output)
-    inputs = [*(path for _, path in pairs), spec]
+    inputs = [*(path for _, path in pairs), spec, intro]
     if output is not None:
         check_outputs(output, force=force, inputs=inputs)
     problems: list[Problem] = []
+    report = _report_options(fmt, intro, date, problems)
     loaded_spec = None
     if spec is not None:
         loaded_spec, spec_problems = load_spec(spec)
@@ -191,30 +192,25 @@ def tally_command(
     raise typer.Exit(EXIT_OK)
 
 
-def _report_options(fmt: str, intro: Path | None, date: str | None) -> object:
+def _report_options(fmt: str, intro: Path | None, date: str | None,
+                    problems: list[Problem]) -> object:
     """--intro and --date for the Word report, checked before anything is counted."""
-    import datetime as dt
-
     if (intro is not None or date is not None) and fmt not in ("docx", "pdf"):
         fail("--intro och --date gäller bara Word- och PDF-rapporten.",
              "Skriv till en .docx- eller .pdf-fil, t.ex. -o rapport.docx.")
     if fmt not in ("docx", "pdf"):
         return None
+    from vastbus_cli.coordinator_texts import read_markdown
     from vastbus_cli.survey.render.docx import ReportOptions
 
-    day = None
-    if date is not None:
-        try:
-            day = dt.date.fromisoformat(date)
-        except ValueError:
-            fail(f"--date '{date}' är inget datum.", "Skriv ÅÅÅÅ-MM-DD, t.ex. 2026-11-30.")
-    text = ""
+    day = parse_date(date)
+    text = None
     if intro is not None:
-        try:
-            text = intro.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            fail(f"Inledningen {intro} kan inte läsas.", "Ange en Markdown-fil i UTF-8.")
-    return ReportOptions(intro=text, date=day)
+        if not intro.is_file():
+            fail(f"Inledningen {intro} finns inte.", "Kontrollera sökvägen.")
+        text, found = read_markdown(intro)
+        problems += found
+    return ReportOptions(intro=text or "", date=day)
 
 
 def _stop(problems: list[Problem], summary: str) -> None:
