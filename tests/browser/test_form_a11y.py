@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from browser.chromium import VENDOR, Browser
 from browser.formpages import make_form
 

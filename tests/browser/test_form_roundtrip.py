@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from browser.chromium import Browser
 from browser.formpages import EXAMPLES, compile_json, make_form, problems_of
 

@@ -12,9 +12,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from browser.chromium import Browser
 from browser.formpages import EXAMPLES, make_form, problems_of
+
 from vastbus_cli.privacy import find_identity_numbers, luhn_ok
 
 pytestmark = pytest.mark.browser
