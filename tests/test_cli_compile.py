@@ -100,9 +100,16 @@ def test_skip_invalid_names_the_skipped_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["skipped"] == ["hjo-2025.yaml"]
-    assert data["missing"] == ["Hjo"]
+    assert data["missing"] == []
+    assert data["not_included"] == ["Hjo"]
+    assert data["parts"][0]["overview"]["not_included"] == ["Hjo"]
     md = invoke(folder, "--skip-invalid").stdout
     assert "Ej medtagna på grund av fel i filen: hjo-2025.yaml." in md
+    assert "**Ej medtagna:** Hjo: inlämnad men ej medtagen \\(fel i filen\\)." in md
+    assert "har inte lämnat någon årsberättelse" not in md
+    assert "| Inlämnade men ej medtagna \\(fel i filen\\) | Hjo |" in md
+    done = invoke(folder, "--skip-invalid", "-o", tmp_path / "s.md").output
+    assert "(2 grupper, 1 ej medtagen)." in " ".join(done.split())
 
 
 def test_previous_year(tmp_path: Path) -> None:

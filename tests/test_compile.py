@@ -41,7 +41,8 @@ def test_a_report_of_another_year_is_an_error(tmp_path: Path) -> None:
     assert "gäller 2024" in problem.message
     skipped = compile_reports(folder, produced=PRODUCED, skip_invalid=True)
     assert skipped.summary is not None and skipped.summary.skipped == [stray.name]
-    assert skipped.summary.missing == ["Hjo"]
+    assert skipped.summary.missing == []  # Hjo handed in a file, with an error
+    assert skipped.summary.not_included == ["Hjo"]
 
 
 def test_a_broken_roster_stops_even_with_skip_invalid(tmp_path: Path) -> None:

@@ -276,7 +276,29 @@ def test_appendix_has_every_section() -> None:
     assert titles[0] == "Gruppen" and "Avvikelser" in titles and titles[-1] == "Nyckeltal"
     falkoping = s.parts[0].appendix[3]
     avv = next(sec for sec in falkoping.sections if sec.title == "Avvikelser")
-    assert avv.items == ["Inget angivet."]
+    assert avv.items == ["Inga avvikelser."]  # avvikelser: [] is an answer
+
+
+def test_no_deviations_and_not_filled_in_look_different() -> None:
+    data = current_data()
+    del data[3]["avvikelser"]  # Falköping says nothing about deviations
+    data[2]["avvikelser"] = []  # Mariestad has none
+    s = merge([as_report(d) for d in data], ROSTER, produced=PRODUCED)
+    by_group = {g.group: (g.filled_in, g.total) for g in s.parts[0].deviations.by_group}
+    assert by_group["Mariestad"] == (True, 0) and by_group["Falköping"] == (False, 0)
+    from vastbus_cli.render.common import deviation_lines
+    from vastbus_cli.render.tables import group_deviation_table
+
+    assert deviation_lines(s.parts[0].deviations) == [
+        "Totalt 7 avvikelser.", "Inga avvikelser: Mariestad.",
+        "Avvikelser ej ifyllda (avsnittet saknas i årsberättelsen): Falköping."]
+    rows = {r[0]: r[1:] for r in group_deviation_table(s.parts[0].deviations).rows}
+    assert rows["Mariestad"] == [0, 0, 0, "Inga avvikelser"]
+    assert rows["Falköping"] == [None, None, None, "Ej ifyllt"]
+    appendix = {r.group: next(sec.items for sec in r.sections if sec.title == "Avvikelser")
+                for r in s.parts[0].appendix}
+    assert appendix["Mariestad"] == ["Inga avvikelser."]
+    assert appendix["Falköping"] == ["Ej ifyllt (avsnittet saknas i årsberättelsen)."]
 
 
 def test_no_reports_is_an_error() -> None:

@@ -6,10 +6,12 @@ plain lines here means every renderer prints it the same way.
 
 from __future__ import annotations
 
+from vastbus_cli.merge_deviations import filled_in
 from vastbus_cli.model import Report, SupportItem, support_text, support_theme
 from vastbus_cli.summary import AppendixReport, AppendixSection, format_number
 
 NOTHING = "Inget angivet."
+NOT_FILLED_IN = "Ej ifyllt (avsnittet saknas i årsberättelsen)."
 
 
 def _section(title: str, items: list[str]) -> AppendixSection:
@@ -38,7 +40,8 @@ def appendix_report(report: Report, name: str, file: str) -> AppendixReport:
         f"{a.title}: {a.description}" + (f" Tema: {a.theme.label}." if a.theme else "")
         for a in report.ongoing_work
     ]
-    deviations = [
+    deviations = [] if report.deviations or not filled_in(report) else ["Inga avvikelser."]
+    deviations += [
         f"{d.category.label}, {d.count} st, {d.status.label.lower()}: {d.description} "
         f"Åtgärd: {d.action}"
         for d in report.deviations
@@ -49,7 +52,7 @@ def appendix_report(report: Report, name: str, file: str) -> AppendixReport:
         _section("Möten", [f"Planerade: {report.meetings.planned}",
                            f"Genomförda: {report.meetings.held}"]),
         _section("Pågående arbete", work),
-        _section("Avvikelser", deviations),
+        _section("Avvikelser", deviations or [NOT_FILLED_IN]),
         _section("Utvecklingsområden",
                  [f"{t.theme.label}: {t.description}" for t in report.development_areas]),
         _section("Kompetensbehov",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from vastbus_cli.checks import ReportFile
 from vastbus_cli.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME, find_beside, read_markdown
+from vastbus_cli.load import load_file
 from vastbus_cli.merge import merge
 from vastbus_cli.problems import Problem, error, has_errors
 from vastbus_cli.roster import Roster
@@ -51,6 +52,14 @@ def _other_year(reports: list[ReportFile]) -> list[Problem]:
               "En sammanställning gäller ett år; flytta filen till rätt års mapp.")
         for rf in reports if rf.report.year != year
     ]
+
+
+def _group_name(path: Path) -> str | None:
+    """The group a report with errors names (`grupp: namn:`), if that much can be read."""
+    data = load_file(path).data
+    group = data.get("grupp") if isinstance(data, dict) else None
+    name = group.get("namn") if isinstance(group, dict) else None
+    return name.strip() if isinstance(name, str) and name.strip() else None
 
 
 def compile_reports(
@@ -97,6 +106,7 @@ def compile_reports(
         previous=[rf.report for rf in last_year] if last_year is not None else None,
         previous_roster=previous_roster,
         recurring=recurring, skipped=[Path(p).name for p in compiled.skipped],
+        skipped_groups=[g for p in compiled.skipped if (g := _group_name(Path(p)))],
         produced=produced, files=[Path(rf.path).name for rf in good],
     ).model_copy(update={**_roster_facts(result.roster), **texts})
     return compiled

@@ -49,13 +49,15 @@ def merge(
     previous_roster: Roster | None = None,
     recurring: int = 3,
     skipped: Sequence[str] = (),
+    skipped_groups: Sequence[str] = (),
     produced: dt.date,
     files: Sequence[str] | None = None,
 ) -> Summary:
     """The summary of `reports` (one year); `files` names each report's file, if known.
 
     `previous_roster` (last year's roster) tells a group new in the roster from one that
-    simply did not report last year.
+    simply did not report last year. `skipped_groups` names the groups whose files were left
+    out for errors: they handed in a report, so they are not "missing".
     """
     if not reports:
         raise ValueError("merge needs at least one report")
@@ -86,13 +88,14 @@ def merge(
         all_named += named
         rosters = (roster, previous_roster) if expected is not None else (None, None)
         parts.append(_part(names[key], named, expected, prev, recurring, appendix=True,
-                           rosters=rosters))
+                           rosters=rosters, skipped_groups=skipped_groups))
     totals = None
     if len(parts) > 1:
         expected_all = roster.names() if roster is not None else None
         totals = _part(REGION, all_named, expected_all,
                        list(previous) if previous is not None else None, recurring,
-                       appendix=False, rosters=(roster, previous_roster))
+                       appendix=False, rosters=(roster, previous_roster),
+                       skipped_groups=skipped_groups)
     whole = totals or parts[0]
     deadline = roster.deadline_for(year) if roster else dt.date(year + 1, 6, 1)
     subregion = _join([p.subregion for p in parts])
@@ -101,7 +104,8 @@ def merge(
         subregion=subregion, year=year, produced=produced, deadline=deadline,
         deadline_passed=produced > deadline,
         groups=whole.groups, missing=[m for p in parts for m in p.missing],
-        skipped=list(skipped), deviations=whole.deviations, parts=parts, totals=totals,
+        skipped=list(skipped), not_included=_not_included(skipped_groups, whole.groups),
+        deviations=whole.deviations, parts=parts, totals=totals,
     )
 
 
@@ -123,17 +127,22 @@ def _named(reports: list[tuple[Report, str]], expected: list[str] | None) -> Nam
 
 def _part(subregion: str, named: Named, expected: list[str] | None,
           previous: list[Report] | None, threshold: int, appendix: bool,
-          rosters: tuple[Roster | None, Roster | None] = (None, None)) -> Part:
+          rosters: tuple[Roster | None, Roster | None] = (None, None),
+          skipped_groups: Sequence[str] = ()) -> Part:
     groups = [name for name, _, _ in named]
     reported = {group_key(g) for g in groups}
-    missing = [n for n in expected or [] if group_key(n) not in reported]
+    handed_in = {group_key(g) for g in skipped_groups}
+    missing = [n for n in expected or [] if group_key(n) not in reported | handed_in]
+    not_included = [n for n in expected or [] if group_key(n) in handed_in - reported]
+    if expected is None:  # without a roster, the files' own spelling
+        not_included = _not_included(skipped_groups, groups)
     support = _support(named)
     comparison = None
     if previous is not None:
         comparison = compare(named, [(r.group.name, r) for r in previous], *rosters)
     return Part(
-        subregion=subregion, groups=groups, missing=missing,
-        overview=_overview(named, expected, missing),
+        subregion=subregion, groups=groups, missing=missing, not_included=not_included,
+        overview=_overview(named, expected, missing, not_included),
         composition=_composition(named),
         work=_themes((r.theme, name, Entry(group=name, title=r.title, text=r.description))
                      for name, report, _ in named for r in report.ongoing_work),
@@ -172,7 +181,18 @@ def _representatives(report: Report) -> Counter[Organisation]:
     return counts
 
 
-def _overview(named: Named, expected: list[str] | None, missing: list[str]) -> Overview:
+def _not_included(skipped_groups: Sequence[str], reported: list[str]) -> list[str]:
+    """Groups of left-out files, once each, unless another file of theirs is included."""
+    keys = {group_key(g) for g in reported}
+    out: dict[str, str] = {}
+    for name in skipped_groups:
+        if group_key(name) not in keys:
+            out.setdefault(group_key(name), name)
+    return list(out.values())
+
+
+def _overview(named: Named, expected: list[str] | None, missing: list[str],
+              not_included: list[str]) -> Overview:
     rows = []
     for name, report, path in named:
         reps = _representatives(report)
@@ -185,7 +205,7 @@ def _overview(named: Named, expected: list[str] | None, missing: list[str]) -> O
         ))
     return Overview(
         expected=len(expected) if expected is not None else None, reported=len(rows),
-        missing=missing, groups=rows,
+        missing=missing, not_included=not_included, groups=rows,
         meetings_planned=sum(r.meetings_planned for r in rows),
         meetings_held=sum(r.meetings_held for r in rows),
         representatives=sum(r.representatives for r in rows),

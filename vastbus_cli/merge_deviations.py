@@ -20,6 +20,11 @@ from vastbus_cli.summary import (
 from vastbus_cli.vocabulary import DeviationCategory, DeviationStatus
 
 
+def filled_in(report: Report) -> bool:
+    """Whether the report says anything about deviations (`avvikelser: []` says "none")."""
+    return "deviations" in report.model_fields_set
+
+
 def deviations(named: list[tuple[str, Report, str]], threshold: int) -> Deviations:
     """`named`: (group name as shown, report, file), in the summary's group order."""
     entries = [(name, d) for name, report, _ in named for d in report.deviations]
@@ -43,7 +48,8 @@ def deviations(named: list[tuple[str, Report, str]], threshold: int) -> Deviatio
         for d in report.deviations:
             counts[d.category] += d.count
         by_group.append(GroupDeviations(group=name, total=sum(counts.values()),
-                                        counts=[counts[c] for c in categories]))
+                                        counts=[counts[c] for c in categories],
+                                        filled_in=filled_in(report)))
     status_totals: Counter[str] = Counter()
     for _, d in entries:
         status_totals[d.status.value] += d.count

@@ -50,6 +50,8 @@ class Overview(_Model):
     expected: int | None = Field(description="Groups in the roster; None without a roster")
     reported: int
     missing: list[str]
+    not_included: list[str] = Field(
+        default_factory=list, description="Handed in, but left out because the file has errors")
     groups: list[GroupRow]
     meetings_planned: int
     meetings_held: int
@@ -102,6 +104,9 @@ class GroupDeviations(_Model):
     group: str
     total: int
     counts: list[int] = Field(description="Per category, in the order of `categories`")
+    filled_in: bool = Field(
+        default=True, description="False: the report has no `avvikelser` at all (not filled "
+                                  "in); `avvikelser: []` is filled in and means none")
 
 
 class DeviationEntry(_Model):
@@ -207,7 +212,9 @@ class Part(_Model):
 
     subregion: str
     groups: list[str]
-    missing: list[str]
+    missing: list[str] = Field(description="In the roster, no report handed in")
+    not_included: list[str] = Field(
+        default_factory=list, description="Handed in, but left out because the file has errors")
     overview: Overview
     composition: Composition
     work: list[ThemeBlock]
@@ -238,6 +245,8 @@ class Summary(_Model):
     groups: list[str]
     missing: list[str]
     skipped: list[str] = Field(description="Files not included because they have errors")
+    not_included: list[str] = Field(
+        default_factory=list, description="The groups of those files, as far as they can be read")
     deviations: Deviations
     parts: list[Part]
     totals: Part | None = Field(

@@ -21,6 +21,7 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
+from vastbus_cli.problems import plural
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -171,11 +172,11 @@ def _render(summary: Any, fmt: str, template: Path | None, reference: Path | Non
 
 def _done(summary: Any, output: Path, skipped: int) -> None:
     groups = len(summary.groups)
-    line = f"Sammanställningen skrevs till {output} ({groups} grupper"
+    line = f"Sammanställningen skrevs till {output} ({plural(groups, 'grupp', 'grupper')}"
     if summary.missing:
         line += f", {len(summary.missing)} saknas"
     if skipped:
-        line += f", {skipped} ej medtagna"
+        line += f", {skipped} {'ej medtagen' if skipped == 1 else 'ej medtagna'}"
     err_console().print(line + ").", highlight=False)
     _deadline(summary)
 

@@ -17,6 +17,7 @@ from vastbus_cli.summary import (
     CompositionRow,
     Deviations,
     FollowUp,
+    GroupDeviations,
     OrganisationGap,
     Part,
     Summary,
@@ -124,6 +125,8 @@ def overview_lines(s: Summary, part: Part, totals: bool) -> list[list[str | int]
         ["Grupper som har rapporterat", o.reported],
         ["Grupper som saknas", names(o.missing) if o.missing else "inga"],
     ]
+    if o.not_included:
+        rows.append([NOT_INCLUDED_LABEL, names(o.not_included)])
     if totals or len(s.parts) == 1:
         rows.append(["Filer som inte är med (fel i filen)", names(s.skipped) or "inga"])
     rows += [
@@ -282,3 +285,43 @@ def support_theme_lead(block: ThemeBlock) -> str:
     n = len(block.groups)
     return (f"{theme_title(block.theme.label if block.theme else None)} – "
             f"{n} {'grupp' if n == 1 else 'grupper'}: {names(block.groups)}")
+
+
+NO_DEVIATIONS = "Inga avvikelser"
+NOT_FILLED_IN = "Ej ifyllt"
+
+
+def deviation_note(g: GroupDeviations) -> str:
+    """`Inga avvikelser` (`avvikelser: []`) and `Ej ifyllt` (no `avvikelser` at all) differ."""
+    if not g.filled_in:
+        return NOT_FILLED_IN
+    return NO_DEVIATIONS if g.total == 0 else ""
+
+
+def deviation_lines(d: Deviations) -> list[str]:
+    """The sentences opening the deviations section."""
+    none = [g.group for g in d.by_group if g.filled_in and g.total == 0]
+    unfilled = [g.group for g in d.by_group if not g.filled_in]
+    if d.total == 0 and not unfilled:
+        return [f"{NO_DEVIATIONS} i någon grupp."]
+    lines = [f"Totalt {num(d.total)} {'avvikelse' if d.total == 1 else 'avvikelser'}."]
+    if none:
+        lines.append(f"{NO_DEVIATIONS}: {names(none)}.")
+    if unfilled:
+        lines.append(f"Avvikelser ej ifyllda (avsnittet saknas i årsberättelsen): "
+                     f"{names(unfilled)}.")
+    return lines
+
+
+NOT_INCLUDED_LABEL = "Inlämnade men ej medtagna (fel i filen)"
+
+
+def missing_sentence(part: Part) -> str:
+    """Who has not handed in a report, apart from who handed in a file with errors."""
+    return f"{names(part.missing)} har inte lämnat någon årsberättelse."
+
+
+def not_included_sentence(part: Part) -> str:
+    one = len(part.not_included) == 1
+    return (f"{names(part.not_included)}: {'inlämnad' if one else 'inlämnade'} men ej "
+            f"{'medtagen' if one else 'medtagna'} (fel i filen).")

@@ -77,8 +77,9 @@ class _Writer:
         rows = common.overview_lines(self.s, part, self.totals)
         self.table(tables.Table(["Uppgift", "Värde"], [list(r) for r in rows], left=True))
         if part.missing:
-            self.para(f"{common.names(part.missing)} har inte lämnat någon årsberättelse.",
-                      "Saknas: ")
+            self.para(common.missing_sentence(part), "Saknas: ")
+        if part.not_included:
+            self.para(common.not_included_sentence(part), "Ej medtagna: ")
 
     def _meetings(self, part: Part) -> None:
         self.table(tables.meetings_table(part))
@@ -111,7 +112,8 @@ class _Writer:
 
     def _deviations(self, part: Part) -> None:
         d = part.deviations
-        self.para(f"Totalt {common.num(d.total)} avvikelser.")
+        for line in common.deviation_lines(d):
+            self.para(line)
         if d.categories:
             self.heading("Per kategori och status", self.base + 1)
             self.table(tables.category_table(d))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from vastbus_cli.documents.table import Table as Table
 from vastbus_cli.documents.table import Value as Value
 from vastbus_cli.documents.table import cell_text as cell_text
+from vastbus_cli.render.common import deviation_note
 from vastbus_cli.summary import Change, Comparison, Deviations, Part
 
 
@@ -43,11 +44,16 @@ def category_table(d: Deviations) -> Table:
 
 
 def group_deviation_table(d: Deviations) -> Table:
-    return Table(
-        ["Grupp", *[c.category.label for c in d.categories], "Totalt"],
-        [[g.group, *g.counts, g.total] for g in d.by_group],
-        dash_zero=True,
-    )
+    """Per group; a group without deviations says so, one that did not fill them in is empty."""
+    rows: list[list[Value]] = [
+        [g.group, *g.counts, g.total] if g.filled_in
+        else [g.group, *[None for _ in g.counts], None] for g in d.by_group]
+    notes = [deviation_note(g) for g in d.by_group]
+    if not any(notes):
+        return Table(["Grupp", *[c.category.label for c in d.categories], "Totalt"], rows,
+                     dash_zero=True)
+    return Table(["Grupp", *[c.category.label for c in d.categories], "Totalt", "Anmärkning"],
+                 [[*row, note] for row, note in zip(rows, notes, strict=True)], dash_zero=True)
 
 
 def key_figure_table(part: Part) -> Table:
