@@ -443,13 +443,22 @@
       }, common));
       input.value = value;
     }
-    input.addEventListener("input", function () { edited[id] = true; opts.set(input.value); changed(id, input); });
-    input.addEventListener("change", function () { opts.set(input.value); touched[id] = true; changed(id, input, true); });
+    // the printed copy shows the whole value as text (a box would cut long text off)
+    var mirror = el("div", { "class": "print-value", "aria-hidden": "true" });
+    function mirrorValue() {
+      mirror.textContent = input.tagName === "SELECT"
+        ? (input.selectedIndex >= 0 && input.value ? input.options[input.selectedIndex].text : "–")
+        : (input.value || "–");
+    }
+    mirrorValue();
+    input.addEventListener("input", function () { edited[id] = true; opts.set(input.value); mirrorValue(); changed(id, input); });
+    input.addEventListener("change", function () { opts.set(input.value); mirrorValue(); touched[id] = true; changed(id, input, true); });
     input.addEventListener("blur", function () { if (edited[id]) { touched[id] = true; } refresh(); });
     return el("div", { "class": "field" }, [
       labelNode,
       field.help ? el("p", { id: helpId, "class": "help", text: field.help }) : null,
       input,
+      mirror,
       el("div", { id: msgId, "class": "messages" })
     ]);
   }
@@ -746,6 +755,7 @@
     if (!loadDraft()) { state = fromData(D.template).state; }
     build();
     document.getElementById("save").addEventListener("click", download);
+    document.getElementById("save-end").addEventListener("click", download);
     var picker = document.getElementById("open-file");
     document.getElementById("open").addEventListener("click", function () { picker.click(); });
     picker.addEventListener("change", function () {
