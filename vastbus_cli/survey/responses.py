@@ -12,7 +12,7 @@ can count distinct raw answers instead of keeping rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from vastbus_cli.problems import Problem
 
 Row = tuple[int, list[str]]
+Chunk = tuple[Sequence[int], list[list[str]]]  # the line each row starts on, and the rows
 RawAnswer = tuple[str, tuple[str, ...], str]
 BLANK: RawAnswer = ("", (), "")
 
@@ -63,18 +64,34 @@ class Field(BaseModel):
             found.append(self.other_column)
         return found
 
+    @property
+    def cell_columns(self) -> tuple[int, ...]:
+        """The columns an answer is read from, in the order `raw_answer` takes their cells."""
+        return ((() if self.column is None else (self.column,))
+                + tuple(c.column for c in self.choices)
+                + (() if self.other_column is None else (self.other_column,)))
+
     def answer(self, cells: list[str]) -> RawAnswer:
         """This field's raw answer in one row (cells already padded to the header width)."""
-        text = cells[self.column].strip() if self.column is not None else ""
-        if text and self.value_labels:
-            text = self.value_labels.get(text, text)
+        return self.raw_answer(tuple(cells[c] for c in self.cell_columns))
+
+    def raw_answer(self, values: tuple[str, ...]) -> RawAnswer:
+        """The raw answer from the cells of `cell_columns`; called once per distinct value."""
+        at = 0
+        text = ""
+        if self.column is not None:
+            text = values[0].strip()
+            at = 1
+            if text and self.value_labels:
+                text = self.value_labels.get(text, text)
         ticked: tuple[str, ...] = ()
         if self.choices:
             tick = self.tick
-            ticked = tuple(c.label for c in self.choices
-                           if (cells[c.column].strip() == tick if tick
-                               else cells[c.column].strip() not in ("", "0")))
-        other = cells[self.other_column].strip() if self.other_column is not None else ""
+            cells = values[at:at + len(self.choices)]
+            ticked = tuple(c.label for c, cell in zip(self.choices, cells, strict=True)
+                           if (cell.strip() == tick if tick else cell.strip() not in ("", "0")))
+            at += len(self.choices)
+        other = values[at].strip() if self.other_column is not None else ""
         return text, ticked, other
 
 
@@ -92,18 +109,25 @@ class Layout(BaseModel):
 
 @dataclass
 class Responses:
-    """One round's export: its layout and its data rows, read lazily.
+    """One round's export: its layout and its data rows, read lazily in chunks.
 
     A stream cannot be a pydantic model without validating every row, so this
-    is a dataclass around the pydantic `Layout`.
+    is a dataclass around the pydantic `Layout`. Every row of a chunk is at
+    least as wide as the header, so a chunk can be turned into columns.
     """
 
     source: str
     label: str
     layout: Layout
-    rows: Iterator[Row]
+    chunks: Iterator[Chunk]
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was detected, for -v
+    dates: bool = False  # cells may be `DateText` (Excel), which are counted apart
+
+    def rows(self) -> Iterator[Row]:
+        """The rows one at a time, for callers that do not need speed."""
+        for lines, rows in self.chunks:
+            yield from zip(lines, rows, strict=True)
 
     def column(self, name: str) -> int | None:
         """The column whose header (or field key) is `name`, exactly, case-blind or as its start."""

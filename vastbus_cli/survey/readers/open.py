@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 from vastbus_cli.problems import Problem, error
 from vastbus_cli.survey.readers.layouts import HEADER_ROWS, detect_layout
-from vastbus_cli.survey.readers.text import binary_problem, iter_csv_rows, sniff
+from vastbus_cli.survey.readers.text import CHUNK_ROWS, binary_problem, iter_csv_chunks, sniff
 from vastbus_cli.survey.readers.xlsx import iter_xlsx_rows
-from vastbus_cli.survey.responses import Layout, Responses, Row
+from vastbus_cli.survey.responses import Chunk, Layout, Responses, Row
 
 MAX_RAGGED_REPORTED = 20
 _EMPTY = Layout(name="", header_rows=0, fields=(), headers=())
@@ -46,9 +46,12 @@ def read_responses(path: Path, label: str, options: ReadOptions | None = None,
     display = name or str(path)
     problems: list[Problem] = []
     notes: list[str] = []
+    dates = False
     try:
         if is_xlsx(path):
-            rows: Iterator[Row] = iter_xlsx_rows(path, options.sheet, display, problems)
+            chunks: Iterable[Chunk] = _chunked(iter_xlsx_rows(path, options.sheet, display,
+                                                              problems))
+            dates = True
             notes.append("Excel-fil" + (f", bladet '{options.sheet}'" if options.sheet else
                                         ", första bladet"))
         else:
@@ -57,14 +60,19 @@ def read_responses(path: Path, label: str, options: ReadOptions | None = None,
                 return Responses(display, label, _EMPTY, iter(()), [bad])
             fmt = sniff(path, options.encoding, options.delimiter)
             notes.append("CSV, " + fmt.describe())
-            rows = iter_csv_rows(path, fmt, display, problems)
+            chunks = iter_csv_chunks(path, fmt, display, problems)
     except OSError as exc:
         problem = error(display, 0, 0, "oläsbar", os_message(exc),
                         "Kontrollera sökvägen och att du har behörighet att läsa filen.")
         return Responses(display, label, _EMPTY, iter(()), [problem])
+    chunks = iter(chunks)
     first: list[Row] = []
-    for row in rows:
-        first.append(row)
+    lines: Sequence[int] = ()
+    rows: list[list[str]] = []
+    for lines, rows in chunks:
+        taken = min(HEADER_ROWS - len(first), len(rows))
+        first += zip(lines[:taken], rows[:taken], strict=True)
+        lines, rows = lines[taken:], rows[taken:]
         if len(first) == HEADER_ROWS:
             break
     if not first:
@@ -74,29 +82,52 @@ def read_responses(path: Path, label: str, options: ReadOptions | None = None,
         return Responses(display, label, _EMPTY, iter(()), problems)
     layout = detect_layout([cells for _, cells in first])
     notes.append(f"format: {layout.name}")
-    data = chain(first[layout.header_rows:], rows)
+    rest = first[layout.header_rows:]
+    head: list[Chunk] = [([n for n, _ in rest], [c for _, c in rest])] if rest else []
+    if rows:
+        head.append((lines, rows))
     width = len(layout.headers)
-    responses = Responses(display, label, layout, iter(()), problems, notes)
-    responses.rows = _fitted(data, width, display, problems)
+    responses = Responses(display, label, layout, iter(()), problems, notes, dates=dates)
+    responses.chunks = _fitted(chain(head, chunks), width, display, problems)
     return responses
 
 
-def _fitted(rows: Iterator[Row], width: int, name: str, problems: list[Problem]) -> Iterator[Row]:
-    """Rows padded to the header width; a row with values beyond it cannot be placed."""
+def _chunked(rows: Iterator[Row], size: int = CHUNK_ROWS) -> Iterator[Chunk]:
+    while True:
+        part = list(islice(rows, size))
+        if not part:
+            return
+        yield [n for n, _ in part], [cells for _, cells in part]
+
+
+def _fitted(chunks: Iterator[Chunk], width: int, name: str,
+            problems: list[Problem]) -> Iterator[Chunk]:
+    """Chunks whose rows are padded to the header width; a row with values beyond it cannot be
+    placed. Rows are looked at one by one only in a chunk whose widths differ from the header."""
     ragged = 0
-    for line, cells in rows:
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            ragged += 1
-            if ragged <= MAX_RAGGED_REPORTED:
-                problems.append(error(
-                    name, line, width + 1, "fel-antal-fält",
-                    f"Rad {line} har {len(cells)} fält men rubrikraden har {width}; raden räknas inte.",
-                    "Kontrollera avgränsaren (--delimiter) och att text med avgränsaren står "
-                    "inom citattecken."))
+    for lines, rows in chunks:
+        if set(map(len, rows)) == {width}:
+            yield lines, rows
             continue
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        yield line, cells
+        kept_lines: list[int] = []
+        kept: list[list[str]] = []
+        for line, cells in zip(lines, rows, strict=True):
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                ragged += 1
+                if ragged <= MAX_RAGGED_REPORTED:
+                    problems.append(error(
+                        name, line, width + 1, "fel-antal-fält",
+                        f"Rad {line} har {len(cells)} fält men rubrikraden har {width}; "
+                        "raden räknas inte.",
+                        "Kontrollera avgränsaren (--delimiter) och att text med avgränsaren står "
+                        "inom citattecken."))
+                continue
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+            kept_lines.append(line)
+            kept.append(cells)
+        if kept:
+            yield kept_lines, kept
     if ragged > MAX_RAGGED_REPORTED:
         problems.append(error(name, 0, 0, "fel-antal-fält",
                               f"Ytterligare {ragged - MAX_RAGGED_REPORTED} rader har för många fält.",
