@@ -181,9 +181,13 @@ def tally_command(
     if verbose:
         console = err_console()
         for r in responses:
-            console.print(f"{r.source}: omgång {r.label}; {'; '.join(r.notes)}", highlight=False)
+            label = r.label if r.label.startswith("omgång") else f"omgång {r.label}"
+            console.print(f"{r.source}: {label}; {'; '.join(r.notes)}", highlight=False,
+                          soft_wrap=True)
         if result.respondent_column:
             console.print(f"Respondentkolumn: {result.respondent_column}", highlight=False)
+        for note in result.notes:
+            console.print(note, highlight=False, soft_wrap=True)
     if has_errors(problems):
         _stop(problems, "Filerna kunde inte läsas helt; inget skrevs.")
     if problems:

@@ -6,7 +6,7 @@ Attribute names are the JSON keys. `group` is None for the overall result;
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 KINDS = ("single", "multi", "text", "number")
 KIND_NAMES = {"single": "enkelval", "multi": "flerval", "text": "fritext", "number": "tal"}
@@ -73,6 +73,7 @@ class Tally(_Model):
     respondent_column: str | None = None
     groups: list[str] = []
     questions: list[QuestionResult]
+    notes: list[str] = Field(default=[], exclude=True)  # columns left out and why, for -v
 
     def sections(self) -> list[tuple[str, list[QuestionResult]]]:
         """Questions by section in first-seen order; questions without one under 'Frågor'."""

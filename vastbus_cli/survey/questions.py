@@ -30,6 +30,15 @@ _TEXT_MIN_LENGTH = 60
 _TEXT_WORDS = ("kommentar", "fritext", "övrig", "beskriv", "varför", "motivera", "comment",
                "synpunkt", "förslag")
 _SINGLE_MAX_OPTIONS = 15
+_DISPLAY_MIN_LENGTH = 40
+_CODES_MAX = 10  # at most this many distinct small whole numbers can be codes of a choice
+# Headings that ask for an amount (a number to add up) or for a choice (numbers are codes)
+_AMOUNT_WORDS = re.compile(r"\b(?:antal|hur många|hur mycket|ålder|belopp|kostnad|summa|timmar|"
+                           r"dagar|procent|how many|how much|number of|age|amount|hours|days)\b",
+                           re.IGNORECASE)
+_CHOICE_WORDS = re.compile(r"\b(?:vilken|vilket|vilka|välj|favorit\w*|kön|typ|kategori|"
+                           r"alternativ|which|choose|select|favou?rite|gender|type|category|"
+                           r"option)\b", re.IGNORECASE)
 # Question texts that say several options may be chosen (Swedish and English tools' defaults)
 _MULTI_TEXT = re.compile(
     r"flera alternativ|flera svar|fler än ett|ett eller flera|en eller flera|flera val|"
@@ -76,7 +85,8 @@ def _matches(fc: FieldCounts, question: SpecQuestion, exact: bool) -> bool:
     return any(header == t if exact else header.startswith(t) for t in texts)
 
 
-def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem]) -> list[Planned]:
+def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem],
+                   notes: list[str] | None = None) -> list[Planned]:
     planned = [Planned(q.id, q.text, q.section, q.kind, q.mandatory, list(q.options), True)
                for q in spec.questions]
     for index, counted in enumerate(rounds):
@@ -98,7 +108,9 @@ def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem
                     "om den hette något annat i den här omgången."))
         for fc in unused:
             is_by = fc.field.column is not None and fc.field.column == counted.by_column
-            if fc.answered() and not fc.dates and not is_by:
+            if display_text(fc, counted.total):
+                _note_display(notes, counted, fc)
+            elif fc.answered() and not fc.dates and not is_by:
                 problems.append(warning(
                     counted.source, 1, _column(fc), "okänd-kolumn",
                     f"Kolumnen '{_short(fc.field.text)}' finns inte i enkätspecifikationen och "
@@ -122,7 +134,23 @@ def _learn(plan: Planned) -> None:
     plan.from_spec = False  # no spec order to keep: options by count
 
 
-def plan_inferred(rounds: list[RoundCounts]) -> list[Planned]:
+def display_text(fc: FieldCounts, rows: int) -> bool:
+    """A column with the same long text in every row: a display text (LimeSurvey's
+    "equation" or text-display questions), not anybody's answer."""
+    if fc.field.choices or rows < 2 or fc.answered() != rows:
+        return False
+    texts = {raw[0] for (_group, raw) in fc.answers}
+    return len(texts) == 1 and len(next(iter(texts))) >= _DISPLAY_MIN_LENGTH
+
+
+def _note_display(notes: list[str] | None, counted: RoundCounts, fc: FieldCounts) -> None:
+    if notes is not None:
+        notes.append(f"{counted.source}: kolumnen '{_short(fc.field.text)}' har samma långa "
+                     "text på varje rad (visningstext) och räknas inte.")
+
+
+def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> list[Planned]:
+    """Questions from the export alone; `notes` collects the columns left out, for -v."""
     planned: list[Planned] = []
     by_text: dict[str, Planned] = {}
     for index, counted in enumerate(rounds):
@@ -131,6 +159,9 @@ def plan_inferred(rounds: list[RoundCounts]) -> list[Planned]:
                 continue  # no heading and no data, or a column of dates
             if fc.field.column is not None and fc.field.column == counted.by_column:
                 continue  # the --by column splits the others; it is no question
+            if display_text(fc, counted.total):
+                _note_display(notes, counted, fc)
+                continue
             key = fold(fc.field.text) or fold(fc.field.key)
             plan = by_text.get(key)
             if plan is None or index in plan.sources:
@@ -159,7 +190,11 @@ def infer_kind(plan: Planned) -> None:
         return
     texts = list(counts)
     if texts and all(parse_number(t) is not None for t in texts):
-        plan.kind = Kind.number
+        if _coded_choice(plan.text, texts, sum(counts.values())):
+            plan.kind = Kind.single
+            plan.options = sorted(texts, key=lambda t: parse_number(t) or 0.0)
+        else:
+            plan.kind = Kind.number
         return
     plan.separator = separator_for(texts)
     cut = segment(texts, plan.separator)
@@ -181,6 +216,16 @@ def infer_kind(plan: Planned) -> None:
         plan.kind = Kind.text
     if 2 * len(cut.glued) >= len(texts) >= 2 and not named_text:
         plan.doubt = _single_doubt(cut, plan.kind)
+
+
+def _coded_choice(heading: str, texts: list[str], answered: int) -> bool:
+    """Few small whole numbers under a heading that asks for a choice are codes, not amounts:
+    the mean of "favourite fruit" coded 1-4 means nothing."""
+    if _AMOUNT_WORDS.search(heading) or not _CHOICE_WORDS.search(heading):
+        return False
+    if len(texts) > _CODES_MAX or len(texts) >= answered:
+        return False
+    return all(t.isdigit() and len(t) <= 2 for t in texts)
 
 
 def _multi_doubt(cut: Segmentation, said_multi: bool) -> str:

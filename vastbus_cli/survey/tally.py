@@ -58,7 +58,9 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
             problems.append(warning(r.source, 0, 0, "inga-svar",
                                     "Filen har rubriker men inga svar.",
                                     "Kontrollera att exporten innehåller svaren, inte bara frågorna."))
-    planned = plan_from_spec(spec, counted, problems) if spec else plan_inferred(counted)
+    notes: list[str] = []
+    planned = (plan_from_spec(spec, counted, problems, notes) if spec
+               else plan_inferred(counted, notes))
     problems += [_doubt(p, counted) for p in planned if p.doubt]
     groups = sorted({g for c in counted for g in c.respondents if g is not None}, key=swedish_key)
     questions = [_question(p, counted, groups, problems) for p in planned]
@@ -67,7 +69,7 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
     respondent = next((r.layout.headers[c.respondent_column] for r, c in zip(rounds, counted, strict=False)
                        if c.respondent_column is not None), None)
     return Tally(survey=survey, rounds=infos, by=by, respondent_column=respondent, groups=groups,
-                 questions=questions), problems
+                 questions=questions, notes=notes), problems
 
 
 def _doubt(plan: Planned, counted: list[RoundCounts]) -> Problem:
@@ -183,7 +185,7 @@ class _Interpreter:
         return tuple(dict.fromkeys(labels)), mask(other)
 
     def _label(self, text: str) -> str:
-        return self.known.get(fold(text)) or mask(text)
+        return self.known.get(fold(text)) or self.codes.get(fold(text)) or mask(text)
 
     def result(self, round_label: str, group: Group, answers: Counter[RawAnswer],
                missing: int, blanks: list[str]) -> Result:
@@ -242,13 +244,20 @@ class _Interpreter:
 
 
 def _option_codes(plan: Planned) -> dict[str, str]:
-    """Option columns headed only by codes (LimeSurvey's SQ001…) → the spec's options, in order.
+    """Codes → the spec's options, in order: option columns headed only by codes (LimeSurvey's
+    SQ001…), and answers exported as numbers (1 = the first option, as SPSS-style exports do).
 
     Used only when a field has exactly as many option columns as the spec has
-    options and none of their labels is already one of the options.
+    options and none of their labels is already one of the options; answers
+    only when every one is a whole number from 1 to the number of options and
+    none is an option's label.
     """
     known = {fold(o) for o in plan.options}
     codes: dict[str, str] = {}
+    answers = {raw[0] for fc in plan.sources.values() for (_group, raw) in fc.answers if raw[0]}
+    numbered = {str(i): o for i, o in enumerate(plan.options, start=1)}
+    if answers and answers <= set(numbered) and not known & {fold(a) for a in answers}:
+        codes.update(numbered)
     for fc in plan.sources.values():
         labels = [c.label for c in fc.field.choices]
         if labels and len(labels) == len(plan.options) and not known & {fold(x) for x in labels}:

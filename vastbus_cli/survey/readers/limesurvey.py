@@ -2,7 +2,7 @@
 
 A multi-choice question has one column per sub-question holding `Y` when
 chosen; `[other]` holds the typed text; a yes/no question holds `Y`/`N`.
-Headings may also be "code. question text [option]".
+Headings may also be "code. question text [option]", or the question text alone.
 """
 
 from __future__ import annotations
@@ -35,9 +35,13 @@ def build(rows: list[list[str]]) -> Layout:
     metadata: list[int] = []
     for index, heading in enumerate(header):
         match = _HEADING.match(heading)
-        if not heading or is_metadata(heading) or match is None:
+        if not heading or is_metadata(heading):
             if heading:
                 metadata.append(index)
+            continue
+        if match is None:  # "full question text" headings: the text is the code
+            order.append(heading)
+            parts[heading] = [(index, None, heading)]
             continue
         code = match.group("code")
         if code not in parts:
