@@ -304,3 +304,21 @@ def test_no_deviations_and_not_filled_in_look_different() -> None:
 def test_no_reports_is_an_error() -> None:
     with pytest.raises(ValueError):
         merge([], ROSTER, produced=PRODUCED)
+
+
+def test_other_organisations_are_never_a_gap_and_a_dash_means_no_representative() -> None:
+    reports = [report_dict("Skövde", composition={"socialtjänst": 2, "annan": 1}),
+               report_dict("Hjo", composition={"socialtjänst": 1, "förskola": 1}),
+               report_dict("Tibro", composition={"socialtjänst": 1})]
+    s = merge([as_report(d) for d in reports], None, produced=PRODUCED)
+    from vastbus_cli.render.common import gap_sentence
+    from vastbus_cli.render.tables import composition_table
+
+    sentences = [gap_sentence(g) for g in s.parts[0].composition.gaps]
+    assert "Annan finns i 1 av 3 grupper." in sentences
+    assert "Förskola finns i 1 av 3 grupper." in sentences
+    assert "BUP saknas i 3 av 3 grupper." in sentences
+    assert not any(s.startswith(("Annan saknas", "Förskola saknas")) for s in sentences)
+    table = composition_table(s.parts[0])
+    assert table.rows[-1][0] == "Totalt"  # no row where a dash would mean "no group lacks it"
+    assert table.headers[-2] == "Annan" and table.rows[-1][-2] == 1

@@ -220,7 +220,7 @@ def _composition(named: Named) -> Composition:
             for name, counts in reps]
     gaps = [OrganisationGap(organisation=Labelled.of(org),
                             missing_in=[name for name, counts in reps if counts[org] <= 0],
-                            groups=len(reps))
+                            groups=len(reps), expected=org in CORE_ORGANISATIONS)
             for org in columns]
     return Composition(organisations=[Labelled.of(o) for o in columns], rows=rows, gaps=gaps)
 

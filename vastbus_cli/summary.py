@@ -67,6 +67,9 @@ class OrganisationGap(_Model):
     organisation: Labelled
     missing_in: list[str]
     groups: int = Field(description="Reporting groups the share is taken of")
+    expected: bool = Field(
+        default=True, description="A core organisation every group is meant to have; the "
+                                  "others (förskola, ungdomsmottagning, annan) are never a gap")
 
 
 class Composition(_Model):

@@ -43,7 +43,7 @@ def test_values() -> None:
     meetings = wb["Möten"]
     assert column(meetings, "Genomförda möten") == [9, 6, 3, 18]
     comp = wb["Sammansättning"]
-    assert column(comp, "Primärvård") == [1, 0, 1, 1]  # last row: groups lacking it
+    assert column(comp, "Primärvård") == [1, 0, 1, 2]  # last row: the total
     assert comp["F3"].value == 0 and comp["F3"].number_format == '0;-0;"–"'  # shown as a dash
     data = wb["Data"]
     rows = list(data.iter_rows(min_row=2, values_only=True))

@@ -144,8 +144,18 @@ def skipped_sentence(s: Summary) -> str:
             + ". Rätta filerna (vastbus validate) och sammanställ igen.")
 
 
+COMPOSITION_NOTE = ("Antal representanter per organisation och grupp (– betyder att gruppen "
+                    "inte har någon representant från organisationen).")
+
+
 def gap_sentence(g: OrganisationGap) -> str:
+    """A core organisation missing is a gap; the others are counted where they take part."""
     n = len(g.missing_in)
+    if not g.expected:
+        present = g.groups - n
+        if present == g.groups:
+            return f"{g.organisation.label} finns i alla {g.groups} grupper."
+        return f"{g.organisation.label} finns i {present} av {g.groups} grupper."
     if n == 0:
         return f"{g.organisation.label} finns i alla {g.groups} grupper."
     where = "" if n == g.groups else f" ({names(g.missing_in)})"

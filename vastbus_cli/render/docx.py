@@ -85,8 +85,7 @@ class _Writer:
         self.table(tables.meetings_table(part))
 
     def _composition(self, part: Part) -> None:
-        self.para("Antal representanter per organisation och grupp "
-                  "(– betyder att organisationen saknas).")
+        self.para(common.COMPOSITION_NOTE)
         self.table(tables.composition_table(part))
         for gap in part.composition.gaps:
             self.bullet(common.gap_sentence(gap))

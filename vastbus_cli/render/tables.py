@@ -27,7 +27,10 @@ def meetings_table(part: Part) -> Table:
 def composition_table(part: Part) -> Table:
     comp = part.composition
     rows: list[list[Value]] = [[r.group, *r.counts, sum(r.counts)] for r in comp.rows]
-    rows.append(["Saknas i antal grupper", *[len(g.missing_in) for g in comp.gaps], None])
+    # a totals row: a dash in it means the same as above (no representative), nothing else
+    rows.append(["Totalt", *[sum(r.counts[i] for r in comp.rows)
+                             for i in range(len(comp.organisations))],
+                 sum(sum(r.counts) for r in comp.rows)])
     return Table(["Grupp", *[o.label for o in comp.organisations], "Totalt"], rows,
                  dash_zero=True)
 

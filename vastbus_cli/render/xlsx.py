@@ -165,7 +165,7 @@ class _Book:
             rows += [[f"{prefix}{label}", value] for label, value in
                      common.overview_lines(s, part, totals)]
             rows += [[prefix + "Sammansättning", common.gap_sentence(g)]
-                     for g in part.composition.gaps if g.missing_in]
+                     for g in part.composition.gaps if g.missing_in and g.expected]
         rows += _markdown_rows(common.TITLES["conclusions"], s.conclusions)
         self._write(ws, Table(["Uppgift", "Värde"], rows, left=True), filters=False)
 
