@@ -40,4 +40,5 @@ def test_plain_text_for_a_spreadsheet() -> None:
 def test_headings_move_under_the_outer_heading() -> None:
     assert shift_headings("# A\n\ntext\n\n## B\n\n```\n# not a heading\n```", 1) == (
         "## A\n\ntext\n\n### B\n\n```\n# not a heading\n```")
-    assert shift_headings("##### Djup", 3).startswith("###### Djup")
+    assert shift_headings("## Topp\n\n### Under", 1) == "## Topp\n\n### Under"
+    assert shift_headings("# A\n\n###### Djup", 3).endswith("###### Djup")

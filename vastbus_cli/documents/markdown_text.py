@@ -152,22 +152,29 @@ def plain_text(source: str) -> list[str]:
     return [plain_line(b) for b in parse(source)]
 
 
-def shift_headings(source: str, below: int) -> str:
-    """The Markdown with every heading moved under a heading of level `below` (for an outer document).
+def top_level(blocks: list[Block]) -> int:
+    """The level of the text's own top headings (1 when it has none)."""
+    return min((b.level for b in blocks if b.kind == "heading"), default=1)
 
-    `# Bakgrund` inside a section whose own heading is level 2 becomes
-    `### Bakgrund`; levels stop at 6. Only ATX headings outside code are moved.
+
+def shift_headings(source: str, below: int) -> str:
+    """The Markdown with its headings moved under a heading of level `below` (for an outer document).
+
+    The text's top headings (`#` or `##`, whichever it starts from) become
+    level `below + 1`, and the others keep their distance below them; levels
+    stop at 6. Only ATX headings outside code are moved.
     """
     from markdown_it import MarkdownIt
 
     text = source.replace("\r\n", "\n").lstrip("\ufeff")
     lines = text.split("\n")
     tokens = MarkdownIt("commonmark", {"html": False}).parse(text)
+    top = min((int(t.tag[1]) for t in tokens if t.type == "heading_open"), default=1)
     for tok in tokens:
         if tok.type == "heading_open" and tok.markup.startswith("#") and tok.map:
             row = tok.map[0]
             stripped = lines[row].lstrip()
             indent = lines[row][: len(lines[row]) - len(stripped)]
-            level = min(int(tok.tag[1]) + below, 6)
+            level = min(int(tok.tag[1]) - top + 1 + below, 6)
             lines[row] = indent + "#" * level + stripped[len(tok.markup):]
     return "\n".join(lines).strip("\n")

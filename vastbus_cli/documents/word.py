@@ -148,9 +148,11 @@ class WordDocument:
         """The coordinator's Markdown: its headings go under a heading of level `below`."""
         from docx.shared import Cm
 
-        for block in markdown_text.parse(source):
+        blocks = markdown_text.parse(source)
+        shift = below + 1 - markdown_text.top_level(blocks)  # its top headings go right below
+        for block in blocks:
             if block.kind == "heading":
-                self.heading(block.text, below + block.level)
+                self.heading(block.text, block.level + shift)
                 continue
             if block.kind == "item" and block.number is None:
                 style = "List Bullet" if block.level <= 1 else f"List Bullet {min(block.level, 3)}"
