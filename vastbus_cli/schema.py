@@ -1,32 +1,25 @@
-"""The JSON Schema of the report format, for editors (VS Code's YAML extension)."""
+"""The JSON Schema of the report format, for editors (VS Code's YAML extension).
+
+The schema ships as a file inside the package (`arsberattelse.schema.json`),
+generated from the pydantic models by `schema_build.py`; a test keeps the two
+equal. Reading the file instead of building it keeps pydantic out of
+`vastbus schema` and `vastbus template`.
+"""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
-from vastbus_cli.model import Report
-from vastbus_cli.vocabulary import ALL, DESCRIPTIONS
-
 SCHEMA_FILE = "arsberattelse.schema.json"
-
-
-def report_schema() -> dict[str, Any]:
-    schema = Report.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Årsberättelse för lokal Västbusgrupp"
-    schema["description"] = "Format version 1. Skapa en ifylld mall med 'vastbus template'."
-    definitions = schema.get("$defs", {})
-    for vocabulary in ALL:
-        definition = definitions.get(vocabulary.__name__)
-        if definition is None:
-            continue
-        definition["description"] = DESCRIPTIONS[vocabulary]
-        # VS Code shows these next to each allowed value while the user types.
-        definition["enumDescriptions"] = [m.label for m in vocabulary]
-        definition["markdownEnumDescriptions"] = [m.label for m in vocabulary]
-    return schema
+SHIPPED = Path(__file__).with_name(SCHEMA_FILE)
 
 
 def report_schema_json() -> str:
-    return json.dumps(report_schema(), ensure_ascii=False, indent=2) + "\n"
+    return SHIPPED.read_text(encoding="utf-8")
+
+
+def report_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(report_schema_json())
+    return schema

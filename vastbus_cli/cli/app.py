@@ -2,18 +2,66 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
 
-from vastbus_cli.cli import swedish
+HELP_OPTIONS = ("-h", "--help")
 
-swedish.install()
+
+@contextmanager
+def _swedish_on_error() -> Iterator[None]:
+    """Translate Click's texts just before an error it raises is shown.
+
+    Any exception but a plain exit may be a usage error (Click's exception
+    classes differ between Typer versions); translating costs only time.
+    """
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except Exception:
+        _install_swedish()
+        raise
+
+
+def _install_swedish() -> None:
+    from vastbus_cli.cli import swedish
+
+    swedish.install()
+
+
+class _Vastbus(TyperGroup):
+    """Loads the Swedish help texts (and rich's help machinery) only when they are shown.
+
+    Patching Click's texts costs ~60 ms of imports (`typer.rich_utils`); a normal
+    command shows none of them. Help is shown for `-h`/`--help` or no arguments;
+    usage errors pass through `make_context` or `invoke`, where they are caught,
+    translated and raised again for Typer to print.
+    """
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:
+        if not args or any(a in HELP_OPTIONS for a in args):
+            _install_swedish()
+        with _swedish_on_error():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _swedish_on_error():
+            return super().invoke(ctx)
+
 
 app = typer.Typer(
+    cls=_Vastbus,
     name="vastbus",
     help="Verktyg för Västbus: årsberättelser, delregionala sammanställningar och enkäter.",
     no_args_is_help=True,
     add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": list(HELP_OPTIONS)},
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )

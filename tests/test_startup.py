@@ -1,0 +1,53 @@
+"""Start-up: what a normal command does NOT import (speed is measured in benchmarks/, not here).
+
+Help machinery (`typer.rich_utils`, the Swedish patches) loads only when help or
+a usage error is shown; `schema` reads the shipped file instead of building it
+from the models; no command loads a renderer's library it does not use.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "rapporter" / "2025"
+
+HELP_ONLY = ["typer.rich_utils", "vastbus_cli.cli.swedish"]
+RENDERERS = ["docx", "pptx", "openpyxl", "jinja2", "xlsxwriter"]
+
+_RUN = """
+import contextlib, io, json, sys
+sys.argv = ["vastbus", *sys.argv[1:]]
+from vastbus_cli.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        main()
+    except SystemExit:
+        pass
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def imported(*args: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", _RUN, *args], capture_output=True, text=True,
+                         check=True)
+    return set(json.loads(out.stdout))
+
+
+def test_schema_imports_neither_help_nor_models() -> None:
+    modules = imported("schema")
+    assert not modules & {*HELP_ONLY, *RENDERERS, "vastbus_cli.model", "vastbus_cli.schema_build",
+                          "yaml"}
+
+
+def test_validate_imports_no_help_machinery_or_renderers() -> None:
+    modules = imported("validate", str(EXAMPLE / "arsberattelse-2025-hjo.yaml"))
+    assert "vastbus_cli.validate" in modules  # it did run
+    assert not modules & {*HELP_ONLY, *RENDERERS}
+
+
+def test_help_and_usage_errors_load_the_swedish_texts() -> None:
+    assert set(HELP_ONLY) <= imported("--help")
+    assert set(HELP_ONLY) <= imported("validate", "--bogus")
