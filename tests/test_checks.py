@@ -79,9 +79,21 @@ def test_two_reports_for_same_group_and_year(tmp_path: Path) -> None:
     assert "a.yaml" in result.problems[0].message
 
 
-def test_same_group_other_year_is_fine(tmp_path: Path) -> None:
+def test_same_group_other_year_is_fine_file_by_file(tmp_path: Path) -> None:
     other = replace_line(VALID, "år: 2025", "år: 2024")
-    assert run(tmp_path, {"a.yaml": VALID, "b.yaml": other}).problems == []
+    (tmp_path / "a.yaml").write_text(VALID, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(other, encoding="utf-8")
+    result = validate_paths([tmp_path / "a.yaml", tmp_path / "b.yaml"], today=TODAY)
+    assert result.problems == []
+
+
+def test_a_folder_holds_one_year_as_compile_requires(tmp_path: Path) -> None:
+    other = replace_line(VALID, "år: 2025", "år: 2024")
+    third = replace_line(VALID, "namn: Skövde", "namn: Götene")
+    result = run(tmp_path, {"a.yaml": VALID, "b.yaml": other, "c.yaml": third})
+    assert found(result) == [("b.yaml", 2, 5, "fel", "annat-år")]
+    assert result.problems[0].message == ("Årsberättelsen gäller 2024, men de flesta i mappen "
+                                          "gäller 2025.")
 
 
 def test_identity_number_anywhere_is_a_warning_with_position(tmp_path: Path) -> None:

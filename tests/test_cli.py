@@ -121,3 +121,34 @@ def test_python_dash_m_works() -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert "validate" in done.stdout
+
+
+def test_version_is_printed() -> None:
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"vastbus {version('vastbus')}\n"
+    assert "Visa vastbus version och avsluta." in runner.invoke(app, ["--help"]).output
+
+
+def test_validate_reports_everything_compile_refuses(tmp_path: Path) -> None:
+    """Another year's report and two reports for one group: validate and compile agree."""
+    other_year = replace_line(VALID, "år: 2025\n", "år: 2024\n")
+    other_year = replace_line(other_year, "  namn: Skövde\n", "  namn: Götene\n")
+    twin = replace_line(VALID, "  planerade: 8\n", "  planerade: 9\n")
+    third = replace_line(VALID, "  namn: Skövde\n", "  namn: Töreboda\n")
+    write(tmp_path, {"grupper.yaml": ROSTER, "skovde.yaml": VALID, "skovde-kopia.yaml": twin,
+                     "gotene.yaml": other_year, "toreboda.yaml": third})
+    validated = runner.invoke(app, ["validate", str(tmp_path)])
+    compiled = runner.invoke(app, ["compile", str(tmp_path), "-o", str(tmp_path / "s.md")])
+    assert validated.exit_code == 1 and compiled.exit_code == 1
+    for result in (validated, compiled):
+        flat = " ".join(result.output.split())
+        assert "annat-år Årsberättelsen gäller 2024, men de flesta i mappen gäller 2025." in flat
+        assert "dubblettrapport Det finns redan en årsberättelse för 'Skövde' 2025" in flat
+        assert "2 fel och 0 varningar i 2 av 5 filer." in flat  # the same count in both
+    skipped = runner.invoke(app, ["compile", str(tmp_path), "-o", str(tmp_path / "s.md"),
+                                  "--skip-invalid"])
+    assert skipped.exit_code == 0
+    assert "(2 grupper, 2 ej medtagna)." in " ".join(skipped.output.split())

@@ -8,7 +8,6 @@ pure `merge`. It never prints; the caller decides what to show.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +16,10 @@ from vastbus_cli.checks import ReportFile
 from vastbus_cli.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME, find_beside, read_markdown
 from vastbus_cli.load import load_file
 from vastbus_cli.merge import merge
-from vastbus_cli.problems import Problem, error, has_errors
+from vastbus_cli.problems import Problem, has_errors
 from vastbus_cli.roster import Roster
 from vastbus_cli.summary import Summary
 from vastbus_cli.validate import ValidationResult, validate_paths
-
-OTHER_YEAR = "annat-år"
 
 
 @dataclass
@@ -38,20 +35,6 @@ class CompileResult:
     @property
     def failed(self) -> bool:
         return self.summary is None
-
-
-def _other_year(reports: list[ReportFile]) -> list[Problem]:
-    """A summary covers one year: reports of another year than most are errors."""
-    years = Counter(rf.report.year for rf in reports)
-    if len(years) < 2:
-        return []
-    year = max(years, key=lambda y: (years[y], y))
-    return [
-        error(rf.path, *rf.at("år"), OTHER_YEAR,
-              f"Årsberättelsen gäller {rf.report.year}, men de flesta i mappen gäller {year}.",
-              "En sammanställning gäller ett år; flytta filen till rätt års mapp.")
-        for rf in reports if rf.report.year != year
-    ]
 
 
 def _group_name(path: Path) -> str | None:
@@ -83,7 +66,8 @@ def compile_reports(
     produced = produced or dt.date.today()
     result = validate_paths(paths, roster_path=roster, today=produced, progress=progress)
     texts, text_problems = _coordinator_texts(paths, result.roster_path, intro, conclusions)
-    problems = result.problems + _other_year(result.reports()) + text_problems
+    # validate's own checks (another year, two reports for a group): both refuse the same
+    problems = result.problems + text_problems
     bad_files = {p.file for p in problems if p.is_error}
     general_errors = has_errors(result.general + text_problems) or (
         result.roster_path is not None and result.roster_path in bad_files)

@@ -121,7 +121,8 @@ def validate_paths(
         else:
             result.roster, roster_problems, _ = load_roster(roster_path)
             result.general.extend(roster_problems)
-    ctx = Context(roster=result.roster, today=today or dt.date.today())
+    ctx = Context(roster=result.roster, today=today or dt.date.today(),
+                  folders=frozenset(p for p in paths if p.is_dir()))
     files, missing = discover(paths)
     result.general.extend(missing)
     for path in files:

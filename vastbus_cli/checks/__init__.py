@@ -9,6 +9,7 @@ from vastbus_cli.checks import (
     counts,
     duplicate_reports,
     meetings,
+    other_year,
     roster_groups,
     year,
 )
@@ -20,6 +21,6 @@ FILE_CHECKS: tuple[FileCheck, ...] = (
     year.check,
     roster_groups.check,
 )
-SET_CHECKS: tuple[SetCheck, ...] = (duplicate_reports.check,)
+SET_CHECKS: tuple[SetCheck, ...] = (duplicate_reports.check, other_year.check)
 
 __all__ = ["FILE_CHECKS", "SET_CHECKS", "Context", "ReportFile"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from vastbus_cli.load import Path_, Positions
 from vastbus_cli.model import Report
@@ -32,6 +33,8 @@ class ReportFile:
 class Context:
     roster: Roster | None = None
     today: dt.date = field(default_factory=dt.date.today)
+    #: folders named to validate/compile: their reports should all be of one year
+    folders: frozenset[Path] = frozenset()
 
 
 FileCheck = Callable[[ReportFile, Context], Iterable[Problem]]

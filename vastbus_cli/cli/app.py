@@ -67,9 +67,23 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("vastbus")
+        except PackageNotFoundError:  # run from a source tree that is not installed
+            number = "okänd"
+        typer.echo(f"vastbus {number}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _global_options(
     debug: bool = typer.Option(False, "--debug",
                                help="Visa hela felspårningen om vastbus stöter på ett internt fel."),
+    show_version: bool = typer.Option(False, "--version", callback=_print_version,
+                                      is_eager=True, help="Visa vastbus version och avsluta."),
 ) -> None:
     """Options before the command; `--debug` is read by the last line of defence (lastline.py)."""
