@@ -36,8 +36,7 @@ def main(out: Path) -> None:
         page = make_form(work, "Skövde")
         b.open(page)
         b.driver.save_screenshot(str(out / "tom.png"))
-        b.driver.find_element("id", "open-file").send_keys(
-            str(EXAMPLES / "arsberattelse-2025-skovde.yaml"))
+        b.open_report(EXAMPLES / "arsberattelse-2025-skovde.yaml")
         b.fill("möten.genomförda", "12")
         b.fill("avvikelser[1].antal", "sju")
         b.fill("avvikelser[1].beskrivning",

@@ -56,6 +56,17 @@ class Browser:
         self.driver.get(path.resolve().as_uri())
         self.driver.find_element("css selector", "#formular .section")  # built by the script
 
+    def open_report(self, path: Path) -> str:
+        """Choose a file with "Öppna en årsberättelse"; returns the notice once it is read."""
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        before = self.js("return document.body.getAttribute('data-opened');")
+        self.driver.find_element("id", "open-file").send_keys(str(path))
+        WebDriverWait(self.driver, 10).until(
+            lambda d: d.execute_script("return document.body.getAttribute('data-opened');")
+            != before)
+        return str(self.driver.find_element("id", "notice").text)
+
     def field(self, path: str) -> Any:
         return self.driver.find_element("css selector", f'[data-path="{path}"]:not(fieldset)')
 

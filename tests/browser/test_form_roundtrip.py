@@ -22,9 +22,8 @@ def test_every_example_round_trips(browser: Browser, tmp_path: Path) -> None:
     for report in reports:
         group = yaml.safe_load(report.read_text("utf-8"))["grupp"]
         browser.open(make_form(tmp_path, group["namn"], municipality=group["kommun"]))
-        browser.driver.find_element("id", "open-file").send_keys(str(report))
-        notice = browser.driver.find_element("id", "notice")
-        assert notice.text == f"Årsberättelsen {report.name} lästes in.", notice.text
+        notice = browser.open_report(report)
+        assert notice == f"Årsberättelsen {report.name} lästes in.", notice
         assert browser.all_messages() == {}, report.name
         saved = browser.save(report.name)
         assert saved.startswith("# yaml-language-server: $schema=arsberattelse.schema.json\n")
@@ -40,8 +39,7 @@ def test_opening_reports_what_the_form_cannot_show(browser: Browser, tmp_path: P
     path = tmp_path / "förra året med fel.yaml"
     path.write_text(odd, encoding="utf-8")
     browser.open(make_form(tmp_path, "Skövde"))
-    browser.driver.find_element("id", "open-file").send_keys(str(path))
-    notice = browser.driver.find_element("id", "notice").text
+    notice = browser.open_report(path)
     assert "Okänd nyckel 'moten'." in notice
     assert "Okänd nyckel 'möten.inställda'." in notice
     assert "kommer inte med när du sparar" in notice
@@ -56,8 +54,23 @@ def test_opening_a_file_that_is_not_yaml_changes_nothing(browser: Browser, tmp_p
     path.write_text("möten:\n  planerade: [\n", encoding="utf-8")
     browser.open(make_form(tmp_path, "Skövde"))
     browser.fill("möten.planerade", "5")
-    browser.driver.find_element("id", "open-file").send_keys(str(path))
-    notice = browser.driver.find_element("id", "notice").text
+    notice = browser.open_report(path)
     assert notice.startswith("Filen trasig.yaml kunde inte läsas som en årsberättelse:")
     assert "Formuläret är oförändrat." in notice
     assert browser.field("möten.planerade").get_attribute("value") == "5"
+
+
+def test_windows_file_in_ansi_with_crlf_opens_and_saves_as_utf8(browser: Browser,
+                                                                tmp_path: Path) -> None:
+    source = (EXAMPLES / "arsberattelse-2025-skovde.yaml").read_text("utf-8")
+    path = tmp_path / "från anteckningar.yaml"
+    path.write_bytes(source.replace("\n", "\r\n").encode("cp1252"))
+    assert problems_of(path)[0][1] == "kodning"  # validate refuses it
+    browser.open(make_form(tmp_path, "Skövde"))
+    notice = browser.open_report(path)
+    assert "Filen är inte sparad som UTF-8 (troligen Windows-1252/ANSI)." in notice
+    assert "sparar den som UTF-8" in notice
+    assert browser.field("avvikelser[2].beskrivning").get_attribute("value").startswith(
+        "Vid övergången från grundskolan")
+    browser.save("arsberattelse-2025-skovde.yaml")
+    assert problems_of(browser.downloads / "arsberattelse-2025-skovde.yaml") == []

@@ -29,8 +29,7 @@ def _open_skovde(browser: Browser, tmp_path: Path, change: tuple[str, str] | Non
     source = tmp_path / "skövde.yaml"
     source.write_text(text, encoding="utf-8")
     browser.open(make_form(tmp_path, "Skövde"))
-    browser.driver.find_element("id", "open-file").send_keys(str(source))
-    assert "lästes in" in browser.driver.find_element("id", "notice").text
+    assert "lästes in" in browser.open_report(source)
 
 
 def _same_as_validate(browser: Browser) -> dict[str, list[tuple[str, str]]]:

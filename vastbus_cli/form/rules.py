@@ -15,7 +15,7 @@ from typing import Any
 from vastbus_cli.checks import counts, meetings
 from vastbus_cli.checks.base import Context, ReportFile
 from vastbus_cli.checks.identity_numbers import CODE as PRIVACY_CODE
-from vastbus_cli.load import LoadedFile, Positions, load_text
+from vastbus_cli.load import LoadedFile, Positions, load_bytes, load_text
 from vastbus_cli.model import Report
 from vastbus_cli.parse import PLACEHOLDER, parse_model
 from vastbus_cli.privacy import (
@@ -77,6 +77,7 @@ def form_rules() -> dict[str, Any]:
     """Every rule the form checks, keyed by what it is about."""
     label = "möten.planerade"
     shown = f"'{_MARK}'"
+    not_utf8 = load_bytes("a: å\n".encode("cp1252"), "probe").problems[0]
     duplicate = load_text(f"a: 1\n{_MARK}: 1\n{_MARK}: 2\n", "probe").problems[0]
     return {
         "notFilled": _rule(_parsed(_with(("möten", "planerade"), f"{PLACEHOLDER}: x")),
@@ -100,6 +101,7 @@ def form_rules() -> dict[str, Any]:
         "meetings": _rule(_checked(_with(("möten",), {"planerade": 7907, "genomförda": 7919}),
                                    meetings.check), held="7919", planned="7907"),
         "duplicateKey": _rule(duplicate, key=_MARK, line="2"),
+        "notUtf8": _rule(not_utf8),
         "privacy": {"code": PRIVACY_CODE, "severity": Severity.WARNING.value,
                     "message": PRIVACY_MESSAGE, "hint": PRIVACY_HINT},
     }

@@ -722,10 +722,23 @@
     if (counts.errors || counts.warnings) { document.getElementById("summary").focus(); }
   }
 
+  var opened = 0;
+
   function open(file) {
     var reader = new FileReader();
+    reader.onloadend = function () { document.body.setAttribute("data-opened", String(++opened)); };
     reader.onload = function () {
-      var text = String(reader.result).replace(/^\ufeff/, "");
+      var bytes = new Uint8Array(reader.result);
+      var text, decodingNote = null;
+      try {
+        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      } catch (e) {
+        // Notepad's "ANSI": validate refuses it; the form can read it and saves UTF-8
+        text = new TextDecoder("windows-1252").decode(bytes);
+        decodingNote = D.rules.notUtf8.message + " Formuläret läste den som Windows-1252 och " +
+          "sparar den som UTF-8.";
+      }
+      text = text.replace(/^\ufeff/, "");
       var data;
       try {
         data = jsyaml.load(text);
@@ -735,6 +748,7 @@
         return;
       }
       var result = fromData(data);
+      if (decodingNote) { result.notes.unshift(decodingNote); }
       if (!result.state) { notice("Filen " + file.name + " kunde inte läsas.", result.notes); return; }
       state = result.state;
       showAll = true;
@@ -746,7 +760,7 @@
       document.getElementById("summary").hidden = true;
     };
     reader.onerror = function () { notice("Filen " + file.name + " kunde inte läsas."); };
-    reader.readAsText(file, "utf-8");
+    reader.readAsArrayBuffer(file);
   }
 
   // ---------------------------------------------------------------- start
