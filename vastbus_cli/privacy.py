@@ -1,8 +1,9 @@
 """The privacy guard: Swedish personal identity and co-ordination numbers.
 
 Reports and free-text survey answers must never identify a child. A
-personnummer is YYMMDD or YYYYMMDD, an optional separator (`-`, `+` or space)
-and four digits whose last is a Luhn check digit over the ten-digit form. A
+personnummer is YYMMDD or YYYYMMDD, an optional separator (`-`, `+` or a space;
+people also write ` - `) and four digits whose last is a Luhn check digit over
+the ten-digit form; 29 February only in a leap year when the century is given. A
 samordningsnummer is the same with 60 added to the day. Organisation numbers
 have a "month" of 20 or more, so the date check leaves them alone.
 """
@@ -12,8 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-_CANDIDATE = re.compile(r"(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+ ]?)(\d{3})(\d)(?![\d])")
+from pydantic import BaseModel
+
+M = TypeVar("M", bound=BaseModel)
+
+_CANDIDATE = re.compile(
+    r"(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})( ?[-+] ?| )?(\d{3})(\d)(?![\d])")
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -37,6 +44,10 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
 def find_identity_numbers(text: str) -> Iterator[IdentityNumber]:
     """Every personnummer or samordningsnummer in `text` with a valid date and check digit."""
     for match in _CANDIDATE.finditer(text):
@@ -49,6 +60,8 @@ def find_identity_numbers(text: str) -> Iterator[IdentityNumber]:
             continue
         if century is not None and century not in ("19", "20"):
             continue
+        if century is not None and (month, day) == (2, 29) and not _leap(int(century + yy)):
+            continue
         if luhn_ok(yy + mm + dd + serial + check):
             yield IdentityNumber(match.start(), match.end(), match.group(), coordination)
 
@@ -59,6 +72,22 @@ def mask_identity_numbers(text: str) -> tuple[str, int]:
     for number in reversed(found):
         text = text[: number.start] + "[personnummer borttaget]" + text[number.end :]
     return text, len(found)
+
+
+def masked_model(model: M) -> M:
+    """`model` with every identity number in any of its texts masked: the last net before a
+    summary or a tally is rendered, whatever the number came in through."""
+    return type(model).model_validate(_masked(model.model_dump()))
+
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, str):
+        return mask_identity_numbers(value)[0] if value else value
+    if isinstance(value, dict):
+        return {key: _masked(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_masked(item) for item in value]
+    return value
 
 
 PRIVACY_MESSAGE = (

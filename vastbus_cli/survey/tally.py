@@ -17,6 +17,7 @@ from vastbus_cli.privacy import (
     PRIVACY_MESSAGE,
     find_identity_numbers,
     mask_identity_numbers,
+    masked_model,
 )
 from vastbus_cli.problems import Problem, error, warning
 from vastbus_cli.survey.counting import Group, RoundCounts, count_round
@@ -68,8 +69,37 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
     survey = spec.survey if spec else "Enkät"
     respondent = next((r.layout.headers[c.respondent_column] for r, c in zip(rounds, counted, strict=False)
                        if c.respondent_column is not None), None)
-    return Tally(survey=survey, rounds=infos, by=by, respondent_column=respondent, groups=groups,
-                 questions=questions, notes=notes), problems
+    problems += _private_headings(planned, counted, groups)
+    result = Tally(survey=survey, rounds=infos, by=by, respondent_column=respondent, groups=groups,
+                   questions=questions, notes=notes)
+    # the last net: no identity number leaves in any text, whatever it came from (headings,
+    # group names, option labels)
+    return masked_model(result), problems
+
+
+def _private_headings(planned: list[Planned], counted: list[RoundCounts],
+                      groups: list[str]) -> list[Problem]:
+    """Warnings for identity numbers in column headings and group names (answers are
+    reported where they are counted)."""
+    found: list[Problem] = []
+    for plan in planned:
+        number = next(find_identity_numbers(plan.text), None)
+        if number is None:
+            continue
+        for index, fc in sorted(plan.sources.items()):
+            column = min(fc.field.columns) + 1 if fc.field.columns else 0
+            found.append(warning(counted[index].source, 1, column, "personnummer",
+                                 PRIVACY_MESSAGE.format(kind=number.kind)
+                                 + " Det står i en kolumnrubrik och är maskerat i sammanställningen.",
+                                 PRIVACY_HINT))
+    for group in groups:
+        number = next(find_identity_numbers(group), None)
+        if number:
+            found.append(warning(counted[0].source, 0, 0, "personnummer",
+                                 PRIVACY_MESSAGE.format(kind=number.kind)
+                                 + " Det står i gruppkolumnen och är maskerat i sammanställningen.",
+                                 PRIVACY_HINT))
+    return found
 
 
 def _doubt(plan: Planned, counted: list[RoundCounts]) -> Problem:
