@@ -1,0 +1,172 @@
+"""The privacy guard proven with test vectors, through the commands and every output format.
+
+Valid numbers are generated with their Luhn check digit in every way people write
+them; the near misses (wrong check digit, impossible date, organisation number,
+part of a longer digit run) must not be flagged. A flagged number is reported (in
+reports: an error; in survey exports: a warning with its position) and never
+appears verbatim in anything the tool writes or prints.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from adversarial.corpus import run
+from reportdata import ROSTER, VALID, replace_line
+
+from vastbus_cli.privacy import find_identity_numbers, luhn_ok
+
+
+def check_digit(nine: str) -> str:
+    return next(d for d in "0123456789" if luhn_ok(nine + d))
+
+
+def number(date: str, serial: str = "987") -> str:
+    """Ten digits: YYMMDD (from the last six of `date`), serial and a valid check digit."""
+    short = date[-6:]
+    return short + serial + check_digit(short + serial)
+
+
+def wrong(date: str, serial: str = "987") -> str:
+    right = number(date, serial)
+    return right[:-1] + str((int(right[-1]) + 1) % 10)
+
+
+P = number("811218")              # 8112189876
+C = number("811278", "239")       # samordningsnummer: day 18 + 60
+LEAP = number("000229", "123")    # 29 Feb 2000
+VALID_FORMS = {
+    "YYMMDD-NNNN": f"{P[:6]}-{P[6:]}",
+    "YYMMDDNNNN": P,
+    "YYYYMMDD-NNNN": f"19{P[:6]}-{P[6:]}",
+    "YYYYMMDDNNNN": f"19{P}",
+    "YYMMDD+NNNN (100 years)": f"{P[:6]}+{P[6:]}",
+    "YYMMDD NNNN": f"{P[:6]} {P[6:]}",
+    "YYYYMMDD NNNN": f"19{P[:6]} {P[6:]}",
+    "YYMMDD - NNNN": f"{P[:6]} - {P[6:]}",
+    "samordningsnummer": f"{C[:6]}-{C[6:]}",
+    "samordningsnummer YYYYMMDDNNNN": f"19{C}",
+    "2000s": f"20{number('121212', '121')}",
+    "29 February leap year": f"20{LEAP[:6]}-{LEAP[6:]}",
+}
+Q = number("790512", "345")       # the near misses use other digits than the valid forms
+NOT_FLAGGED = {
+    "wrong check digit": f"{Q[:6]}-{wrong('790512', '345')[6:]}",
+    "wrong check digit 12 digits": f"19{wrong('790512', '345')}",
+    "day 32": number("811232"),
+    "month 13": number("811318"),
+    "month 00": number("810018"),
+    "day 00": number("811200"),
+    "coordination day 92": number("811292"),
+    "29 February 1981": f"1981{number('810229')[2:6]}-{number('810229')[6:]}",
+    "29 February 1900": f"19{number('000229')}",
+    "organisation number (month 20)": number("212000", "014"),
+    "organisation number (month 60)": f"{number('556036', '079')[:6]}-{number('556036', '079')[6:]}",
+    "in a longer run before": "4" + Q,
+    "in a longer run after": Q + "4",
+    "12 digits in a longer run": f"119{Q}",
+    "century 18": f"18{Q}",
+    "phone number": "0500-123456",
+    "date": "2025-06-01",
+}
+
+
+@pytest.mark.parametrize("text", VALID_FORMS.values(), ids=VALID_FORMS.keys())
+def test_valid_forms_are_found(text: str) -> None:
+    (found,) = find_identity_numbers(f"Gäller barnet {text}, som väntat.")
+    assert found.text == text
+
+
+@pytest.mark.parametrize("text", NOT_FLAGGED.values(), ids=NOT_FLAGGED.keys())
+def test_near_misses_are_not_flagged(text: str) -> None:
+    assert list(find_identity_numbers(f"Uppgift {text} i texten")) == []
+
+
+def _verbatim(text: str, data: bytes) -> bool:
+    """Whether `text` (or its digits alone) appears in `data`, inside zip parts too."""
+    needles = {text.encode(), "".join(c for c in text if c.isdigit()).encode()}
+    parts = [data]
+    if data.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = [archive.read(name) for name in archive.namelist()]
+    return any(n in part for n in needles for part in parts)
+
+
+DESCRIPTION = "    beskrivning: Lång väntan på bedömning\n"
+
+
+@pytest.mark.parametrize("text", VALID_FORMS.values(), ids=VALID_FORMS.keys())
+@pytest.mark.parametrize("where", ["value", "comment"])
+def test_report_with_identity_number_is_warned_about_without_repeating_it(
+        tmp_path: Path, text: str, where: str) -> None:
+    line = VALID.split("\n").index(DESCRIPTION.rstrip("\n")) + 1
+    if where == "value":
+        new = f'    beskrivning: "Lång väntan för {text}"\n'
+    else:
+        new = DESCRIPTION.rstrip("\n") + f"  # gäller {text}\n"
+    outcome = run(tmp_path, {"rapport.yaml": replace_line(VALID, DESCRIPTION, new).encode()},
+                  ["validate", "rapport.yaml"])
+    assert outcome.code == 0, outcome.output  # a warning (an error with --strict)
+    assert f"rapport.yaml:{line}:" in outcome.output and "personnummer" in outcome.output
+    assert not _verbatim(text, outcome.output.encode())
+
+
+def test_near_misses_in_a_report_are_not_flagged(tmp_path: Path) -> None:
+    new = "".join(f'    beskrivning: "{" ".join(NOT_FLAGGED.values())}"\n')
+    outcome = run(tmp_path, {"rapport.yaml": replace_line(VALID, DESCRIPTION, new).encode()},
+                  ["validate", "--strict", "rapport.yaml"])
+    assert outcome.code == 0, outcome.output
+    assert "personnummer" not in outcome.output
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "xlsx", "json"])
+@pytest.mark.parametrize("text", [VALID_FORMS["YYMMDD-NNNN"], VALID_FORMS["YYYYMMDD NNNN"]])
+def test_compile_masks_identity_numbers_in_every_format(tmp_path: Path, fmt: str,
+                                                        text: str) -> None:
+    other = replace_line(VALID, "  namn: Skövde\n", "  namn: Götene\n")
+    other = replace_line(other, "  kommun: Skövde\n", "  kommun: Götene\n")
+    other = replace_line(other, DESCRIPTION, f'    beskrivning: "Gäller {text}, lång väntan"\n')
+    other = replace_line(other, "nyckeltal:\n", f"nyckeltal:  # {text}\n")
+    files = {"rapporter/grupper.yaml": ROSTER.encode(), "rapporter/skovde.yaml": VALID.encode(),
+             "rapporter/gotene.yaml": other.encode()}
+    outcome = run(tmp_path, files, ["compile", "rapporter", "-o", f"ut.{fmt}"])
+    assert outcome.code == 0, outcome.output
+    assert "rapporter/gotene.yaml:25:" in outcome.output and "personnummer" in outcome.output
+    assert outcome.created == {f"ut.{fmt}"}
+    written = (tmp_path / f"ut.{fmt}").read_bytes()
+    assert _verbatim("lång väntan", written)  # the description is there, the number is not
+    assert not _verbatim(text, written)
+    assert not _verbatim(text, outcome.output.encode())
+    strict = run(tmp_path / "strikt", files, ["validate", "--strict", "rapporter"])
+    assert strict.code == 1
+
+
+SURVEY_HEADING = f"Fungerar SIP för {VALID_FORMS['YYYYMMDD-NNNN']}?"
+
+
+def _export() -> bytes:
+    rows = [["Vilken grupp?", SURVEY_HEADING, "Kommentar"]]
+    rows += [["Skövde", "Ja", f"Gäller {text}."] for text in VALID_FORMS.values()]
+    rows += [["Götene", "Nej", f"Uppgift {text}."] for text in NOT_FLAGGED.values()]
+    return "\r\n".join(";".join(row) for row in rows).encode() + b"\r\n"
+
+
+@pytest.mark.parametrize("fmt", ["md", "xlsx", "json", "csv", "table"])
+def test_tally_masks_answers_and_headings_in_every_format(tmp_path: Path, fmt: str) -> None:
+    args = ["tally", "svar.csv"] + (["-o", f"ut.{fmt}"] if fmt != "table" else [])
+    outcome = run(tmp_path, {"svar.csv": _export()}, args)
+    assert outcome.code == 0, outcome.output
+    written = (tmp_path / f"ut.{fmt}").read_bytes() if fmt != "table" else b""
+    for text in [*VALID_FORMS.values(), SURVEY_HEADING.split()[-1].rstrip("?")]:
+        assert not _verbatim(text, written), text
+        assert not _verbatim(text, outcome.output.encode()), text
+    # answers are warned about on their line, the heading on line 1, at their column
+    assert "svar.csv:1:2  varning  personnummer" in outcome.output
+    for line in range(2, 2 + len(VALID_FORMS)):
+        assert f"svar.csv:{line}:3  varning  personnummer" in outcome.output
+    shown = outcome.output.encode() if fmt == "table" else written
+    for text in NOT_FLAGGED.values():
+        assert _verbatim(text, shown), text
