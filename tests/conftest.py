@@ -1,0 +1,17 @@
+"""Hypothesis profiles: a short one by default, and `--hypothesis-profile=fuzz` for a long run.
+
+Tests that set their own `max_examples` keep it; the fuzz targets in tests/fuzz/ take the
+number of examples from the profile.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci", max_examples=10, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "fuzz", max_examples=10_000, deadline=None, print_blob=True,
+    suppress_health_check=list(HealthCheck))
+settings.load_profile("ci")

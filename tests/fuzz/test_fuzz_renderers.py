@@ -1,0 +1,121 @@
+"""Fuzz targets for every renderer: any summary or tally renders, and opens in its own library.
+
+The summary is merged from reports drawn with awkward text (markup, formulas, identity
+numbers, right-to-left marks, emoji); the tally from drawn export tables. Examples per
+target come from the hypothesis profile (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from reportfactory import as_report
+
+from fuzz.strategies import report_dicts, some_text, tables
+from vastbus_cli.merge import merge
+from vastbus_cli.render.formats import render_summary
+from vastbus_cli.roster import Roster
+from vastbus_cli.summary import Summary
+from vastbus_cli.survey.model import Tally
+from vastbus_cli.survey.readers import read_responses
+from vastbus_cli.survey.render import render_bytes
+from vastbus_cli.survey.tally import tally
+
+
+@pytest.fixture(scope="module")
+def folder() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as name:
+        yield Path(name)
+
+
+@st.composite
+def summaries(draw: st.DrawFn) -> Summary:
+    names = draw(st.lists(some_text, min_size=1, max_size=3,
+                          unique_by=lambda n: n.strip().casefold()))
+    reports = [as_report(draw(report_dicts(name))) for name in names]
+    previous = None
+    if draw(st.booleans()):
+        previous = [as_report({**draw(report_dicts(name)), "år": 2024}) for name in names[:2]]
+    roster = None
+    if draw(st.booleans()):
+        roster = Roster.model_validate({"delregion": "Skaraborg", "grupper": [
+            {"namn": n, "kommun": n} for n in [*names, *draw(st.lists(some_text, max_size=2))]]})
+    return merge(reports, roster, previous=previous, recurring=draw(st.integers(1, 4)),
+                 produced=dt.date(2026, 5, 20))
+
+
+@given(summaries())
+def test_summary_markdown(summary: Summary) -> None:
+    assert render_summary(summary, "md").decode("utf-8").startswith("#")
+
+
+@given(summaries())
+def test_summary_json(summary: Summary) -> None:
+    assert isinstance(json.loads(render_summary(summary, "json")), dict)
+
+
+@given(summaries())
+def test_summary_xlsx(summary: Summary) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(render_summary(summary, "xlsx")))
+    assert book.sheetnames
+
+
+@given(summaries())
+def test_summary_docx(summary: Summary) -> None:
+    from docx import Document
+
+    assert Document(io.BytesIO(render_summary(summary, "docx"))).paragraphs
+
+
+@st.composite
+def tallies(draw: st.DrawFn, folder: Path) -> Tally:
+    import csv
+
+    rows = draw(tables)
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(rows)
+    rounds = []
+    for index in range(draw(st.integers(1, 2))):
+        path = folder / f"svar-{index}.csv"
+        path.write_text(buffer.getvalue() if index == 0 else buffer.getvalue() + "x;y\r\n",
+                        encoding="utf-8")
+        rounds.append(read_responses(path, f"r{index}"))
+    columns = max(len(r) for r in rows)
+    header = rows[0] + [""] * (columns - len(rows[0]))
+    by = draw(st.sampled_from([None, *header]))
+    result, _ = tally(rounds, None, by if by and by.strip() else None)
+    return result
+
+
+@pytest.mark.parametrize("fmt", ["md", "xlsx", "json", "csv", "table"])
+def test_tally_renderers(folder: Path, fmt: str) -> None:
+    @given(tallies(folder))
+    def render(result: Tally) -> None:
+        if fmt == "table":
+            from rich.console import Console
+
+            from vastbus_cli.survey.render.table import print_tally
+
+            print_tally(result, Console(file=io.StringIO(), width=100))
+            return
+        data = render_bytes(result, fmt)
+        if fmt == "xlsx":
+            from openpyxl import load_workbook
+
+            assert load_workbook(io.BytesIO(data)).sheetnames
+        elif fmt == "json":
+            assert isinstance(json.loads(data), dict)
+        else:
+            data.decode("utf-8")
+
+    render()
