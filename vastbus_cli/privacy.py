@@ -77,16 +77,23 @@ def mask_identity_numbers(text: str) -> tuple[str, int]:
 def masked_model(model: M) -> M:
     """`model` with every identity number in any of its texts masked: the last net before a
     summary or a tally is rendered, whatever the number came in through."""
-    return type(model).model_validate(_masked(model.model_dump()))
+    masked: M = _masked(model)
+    return masked
 
 
 def _masked(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        fields = type(value).model_fields
+        return value.model_copy(update={name: _masked(getattr(value, name)) for name in fields})
     if isinstance(value, str):
-        return mask_identity_numbers(value)[0] if value else value
+        text, count = mask_identity_numbers(value)
+        return text if count else value  # unchanged keeps its type (enums, DateText)
     if isinstance(value, dict):
-        return {key: _masked(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_masked(item) for item in value]
+        return {_masked(key): _masked(item) for key, item in value.items()}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a NamedTuple
+        return type(value)(*(_masked(item) for item in value))
+    if isinstance(value, (list, tuple)):
+        return type(value)(_masked(item) for item in value)
     return value
 
 
