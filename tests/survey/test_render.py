@@ -61,7 +61,8 @@ def test_json_has_the_documented_keys(example: Tally) -> None:
     assert {"round", "group", "answered", "missing", "options", "stats", "answers"} <= set(result)
     assert result["group"] is None
     assert result["options"][0] == {"label": "Ja, i den delregionala vårdsamverkansgruppen",
-                                    "count": 3, "percent": 42.9, "change": None}
+                                    "count": 3, "percent": 42.9, "change": None,
+                                    "mean_rank": None}
     assert [q["kind"] for q in data["questions"]] == ["multi", "single", "single", "single",
                                                       "single", "text"]
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-KINDS = ("single", "multi", "text", "number")
-KIND_NAMES = {"single": "enkelval", "multi": "flerval", "text": "fritext", "number": "tal"}
+KINDS = ("single", "multi", "text", "number", "rank")
+KIND_NAMES = {"single": "enkelval", "multi": "flerval", "text": "fritext", "number": "tal",
+              "rank": "rangordning"}
 
 
 class _Model(BaseModel):
@@ -21,6 +22,7 @@ class OptionCount(_Model):
     count: int
     percent: float | None  # share of those who answered; None when nobody did
     change: float | None = None  # percentage points since the previous round
+    mean_rank: float | None = None  # rank questions: the item's mean place (1 = first)
 
 
 class Stats(_Model):

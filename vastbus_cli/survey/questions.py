@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
+from vastbus_cli.survey.rank import Items, find_rank_groups, is_item_field
 from vastbus_cli.survey.spec import Kind, Spec, SpecQuestion
 from vastbus_cli.survey.split import (
     GOOGLE_SEPARATOR,
@@ -61,6 +62,7 @@ class Planned:
     separator: str = GOOGLE_SEPARATOR
     sources: dict[int, FieldCounts] = field(default_factory=dict)
     cells: dict[str, list[str]] = field(default_factory=dict)  # distinct cell → its options
+    items: dict[int, Items] = field(default_factory=dict)  # rank questions: round → item columns
     doubt: str = ""  # why the inferred kind may be wrong, for a warning
 
     def raw_texts(self) -> Iterable[str]:
@@ -90,7 +92,8 @@ def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem
     planned = [Planned(q.id, q.text, q.section, q.kind, q.mandatory, list(q.options), True)
                for q in spec.questions]
     for index, counted in enumerate(rounds):
-        unused = list(counted.fields)
+        unused = [fc for fc in counted.fields if not is_item_field(fc)]
+        _spec_ranks(index, counted, spec, planned, unused)
         for exact in (True, False):
             for question, plan in zip(spec.questions, planned, strict=False):
                 if index in plan.sources:
@@ -125,6 +128,27 @@ def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem
     return planned
 
 
+def _spec_ranks(index: int, counted: RoundCounts, spec: Spec, planned: list[Planned],
+                unused: list[FieldCounts]) -> None:
+    """A spec's rank questions take their item columns (by the question text as their stem)."""
+    groups = find_rank_groups(counted.fields)
+    for question, plan in zip(spec.questions, planned, strict=False):
+        if question.kind is not Kind.rank:
+            continue
+        texts = [fold(t) for t in (question.text, *question.earlier_texts)]
+        found = next((items for stem, items in groups
+                      if fold(stem) in texts or fold(stem).startswith(tuple(texts))), None)
+        if found is None:
+            continue
+        plan.items[index] = found
+        plan.sources[index] = found[0][1]
+        ids = {id(fc) for _label, fc in found}
+        unused[:] = [fc for fc in unused if id(fc) not in ids
+                     and not any(fold(fc.field.text).startswith(t) for t in texts)]
+        if not plan.options:
+            plan.options = [label for label, _ in found]
+
+
 def _learn(plan: Planned) -> None:
     """Options for a closed spec question that lists none: learned like an inferred question's."""
     kind = plan.kind
@@ -154,7 +178,10 @@ def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> 
     planned: list[Planned] = []
     by_text: dict[str, Planned] = {}
     for index, counted in enumerate(rounds):
+        ranked = _plan_ranks(index, counted, by_text, planned)
         for fc in counted.fields:
+            if is_item_field(fc) or id(fc) in ranked:
+                continue
             if not fc.answered() or (fc.dates and fc.dates == fc.answered()):
                 continue  # no heading and no data, or a column of dates
             if fc.field.column is not None and fc.field.column == counted.by_column:
@@ -170,8 +197,28 @@ def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> 
                 planned.append(plan)
             plan.sources[index] = fc
     for plan in planned:
-        infer_kind(plan)
+        if plan.kind is not Kind.rank:
+            infer_kind(plan)
     return planned
+
+
+def _plan_ranks(index: int, counted: RoundCounts, by_text: dict[str, Planned],
+                planned: list[Planned]) -> set[int]:
+    """Rank questions of one round; the ids of the field counts they use."""
+    used: set[int] = set()
+    for stem, items in find_rank_groups(counted.fields):
+        key = fold(stem)
+        plan = by_text.get(key)
+        if plan is None or index in plan.items:
+            plan = Planned(f"f{len(planned) + 1}", stem, None, Kind.rank,
+                           options=[label for label, _ in items])
+            by_text[key] = plan
+            planned.append(plan)
+        plan.items[index] = items
+        plan.sources[index] = items[0][1]
+        used.update(id(fc) for _label, fc in items)
+        used.update(id(fc) for fc in counted.fields if fold(fc.field.text) == key)
+    return used
 
 
 def infer_kind(plan: Planned) -> None:

@@ -27,6 +27,7 @@ class Kind(str, Enum):
     multi = "flerval"
     text = "fritext"
     number = "tal"
+    rank = "rangordning"
 
     @property
     def english(self) -> str:
@@ -46,7 +47,8 @@ class SpecQuestion(_Model):
     id: Text = Field(description="Frågans id, t.ex. 'tvister-rutin'")
     section: Text | None = Field(default=None, alias="avsnitt", description="Avsnitt i enkäten")
     text: Text = Field(description="Frågetexten (som rubriken i exporten, eller dess början)")
-    kind: Kind = Field(alias="typ", description="enkelval, flerval, fritext eller tal")
+    kind: Kind = Field(alias="typ",
+                       description="enkelval, flerval, fritext, tal eller rangordning")
     options: list[Text] = Field(default_factory=list, alias="alternativ",
                                 description="Svarsalternativen i den ordning de ska visas")
     mandatory: bool = Field(default=False, alias="obligatorisk",

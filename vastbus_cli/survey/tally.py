@@ -31,6 +31,7 @@ from vastbus_cli.survey.model import (
     TextAnswer,
 )
 from vastbus_cli.survey.questions import Planned, parse_number, plan_from_spec, plan_inferred
+from vastbus_cli.survey.rank import item_fields, rank_result
 from vastbus_cli.survey.responses import RawAnswer, Responses
 from vastbus_cli.survey.spec import Kind, Spec
 from vastbus_cli.survey.split import fold, split_joined
@@ -125,7 +126,7 @@ def _count(responses: Responses, spec: Spec | None, by: str | None,
     respondent = _respondent_column(responses, spec, problems)
     fields = [f for f in responses.layout.fields
               if respondent is None or f.column != respondent or f.choices]
-    return count_round(responses, fields, by_column, respondent)
+    return count_round(responses, [*fields, *item_fields(fields)], by_column, respondent)
 
 
 def _respondent_column(responses: Responses, spec: Spec | None,
@@ -148,6 +149,8 @@ def _respondent_column(responses: Responses, spec: Spec | None,
 
 def _question(plan: Planned, counted: list[RoundCounts], groups: list[str],
               problems: list[Problem]) -> QuestionResult:
+    if plan.kind is Kind.rank:
+        return _rank_question(plan, counted, groups)
     interpreter = _Interpreter(plan, problems)
     results: list[Result] = []
     for index, fc in sorted(plan.sources.items()):
@@ -167,6 +170,23 @@ def _question(plan: Planned, counted: list[RoundCounts], groups: list[str],
     results = _with_changes(results, [c.label for c in counted])
     return QuestionResult(id=plan.id, text=plan.text, section=plan.section,
                           kind=plan.kind.english, mandatory=plan.mandatory, results=results)
+
+
+def _rank_question(plan: Planned, counted: list[RoundCounts], groups: list[str]) -> QuestionResult:
+    """Mean place and first places per item, in the spec's item order (else by mean place)."""
+    results = [rank_result(counted[index].label, group, items, plan.mandatory)
+               for index, items in sorted(plan.items.items())
+               for group in ([None, *groups] if groups else [None])]
+    order = list(plan.options)
+    if not plan.from_spec and results:
+        means = {o.label: o.mean_rank or 0.0 for o in results[0].options}
+        order.sort(key=lambda label: means.get(label, 0.0))
+    results = [r.model_copy(update={"options": sorted(
+        r.options, key=lambda o: order.index(o.label) if o.label in order else len(order))})
+        for r in results]
+    results = _with_changes(results, [c.label for c in counted])
+    return QuestionResult(id=plan.id, text=plan.text, section=plan.section, kind="rank",
+                          mandatory=plan.mandatory, results=results)
 
 
 class _Interpreter:

@@ -169,3 +169,27 @@ def cross_options(columns: list[CrossColumn]) -> list[str]:
 def is_cross(question: QuestionResult, tally: Tally) -> bool:
     """Closed questions split by a column are one cross-table; free text stays per group."""
     return bool(tally.by) and question.kind in ("single", "multi")
+
+
+RANK_NOTE = ("Rangordning: medelplaceringen är den genomsnittliga platsen (1 = först), så lägre "
+             "är bättre; förstaplatser är hur många som satte alternativet först.")
+
+
+def rank_table(results: list[Result | None], labels: list[str]) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of a rank question: mean place and first places per round."""
+    headers = ["Alternativ"]
+    for label in labels:
+        headers += [f"{label} medelplacering", f"{label} förstaplatser"]
+    rows = []
+    for option in option_labels(results):
+        row = [option]
+        for result in results:
+            found = next((o for o in result.options if o.label == option), None) if result else None
+            row += ["–" if found is None or found.mean_rank is None else number(found.mean_rank, 2),
+                    "–" if found is None else str(found.count)]
+        rows.append(row)
+    base = ["Svarande (bas)"]
+    for result in results:
+        base += [str(result.answered) if result else "–", ""]
+    rows.append(base)
+    return headers, rows

@@ -19,6 +19,7 @@ from vastbus_cli.documents.word import WordDocument
 from vastbus_cli.survey.model import QuestionResult, Result, Tally
 from vastbus_cli.survey.render.common import (
     MULTI_NOTE,
+    RANK_NOTE,
     SMALL_NOTE,
     STAT_LABELS,
     blank_lines,
@@ -29,6 +30,7 @@ from vastbus_cli.survey.render.common import (
     kind_name,
     option_labels,
     percent,
+    rank_table,
     results_by_round,
     round_labels,
 )
@@ -86,7 +88,11 @@ def _question(doc: WordDocument, question: QuestionResult, tally: Tally) -> None
     doc.heading(question.text, 2)
     doc.paragraph(kind_name(question).capitalize(), italic=True)
     results = results_by_round(question, None, labels)
-    if question.kind in ("single", "multi"):
+    if question.kind == "rank":
+        headers, rows = rank_table(results, labels)
+        doc.table(Table(headers, [list(r) for r in rows]))
+        doc.paragraph(RANK_NOTE, italic=True)
+    elif question.kind in ("single", "multi"):
         doc.table(_options_table(results, labels))
         _chart(doc, results, labels)
         if question.kind == "multi":

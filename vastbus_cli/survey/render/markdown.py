@@ -10,6 +10,7 @@ from vastbus_cli.render.cells import md_cell, md_text
 from vastbus_cli.survey.model import QuestionResult, Result, Tally
 from vastbus_cli.survey.render.common import (
     MULTI_NOTE,
+    RANK_NOTE,
     SMALL_NOTE,
     STAT_LABELS,
     blank_lines,
@@ -23,6 +24,7 @@ from vastbus_cli.survey.render.common import (
     number,
     option_labels,
     percent,
+    rank_table,
     results_by_round,
     round_labels,
 )
@@ -57,7 +59,13 @@ def _question(question: QuestionResult, tally: Tally) -> list[str]:
         if tally.by:
             lines += ["", f"**{md_text(group_name(group))}**"]
         lines.append("")
-        if question.kind in ("single", "multi"):
+        if question.kind == "rank":
+            headers, rows = rank_table(results, labels)
+            lines += ["| " + " | ".join(md_cell(h) for h in headers) + " |",
+                      "| " + " | ".join(["---"] + ["---:"] * (len(headers) - 1)) + " |"]
+            lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
+            lines += ["", f"*{RANK_NOTE}*"]
+        elif question.kind in ("single", "multi"):
             lines += _options_table(results, labels)
         elif question.kind == "number":
             lines += _stats_table(results, labels)

@@ -9,6 +9,7 @@ from rich.table import Table
 from vastbus_cli.survey.model import QuestionResult, Result, Tally
 from vastbus_cli.survey.render.common import (
     MULTI_NOTE,
+    RANK_NOTE,
     SMALL_NOTE,
     STAT_LABELS,
     bar,
@@ -22,6 +23,7 @@ from vastbus_cli.survey.render.common import (
     number,
     option_labels,
     percent,
+    rank_table,
     results_by_round,
     round_labels,
     title,
@@ -53,7 +55,10 @@ def _question(question: QuestionResult, tally: Tally, console: Console) -> None:
     for group in groups(tally):
         results = results_by_round(question, group, labels)
         heading = group_name(group) if tally.by else None
-        if question.kind in ("single", "multi"):
+        if question.kind == "rank":
+            console.print(_rank_table(results, labels, heading))
+            console.print(f"[dim]{RANK_NOTE}[/]")
+        elif question.kind in ("single", "multi"):
             console.print(_options_table(results, labels, heading))
         elif question.kind == "number":
             console.print(_stats_table(results, labels, heading))
@@ -102,6 +107,19 @@ def _cross(question: QuestionResult, tally: Tally, labels: list[str], console: C
     if small:
         console.print(f"[dim]{escape(SMALL_NOTE)}[/]")
     _other_texts(question, [question.result(label, None) for label in labels], console)
+
+
+def _rank_table(results: list[Result | None], labels: list[str], heading: str | None) -> Table:
+    headers, rows = rank_table(results, labels)
+    table = Table(title=heading, title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column(headers[0], min_width=14)
+    for header in headers[1:]:
+        table.add_column("\n".join(escape(header).rsplit(" ", 1)), justify="right")
+    for row in rows[:-1]:
+        table.add_row(*[escape(cell) for cell in row])
+    table.add_section()
+    table.add_row(*rows[-1], style="bold")
+    return table
 
 
 def _options_table(results: list[Result | None], labels: list[str],

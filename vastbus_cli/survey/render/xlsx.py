@@ -19,6 +19,7 @@ from vastbus_cli.survey.model import QuestionResult, Result, Tally
 from vastbus_cli.survey.render.common import (
     LONG_HEADER,
     MULTI_NOTE,
+    RANK_NOTE,
     SMALL_NOTE,
     STAT_LABELS,
     TEXT_HEADER,
@@ -32,6 +33,7 @@ from vastbus_cli.survey.render.common import (
     kind_name,
     long_rows,
     option_labels,
+    rank_table,
     results_by_round,
     round_labels,
     text_rows,
@@ -135,7 +137,9 @@ def _question(sheet: Any, question: QuestionResult, tally: Tally, row: int) -> i
             set_text(sheet.cell(row, 1), group_name(group))
             sheet.cell(row, 1).font = Font(italic=True)
             row += 1
-        if question.kind in ("single", "multi"):
+        if question.kind == "rank":
+            row = _rank(sheet, results, labels, row)
+        elif question.kind in ("single", "multi"):
             row = _options(sheet, question, results, labels, row, chart=group is None)
         elif question.kind == "number":
             row = _stats(sheet, results, labels, row)
@@ -319,6 +323,32 @@ def _chart(sheet: Any, title: str, header: int, last: int, rounds: int) -> None:
     chart.width = 16
     anchor = sheet.cell(header, 3 + 3 * rounds).coordinate
     sheet.add_chart(chart, anchor)
+
+
+def _rank(sheet: Any, results: list[Result | None], labels: list[str], row: int) -> int:
+    """Mean place (a number, two decimals) and first places per round."""
+    from openpyxl.styles import Font
+
+    headers, rows = rank_table(results, labels)
+    for column, header in enumerate(headers, start=1):
+        set_text(sheet.cell(row, column), header)
+        sheet.cell(row, column).font = Font(bold=True)
+    for offset, option in enumerate(r[0] for r in rows[:-1]):
+        set_text(sheet.cell(row + 1 + offset, 1), option)
+        for index, result in enumerate(results):
+            found = next((o for o in result.options if o.label == option), None) if result else None
+            if found is None:
+                continue
+            set_text(sheet.cell(row + 1 + offset, 2 + 2 * index), found.mean_rank)
+            sheet.cell(row + 1 + offset, 2 + 2 * index).number_format = "0.00"
+            set_text(sheet.cell(row + 1 + offset, 3 + 2 * index), found.count)
+    last = row + len(rows)
+    set_text(sheet.cell(last, 1), "Svarande (bas)")
+    for index, result in enumerate(results):
+        if result:
+            set_text(sheet.cell(last, 2 + 2 * index), result.answered)
+    set_text(sheet.cell(last + 1, 1), RANK_NOTE)
+    return last + 2
 
 
 def _stats(sheet: Any, results: list[Any], labels: list[str], row: int) -> int:
