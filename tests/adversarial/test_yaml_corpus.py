@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from adversarial.corpus import Case, check, run
 from adversarial.yaml_cases import LOAD_CASES, REPORT_CASES
+from reportdata import VALID
 
 CSV = "Vilken grupp?;Fungerar SIP?\r\nSkövde;Ja\r\nGötene;Nej\r\n".encode()
 ALL = LOAD_CASES + REPORT_CASES
@@ -46,3 +47,11 @@ def test_tally_spec(tmp_path: Path, case: Case) -> None:
     outcome = run(tmp_path, {"spec.yaml": case.data, "svar.csv": CSV},
                   ["tally", "svar.csv", "--spec", "spec.yaml", "-o", "ut.md"])
     check(outcome, case, "spec.yaml")
+
+
+@pytest.mark.parametrize("case", LOAD_CASES, ids=_ids(LOAD_CASES))
+def test_compile_roster_in_folder(tmp_path: Path, case: Case) -> None:
+    outcome = run(tmp_path, {"rapporter/grupper.yaml": case.data,
+                             "rapporter/skovde.yaml": VALID.encode()},
+                  ["compile", "rapporter", "-o", "ut.md"])
+    check(outcome, case, "grupper.yaml")
