@@ -14,4 +14,7 @@ settings.register_profile(
 settings.register_profile(
     "fuzz", max_examples=10_000, deadline=None, print_blob=True,
     suppress_health_check=list(HealthCheck))
+# the same for the costly targets (Word and Excel summaries) when a full run does not fit
+settings.register_profile(
+    "fuzz-1000", parent=settings.get_profile("fuzz"), max_examples=1_000)
 settings.load_profile("ci")
