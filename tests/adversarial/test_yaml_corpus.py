@@ -7,6 +7,7 @@ what is asserted on every run.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,18 @@ def test_compile_roster_in_folder(tmp_path: Path, case: Case) -> None:
                              "rapporter/skovde.yaml": VALID.encode()},
                   ["compile", "rapporter", "-o", "ut.md"])
     check(outcome, case, "grupper.yaml")
+
+
+@pytest.mark.parametrize("case", ALL, ids=_ids(ALL))
+def test_validate_json(tmp_path: Path, case: Case) -> None:
+    outcome = run(tmp_path, {"rapport.yaml": case.data},
+                  ["validate", "--format", "json", "rapport.yaml"])
+    assert outcome.code == case.code, outcome.output
+    found = json.loads(outcome.output)
+    problems = [p for p in found["problem"] if p["file"] == "rapport.yaml"] \
+        if isinstance(found, dict) and "problem" in found else None
+    assert problems is not None, outcome.output
+    if case.code:
+        assert problems and all(p["message"] for p in problems)
+    if case.line is not None:
+        assert case.line in [p["line"] for p in problems]
