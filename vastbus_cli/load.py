@@ -10,6 +10,7 @@ Each is refused as a `Problem` with its position; nothing is ever executed.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 50  # levels of nesting; a report needs four
 MAX_LINE_CHARS = 20_000  # a long pasted paragraph fits; a line of a megabyte is not a report
 _SHOWN_CHARS = 40  # of a value quoted back in a message
+_RESOLVED = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)  # first characters
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -141,8 +143,10 @@ def load_text(text: str, name: str) -> LoadedFile:
         ))
         return loaded
     builder = _Builder(name, loaded.positions)
+    loader = _Loader(text)
     try:
-        loaded.data = builder.build(yaml.parse(text, Loader=_Loader))
+        # the parser's events straight from its get_event (not yaml.parse's generator)
+        loaded.data = builder.build(iter(loader.get_event, None))
         if builder.problems:
             loaded.data = None
     except _Refused as refused:
@@ -163,6 +167,8 @@ def load_text(text: str, name: str) -> LoadedFile:
     except yaml.YAMLError:  # reader errors; control characters are caught before parsing
         loaded.data = None
         loaded.problems.append(error(name, 1, 1, "yaml-syntax", "Filen går inte att läsa som YAML."))
+    finally:
+        loader.dispose()
     loaded.problems[:0] = builder.problems
     return loaded
 
@@ -271,6 +277,8 @@ class _Builder:
         return data
 
     def _check_event(self, event: Any) -> None:
+        if event.anchor is None and getattr(event, "tag", None) is None:
+            return  # the common case: no anchor, alias or tag
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise self._refuse(
                 event.start_mark, "ankare",
@@ -346,6 +354,14 @@ class _Builder:
         return mapping
 
     def _scalar(self, event: Any) -> Any:
+        value = event.value
+        if event.tag is None and (not event.implicit[0] or (value and value[0] not in _RESOLVED)):
+            # quoted, or plain with a first character no implicit type (number, bool, null,
+            # date) can start with: text, as the resolver would say, without asking it
+            return value
+        if event.tag is None and _DECIMAL.fullmatch(value):
+            with contextlib.suppress(ValueError):  # too many digits: refused below
+                return int(value)
         if event.tag and event.tag != "!" and not event.implicit[0] and not event.implicit[1]:
             tag = event.tag
         else:
@@ -356,6 +372,8 @@ class _Builder:
             # YAML 1.1 reads 010 as 8, 0x10 as 16 and 10:30 as 630: keep such values as
             # written, so a count gets a type error and a text stays the text
             tag = "tag:yaml.org,2002:str"
+        if tag == "tag:yaml.org,2002:str":
+            return value  # what the constructor would return, without building a node
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.constructor.construct_object(node, deep=True)

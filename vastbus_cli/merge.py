@@ -132,7 +132,8 @@ def _part(subregion: str, named: Named, expected: list[str] | None,
     groups = [name for name, _, _ in named]
     reported = {group_key(g) for g in groups}
     handed_in = {group_key(g) for g in skipped_groups}
-    missing = [n for n in expected or [] if group_key(n) not in reported | handed_in]
+    accounted = reported | handed_in
+    missing = [n for n in expected or [] if group_key(n) not in accounted]
     not_included = [n for n in expected or [] if group_key(n) in handed_in - reported]
     if expected is None:  # without a roster, the files' own spelling
         not_included = _not_included(skipped_groups, groups)

@@ -7,6 +7,7 @@ district), so it is always data the coordinator supplies, never hard-coded.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -49,8 +50,16 @@ class Roster(BaseModel):
         return self.deadline or dt.date(year + 1, 6, 1)
 
     def find(self, name: str) -> RosterGroup | None:
-        key = group_key(name)
-        return next((g for g in self.groups if group_key(g.name) == key), None)
+        return self._by_key.get(group_key(name))
+
+    @cached_property
+    def _by_key(self) -> dict[str, RosterGroup]:
+        """Groups by `group_key`, the first of equal keys winning (as a scan from the top would):
+        one look-up per report instead of a scan of the roster."""
+        found: dict[str, RosterGroup] = {}
+        for group in self.groups:
+            found.setdefault(group_key(group.name), group)
+        return found
 
     def names(self) -> list[str]:
         return [g.name for g in self.groups]
