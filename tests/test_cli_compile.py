@@ -105,9 +105,9 @@ def test_skip_invalid_names_the_skipped_file(tmp_path: Path) -> None:
     assert data["parts"][0]["overview"]["not_included"] == ["Hjo"]
     md = invoke(folder, "--skip-invalid").stdout
     assert "Ej medtagna på grund av fel i filen: hjo-2025.yaml." in md
-    assert "**Ej medtagna:** Hjo: inlämnad men ej medtagen \\(fel i filen\\)." in md
+    assert "**Ej medtagna:** Hjo: inlämnad men ej medtagen (fel i filen)." in md
     assert "har inte lämnat någon årsberättelse" not in md
-    assert "| Inlämnade men ej medtagna \\(fel i filen\\) | Hjo |" in md
+    assert "| Inlämnade men ej medtagna (fel i filen) | Hjo |" in md
     done = invoke(folder, "--skip-invalid", "-o", tmp_path / "s.md").output
     assert "(2 grupper, 1 ej medtagen)." in " ".join(done.split())
 

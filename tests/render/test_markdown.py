@@ -8,6 +8,7 @@ Regenerate the golden file after an intended change, then review the diff:
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -29,22 +30,22 @@ def test_key_values_are_in_the_document() -> None:
     text = render(sample_summary())
     assert text.startswith("# Sammanställning av Västbusarbetet 2025 – Skaraborg\n")
     assert "| Grupper som saknas | Hjo |" in text
-    assert "Primärvård saknas i 1 av 3 grupper \\(Lidköping\\)." in text
+    assert "Primärvård saknas i 1 av 3 grupper (Lidköping)." in text
     assert "| SIP ej kallad eller försenad | 7 | 3 | 1 | 4 | 2 | – | Ja |" in text
     assert "Ej medtagna på grund av fel i filen: tibro-2025.yaml." in text
     assert "Jämförelsen gäller den grupp som lämnade årsberättelse både 2024 och 2025: Skövde." \
         in text
-    assert "| Avvikelser totalt | 3 | 6 | \\+3 |" in text  # Skövde's, like with like
+    assert "| Avvikelser totalt | 3 | 6 | +3 |" in text  # Skövde's, like with like
     assert "| Avvikelser totalt | 0 | 6 |" in text  # the groups reporting one year only
     assert "- Rapporterade inte 2024: Lidköping och Mariestad." in text
     assert "| Skövde | Väntetider | 2 | Nämns inte 2025 | 0 |  |" in text
-    assert "**SIP \\(samordnad individuell plan\\) – 2 grupper: Skövde och Lidköping**" in text
+    assert "**SIP (samordnad individuell plan) – 2 grupper: Skövde och Lidköping**" in text
 
 
 def test_user_text_cannot_inject_html_or_break_tables() -> None:
     text = render(sample_summary())
-    assert "<b>" not in text and "\\<b\\>inte\\</b\\>" in text
-    assert "Uppgifter \\| kom \\<b\\>inte\\</b\\> fram och rad två." in text  # one line
+    assert not re.search(r"(?<!\\)<b>", text) and "\\<b>inte\\</b>" in text
+    assert "Uppgifter \\| kom \\<b>inte\\</b> fram och rad två." in text  # one line
     assert "\x07" not in text
     for line in text.splitlines():
         if line.startswith("| "):
@@ -84,7 +85,7 @@ def test_several_subregions_have_totals_then_one_part_each() -> None:
                                      deviations=[deviation("väntetider", 1)]))]
     text = render(merge(reports, None, produced=dt.date(2026, 5, 1)))
     heads = [line for line in text.splitlines() if line.startswith("## ")]
-    assert heads == ["## Regionala totaler \\(Fyrbodal och Skaraborg\\)",
+    assert heads == ["## Regionala totaler (Fyrbodal och Skaraborg)",
                      "## Delregion Fyrbodal", "## Delregion Skaraborg"]
     assert text.count("### Översikt") == 3
     assert text.count("### Bilaga: gruppernas årsberättelser") == 2  # not in the totals

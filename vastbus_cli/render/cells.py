@@ -51,16 +51,32 @@ def csv_text(value: Any) -> str:
     return "'" + text if is_formula_like(text) else text
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_INLINE = re.compile(r"[`*~\[]|\\(?=[!-/:-@\[-`{-~])|(?<!\w)_|_(?!\w)"
+                        r"|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+_MD_LINE_START = re.compile(
+    r"^(\s*)(>|[#+-](?=\s|$)|-(?=[-\s]*$)|#{1,6}(?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
 
 
 def md_text(value: Any) -> str:
-    """User text for Markdown: special characters escaped, no raw HTML, one line per paragraph."""
+    """User text for Markdown, escaped only where it would change the rendering.
+
+    Emphasis, code, links, raw HTML, entities and strikethrough are neutralised
+    anywhere; headings, quotes and list markers only at the start of a line. A
+    parenthesis, a plus or a hash inside a sentence stays as written, so the
+    Markdown reads as plain text too.
+    """
     text = strip_illegal("" if value is None else str(value))
-    text = text.replace("&", "&amp;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_INLINE.sub(lambda m: "\\" + m.group(0), text)
+    return "\n".join(_MD_LINE_START.sub(_escape_start, line) for line in text.split("\n"))
+
+
+def _escape_start(m: re.Match[str]) -> str:
+    lead, mark = m.group(1), m.group(2)
+    if mark.isdigit():  # "1." or "1)" starts a numbered list: escape the dot or bracket
+        return f"{lead}{mark}\\"
+    return f"{lead}\\{mark}"
 
 
 def md_cell(value: Any) -> str:
-    """User text for a Markdown table cell: escaped, and line breaks cannot end the row."""
-    return " ".join(md_text(value).split())
+    """User text for a Markdown table cell: escaped, `|` too, and line breaks cannot end the row."""
+    return " ".join(md_text(value).replace("|", "\\|").split())
