@@ -23,7 +23,9 @@ def invoke(*args: str):
 def test_examples_show_both_rounds_and_the_change() -> None:
     result = invoke(*EXAMPLE_ARGS)
     assert result.exit_code == 0, result.output
-    assert "Omgångar: 2018 (7 svarande), 2019 (7 svarande)" in result.output
+    assert ("Omgångar: 2018 (7 svarande av 7 förväntade, 100,0 %), 2019 (7 svarande av 7 "
+            "förväntade, 100,0 %)"
+            in " ".join(result.output.split()))
     assert "+14,3 p.e." in result.output
     assert "Obligatorisk fråga utan svar från 2019: Södra Bohuslän" in result.output
     assert "personnummer" in result.output  # the warning (stderr is mixed in)

@@ -52,8 +52,10 @@ def test_json_has_the_documented_keys(example: Tally) -> None:
     data = json.loads(render_bytes(example, "json"))
     assert data["survey"] == "Uppföljning av överenskommelsen om placering utanför hemmet"
     assert data["rounds"] == [
-        {"label": "2018", "source": "enkat-2018.csv", "respondents": 7},
-        {"label": "2019", "source": "enkat-2019.csv", "respondents": 7}]
+        {"label": "2018", "source": "enkat-2018.csv", "respondents": 7, "expected": 7,
+         "not_responded": []},
+        {"label": "2019", "source": "enkat-2019.csv", "respondents": 7, "expected": 7,
+         "not_responded": []}]
     question = data["questions"][0]
     assert {"id", "text", "section", "kind", "mandatory", "results"} <= set(question)
     assert question["kind"] == "multi" and question["mandatory"] is True

@@ -123,3 +123,24 @@ def test_report_libraries_stay_out_of_start_up() -> None:
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_response_rate_and_who_did_not_answer(tmp_path: Path) -> None:
+    spec_text = (EXAMPLES / "spec.yaml").read_text(encoding="utf-8").replace(
+        "  - Nordöstra Göteborg\n", "  - Nordöstra Göteborg\n  - Norra Bohuslän\n", 1)
+    spec_file = tmp_path / "spec.yaml"
+    spec_file.write_text(spec_text, encoding="utf-8")
+    spec, problems = load_spec(spec_file)
+    assert spec is not None, problems
+    rounds = [read_responses(EXAMPLES / "enkat-2018.csv", "2018"),
+              read_responses(EXAMPLES / "enkat-2019.csv", "2019")]
+    result = tally(rounds, spec)[0]
+    info = result.rounds[0]
+    assert (info.respondents, info.expected, info.response_rate, info.not_responded) == (
+        7, 8, 87.5, ["Norra Bohuslän"])
+    doc = Document(io.BytesIO(render_bytes(result, "docx")))
+    method = next(t for t in doc.tables if t.cell(0, 0).text == "Omgång")
+    assert [c.text for c in method.rows[0].cells] == [
+        "Omgång", "Svarande", "Förväntade", "Svarsfrekvens", "Källa"]
+    assert [c.text for c in method.rows[1].cells[:4]] == ["2018", "7", "8", "87,5 %"]
+    assert "Har inte svarat 2018: Norra Bohuslän" in [p.text for p in doc.paragraphs]

@@ -66,6 +66,12 @@ class RoundInfo(_Model):
     label: str
     source: str
     respondents: int
+    expected: int | None = None  # how many should answer, when the spec lists them
+    not_responded: list[str] = []  # those of the expected who did not
+
+    @property
+    def response_rate(self) -> float | None:
+        return round(100 * self.respondents / self.expected, 1) if self.expected else None
 
 
 class Tally(_Model):

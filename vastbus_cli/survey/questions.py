@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
-from vastbus_cli.survey.rank import Items, find_rank_groups, is_item_field
+from vastbus_cli.survey.rank import Items, find_rank_groups, is_helper_field
 from vastbus_cli.survey.spec import Kind, Spec, SpecQuestion
 from vastbus_cli.survey.split import (
     GOOGLE_SEPARATOR,
@@ -92,7 +92,7 @@ def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem
     planned = [Planned(q.id, q.text, q.section, q.kind, q.mandatory, list(q.options), True)
                for q in spec.questions]
     for index, counted in enumerate(rounds):
-        unused = [fc for fc in counted.fields if not is_item_field(fc)]
+        unused = [fc for fc in counted.fields if not is_helper_field(fc)]
         _spec_ranks(index, counted, spec, planned, unused)
         for exact in (True, False):
             for question, plan in zip(spec.questions, planned, strict=False):
@@ -180,7 +180,7 @@ def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> 
     for index, counted in enumerate(rounds):
         ranked = _plan_ranks(index, counted, by_text, planned)
         for fc in counted.fields:
-            if is_item_field(fc) or id(fc) in ranked:
+            if is_helper_field(fc) or id(fc) in ranked:
                 continue
             if not fc.answered() or (fc.dates and fc.dates == fc.answered()):
                 continue  # no heading and no data, or a column of dates

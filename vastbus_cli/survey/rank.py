@@ -19,7 +19,8 @@ from vastbus_cli.survey.counting import FieldCounts, Group
 from vastbus_cli.survey.model import OptionCount, Result
 from vastbus_cli.survey.responses import Field
 
-ITEM_KEY = "\u00a7rank:"  # marks the per-option-column fields the tally adds for detection
+HELPER = "\u00a7"  # a key starting with it: a field the tally counts for itself, never a question
+ITEM_KEY = HELPER + "rank:"  # the per-option-column fields counted to detect rank questions
 _ITEM = re.compile(r"^(?P<stem>.+?)\s*(?:\[(?P<b>[^\[\]]+)\]|\s[-–:]\s(?P<d>[^-–:]+))$")
 
 Items = list[tuple[str, FieldCounts]]
@@ -34,8 +35,8 @@ def item_fields(fields: Sequence[Field]) -> list[Field]:
             for c in f.choices]
 
 
-def is_item_field(fc: FieldCounts) -> bool:
-    return fc.field.key.startswith(ITEM_KEY)
+def is_helper_field(fc: FieldCounts) -> bool:
+    return fc.field.key.startswith(HELPER)
 
 
 def stem_and_item(text: str) -> tuple[str, str] | None:

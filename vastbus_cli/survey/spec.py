@@ -62,6 +62,10 @@ class Spec(_Model):
     respondent_column: Text | None = Field(
         default=None, alias="respondentkolumn",
         description="Kolumnen som anger vem som svarat (t.ex. vårdsamverkansgruppen)")
+    expected: list[Text] = Field(
+        default_factory=list, alias="förväntade-svarande",
+        description="Vilka som ska svara (t.ex. grupperna, som de står i respondentkolumnen); "
+                    "ger svarsfrekvens och vilka som inte svarat")
     questions: list[SpecQuestion] = Field(alias="frågor", min_length=1,
                                           description="Enkätens frågor")
 

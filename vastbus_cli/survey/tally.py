@@ -31,11 +31,12 @@ from vastbus_cli.survey.model import (
     TextAnswer,
 )
 from vastbus_cli.survey.questions import Planned, parse_number, plan_from_spec, plan_inferred
-from vastbus_cli.survey.rank import item_fields, rank_result
-from vastbus_cli.survey.responses import RawAnswer, Responses
+from vastbus_cli.survey.rank import HELPER, item_fields, rank_result
+from vastbus_cli.survey.responses import Field, RawAnswer, Responses
 from vastbus_cli.survey.spec import Kind, Spec
 from vastbus_cli.survey.split import fold, split_joined
 
+WHO_KEY = HELPER + "respondent"  # the respondent column, counted to see who answered
 OTHER_LABEL = "Annat"
 _OTHER_WORDS = ("annat", "annan", "övrigt", "other")
 _GROUP_WORDS = ("grupp", "organisation", "respondent", "svarande")
@@ -66,7 +67,7 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
     problems += [_doubt(p, counted) for p in planned if p.doubt]
     groups = sorted({g for c in counted for g in c.respondents if g is not None}, key=swedish_key)
     questions = [_question(p, counted, groups, problems) for p in planned]
-    infos = [RoundInfo(label=c.label, source=c.source, respondents=c.total) for c in counted]
+    infos = [_round_info(c, spec) for c in counted]
     survey = spec.survey if spec else "Enkät"
     respondent = next((r.layout.headers[c.respondent_column] for r, c in zip(rounds, counted, strict=False)
                        if c.respondent_column is not None), None)
@@ -126,7 +127,21 @@ def _count(responses: Responses, spec: Spec | None, by: str | None,
     respondent = _respondent_column(responses, spec, problems)
     fields = [f for f in responses.layout.fields
               if respondent is None or f.column != respondent or f.choices]
-    return count_round(responses, [*fields, *item_fields(fields)], by_column, respondent)
+    helpers = item_fields(fields)
+    if spec is not None and spec.expected and respondent is not None:
+        helpers.append(Field(key=WHO_KEY, text=WHO_KEY, column=respondent))
+    return count_round(responses, [*fields, *helpers], by_column, respondent)
+
+
+def _round_info(counted: RoundCounts, spec: Spec | None) -> RoundInfo:
+    """A round's respondents; against the spec's expected respondents, who did not answer."""
+    info = RoundInfo(label=counted.label, source=counted.source, respondents=counted.total)
+    if spec is None or not spec.expected:
+        return info
+    who = next((fc for fc in counted.fields if fc.field.key == WHO_KEY), None)
+    answered = {fold(raw[0]) for (_group, raw) in who.answers} if who is not None else set()
+    missing = [name for name in spec.expected if fold(name) not in answered]
+    return info.model_copy(update={"expected": len(spec.expected), "not_responded": missing})
 
 
 def _respondent_column(responses: Responses, spec: Spec | None,

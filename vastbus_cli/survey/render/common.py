@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vastbus_cli.survey.model import KIND_NAMES, QuestionResult, Result, Tally
+from vastbus_cli.survey.model import KIND_NAMES, QuestionResult, Result, RoundInfo, Tally
 
 OVERALL = "Totalt"
 MULTI_NOTE = ("Flerval: andelen räknas på dem som svarat på frågan, och andelarna kan "
@@ -193,3 +193,14 @@ def rank_table(results: list[Result | None], labels: list[str]) -> tuple[list[st
         base += [str(result.answered) if result else "–", ""]
     rows.append(base)
     return headers, rows
+
+
+def respondents_text(info: RoundInfo) -> str:
+    """'7 svarande av 8 förväntade, 87,5 %; inte svarat: Skaraborg' or '7 svarande'."""
+    if info.expected is None:
+        return f"{info.respondents} svarande"
+    text = (f"{info.respondents} svarande av {info.expected} förväntade, "
+            f"{percent(info.response_rate)}")
+    if info.not_responded:
+        text += "; inte svarat: " + ", ".join(info.not_responded)
+    return text

@@ -79,8 +79,16 @@ def _method(doc: WordDocument, tally: Tally, intro: str) -> None:
         "som svarat (basen) och antal och andel per svarsalternativ; andelen räknas på dem som "
         "svarat på frågan. Vid flera omgångar visas förändringen i procentenheter (p.e.)."
         + asked)
-    rows: list[list[Value]] = [[r.label, r.respondents, r.source] for r in tally.rounds]
-    doc.table(Table(["Omgång", "Svarande", "Källa"], rows, left=False))
+    expected = any(r.expected for r in tally.rounds)
+    rows: list[list[Value]] = [
+        [r.label, r.respondents, *([r.expected, percent(r.response_rate)] if expected else []),
+         r.source] for r in tally.rounds]
+    headers = ["Omgång", "Svarande", *(["Förväntade", "Svarsfrekvens"] if expected else []),
+               "Källa"]
+    doc.table(Table(headers, rows))
+    for info in tally.rounds:
+        if info.not_responded:
+            doc.paragraph(", ".join(info.not_responded), bold_lead=f"Har inte svarat {info.label}: ")
 
 
 def _question(doc: WordDocument, question: QuestionResult, tally: Tally) -> None:

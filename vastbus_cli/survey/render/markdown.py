@@ -25,6 +25,7 @@ from vastbus_cli.survey.render.common import (
     option_labels,
     percent,
     rank_table,
+    respondents_text,
     results_by_round,
     round_labels,
 )
@@ -37,7 +38,7 @@ def render(tally: Tally) -> bytes:
 def render_text(tally: Tally) -> str:
     lines = [f"# {md_text(tally.survey)}", ""]
     for info in tally.rounds:
-        lines.append(f"- Omgång {md_text(info.label)}: {info.respondents} svarande "
+        lines.append(f"- Omgång {md_text(info.label)}: {md_text(respondents_text(info))} "
                      f"({md_text(info.source)})")
     if tally.by:
         lines.append(f"- Uppdelat på: {md_text(tally.by)}")

@@ -24,6 +24,7 @@ from vastbus_cli.survey.render.common import (
     option_labels,
     percent,
     rank_table,
+    respondents_text,
     results_by_round,
     round_labels,
     title,
@@ -33,7 +34,7 @@ TERMINAL_BAR = 10  # glyphs for 100 %: room for two rounds side by side in 100 c
 
 
 def print_tally(tally: Tally, console: Console) -> None:
-    rounds = ", ".join(f"{r.label} ({r.respondents} svarande)" for r in tally.rounds)
+    rounds = ", ".join(f"{r.label} ({respondents_text(r)})" for r in tally.rounds)
     console.print(f"[bold]{escape(tally.survey)}[/]")
     console.print(f"Omgångar: {escape(rounds)}")
     if tally.by:
