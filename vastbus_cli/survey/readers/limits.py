@@ -20,7 +20,7 @@ MAX_XLSX_MEMBERS = 1_000             # parts in the archive; an export has about
 MAX_XLSX_UNCOMPRESSED = 300_000_000  # bytes, all parts inflated together
 MAX_XLSX_RATIO = 100                 # inflated / compressed, for parts over RATIO_FROM bytes
 RATIO_FROM = 1_000_000
-# rows and columns, in .xlsx and CSV alike
+# rows in an .xlsx sheet (a CSV streams, so its rows cost time, not memory); columns in both
 MAX_ROWS = 500_000
 MAX_COLUMNS = 5_000
 # CSV
