@@ -9,12 +9,9 @@ from adversarial.corpus import Case, check, run
 from adversarial.survey_cases import CSV_CASES, XLSX_CASES, SurveyCase
 
 ALL = CSV_CASES + XLSX_CASES
-IO = "io (issue 8 item 3): an unclosed quote is reported where it was opened"
-ALL = [pytest.param(c, marks=pytest.mark.xfail(reason=IO, strict=True))
-       if c.id == "unclosed-quote" else c for c in ALL]
 
 
-@pytest.mark.parametrize("case", ALL, ids=[f"{c.name.rsplit('.')[-1]}-{c.id}" for c in CSV_CASES + XLSX_CASES])
+@pytest.mark.parametrize("case", ALL, ids=[f"{c.name.rsplit('.')[-1]}-{c.id}" for c in ALL])
 def test_tally(tmp_path: Path, case: SurveyCase) -> None:
     outcome = run(tmp_path, {case.name: case.data},
                   ["tally", case.name, *case.options, "-o", "ut.md"])

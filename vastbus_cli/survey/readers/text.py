@@ -197,6 +197,15 @@ def iter_csv_chunks(path: Path, fmt: TextFormat, name: str, problems: list[Probl
                     problems.append(error(name, line, 1, "inte-csv",
                                           f"Filen kan inte läsas som CSV på rad {line}.",
                                           "Exportera svaren på nytt som CSV från enkätverktyget."))
+            if rows and not failed and len(rows) < size and rows[-1] \
+                    and rows[-1][-1].endswith(("\n", "\r")):
+                # the last cell runs to the end of the file: perhaps a quote never closed
+                end = reader.line_num if not failed else before + _lines_spanned(rows)
+                start = _start_lines(rows, before + 1 + offset, end - before)[-1]
+                unclosed = _unclosed_quote(path, fmt, name, start)
+                if unclosed is not None:
+                    problems.append(unclosed)
+                    rows, failed = rows[:-1], True
             if rows:
                 if first and rows[0] and rows[0][0].startswith("\ufeff"):
                     rows[0][0] = rows[0][0][1:]
@@ -267,6 +276,43 @@ def _without_blank_rows(lines: Sequence[int], rows: list[list[str]]) -> Chunk:
     if len(kept) == len(rows):
         return lines, rows
     return [lines[i] for i in kept], [rows[i] for i in kept]
+
+
+def _unclosed_quote(path: Path, fmt: TextFormat, name: str, line: int) -> Problem | None:
+    """A problem where a quote opens that is never closed, in the record starting on `line`."""
+    with path.open("r", encoding=fmt.encoding, errors="replace", newline="") as handle:
+        text = "".join(islice(handle, line - 1, None))
+    opened = _open_quote(text, fmt.delimiter)
+    if opened is None:
+        return None
+    at_line = line + text.count("\n", 0, opened) + text.count("\r", 0, opened) \
+        - text.count("\r\n", 0, opened)
+    column = opened - max(text.rfind("\n", 0, opened), text.rfind("\r", 0, opened))
+    return error(name, at_line, column, "inte-csv",
+                 f"Citattecknet på rad {at_line} stängs aldrig, så resten av filen blir ett "
+                 "enda svar.", "Lägg till det avslutande citattecknet (\") eller ta bort det.")
+
+
+def _open_quote(text: str, delimiter: str) -> int | None:
+    """Where the quote that is still open at the end of `text` opened (csv's own rules:
+    a quote opens a field only at its start; a doubled quote inside stands for one)."""
+    inside, at_start, opened, index = False, True, None, 0
+    while index < len(text):
+        char = text[index]
+        if inside:
+            if char == '"':
+                if text.startswith('"', index + 1):
+                    index += 1
+                else:
+                    inside = False
+        elif char == '"' and at_start:
+            inside, opened = True, index
+        else:
+            at_start = char in (delimiter, "\n", "\r")
+        if not inside and char == '"':
+            at_start = False
+        index += 1
+    return opened if inside else None
 
 
 def _field_too_long(name: str, line: int) -> Problem:
