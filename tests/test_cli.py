@@ -152,3 +152,18 @@ def test_validate_reports_everything_compile_refuses(tmp_path: Path) -> None:
                                   "--skip-invalid"])
     assert skipped.exit_code == 0
     assert "(2 grupper, 2 ej medtagna)." in " ".join(skipped.output.split())
+
+
+def test_usage_errors_carry_no_english_fragments(tmp_path: Path) -> None:
+    cases = [["compile", str(tmp_path), "-f", "pdfx"], ["validate", "--format", "yaml", "x"],
+             ["template", "--year", "abc"], ["compile", str(tmp_path), "--recurring", "x"],
+             ["compile"], ["--nope"], ["compile", str(tmp_path), "--previous"]]
+    for args in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, args
+        text = " ".join(result.output.split())
+        for english in ("Value error", "Value must", "Input should", "is not one of", "Invalid",
+                        "Missing", "requires"):
+            assert english not in text, (args, text)
+    flat = " ".join(runner.invoke(app, cases[0]).output.split())
+    assert "Ogiltigt värde för '--format' / '-f': 'pdfx' är inte något av 'md'," in flat

@@ -37,9 +37,10 @@ def test_layout_pieces_put_back_together_give_the_template() -> None:
 def test_rules_carry_validates_codes_and_messages() -> None:
     rules = form_rules()
     assert rules["notFilled"] == {"code": "ej-ifylld", "severity": "fel",
-                                  "message": "'{label}' är inte ifyllt.",
+                                  "message": "{label} är inte ifyllt.",
                                   "hint": "Ersätt mallens exempeltext med er egen uppgift."}
-    assert rules["notInteger"]["message"] == "'{label}' ska vara ett heltal (nu står det {shown})."
+    assert rules["notInteger"]["message"] == "{label} ska vara ett heltal (nu står det {shown})."
+    assert rules["choice"]["message"] == "{shown} är inget tillåtet värde för {label}."
     assert rules["negative"]["message"] == "Antalet kan inte vara negativt ({value})."
     assert rules["meetings"]["code"] == "möten-fler-än-planerat"
     assert rules["meetings"]["severity"] == "varning"

@@ -39,7 +39,7 @@ def test_unknown_nested_key_gets_suggestion_at_its_position() -> None:
     text = replace_line(VALID, "    åtgärd: Dialog med BUP\n", "    atgard: Dialog med BUP\n")
     found = problems(text)
     assert (26, 5, "okänd-nyckel", "Okänd nyckel 'atgard'.", "Menade du 'åtgärd'?") in found
-    assert any(code == "saknas" and "'åtgärd'" in msg and "avvikelser[1]" in msg
+    assert any(code == "saknas" and "'åtgärd'" in msg and "i post 1 under 'avvikelser'" in msg
                for _, _, code, msg, _ in found)
 
 
@@ -54,7 +54,8 @@ def test_wrong_controlled_value_gets_did_you_mean() -> None:
     text = replace_line(VALID, "organisation: socialtjänst", "organisation: socialtjanst")
     assert problems(text) == [(
         11, 19, "ogiltigt-värde",
-        "'socialtjanst' är inget tillåtet värde för 'sammansättning[1].organisation'.",
+        "'socialtjanst' är inget tillåtet värde för 'organisation' i post 1 under "
+        "'sammansättning'.",
         "Menade du 'socialtjänst'?",
     )]
 
@@ -70,7 +71,7 @@ def test_type_errors_are_swedish_with_position() -> None:
     text = replace_line(VALID, "  planerade: 8", "  planerade: åtta")
     assert problems(text) == [(
         16, 14, "fel-typ", "'möten.planerade' ska vara ett heltal (nu står det 'åtta').",
-        "Skriv bara siffror, t.ex. 4.",
+        "Skriv talet med siffror, t.ex. 4.",
     )]
 
 
@@ -101,7 +102,7 @@ def test_placeholders_reported_once_as_not_filled_in() -> None:
     assert problems(text) == [
         (17, 15, "ej-ifylld", "'möten.genomförda' är inte ifyllt.",
          "Ersätt mallens exempeltext med er egen uppgift."),
-        (25, 18, "ej-ifylld", "'avvikelser[1].beskrivning' är inte ifyllt.",
+        (25, 18, "ej-ifylld", "'beskrivning' i post 1 under 'avvikelser' är inte ifyllt.",
          "Ersätt mallens exempeltext med er egen uppgift."),
     ]
 
@@ -167,5 +168,86 @@ def test_support_item_mistakes_point_at_the_key_the_user_wrote() -> None:
     assert problems(text)[0][:3] == (33, 11, "ogiltigt-värde")
     assert "'sipp' är inget tillåtet värde" in problems(text)[0][3]
     text = VALID + SUPPORT.replace("  - beskrivning: Nätverk för ordförande\n", "  - tema: npf\n")
-    assert problems(text)[0][2:4] == ("saknas", "Nyckeln 'beskrivning' saknas under "
-                                      "'stöd_från_delregionen[3]'.")
+    assert problems(text)[0][2:4] == ("saknas", "Nyckeln 'beskrivning' saknas i post 3 under "
+                                      "'stöd_från_delregionen'.")
+
+
+def one(old: str, new: str) -> tuple[int, int, str, str, str]:
+    found = problems(replace_line(VALID, old, new))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_each_hint_fits_what_the_user_wrote() -> None:
+    # a quoted number: the quotes are the problem, not the digits
+    assert one("år: 2025\n", 'år: "2025"\n')[3:] == (
+        "'år' ska vara ett heltal (nu står det '2025').",
+        "Ta bort citattecknen: skriv 2025 utan citattecken.")
+    assert one("år: 2025\n", "år: tjugo\n")[4] == "Skriv talet med siffror, t.ex. 2025."
+    assert one("    antal: 2\n", "    antal: 4 st\n")[3:] == (
+        "'antal' i post 1 under 'avvikelser' ska vara ett heltal (nu står det '4 st').",
+        "Skriv bara talet, utan text efter: 4.")
+    assert one("    antal: 2\n", "    antal: 2.5\n")[4] == "Skriv ett heltal, utan decimaler."
+    # an unquoted colon in a list item turns it into "key: value": the hint names the colon
+    colon = one("nyckeltal:\n", "planer_nästa_år:\n  - Bjuda in: förskolan\nnyckeltal:\n")
+    assert colon[3] == ("Post 1 under 'planer_nästa_år' ska vara text "
+                        "(nu står det nycklar och värden).")
+    assert "kolon" in colon[4] and "siffra" not in colon[4]
+    support = one("nyckeltal:\n", "stöd_från_delregionen:\n  - Hjälp: primärvården\nnyckeltal:\n")
+    assert "kolon" in support[4]
+    assert one("  roll: Ordförande\n", "  roll:\n    - Ordförande\n")[4] == (
+        "Skriv texten direkt efter kolonet, inte som en lista med '- '.")
+    # a key figure may have decimals: it is "a number", not "a whole number"
+    figure = one("  Antal SIP-möten: 14\n", '  Antal SIP-möten: "14"\n')
+    assert figure[3:] == ("'nyckeltal.Antal SIP-möten' ska vara ett tal (nu står det '14').",
+                          "Ta bort citattecknen: skriv 14 utan citattecken.")
+    item = one("  - kategori: väntetider\n", "  - väntetider\n  - kategori: väntetider\n")
+    assert item[4] == ("Skriv posten med nycklarna kategori, antal, beskrivning, åtgärd, status, "
+                       "en per rad.")
+
+
+ENGLISH = ("Input should", "Value error", "Value must", "should be", "valid ", "Field required",
+           "mappning", "[1]", "[2]")
+WEIRD = ("text", 12, 2.5, -1, [1, "a"], {"a": 1}, {"a": 1, "b": 2}, True, None, "",
+         "2025-13-01", "FYLL I: x")
+
+
+def _leaves(data, path=()):
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield (*path, k)
+            yield from _leaves(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield (*path, i)
+            yield from _leaves(v, (*path, i))
+
+
+def test_no_english_or_programmer_words_in_any_schema_message() -> None:
+    """Every place in a report and the roster, every kind of wrong value: Swedish only."""
+    import copy
+
+    import yaml
+    from reportdata import ROSTER
+
+    from vastbus_cli.load import LoadedFile, Positions
+    from vastbus_cli.model import Report as ReportModel
+    from vastbus_cli.roster import Roster
+
+    kinds: set[str] = set()
+    for model, text in ((ReportModel, VALID + SUPPORT), (Roster, ROSTER + "sista_dag: 2026-06-01\n")):
+        base = yaml.safe_load(text)
+        for path in _leaves(base):
+            for value in WEIRD:
+                data = copy.deepcopy(base)
+                node = data
+                for part in path[:-1]:
+                    node = node[part]
+                node[path[-1]] = value
+                _, found = parse_model(LoadedFile("r.yaml", data, Positions()), model)
+                for p in found:
+                    kinds.add(p.code)
+                    for word in ENGLISH:
+                        assert word not in p.message + p.hint, (path, value, p)
+                    assert p.hint, (path, value, p)  # every problem says what to do
+    assert {"fel-typ", "ogiltigt-värde", "ej-ifylld", "saknas", "formatversion"} <= kinds

@@ -156,14 +156,10 @@ def load_text(text: str, name: str) -> LoadedFile:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         loaded.data = None
+        reason = _explain(exc.problem or "", text, line)
         loaded.problems.append(
-            error(
-                name, line, column, "yaml-syntax",
-                f"Filen går inte att läsa som YAML: {_explain(exc.problem or '', text, line)}.",
-                "Kontrollera indraget (bara mellanslag, inga tabbar) och att text med kolon "
-                "står inom citattecken.",
-            )
-        )
+            error(name, line, column, "yaml-syntax",
+                  f"Filen går inte att läsa som YAML: {reason}.", _syntax_hint(reason)))
     except yaml.YAMLError:  # reader errors; control characters are caught before parsing
         loaded.data = None
         loaded.problems.append(error(name, 1, 1, "yaml-syntax", "Filen går inte att läsa som YAML."))
@@ -211,8 +207,10 @@ def load_file(path: Path, name: str | None = None) -> LoadedFile:
     return load_bytes(raw, display)
 
 
+COLON = "ett kolon står där det inte får stå"
 _YAML_PHRASES = {
-    "mapping values are not allowed here": "ett kolon står där det inte får stå",
+    "mapping values are not allowed here": COLON,
+    "mapping values are not allowed in this context": COLON,  # the C loader's wording
     "could not find expected ':'": "ett kolon saknas",
     "found character '\\t' that cannot start any token": "en tabb används för indrag",
     "did not find expected key": "en nyckel saknas eller indraget är fel",
@@ -223,6 +221,17 @@ _YAML_PHRASES = {
     "found unexpected ':'": "ett oväntat kolon",
     "expected <document start>, but found '<block mapping start>'": "fel indrag",
 }
+
+
+def _syntax_hint(reason: str) -> str:
+    """A hint for the cause named, not a list of every possible cause."""
+    if reason == COLON:
+        return ("Text som innehåller ett kolon (:) skriver du inom citattecken, "
+                "t.ex. beskrivning: \"Rutin: kallelse inom två veckor\".")
+    if "tabb" in reason:
+        return "Dra in raderna med mellanslag, inte med tabb."
+    return ("Kontrollera indraget (bara mellanslag, inga tabbar) och att text med kolon "
+            "står inom citattecken.")
 
 
 def _explain(problem: str, text: str, line: int) -> str:

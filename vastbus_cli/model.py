@@ -95,8 +95,10 @@ class SupportItem(_Model):
 
 
 def _support_kind(value: Any) -> str:
-    """A mapping is a themed item; anything else is checked (and reported) as plain text."""
-    if isinstance(value, (dict, SupportItem)):
+    """A mapping with beskrivning or tema is a themed item; anything else is checked (and
+    reported) as plain text, so `- Hjälp att nå: primärvården` gets the unquoted-colon hint."""
+    if isinstance(value, SupportItem) or (
+            isinstance(value, dict) and ({"beskrivning", "tema"} & set(value))):
         return "punkt-med-tema"
     return "punkt-text"
 

@@ -16,14 +16,20 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from vastbus_cli.load import LoadedFile, Path_
+from vastbus_cli.parse_messages import (
+    NOT_FILLED,
+    NOT_FILLED_HINT,
+    shown,
+    subject,
+    type_problem,
+    where,
+)
 from vastbus_cli.problems import Problem, error
 from vastbus_cli.suggest import did_you_mean, suggest
 
 M = TypeVar("M", bound=BaseModel)
 
 PLACEHOLDER = "FYLL I"
-NOT_FILLED = "ej-ifylld"
-NOT_FILLED_HINT = "Ersätt mallens exempeltext med er egen uppgift."
 
 
 def is_placeholder(value: Any) -> bool:
@@ -61,13 +67,19 @@ def parse_model(loaded: LoadedFile, model: type[M], what: str = "filen") -> tupl
     for path in unfilled:
         line, column = loaded.positions.of(path)
         problems.append(error(name, line, column, NOT_FILLED,
-                              f"'{_label(path)}' är inte ifyllt.", NOT_FILLED_HINT))
+                              f"{subject(path)} är inte ifyllt.", NOT_FILLED_HINT))
     try:
         result = model.model_validate(loaded.data)
     except ValidationError as exc:
         seen: set[Path_] = set(unfilled)
-        for err in exc.errors():
+        errors = exc.errors()
+        kinds: dict[Path_, set[str]] = {}
+        for err in errors:
+            kinds.setdefault(_data_path(loaded.data, tuple(err["loc"])), set()).add(err["type"])
+        for err in errors:
             path = _data_path(loaded.data, tuple(err["loc"]))
+            if {"int_type", "float_type"} <= kinds[path]:  # a whole or decimal number
+                err = {**err, "type": "float_type"}
             if err["type"] != "missing" and any(path[: len(p)] == p for p in unfilled):
                 continue
             key = (*path, err["type"]) if err["type"] in ("missing", "extra_forbidden") else path
@@ -104,23 +116,16 @@ def _has(node: Any, part: Any) -> bool:
     return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
-def _label(path: Path_) -> str:
-    """`avvikelser[2].antal` style, 1-based list numbers, as the user counts."""
-    out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "filen"
-
-
 def _problem(loaded: LoadedFile, model: type[BaseModel], err: Any, path: Path_) -> Problem:
     kind = err["type"]
     value = err.get("input")
     name = loaded.path
-    where = _label(path)
+    place = subject(path)
     if kind == "missing":
         missing = str(err["loc"][-1])
         line, column = loaded.positions.of(path, prefer_key=True)
-        inside = f" under '{where}'" if path else ""
+        inside = (f" i {where(path)}" if isinstance(path[-1], int) else f" under {where(path)}"
+                  ) if path else ""
         return error(name, line, column, "saknas", f"Nyckeln '{missing}' saknas{inside}.",
                      f"Lägg till '{missing}:'{inside} och fyll i den.")
     if kind == "extra_forbidden":
@@ -132,59 +137,26 @@ def _problem(loaded: LoadedFile, model: type[BaseModel], err: Any, path: Path_) 
         return error(name, line, column, "okänd-nyckel", f"Okänd nyckel '{key}'.", hint)
     line, column = loaded.positions.of(path)
     if value is None:
-        return error(name, line, column, NOT_FILLED, f"'{where}' är inte ifyllt.", NOT_FILLED_HINT)
-    shown = _shown(value)
+        return error(name, line, column, NOT_FILLED, f"{place} är inte ifyllt.", NOT_FILLED_HINT)
     if kind == "enum":
         allowed = [v.strip("'") for v in str(err.get("ctx", {}).get("expected", "")).split(" or ")]
         allowed = [a for part in allowed for a in part.split(", ")]
         allowed = [a.strip("' ") for a in allowed if a.strip("' ")]
         guess = suggest(str(value), allowed)
         hint = f"Menade du '{guess}'?" if guess else "Tillåtna värden: " + ", ".join(allowed) + "."
+        what = shown(value)
         return error(name, line, column, "ogiltigt-värde",
-                     f"{shown} är inget tillåtet värde för '{where}'.", hint)
+                     f"{what[0].upper() + what[1:]} är inget tillåtet värde för {where(path)}.",
+                     hint)
     if kind == "literal_error":
         return error(name, line, column, "formatversion",
-                     f"{shown} är ingen formatversion som stöds.",
+                     f"{shown(value)} är ingen formatversion som stöds.",
                      "Skriv 'formatversion: 1', eller skapa filen på nytt med 'vastbus template'.")
-    messages = {
-        "int_type": ("fel-typ", "ska vara ett heltal", "Skriv bara siffror, t.ex. 4."),
-        "int_parsing": ("fel-typ", "ska vara ett heltal", "Skriv bara siffror, t.ex. 4."),
-        "int_from_float": ("fel-typ", "ska vara ett heltal", "Skriv ett heltal, t.ex. 4."),
-        "float_type": ("fel-typ", "ska vara ett tal", "Skriv ett tal, t.ex. 12 eller 3.5."),
-        "int_parsing_size": ("fel-typ", "är för stort", "Kontrollera talet."),
-        "string_type": ("fel-typ", "ska vara text",
-                        "Skriv texten inom citattecken om den börjar med en siffra."),
-        "string_too_short": (NOT_FILLED, "är tomt", NOT_FILLED_HINT),
-        "string_pattern_mismatch": ("ogiltigt-värde", "ser inte ut som en e-postadress",
-                                    "Skriv en adress som namn@kommun.se, eller ta bort raden."),
-        "list_type": ("fel-typ", "ska vara en lista",
-                      "Skriv varje post på en egen rad som börjar med '- '."),
-        "dict_type": ("fel-typ", "ska bestå av nycklar och värden",
-                      "Skriv varje uppgift som 'nyckel: värde' på en egen rad."),
-        "model_type": ("fel-typ", "ska bestå av nycklar och värden",
-                       "Skriv varje uppgift som 'nyckel: värde' på en egen rad."),
-        "model_attributes_type": ("fel-typ", "ska bestå av nycklar och värden",
-                                  "Skriv varje uppgift som 'nyckel: värde' på en egen rad."),
-        "date_from_datetime_parsing": ("ogiltigt-värde", "ska vara ett datum",
-                                       "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-06-01."),
-        "date_parsing": ("ogiltigt-värde", "ska vara ett datum",
-                         "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-06-01."),
-        "date_type": ("ogiltigt-värde", "ska vara ett datum",
-                      "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-06-01."),
-    }
-    code, text, hint = messages.get(kind, ("ogiltigt-värde", "har ett ogiltigt värde", ""))
+    item_keys = allowed_keys(model, path) if kind in ("model_type", "dict_type") else None
+    code, text, hint = type_problem(kind, value, path, item_keys)
     if code == NOT_FILLED:
-        return error(name, line, column, code, f"'{where}' {text}.", hint)
-    return error(name, line, column, code, f"'{where}' {text} (nu står det {shown}).", hint)
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return "en lista" if isinstance(value, list) else "en mappning"
-    if isinstance(value, bool):
-        return "sant" if value else "falskt"
-    text = str(value)
-    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+        return error(name, line, column, code, f"{place} {text}.", hint)
+    return error(name, line, column, code, f"{place} {text} (nu står det {shown(value)}).", hint)
 
 
 def allowed_keys(model: type[BaseModel], path: Path_) -> list[str]:

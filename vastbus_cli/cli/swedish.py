@@ -36,6 +36,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (r"Did you mean (.*)\?", r"Menade du \1?"),
         (r"\(Possible options: (.*)\)", r"(Möjliga val: \1)"),
         (r"Missing command\.", "Kommando saknas."),
+        (r"Value error, ", ""),  # newer Typer wraps validation messages in pydantic's prefix
+        (r"(.*) is not in the range (.*)\.", r"\1 ligger utanför \2."),
+        (r"(.*) is not in the range (.*)", r"\1 ligger utanför \2"),
+        (r"Value must be (.*)", r"värdet ska vara \1"),
         (r"Input should be a valid integer.*", "ska vara ett heltal"),
         (r"Input should be a valid number.*", "ska vara ett tal"),
         (r"Input should be a valid boolean.*", "ska vara sant eller falskt"),

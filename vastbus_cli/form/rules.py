@@ -18,6 +18,7 @@ from vastbus_cli.checks.identity_numbers import CODE as PRIVACY_CODE
 from vastbus_cli.load import LoadedFile, Positions, load_bytes, load_text
 from vastbus_cli.model import Report
 from vastbus_cli.parse import PLACEHOLDER, parse_model
+from vastbus_cli.parse_messages import where
 from vastbus_cli.privacy import (
     _CANDIDATE,
     _DAYS_IN_MONTH,
@@ -75,7 +76,7 @@ def _checked(data: dict[str, Any], check: Any) -> Problem:
 
 def form_rules() -> dict[str, Any]:
     """Every rule the form checks, keyed by what it is about."""
-    label = "möten.planerade"
+    label = where(("möten", "planerade"))
     shown = f"'{_MARK}'"
     not_utf8 = load_bytes("a: å\n".encode("cp1252"), "probe").problems[0]
     duplicate = load_text(f"a: 1\n{_MARK}: 1\n{_MARK}: 2\n", "probe").problems[0]
@@ -85,12 +86,13 @@ def form_rules() -> dict[str, Any]:
         "notInteger": _rule(_parsed(_with(("möten", "planerade"), _MARK)),
                             label=label, shown=shown),
         "notNumber": _rule(_parsed(_with(("nyckeltal",), {"Tal": _MARK})),
-                           label="nyckeltal.Tal", shown=shown),
+                           label=where(("nyckeltal", "Tal")), shown=shown),
         "email": _rule(_parsed(_with(("kontakt",), {"roll": "r", "epost": _MARK})),
-                       label="kontakt.epost", shown=shown),
+                       label=where(("kontakt", "epost")), shown=shown),
         # the hints of these two list what is allowed where the probe stood; the form says that
         "choice": {**_rule(_parsed(_with(("sammansättning", 0, "organisation"), _MARK)),
-                           label="sammansättning[1].organisation", shown=shown), "hint": ""},
+                           label=where(("sammansättning", 0, "organisation")), shown=shown),
+                   "hint": ""},
         "unknownKey": {**_rule(_parsed(_with((_MARK,), 1)), key=_MARK), "hint": ""},
         "negative": _rule(_checked(_with(("möten", "planerade"), -7919), counts.check),
                           value="-7919"),

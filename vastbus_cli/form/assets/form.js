@@ -37,9 +37,10 @@
   }
 
   function fill(template, slots) {
-    return template.replace(/\{(\w+)\}/g, function (all, name) {
+    var text = template.replace(/\{(\w+)\}/g, function (all, name) {
       return Object.prototype.hasOwnProperty.call(slots, name) ? String(slots[name]) : all;
     });
+    return text.charAt(0).toUpperCase() + text.slice(1);  // "post 3 …" opening a sentence
   }
 
   function problem(ruleName, slots) {
@@ -62,6 +63,20 @@
       else { out += out ? "." + part : part; }
     });
     return out;
+  }
+
+  /** Where a value stands, in validate's words (parse_messages.where):
+   *  'antal' i post 3 under 'avvikelser'. */
+  function place(parts) {
+    var segments = [], keys = [];
+    parts.forEach(function (part) {
+      if (typeof part === "number") {
+        segments.push("post " + (part + 1) + (keys.length ? " under '" + keys.join(".") + "'" : ""));
+        keys = [];
+      } else { keys.push(part); }
+    });
+    if (keys.length) { segments.push("'" + keys.join(".") + "'"); }
+    return segments.reverse().join(" i ");
   }
 
   /** How checks/counts.py shows a number in a message: cut after 20 characters. */
@@ -117,7 +132,7 @@
   /** The problems of one field's value, in the order validate would name them. */
   function fieldProblems(field, value, parts, included) {
     var text = value.trim();
-    var where = label(parts);
+    var where = place(parts);
     var out = [];
     if (isPlaceholder(text) || (text === "" && field.required && included)) {
       out.push(problem("notFilled", { label: where }));
