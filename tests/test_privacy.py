@@ -42,3 +42,38 @@ def test_mask() -> None:
     masked, count = mask_identity_numbers("Gäller 811218-9876 och 701063-2391.")
     assert count == 2
     assert masked == "Gäller [personnummer borttaget] och [personnummer borttaget]."
+
+
+def test_masked_model_masks_deep_and_keeps_a_clean_model_as_it_is() -> None:
+    from typing import NamedTuple
+
+    from pydantic import BaseModel
+
+    from vastbus_cli.privacy import masked_model
+
+    class Pair(NamedTuple):
+        text: str
+        count: int
+
+    class Inner(BaseModel):
+        texts: list[str]
+        pairs: list[Pair] = []
+        named: dict[str, str] = {}
+
+    class Outer(BaseModel):
+        title: str
+        inner: list[Inner]
+
+    clean = Outer(title="Rapport", inner=[Inner(texts=["a", "b"], pairs=[Pair("x", 1)])])
+    assert masked_model(clean) is clean
+    dirty = Outer(title="Rapport", inner=[
+        Inner(texts=["ok"]),
+        Inner(texts=["ok", "Barnet (121212-1212)"], pairs=[Pair("121212-1212", 2)],
+              named={"121212-1212": "Ring 121212-1212"})])
+    masked = masked_model(dirty)
+    assert masked.inner[0] is dirty.inner[0]
+    assert masked.inner[1].texts == ["ok", "Barnet ([personnummer borttaget])"]
+    assert masked.inner[1].pairs == [Pair("[personnummer borttaget]", 2)]
+    assert isinstance(masked.inner[1].pairs[0], Pair)
+    assert masked.inner[1].named == {"[personnummer borttaget]": "Ring [personnummer borttaget]"}
+    assert dirty.inner[1].texts[1] == "Barnet (121212-1212)"  # the input is not changed

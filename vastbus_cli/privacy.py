@@ -85,18 +85,30 @@ def masked_model(model: M) -> M:
 
 
 def _masked(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        return value.model_copy(update={name: _masked(getattr(value, name)) for name in fields})
+    """`value` itself when nothing in it is masked (no copies of a clean summary), else a copy."""
     if isinstance(value, str):
         text, count = mask_identity_numbers(value)
         return text if count else value  # unchanged keeps its type (enums, DateText)
+    if isinstance(value, BaseModel):
+        changed = {}
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            new = _masked(item)
+            if new is not item:
+                changed[name] = new
+        return value.model_copy(update=changed) if changed else value
     if isinstance(value, dict):
-        return {_masked(key): _masked(item) for key, item in value.items()}
-    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a NamedTuple
-        return type(value)(*(_masked(item) for item in value))
+        pairs = [(_masked(key), _masked(item)) for key, item in value.items()]
+        same = all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(pairs, value.items(),
+                                                                    strict=True))
+        return value if same else dict(pairs)
     if isinstance(value, (list, tuple)):
-        return type(value)(_masked(item) for item in value)
+        items = [_masked(item) for item in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        if isinstance(value, tuple) and hasattr(value, "_fields"):  # a NamedTuple
+            return type(value)(*items)
+        return type(value)(items)
     return value
 
 
