@@ -144,3 +144,40 @@ def test_response_rate_and_who_did_not_answer(tmp_path: Path) -> None:
         "Omgång", "Svarande", "Förväntade", "Svarsfrekvens", "Källa"]
     assert [c.text for c in method.rows[1].cells[:4]] == ["2018", "7", "8", "87,5 %"]
     assert "Har inte svarat 2018: Norra Bohuslän" in [p.text for p in doc.paragraphs]
+
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "enkat-rapport.txt"
+
+
+def outline(data: bytes) -> str:
+    """The report's body as text: each paragraph with its style, each table row, each chart."""
+    doc = Document(io.BytesIO(data))
+    lines = []
+    for element in doc.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[1]
+        if tag == "p":
+            from docx.text.paragraph import Paragraph
+
+            paragraph = Paragraph(element, doc)
+            chart = bool(element.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/"
+                                         "chart}chart"))
+            if chart:
+                lines.append("[diagram]")
+            elif paragraph.text:
+                lines.append(f"{paragraph.style.name}: {paragraph.text}")
+        elif tag == "tbl":
+            from docx.table import Table as DocxTable
+
+            for row in DocxTable(element, doc).rows:
+                lines.append(" | ".join(c.text for c in row.cells))
+    return "\n".join(lines) + "\n"
+
+
+def test_report_golden(report: bytes) -> None:
+    """Regenerate with VASTBUS_UPDATE_GOLDEN=1 pytest tests/survey/test_report.py."""
+    import os
+
+    text = outline(report)
+    if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")

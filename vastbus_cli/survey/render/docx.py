@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from vastbus_cli.documents.properties import Properties
 from vastbus_cli.documents.table import Table, Value
@@ -94,14 +95,15 @@ def _method(doc: WordDocument, tally: Tally, intro: str) -> None:
 def _question(doc: WordDocument, question: QuestionResult, tally: Tally) -> None:
     labels = round_labels(tally)
     doc.heading(question.text, 2)
-    doc.paragraph(kind_name(question).capitalize(), italic=True)
+    doc.paragraph(kind_name(question).capitalize(), italic=True).paragraph_format \
+        .keep_with_next = True
     results = results_by_round(question, None, labels)
     if question.kind == "rank":
         headers, rows = rank_table(results, labels)
         doc.table(Table(headers, [list(r) for r in rows]))
         doc.paragraph(RANK_NOTE, italic=True)
     elif question.kind in ("single", "multi"):
-        doc.table(_options_table(results, labels))
+        _keep_with_next(doc.table(_options_table(results, labels)))
         _chart(doc, results, labels)
         if question.kind == "multi":
             doc.paragraph(MULTI_NOTE, italic=True)
@@ -124,6 +126,19 @@ def _question(doc: WordDocument, question: QuestionResult, tally: Tally) -> None
             for answer in result.answers:
                 times = f" ({answer.count} svar)" if answer.count > 1 else ""
                 doc.bullet(answer.text + times)
+
+
+def _keep_with_next(table: Any) -> None:
+    """The table and the space after it stay on the page of the chart that follows."""
+    from docx.text.paragraph import Paragraph
+
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    spacer = table._tbl.getnext()
+    if spacer is not None and spacer.tag.endswith("}p"):
+        Paragraph(spacer, table._parent).paragraph_format.keep_with_next = True
 
 
 def _options_table(results: list[Result | None], labels: list[str]) -> Table:
