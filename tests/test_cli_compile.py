@@ -133,7 +133,8 @@ def test_usage_errors(tmp_path: Path) -> None:
     result = invoke(folder, "-o", tmp_path / "s.odt")
     assert result.exit_code == 2 and "Okänd filändelse" in result.output
     result = invoke(tmp_path / "finns-inte")
-    assert result.exit_code == 2 and "finns inte eller är ingen mapp" in flat(result.output)
+    assert result.exit_code == 2
+    assert f"fel: Mappen: {tmp_path / 'finns-inte'} finns inte." in flat(result.output)
     result = invoke(folder, "-f", "docx")
     assert result.exit_code == 2 and "Ange en fil med -o" in result.output
     result = invoke(folder, "--recurring", "0")

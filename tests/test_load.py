@@ -116,3 +116,10 @@ def test_nothing_is_executed() -> None:
     loaded = load_bytes(raw, "f.yaml")
     assert loaded.data is None
     assert loaded.problems[0].code == "tagg"
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
+    for raw in (b'a: 1\nb: "abc\n\nc: 2\n', b"a: 1\nb: 'abc\nc: 2\n"):
+        (problem,) = load_bytes(raw, "f.yaml").problems
+        assert (problem.line, problem.column, problem.code) == (2, 4, "yaml-syntax")
+        assert problem.message == "Filen går inte att läsa som YAML: citattecknet här stängs aldrig."

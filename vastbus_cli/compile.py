@@ -17,10 +17,12 @@ from vastbus_cli.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME, find_bes
 from vastbus_cli.load import load_file
 from vastbus_cli.merge import merge
 from vastbus_cli.privacy import masked_model
-from vastbus_cli.problems import Problem, has_errors
+from vastbus_cli.problems import Problem, error, has_errors
 from vastbus_cli.roster import Roster
 from vastbus_cli.summary import Summary
 from vastbus_cli.validate import ValidationResult, validate_paths
+
+PREVIOUS_YEAR = "förra-året"
 
 
 @dataclass
@@ -37,6 +39,11 @@ class CompileResult:
     def failed(self) -> bool:
         return self.summary is None
 
+    @property
+    def skippable(self) -> bool:
+        """Whether --skip-invalid could help: only some reports have errors."""
+        return any(p.is_error for f in self.validation.files for p in f.problems)
+
 
 def _group_name(path: Path) -> str | None:
     """The group a report with errors names (`grupp: namn:`), if that much can be read."""
@@ -44,6 +51,18 @@ def _group_name(path: Path) -> str | None:
     group = data.get("grupp") if isinstance(data, dict) else None
     name = group.get("namn") if isinstance(group, dict) else None
     return name.strip() if isinstance(name, str) and name.strip() else None
+
+
+def _not_earlier(folder: Path, reports: list[ReportFile], year: int) -> Problem | None:
+    """`--previous` must hold an earlier year; the same or a later one compares nonsense."""
+    years = sorted({rf.report.year for rf in reports if rf.report.year >= year})
+    if not years:
+        return None
+    listed = ", ".join(str(y) for y in years)
+    return error(str(folder), 0, 0, PREVIOUS_YEAR,
+                 f"Mappen för förra året innehåller årsberättelser för {listed}, men "
+                 f"sammanställningen gäller {year}.",
+                 f"Ange mappen med årsberättelserna för {year - 1} med --previous.")
 
 
 def compile_reports(
@@ -86,6 +105,10 @@ def compile_reports(
         compiled.previous_problems = [p for p in prev.problems if p.is_error]
         last_year = prev.reports()
         previous_roster = prev.roster
+        wrong_year = _not_earlier(previous, last_year, good[0].report.year)
+        if wrong_year is not None:
+            compiled.problems.append(wrong_year)
+            return compiled
     # a number the privacy guard warned about never reaches the summary
     compiled.summary = masked_model(merge(
         [rf.report for rf in good], result.roster,

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from vastbus_cli.paths import os_reason, path_problem
 from vastbus_cli.problems import Problem, error
 
 MAX_BYTES = 1_000_000
@@ -153,13 +154,8 @@ def load_text(text: str, name: str) -> LoadedFile:
         loaded.data = None
         loaded.problems.append(refused.problem)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         loaded.data = None
-        reason = _explain(exc.problem or "", text, line)
-        loaded.problems.append(
-            error(name, line, column, "yaml-syntax",
-                  f"Filen går inte att läsa som YAML: {reason}.", _syntax_hint(reason)))
+        loaded.problems.append(_unclosed_quote(exc, name) or _syntax_problem(exc, name, text))
     except yaml.YAMLError:  # reader errors; control characters are caught before parsing
         loaded.data = None
         loaded.problems.append(error(name, 1, 1, "yaml-syntax", "Filen går inte att läsa som YAML."))
@@ -177,6 +173,25 @@ def _long_line(text: str) -> int:
         if len(line) > MAX_LINE_CHARS:
             return number
     return 0
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    reason = _explain(exc.problem or "", text, line)
+    return error(name, line, column, "yaml-syntax",
+                 f"Filen går inte att läsa som YAML: {reason}.", _syntax_hint(reason))
+
+
+def _unclosed_quote(exc: yaml.MarkedYAMLError, name: str) -> Problem | None:
+    """A quote that is never closed runs to the end of the file: point at where it opened."""
+    mark = exc.context_mark
+    if mark is None or "quoted scalar" not in (exc.context or "") \
+            or "end of stream" not in (exc.problem or ""):
+        return None
+    return error(name, mark.line + 1, mark.column + 1, "yaml-syntax",
+                 "Filen går inte att läsa som YAML: citattecknet här stängs aldrig.",
+                 "Lägg till det avslutande citattecknet där texten slutar.")
 
 
 def load_bytes(raw: bytes, name: str) -> LoadedFile:
@@ -197,12 +212,16 @@ def load_bytes(raw: bytes, name: str) -> LoadedFile:
 
 def load_file(path: Path, name: str | None = None) -> LoadedFile:
     display = name or str(path)
+    wrong = path_problem(path)  # a named pipe would make the read wait forever
     try:
+        if wrong is not None:
+            return LoadedFile(display, None, Positions(),
+                              problems=[error(display, 0, 0, "oläsbar", wrong)])
         raw = path.read_bytes()
     except OSError as exc:
         return LoadedFile(
             display, None, Positions(),
-            problems=[error(display, 0, 0, "oläsbar", f"Filen kan inte läsas: {exc.strerror}.")],
+            problems=[error(display, 0, 0, "oläsbar", f"Filen kan inte läsas: {os_reason(exc)}.")],
         )
     return load_bytes(raw, display)
 

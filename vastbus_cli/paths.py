@@ -28,6 +28,14 @@ _REASONS = {
 }
 
 
+MISSING = " finns inte."
+
+
+def is_missing(problem: str | None) -> bool:
+    """Whether a `path_problem` sentence says the path does not exist at all."""
+    return problem is not None and problem.endswith(MISSING)
+
+
 def os_reason(exc: OSError) -> str:
     """The operating system's reason in Swedish (never the English `strerror`)."""
     return _REASONS.get(exc.errno or 0, f"systemfel {exc.errno}" if exc.errno else "okänt fel")
@@ -50,7 +58,7 @@ def path_problem(path: Path, want: str = "fil") -> str | None:
         try:
             _mode(path, follow=False)
         except OSError:
-            return f"{path} finns inte."
+            return f"{path}{MISSING}"
         return f"{path} är en genväg (symbolisk länk) till något som inte finns."
     except OSError as exc:
         if exc.errno == errno.ELOOP:

@@ -7,6 +7,7 @@ district), so it is always data the coordinator supplies, never hard-coded.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import cached_property
 from pathlib import Path
 
@@ -79,4 +80,5 @@ def load_roster(path: Path) -> tuple[Roster | None, list[Problem], LoadedFile]:
 def find_roster(folder: Path) -> Path | None:
     """The roster that lies in a reports folder, picked up without `--roster`."""
     candidate = folder / ROSTER_NAME
-    return candidate if candidate.is_file() else None
+    # present in any form: a roster that is a link to nowhere or a folder is reported, not ignored
+    return candidate if os.path.lexists(candidate) else None

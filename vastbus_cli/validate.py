@@ -15,6 +15,7 @@ from vastbus_cli.checks.identity_numbers import scan_text
 from vastbus_cli.load import load_file
 from vastbus_cli.model import Report
 from vastbus_cli.parse import parse_model
+from vastbus_cli.paths import is_missing, path_problem
 from vastbus_cli.problems import Problem, error, has_errors, plural, sorted_problems
 from vastbus_cli.roster import ROSTER_NAME, Roster, find_roster, load_roster
 
@@ -49,34 +50,49 @@ class ValidationResult:
     def failed(self, strict: bool = False) -> bool:
         return has_errors(self.problems, strict)
 
-    def summary_line(self) -> str:
-        problems = self.problems
+    def summary_line(self, problems: list[Problem] | None = None) -> str:
+        """'N fel och M varningar i K av T filer'; `problems` when a caller found more."""
+        problems = self.problems if problems is None else problems
         errors = sum(p.is_error for p in problems)
         warnings = len(problems) - errors
         if not problems:
             return f"Inga problem i {plural(len(self.files), 'fil', 'filer')}."
-        with_problems = len({p.file for p in problems})
-        total = len(self.files) + (1 if self.roster_path else 0)
+        with_problems = {p.file for p in problems}
+        # paths that could not be read count too: "1 fel i 1 av 1 fil", never "1 av 0 filer"
+        total = len({f.path for f in self.files} | with_problems
+                    | ({self.roster_path} if self.roster_path else set()))
         return (f"{plural(errors, 'fel', 'fel')} och {plural(warnings, 'varning', 'varningar')} "
-                f"i {with_problems} av {plural(total, 'fil', 'filer')}.")
+                f"i {len(with_problems)} av {plural(total, 'fil', 'filer')}.")
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """Report files named directly or found in folders (`*.yaml`, `*.yml`, roster excluded)."""
+    """Report files named directly or found in folders (`*.yaml`, `*.yml`, roster excluded).
+
+    A report name in a folder that is not a readable regular file (a link to nowhere or
+    in a loop, a named pipe) is named, not skipped in silence.
+    """
     found: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(
-                p for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
-                and p.name != ROSTER_NAME and not p.name.startswith(".")
-            ))
-        elif path.is_file():
+        if path_problem(path, "mapp") is None:
+            for entry in sorted(path.iterdir()):
+                if entry.suffix.lower() not in REPORT_SUFFIXES or entry.name == ROSTER_NAME \
+                        or entry.name.startswith("."):
+                    continue
+                wrong = path_problem(entry)
+                if wrong is None:
+                    found.append(entry)
+                elif not entry.is_dir():
+                    problems.append(error(str(entry), 0, 0, "ej-fil", wrong,
+                                          "Filen läses inte; ta bort den eller ersätt den med "
+                                          "en vanlig fil."))
+            continue
+        wrong = path_problem(path)
+        if wrong is None:
             found.append(path)
         else:
-            problems.append(error(str(path), 0, 0, "finns-inte",
-                                  "Filen eller mappen finns inte.", "Kontrollera sökvägen."))
+            code = "finns-inte" if is_missing(wrong) else "ej-fil"
+            problems.append(error(str(path), 0, 0, code, wrong, "Kontrollera sökvägen."))
     return found, problems
 
 
@@ -84,7 +100,8 @@ def input_files(paths: Sequence[Path], roster_path: Path | None = None) -> list[
     """Every file validating `paths` reads (reports and roster): outputs must never replace them."""
     files, _ = discover(paths)
     if roster_path is None:
-        roster_path = next((r for p in paths if p.is_dir() and (r := find_roster(p))), None)
+        roster_path = next((r for p in paths if path_problem(p, "mapp") is None
+                            and (r := find_roster(p))), None)
     return files + ([roster_path] if roster_path is not None else [])
 
 
@@ -112,12 +129,14 @@ def validate_paths(
     """Validate every report under `paths`; the roster is found in a folder when not given."""
     result = ValidationResult()
     if roster_path is None:
-        roster_path = next((r for p in paths if p.is_dir() and (r := find_roster(p))), None)
+        roster_path = next((r for p in paths if path_problem(p, "mapp") is None
+                            and (r := find_roster(p))), None)
     if roster_path is not None:
         result.roster_path = str(roster_path)
-        if not roster_path.is_file():
+        wrong = path_problem(roster_path)
+        if wrong is not None:
             result.general.append(error(str(roster_path), 0, 0, "finns-inte",
-                                        "Gruppförteckningen finns inte.", "Kontrollera sökvägen."))
+                                        f"Gruppförteckningen: {wrong}", "Kontrollera sökvägen."))
         else:
             result.roster, roster_problems, _ = load_roster(roster_path)
             result.general.extend(roster_problems)

@@ -29,7 +29,11 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p.relative_to(root)): (p.read_bytes(), p.stat().st_mtime_ns)
+    def content(path: Path) -> bytes:
+        with path.open("rb") as handle:
+            return handle.read()
+
+    return {str(p.relative_to(root)): (content(p), p.stat().st_mtime_ns)
             for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()}
 
 
@@ -40,14 +44,18 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def refused(work: Path, args: list[str], message: str) -> str:
-    """Run, expect exit 2 with `message`, and nothing changed or added under `work`."""
+def fault(work: Path, args: list[str], code: int, message: str) -> str:
+    """Run, expect `code` with `message`, and nothing changed or added under `work`."""
     before = snapshot(work)
-    code, output = run(*args)
-    assert code == 2, output
+    exit_code, output = run(*args)
+    assert exit_code == code, output
     assert message in " ".join(output.split()), output
     assert snapshot(work) == before
     return output
+
+
+def refused(work: Path, args: list[str], message: str) -> str:
+    return fault(work, args, 2, message)
 
 
 REPORT = "rapporter/2025/arsberattelse-2025-skovde.yaml"
@@ -222,3 +230,119 @@ def test_replace_refused_says_the_file_is_open(work: Path, monkeypatch: pytest.M
     assert "s.md: Filen är öppen i ett annat program – stäng den och försök igen." in output
     assert (work / "s.md").read_text(encoding="utf-8") == "gammal"
     assert sorted(p.name for p in work.iterdir()) == ["enkat", "rapporter", "s.md"]
+
+
+# --- inputs that are not what they should be ------------------------------------------
+
+
+def test_no_reports_in_the_folder(work: Path) -> None:
+    (work / "tom").mkdir()
+    (work / "tom" / "anteckningar.txt").write_text("inte en rapport", encoding="utf-8")
+    fault(work, ["compile", "tom"], 1, "fel: Det finns inga årsberättelser (.yaml) i tom.")
+
+
+def test_files_that_are_not_reports_are_left_alone(work: Path) -> None:
+    folder = work / "rapporter/2025"
+    (folder / "anteckningar.txt").write_text("x", encoding="utf-8")
+    (folder / "Sammanställning.docx").write_bytes(b"PK\x03\x04")
+    (folder / ".~lock.yaml").write_text("låsfil", encoding="utf-8")
+    (folder / "gammalt.yaml").mkdir()
+    code, output = run("validate", "rapporter/2025")
+    assert code == 0 and output.splitlines()[-1] == "Inga problem i 12 filer.", output
+
+
+@pytest.mark.parametrize(("name", "make", "message"), [
+    ("slinga.yaml", lambda p: p.symlink_to(p.name),
+     "rapporter/2025/slinga.yaml är en genväg (symbolisk länk) som pekar på sig själv i en slinga."),
+    ("borta.yaml", lambda p: p.symlink_to("finns-inte.yaml"),
+     "rapporter/2025/borta.yaml är en genväg (symbolisk länk) till något som inte finns."),
+    ("rör.yaml", lambda p: os.mkfifo(p),
+     "rapporter/2025/rör.yaml är ingen vanlig fil (utan en enhet eller en namngiven rörledning)."),
+])
+def test_a_report_name_in_the_folder_that_is_no_file_is_named(
+        work: Path, name: str, make: object, message: str) -> None:
+    make(work / "rapporter/2025" / name)  # type: ignore[operator]
+    output = fault(work, ["validate", "rapporter/2025"], 1, message)
+    assert f"rapporter/2025/{name}  fel  ej-fil" in output
+    fault(work, ["compile", "rapporter/2025"], 1, message)
+
+
+def test_a_roster_that_is_a_dangling_link_is_reported(work: Path) -> None:
+    roster = work / "rapporter/2025/grupper.yaml"
+    roster.unlink()
+    roster.symlink_to("grupper-gammal.yaml")
+    fault(work, ["validate", "rapporter/2025"], 1,
+          "Gruppförteckningen: rapporter/2025/grupper.yaml är en genväg (symbolisk länk) till "
+          "något som inte finns.")
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["validate", "rör.yaml"], 1, "rör.yaml är ingen vanlig fil"),
+    (["validate", "/dev/zero"], 1, "/dev/zero är ingen vanlig fil"),
+    (["validate", "rapporter/2025", "--roster", "rör.yaml"], 1,
+     "Gruppförteckningen: rör.yaml är ingen vanlig fil"),
+    (["compile", "rapporter/2025", "--roster", "rör.yaml"], 2,
+     "fel: Gruppförteckningen: rör.yaml är ingen vanlig fil"),
+    (["compile", "rör.yaml"], 2, "fel: Mappen: rör.yaml är ingen mapp"),
+    (["compile", "rapporter/2025", "-t", "rapporter"], 2,
+     "fel: Mallen: rapporter är en mapp, inte en fil."),
+    (["compile", "rapporter/2025", "-p", REPORT], 2,
+     f"fel: Mappen för förra året: {REPORT} är en fil, inte en mapp."),
+    (["tally", "rör.yaml"], 1, "rör.yaml är ingen vanlig fil"),
+    (["tally", "enkat"], 1, "enkat är en mapp, inte en fil."),
+    (["tally", "enkat/enkat-2018.csv", "--spec", "rör.yaml"], 1, "rör.yaml är ingen vanlig fil"),
+    (["template", "--roster", "rör.yaml", "-y", "2025", "-o", "mallar"], 1,
+     "rör.yaml är ingen vanlig fil"),
+])
+def test_fifos_devices_and_folders_where_a_file_is_expected(
+        work: Path, args: list[str], code: int, message: str) -> None:
+    """A named pipe is never opened (reading one waits forever) and never called missing."""
+    os.mkfifo(work / "rör.yaml")
+    output = fault(work, args, code, message)
+    assert "finns inte" not in output
+
+
+def test_an_unreadable_file(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = Path.read_bytes
+
+    def denied(self: Path) -> bytes:
+        if self.name == "arsberattelse-2025-skovde.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    fault(work, ["validate", "rapporter/2025"], 1,
+          f"{REPORT} fel oläsbar Filen kan inte läsas: behörighet saknas.")
+
+
+def test_names_too_long_for_the_file_system(work: Path) -> None:
+    long = "ö" * 200
+    fault(work, ["validate", f"{long}.yaml"], 1,
+          f"{long}.yaml kan inte läsas: namnet är för långt för filsystemet.")
+    fault(work, ["compile", long], 2, "namnet är för långt för filsystemet.")
+    fault(work, ["tally", f"{long}.csv"], 1, "namnet är för långt för filsystemet.")
+
+
+def test_a_full_disk_while_writing_the_output(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("vastbus_cli.output.os.fsync", full)
+    fault(work, ["compile", "rapporter/2025", "-o", "s.docx"], 1,
+          "fel: Kan inte skriva s.docx: disken är full.")
+
+
+def test_previous_must_be_another_and_earlier_year(work: Path) -> None:
+    fault(work, ["compile", "rapporter/2025", "--previous", "rapporter/2025/"], 2,
+          "fel: --previous pekar på samma mapp som årets berättelser (rapporter/2025).")
+    output = fault(work, ["compile", "rapporter/2024", "--previous", "rapporter/2025"], 1,
+                   "rapporter/2025 fel förra-året Mappen för förra året innehåller "
+                   "årsberättelser för 2025, men sammanställningen gäller 2024.")
+    assert "Ange mappen med årsberättelserna för 2023 med --previous." in output
+    assert "--skip-invalid" not in output
+
+
+@pytest.mark.parametrize("encoding", ["rot13", "hex", "base64", "finns-inte"])
+def test_an_encoding_that_is_no_text_encoding(work: Path, encoding: str) -> None:
+    fault(work, ["tally", "enkat/enkat-2018.csv", "--encoding", encoding], 2,
+          f"fel: Okänd teckenkodning '{encoding}'.")

@@ -93,17 +93,12 @@ def compile_command(
              "Ta bort flaggan eller välj en .docx- eller .pdf-fil.")
     if output is None and FORMATS[fmt].binary:
         fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
-    for path, what in ((folder, "Mappen"), (previous, "Mappen för förra året")):
-        if path is not None and not path.is_dir():
-            fail(f"{what} {path} finns inte eller är ingen mapp.", "Kontrollera sökvägen.")
     produced = parse_date(date)
-    for path, what in ((template, "Mallen"), (reference_docx, "Referensdokumentet"),
-                       (roster, "Gruppförteckningen"), (intro, "Inledningen"),
-                       (conclusions, "Slutsatserna")):
-        if path is not None and not path.is_file():
-            fail(f"{what} {path} finns inte.", "Kontrollera sökvägen.")
+    _check_inputs(folder, previous, ((template, "Mallen"), (reference_docx, "Referensdokumentet"),
+                                     (roster, "Gruppförteckningen"), (intro, "Inledningen"),
+                                     (conclusions, "Slutsatserna")))
     inputs = [*input_files([folder], roster), *(input_files([previous]) if previous else []),
-              template, reference_docx]
+              template, reference_docx, intro, conclusions]
     if output is not None:  # refuse before reading anything
         check_outputs(output, force=force, inputs=inputs)
     to_stderr = output is None  # stdout carries the document
@@ -112,14 +107,15 @@ def compile_command(
                                  skip_invalid=skip_invalid, recurring=recurring, progress=tick,
                                  produced=produced, intro=intro, conclusions=conclusions)
     if result.problems:
-        show_problems(result.problems, result.validation.summary_line(), stderr=to_stderr)
+        show_problems(result.problems, result.validation.summary_line(result.problems),
+                      stderr=to_stderr)
     if result.summary is None:
         if not result.validation.files and not result.validation.failed():
             fail(f"Det finns inga årsberättelser (.yaml) i {folder}.",
                  "Lägg årsberättelserna i mappen, eller skapa mallar med 'vastbus template'.",
                  code=EXIT_PROBLEMS)
         hint = ("Rätta felen ovan, eller lägg till --skip-invalid för att sammanställa "
-                "de giltiga berättelserna.") if not skip_invalid else ""
+                "de giltiga berättelserna.") if not skip_invalid and result.skippable else ""
         fail("Ingen sammanställning gjordes.", hint, code=EXIT_PROBLEMS)
     if result.previous_problems:
         err_console().print(f"Obs: {len(result.previous_problems)} fel i förra årets "
@@ -138,6 +134,22 @@ def _deadline(summary: Any) -> None:
     from vastbus_cli.render.common import deadline_sentence
 
     err_console().print(deadline_sentence(summary), highlight=False)
+
+
+def _check_inputs(folder: Path, previous: Path | None,
+                  files: tuple[tuple[Path | None, str], ...]) -> None:
+    """Each path exists and is what it should be; the previous year is another folder."""
+    from vastbus_cli.paths import path_problem
+
+    folders = ((folder, "Mappen"), (previous, "Mappen för förra året"))
+    for path, what, want in [*((p, w, "mapp") for p, w in folders),
+                             *((p, w, "fil") for p, w in files)]:
+        wrong = path_problem(path, want) if path is not None else None
+        if wrong is not None:
+            fail(f"{what}: {wrong}", "Kontrollera sökvägen.")
+    if previous is not None and previous.resolve() == folder.resolve():
+        fail(f"--previous pekar på samma mapp som årets berättelser ({folder}).",
+             "Ange mappen med förra årets berättelser, t.ex. --previous rapporter/2024.")
 
 
 def _choose_format(option: SummaryFormat | None, output: Path | None) -> str:

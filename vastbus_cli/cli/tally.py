@@ -99,8 +99,8 @@ def _encoding(name: str | None) -> str | None:
         return None
     name = _ENCODINGS.get(name.casefold(), name)
     try:
-        codecs.lookup(name)
-    except LookupError:
+        b"ab".decode(codecs.lookup(name).name, "replace")  # LookupError too: rot13, hex, base64
+    except (LookupError, ValueError):
         fail(f"Okänd teckenkodning '{name}'.", "Använd t.ex. utf-8, utf-16 eller cp1252.")
     return name
 

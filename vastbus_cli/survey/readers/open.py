@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
+from vastbus_cli.paths import is_missing, path_problem
 from vastbus_cli.problems import Problem, error
 from vastbus_cli.survey.readers.layouts import HEADER_ROWS, detect_layout
 from vastbus_cli.survey.readers.text import CHUNK_ROWS, binary_problem, iter_csv_chunks, sniff
@@ -47,6 +48,10 @@ def read_responses(path: Path, label: str, options: ReadOptions | None = None,
     problems: list[Problem] = []
     notes: list[str] = []
     dates = False
+    wrong = path_problem(path)  # a folder, a named pipe (would wait forever), a link to nowhere
+    if wrong is not None and not is_missing(wrong):
+        problem = error(display, 0, 0, "oläsbar", wrong, "Ange en exportfil (.csv eller .xlsx).")
+        return Responses(display, label, _EMPTY, iter(()), [problem])
     try:
         if is_xlsx(path):
             chunks: Iterable[Chunk] = _chunked(iter_xlsx_rows(path, options.sheet, display,
