@@ -141,7 +141,7 @@ def validate_paths(
             result.roster, roster_problems, _ = load_roster(roster_path)
             result.general.extend(roster_problems)
     ctx = Context(roster=result.roster, today=today or dt.date.today(),
-                  folders=frozenset(p for p in paths if p.is_dir()))
+                  folders=frozenset(p for p in paths if path_problem(p, "mapp") is None))
     files, missing = discover(paths)
     result.general.extend(missing)
     for path in files:
