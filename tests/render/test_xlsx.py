@@ -44,10 +44,10 @@ def test_values() -> None:
     assert column(meetings, "Genomförda möten") == [9, 6, 3, 18]
     comp = wb["Sammansättning"]
     assert column(comp, "Primärvård") == [1, 0, 1, 2]  # last row: the total
-    assert comp["F3"].value == 0 and comp["F3"].number_format == '0;-0;"–"'  # shown as a dash
+    assert comp["F3"].value == 0 and comp["F3"].number_format == "General"  # a count: 0
     data = wb["Data"]
     rows = list(data.iter_rows(min_row=2, values_only=True))
-    assert ("Skaraborg", "Skövde", "Avvikelser", "SIP ej kallad eller försenad", 4) in rows
+    assert (2025, "Skaraborg", "Skövde", "Avvikelser", "SIP ej kallad eller försenad", 4) in rows
     cmp = {r[1]: r[2:] for r in wb["Jämförelse"].iter_rows(min_row=2, values_only=True)}
     # (groups both years, 2024, 2025, change, only 2024, only 2025): Skövde alone is compared
     assert cmp["Grupper"] == (1, 1, 1, 0, 1, 2)
@@ -76,13 +76,22 @@ def test_user_text_never_becomes_a_formula() -> None:
     assert column(wb["Utvecklingsområden"], "Beskrivning")[1] == "Bättre kallelser."  # \x07 gone
 
 
-def test_headers_are_bold_frozen_and_filtered() -> None:
+def test_headers_are_bold_frozen_and_tables_leave_totals_out() -> None:
     wb = reopen(render(sample_summary()))
     for name in ("Möten", "Avvikelser per grupp", "Data"):
         ws = wb[name]
         assert ws.freeze_panes == "A2"
         assert ws["A1"].font.b
-        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
+        assert ws.print_title_rows == "$1:$1"
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    meetings = wb["Möten"]
+    (table,) = meetings.tables.values()
+    assert table.ref == "A1:E4"  # three groups; the Totalt row below stays out of sorting
+    assert meetings["A5"].value == "Totalt" and meetings["A5"].font.b
+    assert len({t.displayName for ws in wb.worksheets for t in ws.tables.values()}) == sum(
+        len(ws.tables) for ws in wb.worksheets)
+    assert wb["Data"].page_setup.orientation == "portrait"
+    assert wb["Lyfta avvikelser"].page_setup.orientation == "landscape"
     assert wb["Pågående arbete"].column_dimensions["D"].width >= 20
 
 

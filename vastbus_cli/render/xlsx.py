@@ -20,7 +20,7 @@ from vastbus_cli.summary import Comparison, Part, Summary, ThemeBlock
 
 MAX_WIDTH = 60
 HEADER_FILL = "DDE4EE"
-DASH_ZERO = '0;-0;"–"'
+PORTRAIT_WIDTH = 90  # characters of column width that fit an A4 page upright
 
 
 def render(summary: Summary) -> bytes:
@@ -108,11 +108,15 @@ def _themed(blocks: list[ThemeBlock], title: str | None = None) -> Table:
 
 
 def _long(summary: Summary) -> Table:
-    """One row per figure: the shape pivot tables and other tools want."""
+    """One row per figure: the shape pivot tables and other tools want.
+
+    The year and sub-region columns let several years' or sub-regions' sheets be
+    appended into one table.
+    """
     rows: list[list[Value]] = []
     for part in summary.parts:
-        rows += _long_part(part)
-    return Table(["Delregion", "Grupp", "Avsnitt", "Mått", "Värde"], rows)
+        rows += [[summary.year, *row] for row in _long_part(part)]
+    return Table(["År", "Delregion", "Grupp", "Avsnitt", "Mått", "Värde"], rows)
 
 
 def _long_part(part: Part) -> list[list[Value]]:
@@ -138,6 +142,7 @@ class _Book:
     def __init__(self, wb: Any, region: dict[str, str] | None) -> None:
         self.wb = wb
         self.region = region  # group → sub-region, only when there are several
+        self.tables = 0
         self.first = True
 
     def col(self, n: int) -> int:
@@ -186,6 +191,7 @@ class _Book:
         bold = Font(bold=True)
         fill = PatternFill("solid", fgColor=HEADER_FILL)
         numeric = [table.numeric(i) for i in range(len(table.headers))]
+        first_total = len(table.rows) - table.totals
         for c, header in enumerate(table.headers, start=1):
             cell = ws.cell(row=1, column=c)
             set_text(cell, header)
@@ -200,9 +206,7 @@ class _Book:
                 cell.alignment = top
                 if c - 1 in table.signed:
                     cell.number_format = "+0;-0;0"
-                elif table.dash_zero and isinstance(value, int):
-                    cell.number_format = DASH_ZERO  # the value stays 0 for sums and charts
-            if row and row[0] in ("Totalt", "Saknas i antal grupper"):
+            if r - 2 >= first_total:
                 for c in range(1, len(row) + 1):
                     ws.cell(row=r, column=c).font = bold
         wrap = Alignment(wrap_text=True, vertical="top", horizontal="left" if table.left else None)
@@ -221,10 +225,29 @@ class _Book:
         for r, n in enumerate(lines):
             if n > 1:  # Excel and LibreOffice do not grow a wrapped row on their own
                 ws.row_dimensions[r].height = 15 * n
-        ws.page_setup.orientation = "landscape"
+        width = sum(ws.column_dimensions[get_column_letter(c)].width
+                    for c in range(1, len(table.headers) + 1))
+        ws.page_setup.orientation = "landscape" if width > PORTRAIT_WIDTH else "portrait"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = "1:1"
         ws.freeze_panes = "A2"
-        if filters and table.rows:
-            last = get_column_letter(len(table.headers))
-            ws.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
+        if filters and first_total > 0:
+            self._list_object(ws, table, first_total)
+
+    def _list_object(self, ws: Any, table: Table, rows: int) -> None:
+        """The table as an Excel table (sortable, filterable); totals rows stay below it."""
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.table import Table as ExcelTable
+        from openpyxl.worksheet.table import TableStyleInfo
+
+        ref = f"A1:{get_column_letter(len(table.headers))}{rows + 1}"
+        headers = [str(h) for h in table.headers]
+        if len(set(headers)) < len(headers) or "" in headers:  # Excel would refuse the table
+            ws.auto_filter.ref = ref
+            return
+        self.tables += 1
+        out = ExcelTable(displayName=f"Tabell{self.tables}", ref=ref)
+        out.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
+        ws.add_table(out)
