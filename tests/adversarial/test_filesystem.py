@@ -76,6 +76,14 @@ def test_compile_never_replaces_previous_years_reports_or_its_template(work: Pat
                    "--force"], "mall.md är en av filerna som läses in")
 
 
+def test_compile_never_replaces_the_introduction_it_found_beside_the_reports(work: Path) -> None:
+    intro = work / "rapporter/2025/inledning.md"
+    if not intro.exists():
+        intro.write_text("Inledning.\n", encoding="utf-8")
+    refused(work, ["compile", "rapporter/2025", "-o", "rapporter/2025/inledning.md", "--force"],
+            "rapporter/2025/inledning.md är en av filerna som läses in")
+
+
 def test_a_hard_link_to_an_input_is_the_same_file(work: Path) -> None:
     os.link(work / REPORT, work / "kopia.md")
     refused(work, ["compile", "rapporter/2025", "-o", "kopia.md", "--force"],

@@ -107,3 +107,46 @@ def test_an_unexpected_exception_is_an_internal_error(
     err = capsys.readouterr().err
     assert err.startswith("Traceback (most recent call last):")
     assert err.rstrip().endswith("ZeroDivisionError: injected")
+
+
+KILL_MID_WRITE = """
+import os, sys, time
+from pathlib import Path
+marker = Path(sys.argv[1])
+def stall(fd):  # the temporary file is written; the rename has not happened yet
+    marker.write_text("skriver", encoding="utf-8")
+    time.sleep(120)
+os.fsync = stall
+sys.argv = ["vastbus", *sys.argv[2:]]
+from vastbus_cli.cli import main
+main()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("old", ["gammal sammanställning\n", None])
+def test_killed_mid_write_leaves_the_old_file_or_none(tmp_path: Path, old: str | None) -> None:
+    import shutil
+    import signal
+    import time
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "examples/rapporter/2025", tmp_path / "r")
+    target = tmp_path / "s.md"
+    if old is not None:
+        target.write_text(old, encoding="utf-8")
+    marker = tmp_path / "skriver"
+    child = subprocess.Popen([sys.executable, "-c", KILL_MID_WRITE, str(marker),
+                              "compile", "r", "-o", str(target), "--force"],
+                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not marker.exists() and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.exists(), "the child never reached the write"
+    (partial,) = tmp_path.glob(".s.md.*.tmp")  # written beside the target, under another name
+    assert partial.read_text(encoding="utf-8").startswith("# Sammanställning")
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    if old is None:
+        assert not target.exists()
+    else:
+        assert target.read_text(encoding="utf-8") == old

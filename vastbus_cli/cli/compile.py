@@ -78,6 +78,7 @@ def compile_command(
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
 ) -> None:
     from vastbus_cli.compile import compile_reports
+    from vastbus_cli.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME
     from vastbus_cli.render.formats import FORMATS
     from vastbus_cli.validate import input_files
 
@@ -98,7 +99,9 @@ def compile_command(
                                      (roster, "Gruppförteckningen"), (intro, "Inledningen"),
                                      (conclusions, "Slutsatserna")))
     inputs = [*input_files([folder], roster), *(input_files([previous]) if previous else []),
-              template, reference_docx, intro, conclusions]
+              template, reference_docx, intro, conclusions,
+              *(d / name for d in (folder, roster.parent if roster else None) if d is not None
+                for name in (INTRO_NAME, CONCLUSIONS_NAME))]  # found beside, unless given
     if output is not None:  # refuse before reading anything
         check_outputs(output, force=force, inputs=inputs)
     to_stderr = output is None  # stdout carries the document
