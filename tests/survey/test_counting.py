@@ -18,6 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from vastbus_cli.survey import counting
 from vastbus_cli.survey.counting import MAX_LISTED, FieldCounts, count_round, has_identity_number
 from vastbus_cli.survey.readers.text import TextFormat, iter_csv_chunks
 from vastbus_cli.survey.responses import BLANK, Choice, Field, Layout, Responses
@@ -69,8 +70,19 @@ def _chunks(rows: list[tuple[int, list[str]]], size: int):
 
 @settings(max_examples=300, deadline=None)
 @given(rows=_ROWS, size=st.integers(1, 7), by=st.sampled_from([None, 0, 2]),
-       respondent=st.sampled_from([None, 0, 1]), repeat=st.integers(1, 3))
-def test_chunked_counting_equals_row_by_row(rows, size, by, respondent, repeat) -> None:
+       respondent=st.sampled_from([None, 0, 1]), repeat=st.integers(1, 3),
+       cluster_keys=st.sampled_from([16_384, 16, 2]))
+def test_chunked_counting_equals_row_by_row(rows, size, by, respondent, repeat,
+                                            cluster_keys) -> None:
+    """Also with clusters of fields split early (a small MAX_CLUSTER_KEYS)."""
+    counting.MAX_CLUSTER_KEYS = cluster_keys
+    try:
+        _check_counting(rows, size, by, respondent, repeat)
+    finally:
+        counting.MAX_CLUSTER_KEYS = 16_384
+
+
+def _check_counting(rows, size, by, respondent, repeat) -> None:
     numbered = list(enumerate(rows * repeat, start=2))
     layout = Layout(name="t", header_rows=1, fields=tuple(FIELDS), headers=("",) * WIDTH)
     responses = Responses("x.csv", "r1", layout, _chunks(numbered, size))

@@ -1,11 +1,12 @@
 """Rows → distinct raw answers counted per field and group; nothing else is kept.
 
 This is what lets a million-row export tally in memory proportional to its
-distinct answers, at close to the CSV parser's speed. Rows arrive in chunks;
-each chunk is turned into columns (`zip(*rows)`) and each field's cells are
-counted as they are (`Counter.update`, in C). Only a cell value never seen
-before is looked at in Python: stripped, tested for blank, scanned for identity
-numbers and turned into a `RawAnswer`, once. Splitting multi-select cells and
+distinct answers, near the CSV parser's speed. Rows arrive in chunks; fields
+whose distinct values multiply to a small number are counted together, one
+`itemgetter` tuple per row and cluster (`Counter.update`, in C), and summed out
+per field at the end. Only a cell value never seen before is looked at in
+Python: stripped, tested for blank, scanned for identity numbers and turned
+into a `RawAnswer`, once. Splitting multi-select cells and
 matching options happen later, in the tally, once per distinct raw answer.
 """
 
@@ -16,12 +17,15 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as _default
 from itertools import islice
+from operator import itemgetter
+from typing import Any
 
 from vastbus_cli.privacy import find_identity_numbers
 from vastbus_cli.survey.readers.xlsx import DateText
 from vastbus_cli.survey.responses import BLANK, Field, RawAnswer, Responses
 
 MAX_LISTED = 200  # respondents listed per question and group as having left it blank
+MAX_CLUSTER_KEYS = 16_384  # distinct keys of fields counted together before they are split
 
 Group = str | None
 
@@ -58,54 +62,49 @@ def has_identity_number(raw: RawAnswer) -> bool:
 
 
 class _FieldCounter:
-    """One field's cells counted as they stand; each distinct cell value interpreted once.
+    """One field's distinct cell values, each interpreted once.
 
-    A key is the field's cell (or, with several columns or a group, the tuple of
-    the group and the cells), exactly as read.
+    A key is the field's cell, or with several columns or a group the tuple of
+    the group's cell and the field's cells, exactly as read (`getter` makes it
+    from a row).
     """
 
-    def __init__(self, counts: FieldCounts, grouped: bool) -> None:
+    def __init__(self, counts: FieldCounts, by_column: int | None,
+                 group_of: dict[str, str]) -> None:
         self.counts = counts
         self.columns = counts.field.cell_columns
-        self.grouped = grouped
-        self.single = len(self.columns) == 1 and not grouped
+        self.grouped = by_column is not None
+        wanted = ([by_column] if by_column is not None else []) + list(self.columns)
+        self.wanted = tuple(wanted)
+        self.getter = itemgetter(*wanted)
+        self.single = len(wanted) == 1
+        self.group_of = group_of
         self.cells: Counter[Hashable] = Counter()
         self.meaning: dict[Hashable, tuple[Group, RawAnswer]] = {}
         self.open_blanks: set[Hashable] = set()  # blank keys whose group may list more
 
-    def add(self, columns: list[tuple[str, ...]], groups: Sequence[Group] | None,
-            lines: Sequence[int], rows: list[list[str]], respondent: int | None) -> None:
-        if self.single:
-            keys: Sequence[Hashable] = columns[self.columns[0]]
-        else:
-            parts = [columns[c] for c in self.columns]
-            keys = list(zip(groups, *parts, strict=True) if groups is not None
-                        else zip(*parts, strict=True))
-        seen = len(self.cells)
-        self.cells.update(keys)
-        if len(self.cells) != seen:  # the new keys are the last ones the Counter took in
-            for key in reversed(list(islice(reversed(self.cells), len(self.cells) - seen))):
-                self._learn(key, keys, lines)
-        if self.open_blanks and not self.open_blanks.isdisjoint(keys):
-            self._list_blanks(keys, lines, rows, respondent)
-
-    def _learn(self, key: Hashable, keys: Sequence[Hashable], lines: Sequence[int]) -> None:
+    def learn(self, key: Hashable, lines: Sequence[int], rows: list[list[str]]) -> None:
         values: tuple[str, ...] = (key,) if self.single else key  # type: ignore[assignment]
         group: Group = None
         if self.grouped:
-            group, values = values[0], values[1:]
+            cell, values = values[0], values[1:]
+            group = self.group_of.get(cell) or self.group_of.setdefault(
+                cell, cell.strip() or "(tomt)")
         raw = self.counts.field.raw_answer(values)
         self.meaning[key] = (group, raw)
         if raw == BLANK:
             if len(self.counts.blank_respondents.setdefault(group, [])) < MAX_LISTED:
                 self.open_blanks.add(key)
         elif has_identity_number(raw):
-            line = lines[keys.index(key)]
+            line = lines[list(map(self.getter, rows)).index(key)]
             private = self.counts.private
             private[raw] = min(line, private.get(raw, line))
 
-    def _list_blanks(self, keys: Sequence[Hashable], lines: Sequence[int], rows: list[list[str]],
-                     respondent: int | None) -> None:
+    def list_blanks(self, lines: Sequence[int], rows: list[list[str]],
+                    respondent: int | None) -> None:
+        keys = list(map(self.getter, rows))
+        if self.open_blanks.isdisjoint(keys):
+            return
         listed = self.counts.blank_respondents
         for i, key in enumerate(keys):
             if key not in self.open_blanks:
@@ -132,29 +131,95 @@ class _FieldCounter:
         return counts
 
 
+class _Cluster:
+    """Fields counted together: one key per row holding all their cells (and the group's).
+
+    Counting a tuple of a few columns costs about what counting one column does,
+    so fields whose distinct values multiply to a small number share a key; the
+    per-field counts are summed out of it at the end. A cluster that grows past
+    MAX_CLUSTER_KEYS (its first chunk misjudged a column) is split into its fields.
+    """
+
+    def __init__(self, fields: list[_FieldCounter]) -> None:
+        self.fields = fields
+        wanted = list(dict.fromkeys(c for f in fields for c in f.wanted))
+        if len(wanted) == 1 and any(len(f.wanted) > 1 for f in fields):
+            wanted *= 2  # a field grouped by its own column: its key is a pair
+        self.getter = itemgetter(*wanted)
+        self.parts = [(f, None if f.wanted == tuple(wanted)
+                       else itemgetter(*[wanted.index(c) for c in f.wanted]))
+                      for f in fields]
+        self.cells: Counter[Any] = Counter()
+
+    def add(self, lines: Sequence[int], rows: list[list[str]]) -> None:
+        cells = self.cells
+        seen = len(cells)
+        cells.update(map(self.getter, rows))
+        if len(cells) != seen:  # the new keys are the last ones the Counter took in
+            for key in reversed(list(islice(reversed(cells), len(cells) - seen))):
+                for f, part in self.parts:
+                    fkey = key if part is None else part(key)
+                    if fkey not in f.meaning:
+                        f.learn(fkey, lines, rows)
+
+    def flush(self) -> None:
+        """Sum the cluster's keys into each field's own counts."""
+        for f, part in self.parts:
+            if part is None:
+                f.cells.update(self.cells)
+                continue
+            target = f.cells
+            for key, n in self.cells.items():
+                target[part(key)] += n
+        self.cells.clear()
+
+
+def _clusters(counters: list[_FieldCounter], rows: list[list[str]]) -> list[_Cluster]:
+    """Fields packed into clusters by their distinct values in the first chunk."""
+    sized = sorted(((len(set(map(f.getter, rows))), i) for i, f in enumerate(counters)))
+    clusters: list[list[_FieldCounter]] = []
+    product = MAX_CLUSTER_KEYS + 1
+    for distinct, i in sized:
+        if clusters and product * distinct <= MAX_CLUSTER_KEYS // 4:
+            clusters[-1].append(counters[i])
+            product *= distinct
+        else:
+            clusters.append([counters[i]])
+            product = distinct
+    return [_Cluster(c) for c in clusters]
+
+
 def count_round(responses: Responses, fields: list[Field], by_column: int | None,
                 respondent_column: int | None) -> RoundCounts:
     """Consume `responses.chunks` once, counting each field's raw answers per group."""
-    grouped = by_column is not None
-    counters = [_FieldCounter(FieldCounts(f), grouped) for f in fields]
+    group_of: dict[str, str] = {}
+    counters = [_FieldCounter(FieldCounts(f), by_column, group_of) for f in fields]
     dated = [c for c in counters if c.counts.field.column is not None] if responses.dates else []
     respondents: Counter[Group] = Counter()
-    group_of: dict[str, str] = {}
+    by_cells: Counter[str] = Counter()
+    clusters: list[_Cluster] | None = None
     for lines, rows in responses.chunks:
-        columns = list(zip(*rows, strict=False))  # rows may be wider than the header
-        groups: list[Group] | None = None
+        if clusters is None:
+            clusters = _clusters(counters, rows)
         if by_column is not None:
-            cells = columns[by_column]
-            for cell in set(cells) - group_of.keys():
-                group_of[cell] = cell.strip() or "(tomt)"
-            groups = list(map(group_of.__getitem__, cells))
-            respondents.update(groups)
+            by_cells.update(map(itemgetter(by_column), rows))
         else:
             respondents[None] += len(rows)
+        for cluster in list(clusters):
+            cluster.add(lines, rows)
+            if len(cluster.fields) > 1 and len(cluster.cells) > MAX_CLUSTER_KEYS:
+                cluster.flush()
+                clusters.remove(cluster)
+                clusters += [_Cluster([f]) for f in cluster.fields]
         for counter in counters:
-            counter.add(columns, groups, lines, rows, respondent_column)
+            if counter.open_blanks:
+                counter.list_blanks(lines, rows, respondent_column)
         for counter in dated:
-            column = columns[counter.counts.field.column]  # type: ignore[index]
+            column = map(itemgetter(counter.counts.field.column), rows)
             counter.counts.dates += sum(type(cell) is DateText for cell in column)
+    for cluster in clusters or []:
+        cluster.flush()
+    for cell, n in by_cells.items():
+        respondents[group_of.get(cell) or group_of.setdefault(cell, cell.strip() or "(tomt)")] += n
     return RoundCounts(responses.label, responses.source, [c.finish() for c in counters],
                        respondents, respondent_column, by_column)
