@@ -98,24 +98,22 @@ def tallies(draw: st.DrawFn, folder: Path) -> Tally:
 
 
 @pytest.mark.parametrize("fmt", ["md", "xlsx", "json", "csv", "table"])
-def test_tally_renderers(folder: Path, fmt: str) -> None:
-    @given(tallies(folder))
-    def render(result: Tally) -> None:
-        if fmt == "table":
-            from rich.console import Console
+@given(data=st.data())
+def test_tally_renderers(folder: Path, fmt: str, data: st.DataObject) -> None:
+    result = data.draw(tallies(folder))
+    if fmt == "table":
+        from rich.console import Console
 
-            from vastbus_cli.survey.render.table import print_tally
+        from vastbus_cli.survey.render.table import print_tally
 
-            print_tally(result, Console(file=io.StringIO(), width=100))
-            return
-        data = render_bytes(result, fmt)
-        if fmt == "xlsx":
-            from openpyxl import load_workbook
+        print_tally(result, Console(file=io.StringIO(), width=100))
+        return
+    rendered = render_bytes(result, fmt)
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
 
-            assert load_workbook(io.BytesIO(data)).sheetnames
-        elif fmt == "json":
-            assert isinstance(json.loads(data), dict)
-        else:
-            data.decode("utf-8")
-
-    render()
+        assert load_workbook(io.BytesIO(rendered)).sheetnames
+    elif fmt == "json":
+        assert isinstance(json.loads(rendered), dict)
+    else:
+        rendered.decode("utf-8")
