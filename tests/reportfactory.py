@@ -150,3 +150,57 @@ def sample_summary(previous: bool = True) -> Any:
                  previous=[as_report(d) for d in last_year] if previous else None,
                  recurring=3, skipped=["tibro-2025.yaml"], produced=dt.date(2026, 5, 20),
                  files=[file_name(d["grupp"]["namn"], 2025) for d in current])
+
+
+def figures_summary() -> Any:
+    """A summary that exercises every figure a careful reader checks (issue 9, section 2):
+    like-for-like year over year with groups in one year only and one new in the roster,
+    the follow-up of last year's raised deviations in all four outcomes, support by theme,
+    'Inga avvikelser' beside 'not filled in', a group left out for errors, and 'Annan'."""
+    import datetime as dt
+
+    from vastbus_cli.merge import merge
+    from vastbus_cli.roster import Roster
+
+    raised = "lyft_till_delregional_nivå"
+    skovde = report_dict(
+        "Skövde", meetings=(10, 9), composition={**DEFAULT_COMPOSITION, "annan": 1},
+        deviations=[deviation("sip_ej_kallad_eller_försenad", 3, "pågående"),
+                    deviation("väntetider", 2, raised, "Lång väntan på utredning.")],
+        support=[{"beskrivning": "Utbildningsdag om SIP.", "tema": "sip"},
+                 "Nätverk för ordförande."],
+        key_figures={"Antal SIP-möten": 14})
+    lidkoping = report_dict(
+        "Lidköping", meetings=(6, 6),
+        deviations=[deviation("otydligt_ansvar", 1, "löst")],
+        support=[{"beskrivning": "Rutin för SIP vid flytt.", "tema": "sip"},
+                 {"beskrivning": "Få primärvården att delta.",
+                  "tema": "gruppens_sammansättning"}],
+        key_figures={"Antal SIP-möten": 5})
+    mariestad = report_dict("Mariestad", meetings=(4, 4), deviations=[])  # none
+    tibro = report_dict("Tibro", meetings=(4, 3))
+    del tibro["avvikelser"]  # not filled in
+    previous = [
+        report_dict("Skövde", year=2024, meetings=(10, 10),
+                    deviations=[deviation("sip_ej_kallad_eller_försenad", 5, raised, "Sena kallelser."),
+                                deviation("väntetider", 1)],
+                    key_figures={"Antal SIP-möten": 10}),
+        report_dict("Lidköping", year=2024, meetings=(6, 5),
+                    deviations=[deviation("otydligt_ansvar", 2, raised, "Oklart ansvar."),
+                                deviation("väntetider", 2, raised, "Kö till BUP.")],
+                    key_figures={"Antal SIP-möten": 7}),
+        report_dict("Karlsborg", year=2024, meetings=(4, 2),
+                    deviations=[deviation("information_ej_överförd", 1, raised, "Uppgifter saknades.")]),
+    ]
+    names = ["Skövde", "Lidköping", "Mariestad", "Tibro", "Hjo", "Karlsborg"]
+    roster = Roster.model_validate(
+        {"delregion": "Skaraborg", "grupper": [{"namn": n, "kommun": n} for n in names]})
+    last_roster = Roster.model_validate(
+        {"delregion": "Skaraborg",
+         "grupper": [{"namn": n, "kommun": n} for n in names if n != "Tibro"]})
+    current = [skovde, lidkoping, mariestad, tibro]
+    return merge([as_report(d) for d in current], roster,
+                 previous=[as_report(d) for d in previous], previous_roster=last_roster,
+                 recurring=2, skipped=["hjo-2025.yaml"], skipped_groups=["Hjo"],
+                 produced=dt.date(2026, 5, 20),
+                 files=[file_name(d["grupp"]["namn"], 2025) for d in current])

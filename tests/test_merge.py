@@ -322,3 +322,19 @@ def test_other_organisations_are_never_a_gap_and_a_dash_means_no_representative(
     table = composition_table(s.parts[0])
     assert table.rows[-1][0] == "Totalt"  # no row where a dash would mean "no group lacks it"
     assert table.headers[-2] == "Annan" and table.rows[-1][-2] == 1
+
+
+def test_status_counts_add_up_to_the_number_of_deviations() -> None:
+    from reportfactory import figures_summary, sample_summary
+
+    for s in (summary()[0], sample_summary(), figures_summary()):
+        d = s.parts[0].deviations
+        for c in d.categories:
+            assert sum(c.by_status.values()) == c.total, c
+        assert sum(d.by_status.values()) == d.total
+        from vastbus_cli.render.tables import category_table
+
+        table = category_table(d)
+        statuses = range(3, 3 + len(d.statuses))
+        for row in table.rows:  # every row, the totals row too, adds up across the statuses
+            assert sum(row[i] for i in statuses) == row[1], row
