@@ -353,7 +353,7 @@ class _Builder:
             key_mark = key_event.start_mark
             if not isinstance(key_event, yaml.ScalarEvent):
                 raise self._refuse(key_mark, "nyckeltyp", "En nyckel måste vara ett ord, inte en lista "
-                                   "eller mappning.", "Kontrollera indraget.")
+                                   "eller nycklar och värden.", "Kontrollera indraget.")
             if key_event.value == "<<" and key_event.implicit[0]:
                 raise self._refuse(key_mark, "ankare", "Sammanslagningsnycklar ('<<') är inte tillåtna.",
                                    "Skriv ut alla nycklar där de behövs.")
