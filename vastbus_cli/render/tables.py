@@ -52,11 +52,13 @@ def group_deviation_table(d: Deviations) -> Table:
         [g.group, *g.counts, g.total] if g.filled_in
         else [g.group, *[None for _ in g.counts], None] for g in d.by_group]
     notes = [deviation_note(g) for g in d.by_group]
+    total: list[Value] = ["Totalt", *[c.total for c in d.categories], d.total]
     if not any(notes):
-        return Table(["Grupp", *[c.category.label for c in d.categories], "Totalt"], rows,
-                     dash_zero=True)
+        return Table(["Grupp", *[c.category.label for c in d.categories], "Totalt"],
+                     [*rows, total], dash_zero=True)
     return Table(["Grupp", *[c.category.label for c in d.categories], "Totalt", "Anmärkning"],
-                 [[*row, note] for row, note in zip(rows, notes, strict=True)], dash_zero=True)
+                 [*[[*row, note] for row, note in zip(rows, notes, strict=True)], [*total, None]],
+                 dash_zero=True)
 
 
 def key_figure_table(part: Part) -> Table:
