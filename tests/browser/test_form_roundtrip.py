@@ -18,7 +18,9 @@ def test_every_example_round_trips(browser: Browser, tmp_path: Path) -> None:
     assert len(reports) >= 10
     out = tmp_path / "sparade"
     out.mkdir()
-    shutil.copy(EXAMPLES / "grupper.yaml", out / "grupper.yaml")
+    for other in EXAMPLES.iterdir():  # the roster, the coordinator's intro …
+        if other.is_file() and other not in reports:
+            shutil.copy(other, out / other.name)
     for report in reports:
         group = yaml.safe_load(report.read_text("utf-8"))["grupp"]
         browser.open(make_form(tmp_path, group["namn"], municipality=group["kommun"]))
@@ -35,7 +37,8 @@ def test_every_example_round_trips(browser: Browser, tmp_path: Path) -> None:
 def test_opening_reports_what_the_form_cannot_show(browser: Browser, tmp_path: Path) -> None:
     source = (EXAMPLES / "arsberattelse-2025-skovde.yaml").read_text("utf-8")
     odd = source.replace("möten:\n", "moten: 3\nmöten:\n").replace(
-        "  planerade: 10\n", "  planerade: 10\n  inställda: 1\n").replace("år: 2025", "år: 2024")
+        "  planerade: 10\n", "  planerade: 10\n  inställda: 1\n").replace("år: 2025", "år: 2024").replace(
+        "formatversion: 1", "formatversion: 2")
     path = tmp_path / "förra året med fel.yaml"
     path.write_text(odd, encoding="utf-8")
     browser.open(make_form(tmp_path, "Skövde"))
@@ -44,6 +47,7 @@ def test_opening_reports_what_the_form_cannot_show(browser: Browser, tmp_path: P
     assert "Okänd nyckel 'möten.inställda'." in notice
     assert "kommer inte med när du sparar" in notice
     assert "Filen gällde år 2024. Formuläret sparar årsberättelsen för 2025." in notice
+    assert "I filen står formatversion: 2. Formuläret sparar formatversion: 1." in notice
     saved = browser.save("arsberattelse-2025-skovde.yaml")
     assert "moten" not in saved and "inställda" not in saved
     assert "år: 2025\n" in saved

@@ -8,7 +8,7 @@
 
   var D = JSON.parse(document.getElementById("vastbus-data").textContent);
   var SECTIONS = D.sections;
-  var LAYOUT = {};
+  var LAYOUT = Object.create(null);
   D.layout.sections.forEach(function (s) { LAYOUT[s.key] = s; });
   var PRIVACY = new RegExp(D.privacy.pattern, "g");
   var INTEGER = /^-?\d+$/;
@@ -198,13 +198,13 @@
         });
       } else if (section.kind === "figures") {
         var lines = null;
-        var seen = {};
+        var seen = Object.create(null);
         value.forEach(function (row, i) {
           var name = row.namn.trim();
           if (!anyFilled(row)) { return; }
           add(fieldId(s, i, 0), fieldProblems(section.fields[0], row.namn, [section.key, i, "namn"], true));
           add(fieldId(s, i, 1), fieldProblems(section.fields[1], row.tal, [section.key, name], true));
-          if (name && Object.prototype.hasOwnProperty.call(seen, name)) {
+          if (name && seen[name]) {
             lines = lines || figureLines();
             add(fieldId(s, i, 0), [problem("duplicateKey", { key: name, line: lines[name] })]);
           }
@@ -302,7 +302,7 @@
   /** The line each key figure's name first stands on in the saved file (for duplicates). */
   function figureLines() {
     var lines = toYaml().split("\n");
-    var at = {};
+    var at = Object.create(null);
     var inside = false;
     lines.forEach(function (line, i) {
       if (/^nyckeltal:/.test(line)) { inside = true; return; }
@@ -310,7 +310,7 @@
       if (inside && /^  \S/.test(line)) {
         var parsed = jsyaml.load(line.trim());
         var name = parsed && typeof parsed === "object" ? Object.keys(parsed)[0] : null;
-        if (name !== null && !Object.prototype.hasOwnProperty.call(at, name)) { at[name] = i + 1; }
+        if (name !== null && !(name in at)) { at[name] = i + 1; }
       }
     });
     return at;
@@ -328,7 +328,7 @@
   function fromData(data) {
     var notes = [];
     var out = {};
-    var known = {};
+    var known = Object.create(null);
     function unknown(parts) {
       notes.push(problem("unknownKey", { key: label(parts) }).message +
                  " Formuläret kan inte visa den, och den kommer inte med när du sparar.");
@@ -369,6 +369,9 @@
       if (section.kind === "fixed") {
         if (key === "år" && value !== undefined && value !== D.year) {
           notes.push("Filen gällde år " + str(value) + ". Formuläret sparar årsberättelsen för " + D.year + ".");
+        } else if (key !== "år" && value !== undefined && value !== D.template[key]) {
+          notes.push("I filen står " + key + ": " + str(value) + ". Formuläret sparar " + key + ": " +
+                     D.template[key] + ".");
         }
       } else if (section.kind === "record" && section.locked) {
         var group = recordFrom(section, value, [key]);
