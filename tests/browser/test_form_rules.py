@@ -68,14 +68,14 @@ def test_type_and_fill_in_rules(browser: Browser, tmp_path: Path) -> None:
         ("ogiltigt-värde",
          "'kontakt.epost' ser inte ut som en e-postadress (nu står det 'inte-en-adress').")]
     assert shown["pågående_arbete[2].titel"] == [
-        ("ej-ifylld", "'pågående_arbete[2].titel' är inte ifyllt.")]
+        ("ej-ifylld", "'titel' i post 2 under 'pågående_arbete' är inte ifyllt.")]
     assert shown["goda_exempel[1].titel"] == [
-        ("ej-ifylld", "'goda_exempel[1].titel' är inte ifyllt.")]
+        ("ej-ifylld", "'titel' i post 1 under 'goda_exempel' är inte ifyllt.")]
     assert shown["nyckeltal[1].tal"] == [
-        ("fel-typ", "'nyckeltal.Antal SIP-möten' ska vara ett heltal (nu står det '3,5').")]
+        ("fel-typ", "'nyckeltal.Antal SIP-möten' ska vara ett tal (nu står det '3,5').")]
     assert shown["pågående_arbete[1].tema"] == [
         ("ogiltigt-värde",
-         "'skolfranvaro' är inget tillåtet värde för 'pågående_arbete[1].tema'.")]
+         "'skolfranvaro' är inget tillåtet värde för 'tema' i post 1 under 'pågående_arbete'.")]
     privacy = "Texten innehåller något som ser ut som ett {}. Varken"
     assert shown["avvikelser[1].beskrivning"][0][0] == "personnummer"
     assert shown["avvikelser[1].beskrivning"][0][1].startswith(privacy.format("personnummer"))
