@@ -181,3 +181,18 @@ def test_report_golden(report: bytes) -> None:
     if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_cross_tables_in_the_report_count_only_small_groups() -> None:
+    spec, _ = load_spec(EXAMPLES / "spec.yaml")
+    rounds = [read_responses(EXAMPLES / "enkat-2018.csv", "2018")]
+    result = tally(rounds, spec, by="Vårdsamverkansgrupp")[0]
+    doc = Document(io.BytesIO(render_bytes(result, "docx")))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Per Vårdsamverkansgrupp, 2018" in texts
+    assert any(t.startswith("* Färre än 5 svarande i gruppen") for t in texts)
+    cross = next(t for t in doc.tables if t.cell(0, 1).text == "Totalt")
+    assert [c.text for c in cross.rows[0].cells][:3] == ["Alternativ", "Totalt", "Fyrbodal *"]
+    chefer = next(r for r in cross.rows if r.cells[0].text.startswith("Ja, för chefer"))
+    assert chefer.cells[1].text == "4 (57,1 %)"
+    assert "%" not in "".join(c.text for c in chefer.cells[2:])  # one respondent: no share

@@ -193,12 +193,15 @@ def _cross(doc: WordDocument, question: QuestionResult, tally: Tally, labels: li
     small = False
     for label in labels:
         columns = cross_columns(question, tally, label)
-        doc.paragraph(f"Per {tally.by}, {label}", bold_lead="")
-        rows: list[list[Value]] = [[option, *[c.cell(option) for c in columns]]
-                                   for option in cross_options(columns)]
+        doc.paragraph(f"Per {tally.by}, {label}", italic=True).paragraph_format \
+            .keep_with_next = True
+        # a small group's column holds counts only: numbers, so a wide table turns its headers
+        rows: list[list[Value]] = [
+            [option, *[c.option(option)[0] if c.small else c.cell(option) for c in columns]]
+            for option in cross_options(columns)]
         rows.append(["Svarande (bas)", *[c.result.answered if c.result else None
                                          for c in columns]])
-        doc.table(Table(["Alternativ", *[c.heading for c in columns]], rows))
+        doc.table(Table(["Alternativ", *[c.heading for c in columns]], rows, dash_zero=True))
         small = small or any(c.small for c in columns)
     if small:
         doc.paragraph(SMALL_NOTE, italic=True)
