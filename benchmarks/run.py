@@ -160,7 +160,7 @@ def build_inputs(data: Path, sizes: Sizes) -> dict[str, Path]:
     marker = data / "inputs-done"
     paths.update({f"rows{n}": data / f"enkat-{n}.csv" for n in sizes.rows})
     paths["csvstat"] = data / f"enkat-{sizes.csvstat_rows}.csv"
-    if marker.exists():
+    if marker.exists() and marker.read_text() == repr(sizes):
         return paths
     print("generating inputs in", data, flush=True)
     for key in ("tiny", "small", "big", "roster_big"):
@@ -175,7 +175,7 @@ def build_inputs(data: Path, sizes: Sizes) -> dict[str, Path]:
     for n in {*sizes.rows[:-1], sizes.csvstat_rows} - {sizes.rows[-1]}:
         generate.cut(big, data / f"enkat-{n}.csv", n)
     generate.write_spec(paths["spec"])
-    marker.write_text("ok\n")
+    marker.write_text(repr(sizes))
     return paths
 
 
@@ -251,7 +251,7 @@ def main() -> None:
         def ratio(r: dict[str, Stat]) -> float | None:
             t = [r.get(f"{prefix}-{n}") for n in (tiny, small, big)]
             if any(x is None or x.failed for x in t):
-                return None
+                return -1.0  # not measured
             t0, t1, t2 = (x.seconds for x in t)  # type: ignore[union-attr]
             if t1 <= t0 or t2 <= t1:
                 return None  # lost in the noise
@@ -419,7 +419,10 @@ def main() -> None:
             continue
         met = "—" if row.goal is None or ratio is None else (
             "met" if ratio <= row.goal else "**not met**")
-        shown = "lost in noise" if ratio is None else f"{ratio:.2f}×"
+        if ratio == -1.0:
+            ratio, shown = None, "not measured (a size failed)"
+        else:
+            shown = "lost in noise" if ratio is None else f"{ratio:.2f}×"
         cpu = "" if row.ratio else f"{ours.cpu / max(theirs.cpu, 1e-6):.2f}×"
         table.append(f"| {row.id} | {row.what} | {ours.seconds:.3f} s ({ours.cpu:.2f} s CPU), "
                      f"{ours.mib:.0f} MiB | {row.compared} | {theirs.seconds:.3f} s "
