@@ -6,6 +6,7 @@ every function here.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -294,22 +295,24 @@ def external_link(paragraph: Any, label: str, url: str, bold: bool = False,
 
 
 # -- fast XML: python-docx's property setters search long successor lists on every call ----
+@functools.cache
+def _clark(tag: str) -> str:
+    """`w:b` → `{namespace}b`, once per tag (qn splits and looks up on every call)."""
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
 def sub(parent: Any, tag: str, **attrs: str) -> Any:
     """A child element `w:tag` with `w:` attributes, appended (no successor search)."""
-    from docx.oxml.ns import qn
-    from lxml import etree
-
-    node = etree.SubElement(parent, qn(tag))
-    for key, value in attrs.items():
-        node.set(qn(f"w:{key}"), value)
+    node = parent.makeelement(_clark(tag), {_clark(f"w:{k}"): v for k, v in attrs.items()})
+    parent.append(node)
     return node
 
 
 def add_run(p: Any, value: str, bold: bool = False, italic: bool = False,
             half_points: int | None = None) -> Any:
     """A run with its text appended to paragraph element `p`, in schema order."""
-    from docx.oxml.ns import qn
-
     r = sub(p, "w:r")
     if bold or italic or half_points:
         rpr = sub(r, "w:rPr")
@@ -321,6 +324,6 @@ def add_run(p: Any, value: str, bold: bool = False, italic: bool = False,
             sub(rpr, "w:sz", val=str(half_points))
             sub(rpr, "w:szCs", val=str(half_points))
     t = sub(r, "w:t")
-    t.set(qn("xml:space"), "preserve")
+    t.set(_clark("xml:space"), "preserve")
     t.text = text(value)
     return r
