@@ -15,6 +15,10 @@ from pathlib import Path
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "rapporter" / "2025"
 
 HELP_ONLY = ["typer.rich_utils", "vastbus_cli.cli.swedish"]
+# Printing through rich and Typer's pydantic coercion of option values (plain_params.py)
+# load only when needed: not for a command whose output is plain text.
+PRINTING = ["rich", "rich.console", "rich.markup"]
+COERCION = ["pydantic", "typer._adapters"]
 RENDERERS = ["docx", "pptx", "openpyxl", "jinja2", "xlsxwriter"]
 
 _RUN = """
@@ -38,14 +42,22 @@ def imported(*args: str) -> set[str]:
 
 def test_schema_imports_neither_help_nor_models() -> None:
     modules = imported("schema")
-    assert not modules & {*HELP_ONLY, *RENDERERS, "vastbus_cli.model", "vastbus_cli.schema_build",
-                          "yaml"}
+    assert not modules & {*HELP_ONLY, *RENDERERS, *PRINTING, *COERCION, "vastbus_cli.model",
+                          "vastbus_cli.schema_build", "yaml"}
+
+
+def test_schema_to_a_file_needs_neither_rich_nor_pydantic(tmp_path: Path) -> None:
+    target = tmp_path / "mapp med å" / "schema.json"
+    target.parent.mkdir()
+    modules = imported("schema", "-o", str(target), "--force")
+    assert not modules & {*PRINTING, *COERCION}
+    assert json.loads(target.read_text(encoding="utf-8"))["title"]
 
 
 def test_validate_imports_no_help_machinery_or_renderers() -> None:
     modules = imported("validate", str(EXAMPLE / "arsberattelse-2025-hjo.yaml"))
     assert "vastbus_cli.validate" in modules  # it did run
-    assert not modules & {*HELP_ONLY, *RENDERERS}
+    assert not modules & {*HELP_ONLY, *RENDERERS, *PRINTING}
 
 
 def test_help_and_usage_errors_load_the_swedish_texts() -> None:

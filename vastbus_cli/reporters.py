@@ -6,11 +6,12 @@ import json
 import re
 from collections.abc import Iterable
 from itertools import groupby
-
-from rich.console import Console
-from rich.markup import escape
+from typing import TYPE_CHECKING
 
 from vastbus_cli.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # Control characters (ESC starts terminal escape sequences), a carriage return that is not
 # part of a line break, bidirectional overrides (text that displays reversed) and lone
@@ -41,6 +42,8 @@ def _position(p: Problem) -> str:
 
 def print_problems(problems: Iterable[Problem], console: Console) -> None:
     """Problems grouped per file: `file:line:col  severity  code  message`, hint below."""
+    from rich.markup import escape
+
     for file, group in groupby(problems, key=lambda p: p.file):
         console.print(f"[bold underline]{escape(file)}[/]")
         for p in group:

@@ -34,6 +34,14 @@ def _install_swedish() -> None:
     swedish.install()
 
 
+def _plain_params(group: Any) -> None:
+    """Text and path options without pydantic's start-up cost (see plain_params.py)."""
+    from vastbus_cli.cli import plain_params
+
+    for command in (group, *group.commands.values()):
+        plain_params.install_command(command, HELP_OPTIONS)
+
+
 class _Vastbus(TyperGroup):
     """Loads the Swedish help texts (and rich's help machinery) only when they are shown.
 
@@ -47,6 +55,7 @@ class _Vastbus(TyperGroup):
                      **extra: Any) -> Any:
         if not args or any(a in HELP_OPTIONS for a in args):
             _install_swedish()
+        _plain_params(self)
         with _swedish_on_error():
             return super().make_context(info_name, args, parent, **extra)
 

@@ -5,46 +5,57 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
 
 from vastbus_cli.output import OutputLocked, OutputRefused, check_writable, is_stdout, write_bytes
 from vastbus_cli.paths import os_reason
 from vastbus_cli.problems import Problem
 from vastbus_cli.reporters import print_problems, visible
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
-class SafeConsole(Console):
-    """A rich console that shows control characters in any text instead of sending them.
+@cache
+def _safe_console_class() -> type[Console]:
+    """rich is imported only when something is printed through it (~30 ms of start-up)."""
+    from rich.console import Console
+    from rich.text import Text
 
-    Every string a command prints (messages, file names, keys, table cells) passes
-    through `render_str`, so this is the one place where a file's escape sequences
-    are made visible rather than interpreted by the terminal.
-    """
+    class SafeConsole(Console):
+        """A rich console that shows control characters in any text instead of sending them.
 
-    def render_str(self, text: str, **kwargs: Any) -> Text:
-        return super().render_str(visible(text), **kwargs)
+        Every string a command prints (messages, file names, keys, table cells) passes
+        through `render_str`, so this is the one place where a file's escape sequences
+        are made visible rather than interpreted by the terminal.
+        """
+
+        def render_str(self, text: str, **kwargs: Any) -> Text:
+            return super().render_str(visible(text), **kwargs)
+
+    return SafeConsole
 
 
 def out_console() -> Console:
-    return SafeConsole(highlight=False, soft_wrap=True, emoji=False)
+    return _safe_console_class()(highlight=False, soft_wrap=True, emoji=False)
 
 
 def err_console() -> Console:
-    return SafeConsole(stderr=True, highlight=False, emoji=False)
+    return _safe_console_class()(stderr=True, highlight=False, emoji=False)
 
 
 def fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> NoReturn:
     """Print a Swedish error (no traceback) and exit with `code`."""
+    from rich.markup import escape
+
     console = err_console()
     console.print(f"[red]fel:[/] {escape(message)}")
     if hint:

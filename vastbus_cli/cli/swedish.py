@@ -24,7 +24,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (r"Invalid value: ", "Ogiltigt värde: "),
         (r"Option (.*) requires an argument\.", r"Flaggan \1 behöver ett värde."),
         (r"Option (.*) requires (\d+) arguments\.", r"Flaggan \1 behöver \2 värden."),
-        (r"Got unexpected extra arguments? \((.*)\)", r"Oväntat extra argument (\1)"),
+        (r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", r"Oväntat extra argument (\1)"),
         (r"(.*) is not a valid integer( range)?\.", r"\1 är inget heltal."),
         (r"(.*) is not a valid float( range)?\.", r"\1 är inget tal."),
         (r"(.*) is not a valid boolean\.", r"\1 är varken sant eller falskt."),
