@@ -10,9 +10,14 @@ from vastbus_cli.cli.app import app
 
 
 def main() -> None:
+    import os
     import sys
 
     from vastbus_cli.cli.lastline import run
+
+    # The command line uses no pydantic plugins; looking for them reads every installed
+    # package's metadata (~15 ms of start-up). A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
 
     sys.exit(run(app, sys.argv[1:]))
 

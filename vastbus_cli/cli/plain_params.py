@@ -1,17 +1,21 @@
-"""Plain text and path options coerced without pydantic (start-up time).
+"""Option values coerced without pydantic where Typer's adapter only converts (start-up time).
 
 Typer 0.29 and later coerce every option value through a pydantic `TypeAdapter`
 built on first use, so even `vastbus schema -o fil.json` would import pydantic
-(~100 ms, more than the rest of the command). For the parameter types where that
-adapter is only `str`, `Path(value)` or a flag's bool, with no checks (exists, resolve_path, a
-parser, ...), this sets Typer's lazily built runtime parameter in advance to
-one doing the same without pydantic. Everything else, and older Typer versions
-without `typer._coercion`, keep Typer's own coercion.
+(~100 ms, more than the rest of the command) and every command builds an adapter
+per option. This sets Typer's lazily built runtime parameter in advance, for
+flags, text, paths without checks (exists, resolve_path, a parser, ...), lists of
+those, plain ints and enums, to one that converts the ordinary values itself
+(a member's exact value, plain digits) and hands anything else to Typer's own
+coercion, so its error messages (translated in swedish.py) stay as they are.
+Older Typer versions without `typer._coercion` keep their own coercion.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -31,7 +35,7 @@ def _plain_path(info: Any) -> bool:
 
 
 def _kind(annotation: Any, info: Any) -> str | None:
-    """'bool', 'str', 'path', 'list-str' or 'list-path' when Typer's adapter would only convert."""
+    """'bool', 'int', 'enum', 'str', 'path', 'list-str' or 'list-path' when Typer's adapter would only convert."""
     if getattr(info, "parser", None) is not None or getattr(info, "click_type", None) is not None:
         return None
     item = annotation
@@ -40,6 +44,10 @@ def _kind(annotation: Any, info: Any) -> str | None:
         item, prefix = annotation.__args__[0], "list-"
     if annotation is bool:
         return "bool"  # a flag's value is already a bool (or None, handled before)
+    if annotation is int and info.min is None and info.max is None:
+        return "int"
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return "enum"
     if item is str:
         return prefix + "str"
     if item is Path and _plain_path(info):
@@ -48,7 +56,6 @@ def _kind(annotation: Any, info: Any) -> str | None:
 
 
 if RuntimeParam is not None:
-    from dataclasses import dataclass
 
     @dataclass(frozen=True)
     class _Plain(RuntimeParam):
@@ -57,6 +64,19 @@ if RuntimeParam is not None:
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             if self.kind == "bool":
                 return value if isinstance(value, bool) else self._typer(value, param, ctx)
+            if self.kind == "int":  # the default, or plain digits; anything else Typer checks
+                if isinstance(value, int) and not isinstance(value, bool):
+                    return value
+                if isinstance(value, str) and value.isascii() and value.isdigit():
+                    return int(value)
+                return self._typer(value, param, ctx)
+            if self.kind == "enum":  # a member or one's exact value; Typer words the errors
+                members = {member.value: member for member in self.annotation}
+                if isinstance(value, self.annotation):
+                    return value
+                if isinstance(value, str) and value in members:
+                    return members[value]
+                return self._typer(value, param, ctx)
             many = self.kind.startswith("list-")
             items = value if many and isinstance(value, (list, tuple)) else [value]
             if (many and not isinstance(value, (list, tuple))) or not all(
