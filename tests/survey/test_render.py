@@ -16,22 +16,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.survey.conftest import EXAMPLES, tally_files
+from tests.survey.conftest import tally_files
 from vastbus_cli.survey.model import Tally
-from vastbus_cli.survey.readers import read_responses
 from vastbus_cli.survey.render import render_bytes
-from vastbus_cli.survey.spec import load_spec
-from vastbus_cli.survey.tally import tally
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "enkat.md"
 
-
-@pytest.fixture(scope="module")
-def example() -> Tally:
-    spec, _ = load_spec(EXAMPLES / "spec.yaml")
-    rounds = [read_responses(EXAMPLES / "enkat-2018.csv", "2018", name="enkat-2018.csv"),
-              read_responses(EXAMPLES / "enkat-2019.csv", "2019", name="enkat-2019.csv")]
-    return tally(rounds, spec)[0]
 
 
 def test_markdown_golden(example: Tally) -> None:

@@ -26,13 +26,6 @@ from vastbus_cli.survey.tally import tally
 INTRO = "# Bakgrund\n\nVästKom och regionen följer upp **överenskommelsen** varje år.\n"
 
 
-@pytest.fixture(scope="module")
-def example() -> Tally:
-    spec, _ = load_spec(EXAMPLES / "spec.yaml")
-    rounds = [read_responses(EXAMPLES / "enkat-2018.csv", "2018", name="enkat-2018.csv"),
-              read_responses(EXAMPLES / "enkat-2019.csv", "2019", name="enkat-2019.csv")]
-    return tally(rounds, spec)[0]
-
 
 @pytest.fixture(scope="module")
 def report(example: Tally) -> bytes:
