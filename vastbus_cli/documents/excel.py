@@ -8,9 +8,39 @@ the document's own date and a workbook made again later is the same.
 from __future__ import annotations
 
 import io
+from copy import copy
 from typing import Any
 
 from vastbus_cli.documents.properties import Properties, set_excel_properties
+
+
+class CellStyles:
+    """Styles set on many cells, each combination worked out once.
+
+    Setting `cell.alignment = …` makes openpyxl hash the style object and compare
+    it with the workbook's list of styles, slowly, on every cell. The same objects
+    set on a cell with the same style always give the same style array (and add
+    the same entries to the workbook's lists, in the same order, the first time),
+    so after the first cell the array is copied. One instance per workbook; the
+    style objects passed must not be changed afterwards.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[Any, ...], Any] = {}
+        self._keep: list[Any] = []  # the objects whose ids are in the keys stay alive
+
+    def set(self, cell: Any, **styles: Any) -> None:
+        """`cell.name = value` for each of `styles` (alignment, font, fill, number_format…)."""
+        start = None if cell._style is None else tuple(cell._style)
+        key = (start, *((name, id(value)) for name, value in styles.items()))
+        made = self._made.get(key)
+        if made is not None:
+            cell._style = copy(made)
+            return
+        for name, value in styles.items():
+            setattr(cell, name, value)
+        self._made[key] = copy(cell._style)
+        self._keep.append(styles)
 
 
 def save_workbook(workbook: Any, props: Properties | None = None) -> bytes:

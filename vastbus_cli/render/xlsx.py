@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vastbus_cli.documents.excel import save_workbook
+from vastbus_cli.documents.excel import CellStyles, save_workbook
 from vastbus_cli.render import common, tables
 from vastbus_cli.render.cells import set_text
 from vastbus_cli.render.tables import Table, Value
@@ -21,6 +21,7 @@ from vastbus_cli.summary import Comparison, Part, Summary, ThemeBlock
 MAX_WIDTH = 60
 HEADER_FILL = "DDE4EE"
 PORTRAIT_WIDTH = 90  # characters of column width that fit an A4 page upright
+SIGNED = "+0;-0;0"  # a change: its sign always shown
 
 
 def render(summary: Summary) -> bytes:
@@ -144,6 +145,7 @@ class _Book:
         self.region = region  # group → sub-region, only when there are several
         self.tables = 0
         self.first = True
+        self.styles = CellStyles()
 
     def col(self, n: int) -> int:
         """Column `n` of a per-group table, after the Delregion column if there is one."""
@@ -190,6 +192,7 @@ class _Book:
 
         bold = Font(bold=True)
         fill = PatternFill("solid", fgColor=HEADER_FILL)
+        styles = self.styles
         numeric = [table.numeric(i) for i in range(len(table.headers))]
         first_total = len(table.rows) - table.totals
         for c, header in enumerate(table.headers, start=1):
@@ -199,16 +202,16 @@ class _Book:
             if numeric[c - 1]:  # over its numbers, not over the next column's
                 cell.alignment = Alignment(horizontal="right")
         top = Alignment(vertical="top", horizontal="left" if table.left else None)
+        plain = {"alignment": top}
+        signed = {"alignment": top, "number_format": SIGNED}
         for r, row in enumerate(table.rows, start=2):
             for c, value in enumerate(row, start=1):
                 cell = ws.cell(row=r, column=c)
                 set_text(cell, value)
-                cell.alignment = top
-                if c - 1 in table.signed:
-                    cell.number_format = "+0;-0;0"
+                styles.set(cell, **(signed if c - 1 in table.signed else plain))
             if r - 2 >= first_total:
                 for c in range(1, len(row) + 1):
-                    ws.cell(row=r, column=c).font = bold
+                    styles.set(ws.cell(row=r, column=c), font=bold)
         wrap = Alignment(wrap_text=True, vertical="top", horizontal="left" if table.left else None)
         lines = [1] * (len(table.rows) + 2)
         for c, header in enumerate(table.headers, start=1):
@@ -219,7 +222,7 @@ class _Book:
             if width < MAX_WIDTH:
                 continue
             for r, row in enumerate(table.rows, start=2):
-                ws.cell(row=r, column=c).alignment = wrap
+                styles.set(ws.cell(row=r, column=c), alignment=wrap)
                 text = "" if row[c - 1] is None else str(row[c - 1])
                 lines[r] = max(lines[r], -(-len(text) // (MAX_WIDTH - 4)))
         for r, n in enumerate(lines):
