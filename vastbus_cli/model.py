@@ -97,10 +97,11 @@ class SupportItem(_Model):
 def _support_kind(value: Any) -> str:
     """A mapping with beskrivning or tema is a themed item; anything else is checked (and
     reported) as plain text, so `- Hjälp att nå: primärvården` gets the unquoted-colon hint."""
-    if isinstance(value, SupportItem) or (
-            isinstance(value, dict) and ({"beskrivning", "tema"} & set(value))):
-        return "punkt-med-tema"
-    return "punkt-text"
+    if isinstance(value, str):  # first: isinstance with a model class is slow for a str
+        return "punkt-text"
+    if isinstance(value, dict):
+        return "punkt-med-tema" if {"beskrivning", "tema"} & set(value) else "punkt-text"
+    return "punkt-med-tema" if isinstance(value, SupportItem) else "punkt-text"
 
 
 #: One item of stöd_från_delregionen: plain text (format as before) or text with a theme.

@@ -37,6 +37,8 @@ def _shown(value: float) -> str:
 
 def check(rf: ReportFile, ctx: Context) -> Iterator[Problem]:
     for path, value in _counts(rf):
+        if 0 <= value <= MAX_COUNT:
+            continue  # positions are looked up only for a problem (a file without one needs none)
         line, column = rf.at_path(path)
         if value < 0:
             yield error(rf.path, line, column, CODE, f"Antalet kan inte vara negativt ({value}).",
