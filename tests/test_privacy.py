@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vastbus_cli.privacy import find_identity_numbers, luhn_ok, mask_identity_numbers
 
@@ -77,3 +79,37 @@ def test_masked_model_masks_deep_and_keeps_a_clean_model_as_it_is() -> None:
     assert isinstance(masked.inner[1].pairs[0], Pair)
     assert masked.inner[1].named == {"[personnummer borttaget]": "Ring [personnummer borttaget]"}
     assert dirty.inner[1].texts[1] == "Barnet (121212-1212)"  # the input is not changed
+
+
+_NUMBERISH = ["121212-1212", "19121212-1212", "811218 9876", "701063-2391", "١٢١٢١٢-١٢١٢",
+              "123456", "0701234567", "2025-06-01", "x", "Skövde \"citat\" \\ ny\nrad", ""]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_NUMBERISH), max_size=3).map("".join), max_size=6),
+       st.dictionaries(st.sampled_from(_NUMBERISH), st.sampled_from(_NUMBERISH), max_size=3),
+       st.integers(0, 10**9))
+def test_masked_model_is_the_walk_whatever_the_texts(texts: list[str], named: dict[str, str],
+                                                     number: int) -> None:
+    """The one-search fast path (a model's JSON without six digits in a row) answers
+    exactly what the walk over every text does, Unicode digits and escapes included."""
+    from pydantic import BaseModel
+
+    from vastbus_cli.privacy import _masked, masked_model
+
+    class Inner(BaseModel):
+        texts: list[str]
+        named: dict[str, str] = {}
+        number: int = 0
+
+    class Outer(BaseModel):
+        title: str
+        inner: list[Inner]
+        maybe: Inner | None = None
+
+    model = Outer(title=texts[0] if texts else "", inner=[Inner(texts=texts, number=number)],
+                  maybe=Inner(texts=[], named=named))
+    walked = _masked(model)
+    fast = masked_model(model)
+    assert fast == walked
+    assert (fast is model) == (walked is model)
