@@ -121,22 +121,32 @@ class WordDocument:
             style = f"Heading {level}"
         if new_page:
             self.page_break()
-        paragraph = self.new_paragraph(style)
-        word_parts.add_run(paragraph._p, value)
-        if level <= self.contents_levels:
+        content = word_parts.run_xml(value)
+        listed = level <= self.contents_levels
+        if listed:
             name = f"_Toc{len(self._headings) + 1:08d}"
-            word_parts.bookmark(paragraph, name, len(self._headings) + 1)
+            content = word_parts.bookmark_xml(content, name, len(self._headings) + 1)
             self._headings.append((level, value, name))
-        return paragraph
+        return self._add(content, style)
 
     def paragraph(self, value: str = "", bold_lead: str = "", italic: bool = False,
                   style: str | None = None) -> Any:
-        paragraph = self.new_paragraph(style)
-        if bold_lead:
-            word_parts.add_run(paragraph._p, bold_lead, bold=True)
+        content = word_parts.run_xml(bold_lead, bold=True) if bold_lead else ""
         if value:
-            word_parts.add_run(paragraph._p, value, italic=italic)
-        return paragraph
+            content += word_parts.run_xml(value, italic=italic)
+        return self._add(content, style)
+
+    def _add(self, content: str, style: str | None) -> Any:
+        """A paragraph of `content` (WordprocessingML runs) at the end, as `new_paragraph`
+        would make it, parsed from one string."""
+        from docx.text.paragraph import Paragraph
+
+        style_id = self._style_id(style) if style and style != "Normal" else None
+        p = word_parts.parse_fragment(word_parts.paragraph_xml(content, style_id,
+                                                               self._page_pending))
+        self._page_pending = False
+        self._end.addprevious(p)
+        return Paragraph(p, self._body)
 
     def bullet(self, value: str, bold_lead: str = "", level: int = 1) -> Any:
         style = "List Bullet" if level <= 1 else f"List Bullet {min(level, 3)}"

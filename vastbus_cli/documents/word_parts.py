@@ -141,13 +141,13 @@ def footer_page_numbers(doc: Any, label: str) -> None:
         add_field(paragraph, "NUMPAGES", "1")
 
 
-def _widths(table: Table, usable_cm: float, rotated: set[int]) -> list[float]:
+def _widths(table: Table, usable_cm: float, rotated: set[int],
+            rows: list[list[str]]) -> list[float]:
     """Column widths in cm: each column fits its longest word, text columns share the rest.
 
     A rotated header does not count (it runs along the column). When even the
     longest words do not fit the page, every column shrinks alike.
     """
-    rows = table.text_rows()
     need: list[float] = []
     spare: list[float] = []
     for i, header in enumerate(table.headers):
@@ -168,85 +168,52 @@ def _widths(table: Table, usable_cm: float, rotated: set[int]) -> list[float]:
 def add_table(body: Any, before: Any, table: Table, usable_cm: float, style_id: str) -> Any:
     """A table with a bold header row repeated on every page and numbers right-aligned.
 
-    Written as raw WordprocessingML and inserted before `before` (the body's
-    section properties), so adding a table never scans the document or the
-    style list: linear time. Headers of number columns are right-aligned like
-    their numbers; totals rows are bold.
+    Written as one string of WordprocessingML, parsed once and inserted before
+    `before` (the body's section properties), so adding a table never scans the
+    document or the style list and makes no element one by one: linear time.
+    Headers of number columns are right-aligned like their numbers; totals rows
+    are bold.
     """
-    from docx.oxml import OxmlElement
     from docx.table import Table as DocxTable
 
     half_points = 2 * (WIDE_TABLE_FONT_PT if len(table.headers) >= WIDE else TABLE_FONT_PT)
     numeric = [table.numeric(i) for i in range(len(table.headers))]
     rotated = {i for i in range(1, len(table.headers)) if numeric[i]} if (
         table.dash_zero and len(table.headers) >= WIDE) else set()  # a wide matrix of counts
-    widths = [str(round(w * TWIPS_PER_CM)) for w in _widths(table, usable_cm, rotated)]
     body_rows = table.text_rows()
-    tbl = OxmlElement("w:tbl")
-    pr = sub(tbl, "w:tblPr")
-    sub(pr, "w:tblStyle", val=style_id)
-    sub(pr, "w:tblW", w="0", type="auto")
-    sub(pr, "w:tblLayout", type="fixed")
-    sub(pr, "w:tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="1", lastColumn="0",
-        noHBand="0", noVBand="1")
-    grid = sub(tbl, "w:tblGrid")
-    for w in widths:
-        sub(grid, "w:gridCol", w=w)
+    widths = [str(round(w * TWIPS_PER_CM)) for w in _widths(table, usable_cm, rotated, body_rows)]
+    out = [f'<w:tbl {_W_NS}><w:tblPr><w:tblStyle w:val="{_attr(style_id)}"/>'
+           '<w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/>'
+           '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+           'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    out.append("</w:tblGrid>")
+    cell_start = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p>'
+                  + ('<w:pPr><w:jc w:val="right"/></w:pPr>' if numeric[i] else "")
+                  for i, w in enumerate(widths)]
     first_total = len(body_rows) - table.totals
     for r, values in enumerate([table.headers, *body_rows]):
-        tr = sub(tbl, "w:tr")
+        out.append("<w:tr>")
+        starts = cell_start
         if r == 0:
-            trpr = sub(tr, "w:trPr")
-            sub(trpr, "w:cantSplit")
+            out.append("<w:trPr><w:cantSplit/>")
             if rotated:
                 longest = max(len(table.headers[i]) for i in rotated)
                 height = min(longest * CHAR_CM * 0.85 + 0.3, MAX_HEADER_CM)
-                sub(trpr, "w:trHeight", val=str(round(height * TWIPS_PER_CM)), hRule="atLeast")
-            sub(trpr, "w:tblHeader")
+                out.append(f'<w:trHeight w:val="{round(height * TWIPS_PER_CM)}" '
+                           'w:hRule="atLeast"/>')
+            out.append("<w:tblHeader/></w:trPr>")
+            starts = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>'
+                      '<w:textDirection w:val="btLr"/></w:tcPr><w:p>' if i in rotated
+                      else cell_start[i] for i, w in enumerate(widths)]
         bold = r == 0 or r - 1 >= first_total
-        for i, value in enumerate(values):
-            tc = sub(tr, "w:tc")
-            tcpr = sub(tc, "w:tcPr")
-            sub(tcpr, "w:tcW", w=widths[i], type="dxa")
-            if r == 0 and i in rotated:
-                sub(tcpr, "w:textDirection", val="btLr")
-            p = sub(tc, "w:p")
-            if numeric[i] and not (r == 0 and i in rotated):
-                sub(sub(p, "w:pPr"), "w:jc", val="right")
-            add_run(p, value, bold=bold, half_points=half_points)
+        for start, value in zip(starts, values, strict=False):
+            out += (start, run_xml(value, bold=bold, half_points=half_points), "</w:p></w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    tbl = parse_fragment("".join(out))
     before.addprevious(tbl)
     return DocxTable(tbl, body)
-
-
-def _style(tbl: Any, style_id: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tbl_pr = tbl.tblPr
-    node = tbl_pr.find(qn("w:tblStyle"))
-    if node is None:
-        node = OxmlElement("w:tblStyle")
-        tbl_pr.insert(0, node)
-    node.set(qn("w:val"), style_id)
-
-
-def bookmark(paragraph: Any, name: str, number: int) -> None:
-    """A bookmark around a paragraph's content (a target for the contents list's links)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(number))
-    start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(number))
-    p = paragraph._p
-    ppr = p.pPr
-    if ppr is not None:
-        ppr.addnext(start)
-    else:
-        p.insert(0, start)
-    p.append(end)
 
 
 def internal_link(paragraph: Any, label: str, anchor: str) -> None:
@@ -310,20 +277,60 @@ def sub(parent: Any, tag: str, **attrs: str) -> Any:
     return node
 
 
-def add_run(p: Any, value: str, bold: bool = False, italic: bool = False,
-            half_points: int | None = None) -> Any:
-    """A run with its text appended to paragraph element `p`, in schema order."""
-    r = sub(p, "w:r")
+# -- WordprocessingML as text: parsing a string once is several times faster than making
+# -- and appending its elements one by one (each `sub` costs a proxy and a namespace search)
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_EMPTY_TEXT = '<w:t xml:space="preserve"></w:t>'
+
+
+def _escape(value: str) -> str:
+    """Text content as lxml writes it: a carriage return stays one (a parser would not)."""
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\r", "&#13;"))
+
+
+def _attr(value: str) -> str:
+    return _escape(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+
+
+def run_xml(value: object, bold: bool = False, italic: bool = False,
+            half_points: int | None = None) -> str:
+    """A run with its text, in schema order: what `add_run` makes, as a string."""
+    props = ""
     if bold or italic or half_points:
-        rpr = sub(r, "w:rPr")
-        if bold:
-            sub(rpr, "w:b")
-        if italic:
-            sub(rpr, "w:i")
-        if half_points:
-            sub(rpr, "w:sz", val=str(half_points))
-            sub(rpr, "w:szCs", val=str(half_points))
-    t = sub(r, "w:t")
-    t.set(_clark("xml:space"), "preserve")
-    t.text = text(value)
-    return r
+        props = ("<w:rPr>" + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+                 + (f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+                    if half_points else "") + "</w:rPr>")
+    return f'<w:r>{props}<w:t xml:space="preserve">{_escape(text(value))}</w:t></w:r>'
+
+
+def paragraph_xml(content: str, style_id: str | None = None, page_break: bool = False) -> str:
+    """A paragraph around `content` (runs, bookmarks), with its style and a page break."""
+    props = ""
+    if style_id is not None or page_break:
+        props = ("<w:pPr>" + (f'<w:pStyle w:val="{_attr(style_id)}"/>' if style_id is not None
+                              else "") + ("<w:pageBreakBefore/>" if page_break else "")
+                 + "</w:pPr>")
+    return f"<w:p {_W_NS}>{props}{content}</w:p>"
+
+
+def bookmark_xml(content: str, name: str, number: int) -> str:
+    """`content` inside a bookmark, as `bookmark` puts one around a paragraph's runs."""
+    return (f'<w:bookmarkStart w:id="{number}" w:name="{_attr(name)}"/>{content}'
+            f'<w:bookmarkEnd w:id="{number}"/>')
+
+
+def parse_fragment(xml: str) -> Any:
+    """One element (`w:` declared on it) as python-docx's element classes.
+
+    An empty text set through lxml is written `<w:t></w:t>`, a parsed one `<w:t/>`:
+    empty texts are set again so the document is the same byte for byte.
+    """
+    from docx.oxml.parser import parse_xml
+
+    element = parse_xml(xml)
+    if _EMPTY_TEXT in xml:
+        for node in element.iter(_clark("w:t")):
+            if node.text is None:
+                node.text = ""
+    return element
