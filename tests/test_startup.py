@@ -63,3 +63,11 @@ def test_validate_imports_no_help_machinery_or_renderers() -> None:
 def test_help_and_usage_errors_load_the_swedish_texts() -> None:
     assert set(HELP_ONLY) <= imported("--help")
     assert set(HELP_ONLY) <= imported("validate", "--bogus")
+
+
+def test_help_loads_no_command_machinery() -> None:
+    """`--help` shows names and texts: no pipeline helpers, no option coercion, no regexes
+    for translating error messages (they are compiled on the first error)."""
+    modules = imported("--help")
+    assert not modules & {*COERCION, *RENDERERS, "vastbus_cli.problems", "vastbus_cli.output",
+                          "vastbus_cli.reporters", "vastbus_cli.paths", "yaml"}

@@ -54,8 +54,9 @@ class _Vastbus(TyperGroup):
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
                      **extra: Any) -> Any:
         if not args or any(a in HELP_OPTIONS for a in args):
-            _install_swedish()
-        _plain_params(self)
+            _install_swedish()  # help coerces no values: Typer's own coercion is good enough
+        else:
+            _plain_params(self)
         with _swedish_on_error():
             return super().make_context(info_name, args, parent, **extra)
 

@@ -1,4 +1,8 @@
-"""What every command shares: consoles, exit codes, printing problems, refusing to overwrite."""
+"""What every command shares: consoles, exit codes, printing problems, refusing to overwrite.
+
+Every command module imports this one to register itself, and `vastbus --help` needs
+none of the helpers below: what they use is imported where they run (start-up time).
+"""
 
 from __future__ import annotations
 
@@ -11,13 +15,10 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from vastbus_cli.output import OutputLocked, OutputRefused, check_writable, is_stdout, write_bytes
-from vastbus_cli.paths import os_reason
-from vastbus_cli.problems import Problem
-from vastbus_cli.reporters import print_problems, visible
-
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from vastbus_cli.problems import Problem
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -29,6 +30,8 @@ def _safe_console_class() -> type[Console]:
     """rich is imported only when something is printed through it (~30 ms of start-up)."""
     from rich.console import Console
     from rich.text import Text
+
+    from vastbus_cli.reporters import visible
 
     class SafeConsole(Console):
         """A rich console that shows control characters in any text instead of sending them.
@@ -65,6 +68,8 @@ def fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> NoReturn:
 
 def show_problems(problems: Iterable[Problem], summary: str, stderr: bool = True) -> None:
     """Problems as `validate` prints them; to stderr when stdout carries a document."""
+    from vastbus_cli.reporters import print_problems
+
     console = err_console() if stderr else out_console()
     print_problems(problems, console)
     console.print(summary)
@@ -76,6 +81,8 @@ def check_outputs(*paths: Path, force: bool, inputs: Iterable[Path | None] = ())
     It may not when it exists and --force was not given, or, even with --force, when it
     is one of the run's `inputs`, a link, a folder or a device.
     """
+    from vastbus_cli.output import OutputRefused, check_writable
+
     try:
         for path in paths:
             check_writable(path, force, inputs)
@@ -85,11 +92,16 @@ def check_outputs(*paths: Path, force: bool, inputs: Iterable[Path | None] = ())
 
 def stdout_or_file(output: Path | None) -> Path | None:
     """`-o -` means standard output: None, like no -o at all."""
+    from vastbus_cli.output import is_stdout
+
     return None if is_stdout(output) else output
 
 
 def write_output(path: Path, data: bytes, force: bool, inputs: Iterable[Path | None] = ()) -> None:
     """Atomic write; never over an input, and over an existing file only with --force."""
+    from vastbus_cli.output import OutputLocked, OutputRefused, write_bytes
+    from vastbus_cli.paths import os_reason
+
     try:
         write_bytes(path, data, force=force, inputs=inputs)
     except OutputRefused as exc:
@@ -104,6 +116,8 @@ def write_output(path: Path, data: bytes, force: bool, inputs: Iterable[Path | N
 def write_stdout(text: str) -> None:
     """A document or listing on standard output; control characters made visible on a terminal."""
     if sys.stdout.isatty():
+        from vastbus_cli.reporters import visible
+
         text = visible(text)
     sys.stdout.write(text)
     if not text.endswith("\n"):

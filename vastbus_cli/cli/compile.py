@@ -21,7 +21,6 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
-from vastbus_cli.problems import plural
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -187,6 +186,8 @@ def _render(summary: Any, fmt: str, template: Path | None, reference: Path | Non
 
 
 def _done(summary: Any, output: Path, skipped: int) -> None:
+    from vastbus_cli.problems import plural
+
     groups = len(summary.groups)
     line = f"Sammanställningen skrevs till {output} ({plural(groups, 'grupp', 'grupper')}"
     if summary.missing:

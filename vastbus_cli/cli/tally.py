@@ -6,6 +6,7 @@ import codecs
 import re
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -23,7 +24,9 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
-from vastbus_cli.problems import Problem, has_errors, plural, sorted_problems
+
+if TYPE_CHECKING:
+    from vastbus_cli.problems import Problem
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _DELIMITERS = {";": ";", ",": ",", "\\t": "\t", "\t": "\t", "tab": "\t", "tabb": "\t",
@@ -151,6 +154,7 @@ def tally_command(
                                  help="Visa vilken kodning, avgränsare och vilket format som "
                                       "kändes av."),
 ) -> None:
+    from vastbus_cli.problems import has_errors, plural, sorted_problems
     from vastbus_cli.survey.readers import ReadOptions, read_responses
     from vastbus_cli.survey.spec import load_spec
     from vastbus_cli.survey.tally import tally
@@ -218,6 +222,8 @@ def _report_options(fmt: str, intro: Path | None, date: str | None,
 
 
 def _stop(problems: list[Problem], summary: str) -> None:
+    from vastbus_cli.problems import sorted_problems
+
     show_problems(sorted_problems(problems), summary)
     raise typer.Exit(EXIT_PROBLEMS)
 
