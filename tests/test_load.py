@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from vastbus_cli.load import MAX_BYTES, load_bytes
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vastbus_cli.load import _CONTROL, MAX_BYTES, _may_have_control, load_bytes
 
 
 def codes(raw: bytes) -> list[tuple[int, int, str]]:
@@ -123,3 +126,17 @@ def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
         (problem,) = load_bytes(raw, "f.yaml").problems
         assert (problem.line, problem.column, problem.code) == (2, 4, "yaml-syntax")
         assert problem.message == "Filen går inte att läsa som YAML: citattecknet här stängs aldrig."
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.one_of(st.characters(max_codepoint=0x20), st.characters()), max_size=40))
+def test_the_fast_control_test_never_hides_a_control_character(text: str) -> None:
+    if not _may_have_control(text):
+        assert _CONTROL.search(text) is None
+
+
+def test_the_fast_control_test_sees_every_control_character() -> None:
+    for char in [*map(chr, range(0x09)), "\x0b", "\x0c", *map(chr, range(0x0e, 0x20)), "\x7f",
+                 "\ufffe", "\uffff"]:
+        assert _may_have_control(f"a: {char}"), hex(ord(char))
+    assert not _may_have_control("a: å\tb\r\n")

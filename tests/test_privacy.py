@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vastbus_cli.privacy import find_identity_numbers, luhn_ok, mask_identity_numbers
+from vastbus_cli.privacy import (
+    find_identity_numbers,
+    luhn_ok,
+    mask_identity_numbers,
+    may_hold_identity_number,
+)
 
 
 @pytest.mark.parametrize("text", [
@@ -113,3 +120,20 @@ def test_masked_model_is_the_walk_whatever_the_texts(texts: list[str], named: di
     fast = masked_model(model)
     assert fast == walked
     assert (fast is model) == (walked is model)
+
+
+_DIGITY = st.text(st.one_of(st.sampled_from("0123456789-+ x\n"), st.characters()), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DIGITY)
+def test_the_fast_test_never_hides_a_number(text: str) -> None:
+    """`may_hold_identity_number` is False only where the regex finds no six digits."""
+    if not may_hold_identity_number(text):
+        assert re.search(r"\d{6}", text) is None
+        assert next(find_identity_numbers(text), None) is None
+
+
+def test_the_fast_test_sees_digits_outside_ascii() -> None:
+    assert may_hold_identity_number("٨١١٢١٨-٩٨٧٦")  # Arabic-Indic digits: `\d` finds them
+    assert not may_hold_identity_number("år 2025, 12345 kr")

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vastbus_cli.privacy import PRIVACY_HINT, PRIVACY_MESSAGE, find_identity_numbers
+from vastbus_cli.privacy import (
+    PRIVACY_HINT,
+    PRIVACY_MESSAGE,
+    find_identity_numbers,
+    may_hold_identity_number,
+)
 from vastbus_cli.problems import Problem, warning
 
 CODE = "personnummer"
@@ -18,7 +23,7 @@ CODE = "personnummer"
 def scan_text(path: str, text: str) -> Iterator[Problem]:
     # A number never spans lines, so the whole text has a match exactly when some line has:
     # one regex search per file, and the line-by-line scan only for a file with a number.
-    if next(find_identity_numbers(text), None) is None:
+    if not may_hold_identity_number(text) or next(find_identity_numbers(text), None) is None:
         return
     for line_no, line in enumerate(text.splitlines(), start=1):
         for number in find_identity_numbers(line):
