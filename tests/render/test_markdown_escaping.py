@@ -44,3 +44,12 @@ def test_ordinary_sentences_stay_readable() -> None:
     assert md_text("sip_ej_kallad & BUP") == "sip_ej_kallad & BUP"
     assert md_text("# 1. <b>*x*</b> [länk](y)") == "\\# 1. \\<b>\\*x\\*\\</b> \\[länk](y)"
     assert md_cell("a | b") == "a \\| b"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(list("ab1٣ .)>#+-*_`~[]\\<&;!/\n\t\r\u00a0")), max_size=14))
+def test_md_text_shortcut_is_the_full_escape(text: str) -> None:
+    """Text the shortcut passes through unchanged is text the full escape leaves alone."""
+    from vastbus_cli.render.cells import md_escape, strip_illegal
+
+    assert md_text(text) == md_escape(strip_illegal(text))

@@ -56,6 +56,9 @@ _MD_INLINE = re.compile(r"[`*~\[]|\\(?=[!-/:-@\[-`{-~])|(?<!\w)_|_(?!\w)"
 _MD_LINE_START = re.compile(
     r"^(\s*)(>|[#+-](?=\s|$)|-(?=[-\s]*$)|#{1,6}(?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
 
+# every match of either pattern above starts with one of these (a line start, spaces, a mark)
+_MD_MAYBE = re.compile(r"[`*~\[\\_<&]|^\s*[>#+\-\d]", re.MULTILINE)
+
 
 def md_text(value: Any) -> str:
     """User text for Markdown, escaped only where it would change the rendering.
@@ -66,6 +69,13 @@ def md_text(value: Any) -> str:
     Markdown reads as plain text too.
     """
     text = strip_illegal("" if value is None else str(value))
+    if not _MD_MAYBE.search(text):  # most texts: nothing either pattern could match
+        return text
+    return md_escape(text)
+
+
+def md_escape(text: str) -> str:
+    """`md_text` without its shortcut for text that needs no escaping."""
     text = _MD_INLINE.sub(lambda m: "\\" + m.group(0), text)
     return "\n".join(_MD_LINE_START.sub(_escape_start, line) for line in text.split("\n"))
 
