@@ -46,11 +46,59 @@ class CellStyles:
 def save_workbook(workbook: Any, props: Properties | None = None) -> bytes:
     from zipfile import ZIP_DEFLATED, ZipFile
 
-    from openpyxl.writer.excel import ExcelWriter
-
     if props is not None:
         set_excel_properties(workbook, props)
     buffer = io.BytesIO()
     with ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(workbook, archive).save()
+        _writer(workbook, archive).save()
     return buffer.getvalue()
+
+
+def _writer(workbook: Any, archive: Any) -> Any:
+    """openpyxl's `ExcelWriter`, with each sheet's cells written by `excel_rows` when it can."""
+    from pathlib import Path
+    from zipfile import ZipInfo
+
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.writer.excel import ExcelWriter
+
+    from vastbus_cli.documents.excel_rows import PLACEHOLDER, sheet_data
+
+    class SheetWriter(WorksheetWriter):
+        fast_rows: bytes | None = None  # not `rows`: a WorksheetWriter method
+
+        def write_rows(self) -> None:
+            self.fast_rows = sheet_data(self.ws)
+            if self.fast_rows is None:
+                super().write_rows()
+                return
+            xf = self.xf.send(True)
+            with xf.element("sheetData"):
+                xf.write(PLACEHOLDER)
+            self.xf.send(None)
+
+    class Writer(ExcelWriter):
+        def write_worksheet(self, ws: Any) -> None:  # openpyxl's, but for the SheetWriter
+            if self.workbook.write_only:
+                super().write_worksheet(ws)
+                return
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts = ws._charts
+            ws._drawing.images = ws._images
+            writer = SheetWriter(ws)
+            writer.write()
+            ws._rels = writer._rels
+            if writer.fast_rows is None:
+                self._archive.write(writer.out, ws.path[1:])
+            else:
+                data = Path(writer.out).read_bytes().replace(
+                    f"<sheetData>{PLACEHOLDER}</sheetData>".encode(),
+                    b"<sheetData>" + writer.fast_rows + b"</sheetData>", 1)
+                info = ZipInfo.from_file(writer.out, ws.path[1:])
+                self._archive.writestr(info, data, self._archive.compression,
+                                       self._archive.compresslevel)
+            self.manifest.append(ws)
+            writer.cleanup()
+
+    return Writer(workbook, archive)

@@ -1,0 +1,91 @@
+"""A worksheet's cells written as one string: what openpyxl writes, without its per-cell work.
+
+openpyxl writes every cell through lxml's incremental writer (an element context,
+an attribute dict and a text element per cell): most of the time of saving a
+sheet of 100,000 cells. `sheet_data` writes the same `<sheetData>` as text for
+the cells a report workbook holds (text, numbers, dates, empty styled cells),
+and returns None for a sheet with anything else (formulas, rich text, comments,
+hyperlinks, rows without cells, characters XML cannot carry), which openpyxl
+then writes itself. A hypothesis test compares both writers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+PLACEHOLDER = "vastbus-sheet-data"  # written inside <sheetData> by openpyxl, replaced after
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_PLAIN_TYPES = (str, int, float, dt.date)
+
+
+def _escape(value: str) -> str:
+    """Text as lxml writes it in an ASCII document."""
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\r", "&#13;"))
+
+
+def _attr(value: str) -> str:
+    return (_escape(value).replace('"', "&quot;").replace("\n", "&#10;")
+            .replace("\t", "&#9;"))
+
+
+def sheet_data(ws: Any) -> bytes | None:
+    """The inside of the sheet's `<sheetData>` as openpyxl would write it, or None."""
+    from openpyxl.compat import safe_string
+    from openpyxl.utils.datetime import to_excel
+
+    rows: dict[int, list[Any]] = {}
+    for (row, _col), cell in sorted(ws._cells.items()):
+        rows.setdefault(row, []).append(cell)
+    dims = ws.row_dimensions
+    if dims.keys() - rows.keys() or ws.parent.iso_dates:
+        return None
+    epoch = ws.parent.epoch
+    out: list[str] = []
+    for row_idx in sorted(rows):
+        attrs = {"r": f"{row_idx}"}
+        attrs.update(dims.get(row_idx, {}))
+        out.append("<row " + " ".join(f'{k}="{_attr(v)}"' for k, v in attrs.items()) + ">")
+        written = False
+        for cell in rows[row_idx]:
+            value = cell._value
+            if cell._comment is not None or cell.hyperlink:
+                return None
+            styled = cell.has_style
+            if value is None and not styled:
+                continue
+            kind = cell.data_type
+            if kind == "f" or not (value is None or isinstance(value, _PLAIN_TYPES)):
+                return None
+            if isinstance(value, float) and not math.isfinite(value):
+                return None
+            written = True
+            head = f'<c r="{cell.coordinate}"' + (f' s="{cell.style_id}"' if styled else "")
+            if kind == "s":
+                head += ' t="inlineStr"'
+            elif kind == "d":
+                if not isinstance(value, dt.date) or getattr(value, "tzinfo", None) is not None:
+                    return None
+                head += ' t="n"'
+                value = to_excel(value, epoch)
+            else:
+                head += f' t="{_attr(kind)}"'
+            if value is None or value == "":
+                out.append(head + "></c>")  # lxml's element context, never "/>"
+            elif kind == "s":
+                if not isinstance(value, str):
+                    return None
+                space = ' xml:space="preserve"' if value != value.strip() else ""
+                out.append(f"{head}><is><t{space}>{_escape(value)}</t></is></c>")
+            else:
+                out.append(f"{head}><v>{_escape(safe_string(value))}</v></c>")
+        if not written:
+            return None
+        out.append("</row>")
+    text = "".join(out)
+    if _NOT_XML.search(text):
+        return None
+    return text.encode("ascii", "xmlcharrefreplace")
