@@ -71,3 +71,29 @@ def test_help_loads_no_command_machinery() -> None:
     modules = imported("--help")
     assert not modules & {*COERCION, *RENDERERS, "vastbus_cli.problems", "vastbus_cli.output",
                           "vastbus_cli.reporters", "vastbus_cli.paths", "yaml"}
+
+
+def _survey(folder: Path) -> Path:
+    (folder / "spec.yaml").write_text(
+        "enkät: E\nrespondentkolumn: Grupp\nfrågor:\n  - id: f1\n    text: Fråga 1\n"
+        "    typ: flerval\n    alternativ: [Ja, 'Ja, delvis', Nej]\n", encoding="utf-8")
+    path = folder / "svar.csv"
+    path.write_text('Tidstämpel,Grupp,Fråga 1\r\n2026-01-01,A,"Ja, delvis, Nej"\r\n2026-01-02,B,Ja\r\n',
+                    encoding="utf-8")
+    return path
+
+
+def test_tally_with_a_spec_to_json_loads_neither_pydantic_nor_rich(tmp_path: Path) -> None:
+    """A plainly valid spec and the tally's models are plain dataclasses (see survey/spec.py)."""
+    target = tmp_path / "t.json"
+    modules = imported("tally", str(_survey(tmp_path)), "--spec", str(tmp_path / "spec.yaml"),
+                       "-o", str(target), "--force")
+    assert json.loads(target.read_text(encoding="utf-8"))["questions"]
+    assert not modules & {*PRINTING, *COERCION, *RENDERERS, "vastbus_cli.survey.spec_schema"}
+
+
+def test_tally_without_a_spec_loads_no_yaml(tmp_path: Path) -> None:
+    target = tmp_path / "t.csv"
+    modules = imported("tally", str(_survey(tmp_path)), "-o", str(target))
+    assert target.exists()
+    assert not modules & {*COERCION, *RENDERERS, "yaml"}

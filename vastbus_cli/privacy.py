@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any, TypeVar, get_args
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 _CANDIDATE = re.compile(
     r"(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})( ?[-+] ?| )?(\d{3})(\d)(?![\d])")
@@ -90,18 +92,26 @@ def mask_identity_numbers(text: str) -> tuple[str, int]:
 def masked_model(model: M) -> M:
     """`model` with every identity number in any of its texts masked: the last net before a
     summary or a tally is rendered, whatever the number came in through."""
-    if _json_has_every_text(type(model)) and not _six_digits_in_json(model):
+    cls: type = type(model)
+    if _is_pydantic(model) and _json_has_every_text(cls) and not _six_digits_in_json(model):
         return model  # nothing to mask: one pass over its JSON instead of a walk
     masked: M = _masked(model)
     return masked
 
 
-def _six_digits_in_json(model: BaseModel) -> bool:
+def _six_digits_in_json(model: Any) -> bool:
     """Whether the model's JSON may have six digits in a row (as `may_hold_identity_number`
     for a text): the JSON has every text with its digits as written."""
     from pydantic_core import to_json
 
     return b"000000" in to_json(model).translate(_DIGIT_BYTES)
+
+
+def _is_pydantic(value: Any) -> bool:
+    """A pydantic model (reports); looked for only when pydantic is loaded, so the tally, whose
+    models are dataclasses, never imports it."""
+    pydantic = sys.modules.get("pydantic")
+    return pydantic is not None and isinstance(value, pydantic.BaseModel)
 
 
 @functools.cache
@@ -112,6 +122,8 @@ def _json_has_every_text(cls: type[BaseModel]) -> bool:
     digit), so when it has no six digits in a row, no text has an identity number.
     A field left out of the JSON (`exclude`) would hide its texts: then walk.
     """
+    from pydantic import BaseModel
+
     seen: set[type] = set()
     todo: list[Any] = [cls]
     while todo:
@@ -129,19 +141,36 @@ def _json_has_every_text(cls: type[BaseModel]) -> bool:
     return True
 
 
+def _model_fields(value: Any) -> list[str] | None:
+    """The field names of a model: a pydantic model (reports) or a dataclass (the tally).
+
+    pydantic is looked for only when it is already loaded, so the tally never imports it.
+    """
+    if is_dataclass(value) and not isinstance(value, type):
+        return [f.name for f in fields(value)]
+    if _is_pydantic(value):
+        return list(type(value).model_fields)
+    return None
+
+
 def _masked(value: Any) -> Any:
     """`value` itself when nothing in it is masked (no copies of a clean summary), else a copy."""
     if isinstance(value, str):
         text, count = mask_identity_numbers(value)
         return text if count else value  # unchanged keeps its type (enums, DateText)
-    if isinstance(value, BaseModel):
+    names = _model_fields(value)
+    if names is not None:
         changed = {}
-        for name in type(value).model_fields:
+        for name in names:
             item = getattr(value, name)
             new = _masked(item)
             if new is not item:
                 changed[name] = new
-        return value.model_copy(update=changed) if changed else value
+        if not changed:
+            return value
+        if is_dataclass(value) and not isinstance(value, type):
+            return replace(value, **changed)
+        return value.model_copy(update=changed)
     if isinstance(value, dict):
         pairs = [(_masked(key), _masked(item)) for key, item in value.items()]
         same = all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(pairs, value.items(),

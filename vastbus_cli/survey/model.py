@@ -2,30 +2,58 @@
 
 Attribute names are the JSON keys. `group` is None for the overall result;
 `change` is the difference in percentage points from the previous round.
+
+Plain frozen dataclasses, not pydantic models: the tally builds every instance
+itself from values it has already checked, so validation would only cost
+start-up time and memory (a million-row tally must stay within a few MiB of
+`vastbus --help`). `as_json` gives what `model_dump(mode="json")` gave.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import field as _default
+from typing import Any
 
 KINDS = ("single", "multi", "text", "number", "rank")
 KIND_NAMES = {"single": "enkelval", "multi": "flerval", "text": "fritext", "number": "tal",
               "rank": "rangordning"}
 
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True)
+_EXCLUDED = {"notes"}  # Tally.notes: columns left out and why, for -v; not in the JSON
 
 
-class OptionCount(_Model):
+def _floats(obj: object, *names: str) -> None:
+    """Float fields hold floats (as pydantic made them): a whole number is still written 1.0."""
+    for name in names:
+        value = getattr(obj, name)
+        if value is not None and type(value) is not float:
+            object.__setattr__(obj, name, float(value))
+
+
+def as_json(value: Any) -> Any:
+    """A model as plain JSON values, field order kept, excluded fields left out."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: as_json(getattr(value, f.name)) for f in fields(value)
+                if f.name not in _EXCLUDED}
+    if isinstance(value, (list, tuple)):
+        return [as_json(item) for item in value]
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class OptionCount:
     label: str
     count: int
     percent: float | None  # share of those who answered; None when nobody did
     change: float | None = None  # percentage points since the previous round
     mean_rank: float | None = None  # rank questions: the item's mean place (1 = first)
 
+    def __post_init__(self) -> None:
+        _floats(self, "percent", "change", "mean_rank")
 
-class Stats(_Model):
+
+@dataclass(frozen=True, kw_only=True)
+class Stats:
     n: int
     sum: float
     mean: float
@@ -33,24 +61,30 @@ class Stats(_Model):
     min: float
     max: float
 
+    def __post_init__(self) -> None:
+        _floats(self, "sum", "mean", "median", "min", "max")
 
-class TextAnswer(_Model):
+
+@dataclass(frozen=True, kw_only=True)
+class TextAnswer:
     text: str
     count: int
 
 
-class Result(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Result:
     round: str
     group: str | None
     answered: int
     missing: int
-    options: list[OptionCount] = []
+    options: list[OptionCount] = _default(default_factory=list)
     stats: Stats | None = None
-    answers: list[TextAnswer] = []  # free text, and "other" texts of closed questions
-    blank_respondents: list[str] = []  # mandatory questions only
+    answers: list[TextAnswer] = _default(default_factory=list)  # free text, and "other" texts
+    blank_respondents: list[str] = _default(default_factory=list)  # mandatory questions only
 
 
-class QuestionResult(_Model):
+@dataclass(frozen=True, kw_only=True)
+class QuestionResult:
     id: str
     text: str
     section: str | None
@@ -62,26 +96,28 @@ class QuestionResult(_Model):
         return next((r for r in self.results if r.round == round_label and r.group == group), None)
 
 
-class RoundInfo(_Model):
+@dataclass(frozen=True, kw_only=True)
+class RoundInfo:
     label: str
     source: str
     respondents: int
     expected: int | None = None  # how many should answer, when the spec lists them
-    not_responded: list[str] = []  # those of the expected who did not
+    not_responded: list[str] = _default(default_factory=list)  # those of the expected who did not
 
     @property
     def response_rate(self) -> float | None:
         return round(100 * self.respondents / self.expected, 1) if self.expected else None
 
 
-class Tally(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Tally:
     survey: str
     rounds: list[RoundInfo]
     by: str | None = None
     respondent_column: str | None = None
-    groups: list[str] = []
+    groups: list[str] = _default(default_factory=list)
     questions: list[QuestionResult]
-    notes: list[str] = Field(default=[], exclude=True)  # columns left out and why, for -v
+    notes: list[str] = _default(default_factory=list)  # columns left out and why, for -v
 
     def sections(self) -> list[tuple[str, list[QuestionResult]]]:
         """Questions by section in first-seen order; questions without one under 'Frågor'."""

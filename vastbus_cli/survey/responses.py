@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, ConfigDict
-
 from vastbus_cli.problems import Problem
 
 Row = tuple[int, list[str]]
@@ -25,17 +23,17 @@ RawAnswer = tuple[str, tuple[str, ...], str]
 BLANK: RawAnswer = ("", (), "")
 
 
-class Choice(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Choice:
     """One option's own column (multi-select split over columns)."""
-
-    model_config = ConfigDict(frozen=True)
 
     column: int
     label: str
     code: str = ""
 
 
-class Field(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Field:
     """One question as the export holds it.
 
     `column` holds the answer as text (possibly several options joined in one
@@ -43,9 +41,10 @@ class Field(BaseModel):
     (any non-empty text when `tick` is empty); `other_column` holds an
     "other, please specify" text. `value_labels` turns codes (LimeSurvey's
     `Y`/`N`) into labels.
-    """
 
-    model_config = ConfigDict(frozen=True)
+    Plain dataclasses (as `Layout`): the readers build them from headers they
+    have checked, and the tally path stays free of pydantic's start-up cost.
+    """
 
     key: str
     text: str
@@ -53,7 +52,7 @@ class Field(BaseModel):
     choices: tuple[Choice, ...] = ()
     tick: str = ""
     other_column: int | None = None
-    value_labels: dict[str, str] = {}
+    value_labels: dict[str, str] = field(default_factory=dict, hash=False)
 
     @property
     def columns(self) -> list[int]:
@@ -95,10 +94,9 @@ class Field(BaseModel):
         return text, ticked, other
 
 
-class Layout(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Layout:
     """What a layout reader made of the header rows."""
-
-    model_config = ConfigDict(frozen=True)
 
     name: str
     header_rows: int
@@ -111,8 +109,7 @@ class Layout(BaseModel):
 class Responses:
     """One round's export: its layout and its data rows, read lazily in chunks.
 
-    A stream cannot be a pydantic model without validating every row, so this
-    is a dataclass around the pydantic `Layout`. Every row of a chunk is at
+    Every row of a chunk is at
     least as wide as the header, so a chunk can be turned into columns.
     """
 

@@ -1,23 +1,23 @@
 """The survey spec: which questions a survey has, their kinds and ordered options.
 
-English attribute names, Swedish aliases (the keys a coordinator writes). Loaded
-with the foundation's `load_file` + `parse_model`, so every mistake in the spec
-gets a Swedish problem with its line and column.
+English attribute names, Swedish keys (what a coordinator writes). A spec is
+read with the foundation's `load_file`; a plainly well-formed one (only the
+Swedish keys, texts without surrounding spaces, lists of texts, `true`/`false`)
+becomes these dataclasses directly, and anything else goes through the pydantic
+model in `spec_schema.py` with `parse_model`, so every mistake still gets its
+Swedish problem with line and column, and pydantic is loaded only then.
+`tests/survey/test_spec.py` proves that both ways give the same spec.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as _default
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
-from vastbus_cli.load import load_file
-from vastbus_cli.parse import parse_model
 from vastbus_cli.problems import Problem, error
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class Kind(str, Enum):
@@ -39,41 +39,92 @@ class Kind(str, Enum):
         return self in (Kind.single, Kind.multi)
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class SpecQuestion:
+    id: str
+    section: str | None = None
+    text: str
+    kind: Kind
+    options: list[str] = _default(default_factory=list)
+    mandatory: bool = False
+    earlier_texts: list[str] = _default(default_factory=list)
 
 
-class SpecQuestion(_Model):
-    id: Text = Field(description="Frågans id, t.ex. 'tvister-rutin'")
-    section: Text | None = Field(default=None, alias="avsnitt", description="Avsnitt i enkäten")
-    text: Text = Field(description="Frågetexten (som rubriken i exporten, eller dess början)")
-    kind: Kind = Field(alias="typ",
-                       description="enkelval, flerval, fritext, tal eller rangordning")
-    options: list[Text] = Field(default_factory=list, alias="alternativ",
-                                description="Svarsalternativen i den ordning de ska visas")
-    mandatory: bool = Field(default=False, alias="obligatorisk",
-                            description="Om frågan är obligatorisk")
-    earlier_texts: list[Text] = Field(default_factory=list, alias="tidigare-texter",
-                                      description="Frågans text i tidigare omgångar")
+@dataclass(frozen=True, kw_only=True)
+class Spec:
+    survey: str
+    respondent_column: str | None = None
+    expected: list[str] = _default(default_factory=list)
+    questions: list[SpecQuestion]
 
 
-class Spec(_Model):
-    survey: Text = Field(alias="enkät", description="Enkätens namn")
-    respondent_column: Text | None = Field(
-        default=None, alias="respondentkolumn",
-        description="Kolumnen som anger vem som svarat (t.ex. vårdsamverkansgruppen)")
-    expected: list[Text] = Field(
-        default_factory=list, alias="förväntade-svarande",
-        description="Vilka som ska svara (t.ex. grupperna, som de står i respondentkolumnen); "
-                    "ger svarsfrekvens och vilka som inte svarat")
-    questions: list[SpecQuestion] = Field(alias="frågor", min_length=1,
-                                          description="Enkätens frågor")
+_KINDS = {k.value: k for k in Kind}
+_PLACEHOLDER = "FYLL I"
+
+
+def _text(value: Any) -> bool:
+    """A text the schema takes as it is: a non-empty string with nothing to strip."""
+    return type(value) is str and bool(value) and value.strip() == value \
+        and not value.upper().startswith(_PLACEHOLDER)
+
+
+def _texts(value: Any) -> bool:
+    return type(value) is list and all(map(_text, value))
+
+
+def _question(data: Any) -> SpecQuestion | None:
+    if type(data) is not dict or not data.keys() <= _QUESTION_KEYS:
+        return None
+    if not (_text(data.get("id")) and _text(data.get("text")) and data.get("typ") in _KINDS):
+        return None
+    section = data.get("avsnitt")
+    if not (section is None or _text(section)) or type(data.get("obligatorisk", False)) is not bool:
+        return None
+    if not (_texts(data.get("alternativ", [])) and _texts(data.get("tidigare-texter", []))):
+        return None
+    return SpecQuestion(id=data["id"], section=section, text=data["text"],
+                        kind=_KINDS[data["typ"]], options=list(data.get("alternativ", [])),
+                        mandatory=data.get("obligatorisk", False),
+                        earlier_texts=list(data.get("tidigare-texter", [])))
+
+
+_SPEC_KEYS = {"enkät", "respondentkolumn", "förväntade-svarande", "frågor"}
+_QUESTION_KEYS = {"id", "avsnitt", "text", "typ", "alternativ", "obligatorisk", "tidigare-texter"}
+
+
+def plain_spec(data: Any) -> Spec | None:
+    """The spec when `data` is plainly valid (the schema surely accepts it as it is), else None.
+
+    None means only "ask the schema": it then finds what is wrong, or accepts
+    what this leaves to it (English keys, spaces to strip, `ja` for true).
+    """
+    if type(data) is not dict or not data.keys() <= _SPEC_KEYS or not _text(data.get("enkät")):
+        return None
+    column = data.get("respondentkolumn")
+    if not (column is None or _text(column)) or not _texts(data.get("förväntade-svarande", [])):
+        return None
+    raw = data.get("frågor")
+    if type(raw) is not list or not raw:
+        return None
+    questions = [_question(q) for q in raw]
+    if None in questions:
+        return None
+    return Spec(survey=data["enkät"], respondent_column=column,
+                expected=list(data.get("förväntade-svarande", [])),
+                questions=questions)  # type: ignore[arg-type]  # None ruled out above
 
 
 def load_spec(path: Path) -> tuple[Spec | None, list[Problem]]:
     """Read and check a spec file; problems carry the file's line and column."""
+    from vastbus_cli.load import load_file
+
     loaded = load_file(path)
-    spec, problems = parse_model(loaded, Spec, what="enkätspecifikationen")
+    spec = plain_spec(loaded.data)
+    problems: list[Problem] = []
+    if spec is None:
+        from vastbus_cli.survey.spec_schema import checked_spec
+
+        spec, problems = checked_spec(loaded)
     problems = [*loaded.problems, *problems]
     if spec is None:
         return None, problems

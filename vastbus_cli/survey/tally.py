@@ -10,6 +10,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from vastbus_cli.privacy import (
@@ -141,7 +142,7 @@ def _round_info(counted: RoundCounts, spec: Spec | None) -> RoundInfo:
     who = next((fc for fc in counted.fields if fc.field.key == WHO_KEY), None)
     answered = {fold(raw[0]) for (_group, raw) in who.answers} if who is not None else set()
     missing = [name for name in spec.expected if fold(name) not in answered]
-    return info.model_copy(update={"expected": len(spec.expected), "not_responded": missing})
+    return replace(info, expected=len(spec.expected), not_responded=missing)
 
 
 def _respondent_column(responses: Responses, spec: Spec | None,
@@ -196,8 +197,8 @@ def _rank_question(plan: Planned, counted: list[RoundCounts], groups: list[str])
     if not plan.from_spec and results:
         means = {o.label: o.mean_rank or 0.0 for o in results[0].options}
         order.sort(key=lambda label: means.get(label, 0.0))
-    results = [r.model_copy(update={"options": sorted(
-        r.options, key=lambda o: order.index(o.label) if o.label in order else len(order))})
+    results = [replace(r, options=sorted(
+        r.options, key=lambda o: order.index(o.label) if o.label in order else len(order)))
         for r in results]
     results = _with_changes(results, [c.label for c in counted])
     return QuestionResult(id=plan.id, text=plan.text, section=plan.section, kind="rank",
@@ -368,7 +369,7 @@ def _changed(option: OptionCount, answered: int, before: float | None) -> Option
     now = _share(option.count, answered)
     if now is None or before is None:
         return option
-    return option.model_copy(update={"change": round(now - before, 1)})
+    return replace(option, change=round(now - before, 1))
 
 
 def _with_changes(results: list[Result], order: list[str]) -> list[Result]:
@@ -381,7 +382,7 @@ def _with_changes(results: list[Result], order: list[str]) -> list[Result]:
         if before is not None and result.options:
             old = {o.label: _share(o.count, before.answered) for o in before.options}
             options = [_changed(o, result.answered, old.get(o.label)) for o in result.options]
-            result = result.model_copy(update={"options": options})
+            result = replace(result, options=options)
         previous[result.group] = result
         out.append(result)
     return out

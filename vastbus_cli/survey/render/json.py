@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from vastbus_cli.survey.model import Tally
+from vastbus_cli.survey.model import Tally, as_json
 
 
 def render(tally: Tally) -> bytes:
-    return (json.dumps(tally.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n").encode()
+    return (json.dumps(as_json(tally), ensure_ascii=False, indent=2) + "\n").encode()
