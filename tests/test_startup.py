@@ -20,6 +20,9 @@ HELP_ONLY = ["typer.rich_utils", "vastbus_cli.cli.swedish"]
 PRINTING = ["rich", "rich.console", "rich.markup"]
 COERCION = ["pydantic", "typer._adapters"]
 RENDERERS = ["docx", "pptx", "openpyxl", "jinja2", "xlsxwriter"]
+# what libraries import for features we never use (cli/deferred.py): markdown help, pretty
+# tracebacks, pydantic plugins
+UNUSED = ["rich.markdown", "rich.traceback", "markdown_it", "pygments", "importlib.metadata"]
 
 _RUN = """
 import contextlib, io, json, sys
@@ -57,7 +60,7 @@ def test_schema_to_a_file_needs_neither_rich_nor_pydantic(tmp_path: Path) -> Non
 def test_validate_imports_no_help_machinery_or_renderers() -> None:
     modules = imported("validate", str(EXAMPLE / "arsberattelse-2025-hjo.yaml"))
     assert "vastbus_cli.validate" in modules  # it did run
-    assert not modules & {*HELP_ONLY, *RENDERERS, *PRINTING, "typer._adapters"}
+    assert not modules & {*HELP_ONLY, *RENDERERS, *PRINTING, *UNUSED, "typer._adapters"}
 
 
 def test_help_and_usage_errors_load_the_swedish_texts() -> None:
@@ -69,8 +72,9 @@ def test_help_loads_no_command_machinery() -> None:
     """`--help` shows names and texts: no pipeline helpers, no option coercion, no regexes
     for translating error messages (they are compiled on the first error)."""
     modules = imported("--help")
-    assert not modules & {*COERCION, *RENDERERS, "vastbus_cli.problems", "vastbus_cli.output",
-                          "vastbus_cli.reporters", "vastbus_cli.paths", "yaml"}
+    assert not modules & {*COERCION, *RENDERERS, *UNUSED, "vastbus_cli.problems",
+                          "vastbus_cli.output", "vastbus_cli.reporters", "vastbus_cli.paths",
+                          "yaml"}
 
 
 def _survey(folder: Path) -> Path:
@@ -97,3 +101,37 @@ def test_tally_without_a_spec_loads_no_yaml(tmp_path: Path) -> None:
     modules = imported("tally", str(_survey(tmp_path)), "-o", str(target))
     assert target.exists()
     assert not modules & {*COERCION, *RENDERERS, "yaml"}
+
+
+_DEFERRED_STILL_WORK = """
+import contextlib, io, sys
+sys.argv = ["vastbus", "--help"]
+from vastbus_cli.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        main()
+    except SystemExit:
+        pass
+import rich.markdown, rich.traceback, typer.rich_utils as ru
+assert "rich.markdown" in sys.modules and not hasattr(rich.markdown, "__vastbus_placeholder__")
+assert isinstance(ru.Markdown("*x*"), rich.markdown.Markdown)
+assert isinstance(ru.Markdown("*x*"), ru.Markdown)
+try:
+    raise ValueError("x")
+except ValueError as exc:
+    assert isinstance(ru.Traceback.from_exception(type(exc), exc, exc.__traceback__),
+                      rich.traceback.Traceback)
+import os
+del os.environ["PYDANTIC_DISABLE_PLUGINS"]
+from pydantic.plugin import _loader
+assert list(_loader.get_plugins()) == []  # looked up through the real entry_points
+import importlib.metadata
+assert importlib.metadata.version("pydantic")
+print("ok")
+"""
+
+
+def test_deferred_imports_load_for_real_when_used() -> None:
+    out = subprocess.run([sys.executable, "-c", _DEFERRED_STILL_WORK], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "ok"
