@@ -8,7 +8,13 @@ from pathlib import Path
 import typer
 
 from vastbus_cli.cli.app import app
-from vastbus_cli.cli.common import EXIT_OK, EXIT_PROBLEMS, show_problems, write_stdout
+from vastbus_cli.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    show_problems,
+    without_cycle_collection,
+    write_stdout,
+)
 
 
 class ProblemFormat(str, Enum):
@@ -31,7 +37,8 @@ def validate_command(
     from vastbus_cli.reporters import problems_json
     from vastbus_cli.validate import validate_paths
 
-    result = validate_paths(paths, roster_path=roster)
+    with without_cycle_collection():
+        result = validate_paths(paths, roster_path=roster)
     problems = result.problems
     if format is ProblemFormat.json:
         write_stdout(problems_json(problems, result.summary_line(),
