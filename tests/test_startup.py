@@ -7,10 +7,14 @@ from the models; no command loads a renderer's library it does not use.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "rapporter" / "2025"
 
@@ -135,3 +139,18 @@ def test_deferred_imports_load_for_real_when_used() -> None:
     out = subprocess.run([sys.executable, "-c", _DEFERRED_STILL_WORK], capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "ok"
+
+
+def test_a_run_builds_only_the_click_command_it_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """registry.py: the other commands stay Typer registrations; help still lists them all."""
+    from typer.main import get_command
+
+    from vastbus_cli.cli import app
+
+    group: Any = get_command(app)
+    with contextlib.suppress(SystemExit):
+        group.main(["validate", str(EXAMPLE / "arsberattelse-2025-hjo.yaml")], prog_name="vastbus")
+    assert "Inga problem" in capsys.readouterr().out
+    assert set(group.commands._built) == {"validate"}
+    assert list(group.commands) == ["compile", "schema", "tally", "template", "validate"]
+    assert all(group.commands[name].name == name for name in group.commands)

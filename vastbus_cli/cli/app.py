@@ -7,7 +7,10 @@ from contextlib import contextmanager
 from typing import Any
 
 import typer
+import typer.main
 from typer.core import TyperGroup
+
+from vastbus_cli.cli.registry import LazyApp, LazyCommands
 
 HELP_OPTIONS = ("-h", "--help")
 
@@ -34,12 +37,11 @@ def _install_swedish() -> None:
     swedish.install()
 
 
-def _plain_params(group: Any) -> None:
+def _plain_params(command: Any) -> None:
     """Text and path options without pydantic's start-up cost (see plain_params.py)."""
     from vastbus_cli.cli import plain_params
 
-    for command in (group, *group.commands.values()):
-        plain_params.install_command(command, HELP_OPTIONS)
+    plain_params.install_command(command, HELP_OPTIONS)
 
 
 class _Vastbus(TyperGroup):
@@ -51,10 +53,24 @@ class _Vastbus(TyperGroup):
     translated and raised again for Typer to print.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plain = True  # help coerces no values: Typer's own coercion is good enough
+        self.commands = LazyCommands(app.lazy_commands, self._build)
+
+    def _build(self, info: Any) -> Any:
+        command = typer.main.get_command_from_info(
+            info, pretty_exceptions_short=app.pretty_exceptions_short,
+            rich_markup_mode=self.rich_markup_mode)
+        if self._plain:
+            _plain_params(command)
+        return command
+
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
                      **extra: Any) -> Any:
         if not args or any(a in HELP_OPTIONS for a in args):
-            _install_swedish()  # help coerces no values: Typer's own coercion is good enough
+            _install_swedish()
+            self._plain = False
         else:
             _plain_params(self)
         with _swedish_on_error():
@@ -65,7 +81,7 @@ class _Vastbus(TyperGroup):
             return super().invoke(ctx)
 
 
-app = typer.Typer(
+app = LazyApp(
     cls=_Vastbus,
     name="vastbus",
     help="Verktyg för Västbus: årsberättelser, delregionala sammanställningar och enkäter.",
