@@ -204,9 +204,12 @@ def _progress(folder: Path) -> Iterator[Callable[[Path], None] | None]:
     """A rich progress bar on stderr while reading, when there are enough files to wait for."""
     from vastbus_cli.validate import discover
 
-    files, _ = discover([folder]) if folder.is_dir() else ([], [])
     console = err_console()
-    if len(files) < PROGRESS_FROM or not console.is_terminal:
+    if not console.is_terminal:  # before counting the files: that lists the folder again
+        yield None
+        return
+    files, _ = discover([folder]) if folder.is_dir() else ([], [])
+    if len(files) < PROGRESS_FROM:
         yield None
         return
     from rich.progress import Progress
