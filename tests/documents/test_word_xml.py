@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -13,7 +15,7 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
 def _made(style_id: str | None, page_break: bool,
-          runs: list[tuple[str, bool, bool, int | None]]) -> bytes:
+          runs: list[tuple[str, bool, bool, int | None]]) -> Any:
     """The element-by-element way (what `new_paragraph` and `add_run` did)."""
     p = etree.Element(f"{{{W}}}p", nsmap={"w": W})
     if style_id is not None or page_break:
@@ -35,7 +37,7 @@ def _made(style_id: str | None, page_break: bool,
                 etree.SubElement(rpr, f"{{{W}}}szCs", {f"{{{W}}}val": str(half_points)})
         t = etree.SubElement(r, f"{{{W}}}t", {f"{{{XML_NS}}}space": "preserve"})
         t.text = word_parts.text(value)
-    return etree.tostring(p)
+    return p
 
 
 texts = st.text(st.sampled_from(list("ab å&<>\"'\r\n\t\x01]]>") + ["\u2028", "😀"]), max_size=12)
@@ -49,5 +51,47 @@ def test_parsed_paragraph_is_the_made_one(style_id: str | None, page_break: bool
                                           items: list[tuple[str, bool, bool, int | None]]) -> None:
     content = "".join(word_parts.run_xml(v, bold=b, italic=i, half_points=h)
                       for v, b, i, h in items)
-    parsed = word_parts.parse_fragment(word_parts.paragraph_xml(content, style_id, page_break))
-    assert etree.tostring(parsed) == _made(style_id, page_break, items)
+    xml = word_parts.paragraph_xml(content, style_id, page_break)
+    [parsed] = word_parts.parse_fragments(xml)
+    made = _made(style_id, page_break, items)
+    assert etree.tostring(parsed) == etree.tostring(made)
+    # as text in the document (UTF-8, `w:` declared at its root), it is what lxml writes
+    as_written = etree.tostring(made, encoding="unicode")
+    assert xml == as_written.replace(f' xmlns:w="{W}"', "", 1)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["p", "h", "b", "t", "m"]), texts), max_size=8))
+def test_document_as_text_is_the_document_as_elements(steps: list[tuple[str, str]]) -> None:
+    """Saved from text (placeholders filled in) or with every paragraph and table made
+    into elements right away (as when a caller uses them), document.xml is the same."""
+    import datetime as dt
+    import io
+    import zipfile
+
+    from vastbus_cli.documents.properties import Properties
+    from vastbus_cli.documents.table import Table
+    from vastbus_cli.documents.word import WordDocument
+
+    def build(use: bool) -> bytes:
+        doc = WordDocument(Properties(title="T", author="A", date=dt.date(2026, 3, 1)))
+        doc.title_page("Titel", "Under", [("Delregion", "Skaraborg")])
+        doc.contents()
+        for kind, value in steps:
+            if kind == "p":
+                made = doc.paragraph(value, bold_lead="Obs! " if value else "")
+            elif kind == "h":
+                made = doc.heading(value or "Rubrik", 1, new_page=bool(value))
+            elif kind == "b":
+                made = doc.bullet(value)
+            elif kind == "t":
+                made = doc.table(Table(["Grupp", "Antal"], [[value, 3], ["Totalt", 3]]))
+            else:
+                doc.markdown(f"# {value or 'x'}\n\nText *{value}*", below=1)
+                continue
+            if use:
+                _ = made._element if kind != "t" else made._tbl
+        data = doc.save()
+        return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+    assert build(use=False) == build(use=True)

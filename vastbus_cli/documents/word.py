@@ -56,6 +56,11 @@ class WordDocument:
         self._contents_at: Any = None
         self._headings: list[tuple[int, str, str]] = []  # level, text, bookmark
         self._page_pending = False
+        # paragraphs and tables kept as WordprocessingML text (see `_queue`)
+        self._pending: list[str] = []
+        self._batch = 0  # the number of the pending batch
+        self._made: dict[int, list[Any] | None] = {}  # batch → its elements (None: as text)
+        self._texts: list[str] = []  # batches kept as text, by placeholder number
 
     # -- low level ------------------------------------------------------------------
     def _style_id(self, name: str) -> str | None:
@@ -69,6 +74,7 @@ class WordDocument:
         from docx.oxml import OxmlElement
         from docx.text.paragraph import Paragraph
 
+        self._seal()
         p = OxmlElement("w:p")
         style_id = self._style_id(style) if style else None
         if (style_id is not None and style != "Normal") or self._page_pending:
@@ -138,15 +144,53 @@ class WordDocument:
 
     def _add(self, content: str, style: str | None) -> Any:
         """A paragraph of `content` (WordprocessingML runs) at the end, as `new_paragraph`
-        would make it, parsed from one string."""
-        from docx.text.paragraph import Paragraph
-
+        would make it."""
         style_id = self._style_id(style) if style and style != "Normal" else None
-        p = word_parts.parse_fragment(word_parts.paragraph_xml(content, style_id,
-                                                               self._page_pending))
+        xml = word_parts.paragraph_xml(content, style_id, self._page_pending)
         self._page_pending = False
-        self._end.addprevious(p)
-        return Paragraph(p, self._body)
+        return self._queue(xml, "p")
+
+    # -- text: a long document is written as text, never as a tree of elements ------
+    def _queue(self, xml: str, kind: str) -> _Later:
+        """Keep a paragraph or table as text; it becomes elements only if it is used.
+
+        A document tree of half a million elements costs ~140 MB for 1,000
+        reports and is slow to build and to write out; as text, each batch of
+        paragraphs between two elements made with python-docx stands in the tree
+        as one placeholder and is put in place when the document is saved.
+        """
+        self._pending.append(xml)
+        return _Later(self, self._batch, len(self._pending) - 1, kind)
+
+    def _materialize(self) -> None:
+        """The pending paragraphs and tables as real elements, in place."""
+        elements = word_parts.parse_fragments("".join(self._pending)) if self._pending else []
+        for element in elements:
+            self._end.addprevious(element)
+        self._made[self._batch] = elements
+        self._pending = []
+        self._batch += 1
+
+    def _seal(self) -> None:
+        """The pending paragraphs and tables stay text: a placeholder holds their place."""
+        from lxml import etree
+
+        if not self._pending:
+            return
+        self._end.addprevious(etree.ProcessingInstruction(_PLACEHOLDER, str(len(self._texts))))
+        self._texts.append("".join(self._pending))
+        self._made[self._batch] = None
+        self._pending = []
+        self._batch += 1
+
+    def _element(self, batch: int, index: int) -> Any:
+        if batch == self._batch:
+            self._materialize()
+        elements = self._made[batch]
+        if elements is None:
+            raise RuntimeError("A paragraph or table was used after later content was "
+                               "written as text; use it right away.")
+        return elements[index]
 
     def bullet(self, value: str, bold_lead: str = "", level: int = 1) -> Any:
         style = "List Bullet" if level <= 1 else f"List Bullet {min(level, 3)}"
@@ -193,9 +237,9 @@ class WordDocument:
 
     def table(self, table: Table) -> Any:
         """A table (empty columns left out), then a little space."""
-        out = word_parts.add_table(self._body, self._end, table.without_empty_columns(),
-                                   self.usable_cm, self._style_id("Table Grid") or "TableGrid")
-        self.new_paragraph()
+        out = self._queue(word_parts.table_xml(table.without_empty_columns(), self.usable_cm,
+                                               self._style_id("Table Grid") or "TableGrid"), "tbl")
+        self._add("", None)
         return out
 
     def image(self, png: bytes, width_cm: float) -> Any:
@@ -229,12 +273,49 @@ class WordDocument:
 
     def save(self, footer: str | None = None) -> bytes:
         """The document as .docx bytes; `footer` labels every page but the first (with `Sida n av m`)."""
+        self._seal()
         self._fill_contents()
         word_parts.footer_page_numbers(self.doc, footer or self.properties.title)
         set_word_properties(self.doc, self.properties)
         buffer = io.BytesIO()
         self.doc.save(buffer)
-        return buffer.getvalue()
+        if not self._texts:
+            return buffer.getvalue()
+        return _put_texts(buffer.getvalue(), self.doc.part.partname.membername, self._texts)
+
+
+_PLACEHOLDER = "vastbus-text"
+
+
+class _Later:
+    """A paragraph or table kept as text: used, it becomes python-docx's object."""
+
+    def __init__(self, doc: WordDocument, batch: int, index: int, kind: str) -> None:
+        self._doc, self._where, self._kind = doc, (batch, index), kind
+
+    def __getattr__(self, name: str) -> Any:
+        from docx.table import Table as DocxTable
+        from docx.text.paragraph import Paragraph
+
+        element = self._doc._element(*self._where)
+        made = (Paragraph if self._kind == "p" else DocxTable)(element, self._doc._body)
+        return getattr(made, name)
+
+
+def _put_texts(docx: bytes, member: str, texts: list[str]) -> bytes:
+    """The saved package with each placeholder in `member` replaced by its text."""
+    import re
+    from zipfile import ZipFile
+
+    pattern = re.compile(rb"<\?" + _PLACEHOLDER.encode() + rb" (\d+)\?>")
+    out = io.BytesIO()
+    with ZipFile(io.BytesIO(docx)) as old, ZipFile(out, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == member:
+                data = pattern.sub(lambda m: texts[int(m.group(1))].encode("utf-8"), data)
+            new.writestr(info, data)
+    return out.getvalue()
 
 
 def _qn(tag: str) -> str:

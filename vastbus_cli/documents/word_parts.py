@@ -165,24 +165,21 @@ def _widths(table: Table, usable_cm: float, rotated: set[int],
     return [n + sp + extra / len(need) for n, sp in zip(need, spare, strict=True)]
 
 
-def add_table(body: Any, before: Any, table: Table, usable_cm: float, style_id: str) -> Any:
+def table_xml(table: Table, usable_cm: float, style_id: str) -> str:
     """A table with a bold header row repeated on every page and numbers right-aligned.
 
-    Written as one string of WordprocessingML, parsed once and inserted before
-    `before` (the body's section properties), so adding a table never scans the
-    document or the style list and makes no element one by one: linear time.
-    Headers of number columns are right-aligned like their numbers; totals rows
-    are bold.
+    WordprocessingML as one string (`w:` declared by the document around it), so a
+    table never scans the document or the style list and makes no element one by
+    one: linear time. Headers of number columns are right-aligned like their
+    numbers; totals rows are bold.
     """
-    from docx.table import Table as DocxTable
-
     half_points = 2 * (WIDE_TABLE_FONT_PT if len(table.headers) >= WIDE else TABLE_FONT_PT)
     numeric = [table.numeric(i) for i in range(len(table.headers))]
     rotated = {i for i in range(1, len(table.headers)) if numeric[i]} if (
         table.dash_zero and len(table.headers) >= WIDE) else set()  # a wide matrix of counts
     body_rows = table.text_rows()
     widths = [str(round(w * TWIPS_PER_CM)) for w in _widths(table, usable_cm, rotated, body_rows)]
-    out = [f'<w:tbl {_W_NS}><w:tblPr><w:tblStyle w:val="{_attr(style_id)}"/>'
+    out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{_attr(style_id)}"/>'
            '<w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/>'
            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
@@ -211,9 +208,7 @@ def add_table(body: Any, before: Any, table: Table, usable_cm: float, style_id: 
             out += (start, run_xml(value, bold=bold, half_points=half_points), "</w:p></w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
-    tbl = parse_fragment("".join(out))
-    before.addprevious(tbl)
-    return DocxTable(tbl, body)
+    return "".join(out)
 
 
 def internal_link(paragraph: Any, label: str, anchor: str) -> None:
@@ -311,7 +306,7 @@ def paragraph_xml(content: str, style_id: str | None = None, page_break: bool = 
         props = ("<w:pPr>" + (f'<w:pStyle w:val="{_attr(style_id)}"/>' if style_id is not None
                               else "") + ("<w:pageBreakBefore/>" if page_break else "")
                  + "</w:pPr>")
-    return f"<w:p {_W_NS}>{props}{content}</w:p>"
+    return f"<w:p>{props}{content}</w:p>" if props or content else "<w:p/>"  # as lxml
 
 
 def bookmark_xml(content: str, name: str, number: int) -> str:
@@ -320,17 +315,17 @@ def bookmark_xml(content: str, name: str, number: int) -> str:
             f'<w:bookmarkEnd w:id="{number}"/>')
 
 
-def parse_fragment(xml: str) -> Any:
-    """One element (`w:` declared on it) as python-docx's element classes.
+def parse_fragments(xml: str) -> list[Any]:
+    """Paragraphs and tables as python-docx's element classes, parsed at once.
 
     An empty text set through lxml is written `<w:t></w:t>`, a parsed one `<w:t/>`:
     empty texts are set again so the document is the same byte for byte.
     """
     from docx.oxml.parser import parse_xml
 
-    element = parse_xml(xml)
+    wrapper = parse_xml(f"<w:body {_W_NS}>{xml}</w:body>")
     if _EMPTY_TEXT in xml:
-        for node in element.iter(_clark("w:t")):
+        for node in wrapper.iter(_clark("w:t")):
             if node.text is None:
                 node.text = ""
-    return element
+    return list(wrapper)
