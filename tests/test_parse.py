@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportdata import VALID, replace_line
 
 from vastbus_cli.load import load_bytes
 from vastbus_cli.model import Report
-from vastbus_cli.parse import parse_model
+from vastbus_cli.parse import PLACEHOLDER, may_hold_placeholder, parse_model
 
 
 def problems(text: str) -> list[tuple[int, int, str, str, str]]:
@@ -251,3 +255,19 @@ def test_no_english_or_programmer_words_in_any_schema_message() -> None:
                         assert word not in p.message + p.hint, (path, value, p)
                     assert p.hint, (path, value, p)  # every problem says what to do
     assert {"fel-typ", "ogiltigt-värde", "ej-ifylld", "saknas", "formatversion"} <= kinds
+
+
+def test_only_y_then_l_makes_yl_in_upper_case() -> None:
+    """What `may_hold_placeholder` relies on, over every character there is."""
+    makes_y = {c for c in map(chr, range(sys.maxunicode + 1)) if "Y" in c.upper()}
+    assert {c for c in makes_y if c.upper().endswith("Y")} == {"y", "Y"}
+    assert not any("YL" in c.upper() for c in makes_y)
+    starts_l = {c for c in map(chr, range(sys.maxunicode + 1)) if c.upper().startswith("L")}
+    assert starts_l == {"l", "L"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.one_of(st.sampled_from("fFyYlLiIıﬁﬂﬄẙ :"), st.characters()), max_size=30))
+def test_the_placeholder_pretest_never_hides_one(text: str) -> None:
+    if not may_hold_placeholder(text):
+        assert PLACEHOLDER not in text.upper()

@@ -518,7 +518,15 @@ def _quick(text: str) -> Any:
         loader.dispose()
 
 
+# the event classes as module names: one look-up less per event in the walk below
+_ScalarEvent, _MappingStartEvent, _MappingEndEvent = (
+    yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent)
+_SequenceStartEvent, _SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+
 class _QuickWalk:
+    """`_quick`'s walk: one method per kind of node, scalars answered without the resolver."""
+
     def __init__(self, get: Callable[[], Any]) -> None:
         self.get = get
         self.builder: _Builder | None = None  # for the scalars the memo does not know
@@ -529,13 +537,13 @@ class _QuickWalk:
 
     def node(self, event: Any, depth: int) -> Any:
         kind = event.__class__
-        if kind is yaml.ScalarEvent:
+        if kind is _ScalarEvent:
             return self.scalar(event)
         if event.anchor is not None or depth >= MAX_DEPTH:
             raise _NotQuick
-        if kind is yaml.MappingStartEvent and event.tag is None:
+        if kind is _MappingStartEvent and event.tag is None:
             return self.mapping(depth)
-        if kind is yaml.SequenceStartEvent and event.tag is None:
+        if kind is _SequenceStartEvent and event.tag is None:
             return self.sequence(depth)
         raise _NotQuick
 
@@ -544,15 +552,15 @@ class _QuickWalk:
         mapping: dict[str, Any] = {}
         while True:
             event = get()
-            if event.__class__ is not yaml.ScalarEvent:
-                if event.__class__ is yaml.MappingEndEvent:
+            if event.__class__ is not _ScalarEvent:
+                if event.__class__ is _MappingEndEvent:
                     return mapping
                 raise _NotQuick
             key = scalar(event)
             if key.__class__ is not str or key in mapping or (key == "<<" and event.implicit[0]):
                 raise _NotQuick
             event = get()
-            mapping[key] = scalar(event) if event.__class__ is yaml.ScalarEvent \
+            mapping[key] = scalar(event) if event.__class__ is _ScalarEvent \
                 else node(event, depth + 1)
 
     def sequence(self, depth: int) -> list[Any]:
@@ -561,9 +569,9 @@ class _QuickWalk:
         while True:
             event = get()
             kind = event.__class__
-            if kind is yaml.ScalarEvent:
+            if kind is _ScalarEvent:
                 items.append(scalar(event))
-            elif kind is yaml.SequenceEndEvent:
+            elif kind is _SequenceEndEvent:
                 return items
             else:
                 items.append(node(event, depth + 1))
