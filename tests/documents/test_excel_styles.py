@@ -37,3 +37,33 @@ def test_same_styles_as_plain_assignments(plan: list[tuple[int, int, int]]) -> N
         assert (pos, a._style) == (pos, b._style)
     for attr in ("_fonts", "_fills", "_alignments", "_number_formats", "_borders"):
         assert list(getattr(plain, attr)) == list(getattr(fast, attr))
+
+
+cell_values = st.one_of(st.none(), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
+                        st.booleans(), st.dates(), st.text(max_size=6),
+                        st.sampled_from(["=SUM(A1)", "x" * 40000]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.tuples(cell_values, st.integers(0, 3)), min_size=1, max_size=4),
+                max_size=6))
+def test_put_row_is_set_text_then_the_styles(rows: list[list[tuple[object, int]]]) -> None:
+    from vastbus_cli.render.cells import set_text
+
+    plain, fast = Workbook(), Workbook()
+    ordinary, direct = CellStyles(), CellStyles()
+    kinds = [(), (STYLES[0],), (STYLES[4], STYLES[2]), (STYLES[0], STYLES[2], STYLES[1])]
+    for r, row in enumerate(rows, start=1):
+        for c, (value, kind) in enumerate(row, start=1):
+            cell = plain.active.cell(row=r, column=c)
+            set_text(cell, value)
+            for step in kinds[kind]:
+                ordinary.set(cell, **step)
+        direct.put_row(fast.active, r, [v for v, _ in row], [kinds[k] for _, k in row])
+    a, b = plain.active._cells, fast.active._cells
+    assert sorted(a) == sorted(b)
+    for pos in a:
+        assert (a[pos]._value, a[pos].data_type) == (b[pos]._value, b[pos].data_type)
+        assert (a[pos]._style or [0] * 9) == (b[pos]._style or [0] * 9)
+    for attr in ("_fonts", "_fills", "_alignments", "_number_formats", "_borders"):
+        assert list(getattr(plain, attr)) == list(getattr(fast, attr))

@@ -7,11 +7,18 @@ the document's own date and a workbook made again later is the same.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from copy import copy
 from typing import Any
 
 from vastbus_cli.documents.properties import Properties, set_excel_properties
+
+#: What openpyxl stores a value of each type as, once `set_text` has made it a cell's value
+#: (text is always text, never a formula); other types go through openpyxl itself
+_DATA_TYPES: dict[type, str] = {type(None): "n", bool: "b", int: "n", float: "n", str: "s",
+                                dt.date: "d", dt.datetime: "d"}
+MAX_TEXT = 32767  # openpyxl keeps this much of a text
 
 
 class CellStyles:
@@ -27,6 +34,7 @@ class CellStyles:
 
     def __init__(self) -> None:
         self._made: dict[tuple[Any, ...], Any] = {}
+        self._arrays: dict[tuple[Any, ...], Any] = {}  # put_row: (type, steps) → array
         self._keep: list[Any] = []  # the objects whose ids are in the keys stay alive
 
     def set(self, cell: Any, **styles: Any) -> None:
@@ -37,10 +45,50 @@ class CellStyles:
         if made is not None:
             cell._style = copy(made)
             return
+        if cell._style is not None:  # the array may be shared (`put_row`): change a copy
+            cell._style = copy(cell._style)
         for name, value in styles.items():
             setattr(cell, name, value)
         self._made[key] = copy(cell._style)
         self._keep.append(styles)
+
+    def put_row(self, ws: Any, row: int, values: list[Any],
+                steps: list[tuple[dict[str, Any], ...]]) -> None:
+        """Cells `row`, 1… of `ws` as `set_text(cell, value)` and then `set(cell, **step)`
+        for each step of `steps[i]` would leave them, made directly: no per-cell checks
+        and descriptors. Pass the same tuple of steps for alike cells (it keys the style
+        array, which such cells share; `set` copies before changing one). A value of
+        another type than text, number, date or None goes the ordinary way."""
+        from openpyxl.cell.cell import Cell
+
+        from vastbus_cli.render.cells import set_text, xlsx_value
+
+        cells = ws._cells
+        for col, (value, cell_steps) in enumerate(zip(values, steps, strict=False), start=1):
+            value = xlsx_value(value)
+            kind = _DATA_TYPES.get(type(value))
+            if kind is None:
+                cell = ws.cell(row=row, column=col)
+                set_text(cell, value)
+                for step in cell_steps:
+                    self.set(cell, **step)
+                continue
+            key = (kind, id(cell_steps))  # callers pass the same tuples for alike cells
+            style = self._arrays.get(key)
+            if style is None:  # the first such cell: made the ordinary way, its array kept
+                cell = Cell(ws, row=row, column=col)
+                set_text(cell, value)
+                for step in cell_steps:
+                    self.set(cell, **step)
+                self._arrays[key] = style = cell._style
+                self._keep.append(cell_steps)
+            cell = Cell.__new__(Cell)
+            cell.parent, cell.row, cell.column = ws, row, col
+            cell._value = value[:MAX_TEXT] if kind == "s" else value
+            cell.data_type, cell._style = kind, style
+            cell._hyperlink = cell._comment = None
+            cells[(row, col)] = cell
+        ws._current_row = max(ws._current_row, row)
 
 
 def save_workbook(workbook: Any, props: Properties | None = None) -> bytes:

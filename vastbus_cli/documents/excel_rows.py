@@ -35,6 +35,7 @@ def _attr(value: str) -> str:
 def sheet_data(ws: Any) -> bytes | None:
     """The inside of the sheet's `<sheetData>` as openpyxl would write it, or None."""
     from openpyxl.compat import safe_string
+    from openpyxl.utils import get_column_letter
     from openpyxl.utils.datetime import to_excel
 
     rows: dict[int, list[Any]] = {}
@@ -44,6 +45,9 @@ def sheet_data(ws: Any) -> bytes | None:
     if dims.keys() - rows.keys() or ws.parent.iso_dates:
         return None
     epoch = ws.parent.epoch
+    style_ids = ws.parent._cell_styles
+    known: dict[int, str | None] = {}  # id of a style array → its " s=…" (cells share arrays)
+    letters: dict[int, str] = {}
     out: list[str] = []
     for row_idx in sorted(rows):
         attrs = {"r": f"{row_idx}"}
@@ -52,10 +56,16 @@ def sheet_data(ws: Any) -> bytes | None:
         written = False
         for cell in rows[row_idx]:
             value = cell._value
-            if cell._comment is not None or cell.hyperlink:
+            if cell._comment is not None or cell._hyperlink is not None:
                 return None
-            styled = cell.has_style
-            if value is None and not styled:
+            style = cell._style
+            s_attr = known.get(id(style)) if style is not None else None
+            if style is not None and id(style) not in known:
+                # what `cell.has_style` and `cell.style_id` give, adding to the workbook's
+                # list of cell formats in the order openpyxl's writer would
+                s_attr = f' s="{style_ids.add(style)}"' if any(style) else None
+                known[id(style)] = s_attr
+            if value is None and s_attr is None:
                 continue
             kind = cell.data_type
             if kind == "f" or not (value is None or isinstance(value, _PLAIN_TYPES)):
@@ -63,7 +73,11 @@ def sheet_data(ws: Any) -> bytes | None:
             if isinstance(value, float) and not math.isfinite(value):
                 return None
             written = True
-            head = f'<c r="{cell.coordinate}"' + (f' s="{cell.style_id}"' if styled else "")
+            column = cell.column
+            letter = letters.get(column)
+            if letter is None:
+                letter = letters[column] = get_column_letter(column)
+            head = f'<c r="{letter}{row_idx}"{s_attr or ""}'
             if kind == "s":
                 head += ' t="inlineStr"'
             elif kind == "d":
@@ -71,8 +85,10 @@ def sheet_data(ws: Any) -> bytes | None:
                     return None
                 head += ' t="n"'
                 value = to_excel(value, epoch)
+            elif kind in ("n", "b", "e"):
+                head += f' t="{kind}"'
             else:
-                head += f' t="{_attr(kind)}"'
+                return None
             if value is None or value == "":
                 out.append(head + "></c>")  # lxml's element context, never "/>"
             elif kind == "s":

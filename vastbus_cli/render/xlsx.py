@@ -202,29 +202,33 @@ class _Book:
             if numeric[c - 1]:  # over its numbers, not over the next column's
                 cell.alignment = Alignment(horizontal="right")
         top = Alignment(vertical="top", horizontal="left" if table.left else None)
-        plain = {"alignment": top}
-        signed = {"alignment": top, "number_format": SIGNED}
-        for r, row in enumerate(table.rows, start=2):
-            for c, value in enumerate(row, start=1):
-                cell = ws.cell(row=r, column=c)
-                set_text(cell, value)
-                styles.set(cell, **(signed if c - 1 in table.signed else plain))
-            if r - 2 >= first_total:
-                for c in range(1, len(row) + 1):
-                    styles.set(ws.cell(row=r, column=c), font=bold)
         wrap = Alignment(wrap_text=True, vertical="top", horizontal="left" if table.left else None)
         lines = [1] * (len(table.rows) + 2)
+        wide = []
         for c, header in enumerate(table.headers, start=1):
             values = [str(header)] + [str(row[c - 1]) for row in table.rows
                                       if row[c - 1] is not None]
             width = min(max(len(v) for v in values) + 2, MAX_WIDTH)
             ws.column_dimensions[get_column_letter(c)].width = max(width, 8)
+            wide.append(width >= MAX_WIDTH)
             if width < MAX_WIDTH:
                 continue
             for r, row in enumerate(table.rows, start=2):
-                styles.set(ws.cell(row=r, column=c), alignment=wrap)
                 text = "" if row[c - 1] is None else str(row[c - 1])
                 lines[r] = max(lines[r], -(-len(text) // (MAX_WIDTH - 4)))
+        # each cell gets what it always got, in this order: its value (a date its format),
+        # the alignment (and a change's format), bold in a totals row, wrapping in a wide
+        # column; a combination's style array is worked out once
+        steps = ({"alignment": top}, {"alignment": top, "number_format": SIGNED},
+                 {"font": bold}, {"alignment": wrap})
+        width_cols = max([len(table.headers), *(len(row) for row in table.rows)])
+        per_column = [[steps[1] if c in table.signed else steps[0],
+                       *((steps[3],) if c < len(wide) and wide[c] else ())]
+                      for c in range(width_cols)]
+        body = [tuple(s) for s in per_column]
+        totals = [(s[0], steps[2], *s[1:]) for s in per_column]
+        for r, row in enumerate(table.rows, start=2):
+            styles.put_row(ws, r, row, totals if r - 2 >= first_total else body)
         for r, n in enumerate(lines):
             if n > 1:  # Excel and LibreOffice do not grow a wrapped row on their own
                 ws.row_dimensions[r].height = 15 * n
@@ -253,4 +257,9 @@ class _Book:
         self.tables += 1
         out = ExcelTable(displayName=f"Tabell{self.tables}", ref=ref)
         out.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
+        # the column names from the header cells, as openpyxl's writer would take them (it
+        # reads them by building every row of the table's range first)
+        out._initialise_columns()
+        for c, column in enumerate(out.tableColumns, start=1):
+            column.name = str(ws.cell(row=1, column=c).value)
         ws.add_table(out)
