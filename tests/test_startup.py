@@ -154,3 +154,14 @@ def test_a_run_builds_only_the_click_command_it_runs(capsys: pytest.CaptureFixtu
     assert set(group.commands._built) == {"validate"}
     assert list(group.commands) == ["compile", "schema", "tally", "template", "validate"]
     assert all(group.commands[name].name == name for name in group.commands)
+
+
+def test_report_default_factories_are_python_functions() -> None:
+    """pydantic inspects a factory's signature; a builtin's (list, dict) is tokenized from text."""
+    import inspect
+
+    from vastbus_cli.model import Report
+
+    factories = [f.default_factory for f in Report.model_fields.values() if f.default_factory]
+    assert factories and all(inspect.isfunction(f) for f in factories)
+    assert all(f() in ([], {}) for f in factories)  # type: ignore[call-arg]
