@@ -87,6 +87,16 @@ class Positions:
         self._filled()
         return self._keys
 
+    def __eq__(self, other: object) -> bool:  # as the dataclass it was compared
+        if not isinstance(other, Positions):
+            return NotImplemented
+        return (self.values, self.keys) == (other.values, other.keys)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        return f"Positions(values={self.values!r}, keys={self.keys!r})"
+
     def of(self, path: Path_, prefer_key: bool = False) -> Pos:
         """The position of `path`, or of its nearest ancestor that has one."""
         values, keys = self.values, self.keys
