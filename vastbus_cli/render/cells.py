@@ -9,6 +9,7 @@ Markdown output must not let user text open raw HTML or break a table.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -89,4 +90,9 @@ def _escape_start(m: re.Match[str]) -> str:
 
 def md_cell(value: Any) -> str:
     """User text for a Markdown table cell: escaped, `|` too, and line breaks cannot end the row."""
-    return " ".join(md_text(value).replace("|", "\\|").split())
+    return _md_cell("" if value is None else str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # table cells repeat: numbers, dashes, group names
+def _md_cell(text: str) -> str:
+    return " ".join(md_text(text).replace("|", "\\|").split())
