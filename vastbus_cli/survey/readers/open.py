@@ -88,9 +88,11 @@ def read_responses(path: Path, label: str, options: ReadOptions | None = None,
     layout = detect_layout([cells for _, cells in first])
     notes.append(f"format: {layout.name}")
     rest = first[layout.header_rows:]
-    head: list[Chunk] = [([n for n, _ in rest], [c for _, c in rest])] if rest else []
-    if rows:
-        head.append((lines, rows))
+    # the data rows of the first chunk stay one chunk: the tally plans its counting from the
+    # first chunk it sees, and a few rows would misjudge how many distinct answers a column has
+    head: list[Chunk] = []
+    if rest or rows:
+        head.append(([n for n, _ in rest] + list(lines), [c for _, c in rest] + rows))
     width = len(layout.headers)
     responses = Responses(display, label, layout, iter(()), problems, notes, dates=dates)
     responses.chunks = _fitted(chain(head, chunks), width, display, problems)

@@ -41,7 +41,9 @@ DELIMITER_NAMES = {";": "semikolon", ",": "komma", "\t": "tabb"}
 
 Row = tuple[int, list[str]]
 Chunk = tuple[Sequence[int], list[list[str]]]  # the line each row starts on, and the rows
-CHUNK_ROWS = 1024
+# a chunk's rows are walked once per field: small enough to stay in the processor's cache
+# (1M rows, 11 columns, CPU: 2.9 s at 128 or 256 rows, 4.6 s at 512 or 1024)
+CHUNK_ROWS = 256
 
 
 @dataclass(frozen=True)
