@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportdata import ROSTER, VALID, replace_line
 
 from vastbus_cli.validate import validate_paths
@@ -135,3 +137,14 @@ def test_summary_line_counts(tmp_path: Path) -> None:
     bad = replace_line(bad, "år: 2025", "år: 3025")
     result = run(tmp_path, {"a.yaml": VALID, "b.yaml": bad.replace("Skövde", "Götene")}, ROSTER)
     assert result.summary_line() == "1 fel och 1 varning i 1 av 3 filer."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.one_of(st.sampled_from("aZ _-\t\nåÖé"), st.characters(max_codepoint=0x7f)),
+               max_size=20))
+def test_group_key_for_ascii_names_is_the_folded_key(name: str) -> None:
+    """group_key's ASCII shortcut answers what folding the name does."""
+    from vastbus_cli.roster import group_key
+    from vastbus_cli.suggest import fold
+
+    assert group_key(name) == " ".join(fold(name).replace("_", " ").split())
