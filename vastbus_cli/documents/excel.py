@@ -19,6 +19,7 @@ from vastbus_cli.documents.properties import Properties, set_excel_properties
 _DATA_TYPES: dict[type, str] = {type(None): "n", bool: "b", int: "n", float: "n", str: "s",
                                 dt.date: "d", dt.datetime: "d"}
 MAX_TEXT = 32767  # openpyxl keeps this much of a text
+_KEPT = (int, float, dt.date)  # what xlsx_value leaves as it is (None too)
 
 
 class CellStyles:
@@ -61,11 +62,12 @@ class CellStyles:
         another type than text, number, date or None goes the ordinary way."""
         from openpyxl.cell.cell import Cell
 
-        from vastbus_cli.render.cells import set_text, xlsx_value
+        from vastbus_cli.render.cells import set_text, strip_illegal
 
         cells = ws._cells
         for col, (value, cell_steps) in enumerate(zip(values, steps, strict=False), start=1):
-            value = xlsx_value(value)
+            if value is not None and not isinstance(value, _KEPT):  # xlsx_value, inline
+                value = strip_illegal(str(value))
             kind = _DATA_TYPES.get(type(value))
             if kind is None:
                 cell = ws.cell(row=row, column=col)

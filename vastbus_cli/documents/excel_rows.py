@@ -95,9 +95,13 @@ def sheet_data(ws: Any) -> bytes | None:
                 if not isinstance(value, str):
                     return None
                 space = ' xml:space="preserve"' if value != value.strip() else ""
-                out.append(f"{head}><is><t{space}>{_escape(value)}</t></is></c>")
+                if "&" in value or "<" in value or ">" in value or "\r" in value:
+                    value = _escape(value)
+                out.append(f"{head}><is><t{space}>{value}</t></is></c>")
             else:
-                out.append(f"{head}><v>{_escape(safe_string(value))}</v></c>")
+                text = safe_string(value)  # a number's has nothing to escape
+                out.append(f"{head}><v>{text if isinstance(value, (int, float)) else _escape(text)}"
+                           "</v></c>")
         if not written:
             return None
         out.append("</row>")
