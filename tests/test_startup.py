@@ -107,7 +107,7 @@ def test_tally_without_a_spec_loads_no_yaml(tmp_path: Path) -> None:
     assert not modules & {*COERCION, *RENDERERS, "yaml"}
 
 
-_DEFERRED_STILL_WORK = """
+_DEFERRED_STILL_WORK = r"""
 import contextlib, io, sys
 sys.argv = ["vastbus", "--help"]
 from vastbus_cli.cli import main
@@ -131,6 +131,18 @@ from pydantic.plugin import _loader
 assert list(_loader.get_plugins()) == []  # looked up through the real entry_points
 import importlib.metadata
 assert importlib.metadata.version("pydantic")
+import re, yaml
+from vastbus_cli.load import load_bytes
+load_bytes(b"a: 1\n", "x.yaml")  # the C loader: the pure-Python reader's regex stays uncompiled
+assert sys.modules["re"] is re and "_value" not in vars(yaml.reader.Reader.NON_PRINTABLE)
+assert yaml.reader.Reader.NON_PRINTABLE.pattern == (
+    "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
+try:  # the pure-Python loader still refuses what it refused
+    yaml.load("a: '\x07'", Loader=yaml.SafeLoader)
+    raise AssertionError("accepted a control character")
+except yaml.reader.ReaderError:
+    pass
+assert yaml.load("a: 'å'", Loader=yaml.SafeLoader) == {"a": "å"}
 print("ok")
 """
 
