@@ -34,13 +34,14 @@ def validate_command(
                                          help="Utdata: text eller json."),
     strict: bool = typer.Option(False, "--strict", help="Räkna varningar som fel."),
 ) -> None:
-    from vastbus_cli.reporters import problems_json
     from vastbus_cli.validate import validate_paths
 
     with without_cycle_collection():
         result = validate_paths(paths, roster_path=roster)
     problems = result.problems
     if format is ProblemFormat.json:
+        from vastbus_cli.reporters import problems_json
+
         write_stdout(problems_json(problems, result.summary_line(),
                                    filer=[f.path for f in result.files]))
     else:
