@@ -214,25 +214,25 @@ def iter_csv_chunks(path: Path, fmt: TextFormat, name: str, problems: list[Probl
                 first = False
                 end = reader.line_num if not failed else before + _lines_spanned(rows)
                 lines = _start_lines(rows, before + 1 + offset, end - before)
-                refused = _too_large_row(name, lines, rows)
+                widths = set(map(len, rows))  # one pass for both checks below
+                refused = _too_large_row(name, lines, rows, max(widths))
                 if refused is not None:
                     problems.append(refused[1])
                     lines, rows, failed = lines[:refused[0]], rows[:refused[0]], True
-                chunk = _without_blank_rows(lines, rows)
+                chunk = _without_blank_rows(lines, rows, 0 in widths)
                 if chunk[1]:
                     yield chunk
             if failed or len(rows) < size:
                 return
 
 
-def _too_large_row(name: str, lines: Sequence[int], rows: list[list[str]]
+def _too_large_row(name: str, lines: Sequence[int], rows: list[list[str]], widest: int
                    ) -> tuple[int, Problem] | None:
     """The first row with too many fields or characters, and its problem.
 
     A row can only pass MAX_ROW_CHARS with more fields than MAX_ROW_CHARS // MAX_FIELD_CHARS,
-    so a narrow export (the common case) is checked with one `max` per chunk.
+    so a narrow export (the common case) is checked by its widest row alone.
     """
-    widest = max(map(len, rows))
     if widest <= MAX_ROW_CHARS // MAX_FIELD_CHARS:
         return None
     for index, (line, cells) in enumerate(zip(lines, rows, strict=True)):
@@ -266,9 +266,11 @@ def _start_lines(rows: list[list[str]], start: int, spanned: int) -> Sequence[in
     return lines
 
 
-def _without_blank_rows(lines: Sequence[int], rows: list[list[str]]) -> Chunk:
-    """Drop rows whose every cell is blank; only rows with a blank first cell are looked at."""
-    if [] in rows:
+def _without_blank_rows(lines: Sequence[int], rows: list[list[str]], empty: bool) -> Chunk:
+    """Drop rows whose every cell is blank; only rows with a blank first cell are looked at.
+
+    `empty`: whether some row has no cells at all (a blank line)."""
+    if empty:
         kept = [i for i, row in enumerate(rows) if row]
         lines, rows = [lines[i] for i in kept], [rows[i] for i in kept]
     firsts = list(map(itemgetter(0), rows))
