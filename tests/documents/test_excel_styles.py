@@ -67,3 +67,40 @@ def test_put_row_is_set_text_then_the_styles(rows: list[list[tuple[object, int]]
         assert (a[pos]._style or [0] * 9) == (b[pos]._style or [0] * 9)
     for attr in ("_fonts", "_fills", "_alignments", "_number_formats", "_borders"):
         assert list(getattr(plain, attr)) == list(getattr(fast, attr))
+
+
+text_values = st.one_of(cell_values, st.floats(), st.datetimes(),
+                        st.text(st.sampled_from(list("ab å&<>\"' \r\n\t=@\x01")), max_size=5))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.tuples(text_values, st.integers(0, 3)), max_size=4), max_size=6),
+       st.lists(st.tuples(st.integers(1, 8), st.integers(1, 3)), max_size=3),
+       st.integers(0, 2), st.booleans())
+def test_write_row_saves_as_put_row(rows: list[list[tuple[object, int]]],
+                                    heights: list[tuple[int, int]], header: int,
+                                    empty_sheet_first: bool) -> None:
+    """Rows kept as text (`write_row`) give the very workbook the cells of `put_row` give."""
+    from vastbus_cli.documents.excel import save_workbook
+
+    kinds = [(), (STYLES[0],), (STYLES[4], STYLES[2]), (STYLES[0], STYLES[2], STYLES[1])]
+    saved = []
+    for method in ("put_row", "write_row"):
+        wb, styles = Workbook(), CellStyles()
+        sheets = [wb.active, wb.create_sheet("Två")] if empty_sheet_first else [wb.active]
+        for ws in sheets:
+            for c in range(1, header + 1):
+                styles.set(ws.cell(row=1, column=c, value=f"h{c}"), **STYLES[3])
+        ws = sheets[-1]
+        for r, row in enumerate(rows, start=2):
+            getattr(styles, method)(ws, r, [v for v, _ in row], [kinds[k] for _, k in row])
+        for r, lines in heights:
+            ws.row_dimensions[r].height = 15 * lines
+        saved.append(save_workbook(wb))
+    import io
+    import zipfile
+
+    a, b = (zipfile.ZipFile(io.BytesIO(data)) for data in saved)
+    assert a.namelist() == b.namelist()
+    for name in a.namelist():  # the properties hold the time the workbook was made
+        assert name == "docProps/core.xml" or a.read(name) == b.read(name), name

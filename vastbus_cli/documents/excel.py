@@ -75,15 +75,7 @@ class CellStyles:
                 for step in cell_steps:
                     self.set(cell, **step)
                 continue
-            key = (kind, id(cell_steps))  # callers pass the same tuples for alike cells
-            style = self._arrays.get(key)
-            if style is None:  # the first such cell: made the ordinary way, its array kept
-                cell = Cell(ws, row=row, column=col)
-                set_text(cell, value)
-                for step in cell_steps:
-                    self.set(cell, **step)
-                self._arrays[key] = style = cell._style
-                self._keep.append(cell_steps)
+            style = self.style_array(ws, row, col, kind, value, cell_steps)
             cell = Cell.__new__(Cell)
             cell.parent, cell.row, cell.column = ws, row, col
             cell._value = value[:MAX_TEXT] if kind == "s" else value
@@ -91,6 +83,44 @@ class CellStyles:
             cell._hyperlink = cell._comment = None
             cells[(row, col)] = cell
         ws._current_row = max(ws._current_row, row)
+
+    def write_row(self, ws: Any, row: int, values: list[Any],
+                  steps: list[tuple[dict[str, Any], ...]]) -> None:
+        """What `put_row` would make, kept as the row's `<c>` elements (text) until the
+        sheet is saved (`excel_rows.sheet_data`): no cell objects at all. A row below the
+        sheet's cells only; a row with another type of value (or none) goes to `put_row`.
+        Such rows are made cells after all if the sheet is written by openpyxl itself."""
+        from vastbus_cli.documents.excel_rows import PENDING, Pending, row_cells
+
+        pending: Pending | None = getattr(ws, PENDING, None)
+        if pending is None:
+            pending = Pending(self, ws.parent.epoch)
+            setattr(ws, PENDING, pending)
+        made = None
+        if row > ws._current_row and row not in pending.rows and values and steps:
+            made = row_cells(self, pending, ws, row, values, steps)
+        if made is None:
+            self.put_row(ws, row, values, steps)
+            return
+        pending.rows[row] = (*made, values, steps)
+
+    def style_array(self, ws: Any, row: int, col: int, kind: str, value: Any,
+                    cell_steps: tuple[dict[str, Any], ...]) -> Any:
+        """The style array `put_row` gives a cell of this type and these steps."""
+        from openpyxl.cell.cell import Cell
+
+        from vastbus_cli.render.cells import set_text
+
+        key = (kind, id(cell_steps))  # callers pass the same tuples for alike cells
+        style = self._arrays.get(key)
+        if style is None:  # the first such cell: made the ordinary way, its array kept
+            cell = Cell(ws, row=row, column=col)
+            set_text(cell, value)
+            for step in cell_steps:
+                self.set(cell, **step)
+            self._arrays[key] = style = cell._style
+            self._keep.append(cell_steps)
+        return style
 
 
 def save_workbook(workbook: Any, props: Properties | None = None) -> bytes:
@@ -111,16 +141,21 @@ def _writer(workbook: Any, archive: Any) -> Any:
 
     from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
     from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.worksheet.dimensions import SheetDimension
     from openpyxl.writer.excel import ExcelWriter
 
-    from vastbus_cli.documents.excel_rows import PLACEHOLDER, sheet_data
+    from vastbus_cli.documents.excel_rows import PLACEHOLDER, dimension, make_cells, sheet_data
 
     class SheetWriter(WorksheetWriter):
         fast_rows: bytes | None = None  # not `rows`: a WorksheetWriter method
 
+        def write_dimensions(self) -> None:
+            self.xf.send(SheetDimension(dimension(self.ws)).to_tree())
+
         def write_rows(self) -> None:
             self.fast_rows = sheet_data(self.ws)
             if self.fast_rows is None:
+                make_cells(self.ws)
                 super().write_rows()
                 return
             xf = self.xf.send(True)

@@ -32,6 +32,113 @@ def _attr(value: str) -> str:
             .replace("\t", "&#9;"))
 
 
+PENDING = "_vastbus_pending"  # a worksheet's rows kept as text by `CellStyles.write_row`
+_MARK = "\x01"  # around a style's number in pending text; never in a cell's text (strip_illegal)
+
+
+class Pending:
+    """A worksheet's rows written by `CellStyles.write_row`: row → (its `<c>` elements with
+    each style as a mark, the styles first seen in it, its number of cells, values, steps)."""
+
+    def __init__(self, styles: Any, epoch: Any) -> None:
+        self.styles = styles  # the CellStyles that made them (to make cells, `make_cells`)
+        self.epoch = epoch
+        self.rows: dict[int, tuple[str, list[tuple[str, Any]], int, Any, Any]] = {}
+        self.marks: dict[int, tuple[str, Any]] = {}  # id of a style array → (mark, array)
+        self.by_key: dict[tuple[str, int], tuple[str, Any]] = {}  # (type, id of steps) → mark
+        self.texts: dict[str, str] = {}  # a text → it without illegal characters
+        self.letters: list[str] = []  # column number → letter (0 unused)
+
+
+def row_cells(styles: Any, pending: Pending, ws: Any, row: int, values: list[Any],
+              steps: list[Any]) -> tuple[str, list[tuple[str, Any]], int] | None:
+    """The row's cells as `sheet_data` writes them, a style as its mark; None for a value
+    `sheet_data` would not write itself (or a row it would not write at all)."""
+    from openpyxl.compat import safe_string
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.datetime import to_excel
+
+    from vastbus_cli.documents.excel import _DATA_TYPES, _KEPT, MAX_TEXT
+    from vastbus_cli.render.cells import strip_illegal
+
+    out: list[str] = []
+    new: list[tuple[str, Any]] = []
+    marks, by_key, texts, letters = pending.marks, pending.by_key, pending.texts, pending.letters
+    width = 0
+    for col, (value, cell_steps) in enumerate(zip(values, steps, strict=False), start=1):
+        width = col
+        if value is not None and not isinstance(value, _KEPT):  # xlsx_value, inline
+            if type(value) is str:  # the same texts recur (groups, labels): stripped once
+                text = texts.get(value)
+                if text is None:
+                    text = texts[value] = strip_illegal(value)
+                value = text
+            else:
+                value = strip_illegal(str(value))
+        kind = _DATA_TYPES.get(type(value))
+        if kind is None or kind == "b":
+            return None
+        seen = by_key.get((kind, id(cell_steps)))
+        if seen is None:
+            style = styles.style_array(ws, row, col, kind, value, cell_steps)
+            seen = marks.get(id(style))
+            if seen is None:
+                seen = marks[id(style)] = (f"{_MARK}{len(marks)}{_MARK}" if style is not None and any(style) else "",
+                                           style)
+                new.append(seen)
+            by_key[(kind, id(cell_steps))] = seen
+        if value is None and not seen[0]:
+            continue
+        while len(letters) <= col:
+            letters.append(get_column_letter(len(letters) or 1))
+        head = f'<c r="{letters[col]}{row}"{seen[0]}'
+        if kind == "s":
+            value = value[:MAX_TEXT]
+            if value == "":
+                out.append(head + ' t="inlineStr"></c>')
+                continue
+            space = ' xml:space="preserve"' if value != value.strip() else ""
+            if "&" in value or "<" in value or ">" in value or "\r" in value:
+                value = _escape(value)
+            out.append(f'{head} t="inlineStr"><is><t{space}>{value}</t></is></c>')
+        elif value is None:
+            out.append(head + ' t="n"></c>')
+        else:
+            if kind == "d":
+                if getattr(value, "tzinfo", None) is not None:
+                    return None
+                value = to_excel(value, pending.epoch)
+            elif isinstance(value, float) and not math.isfinite(value):
+                return None
+            out.append(f'{head} t="n"><v>{safe_string(value)}</v></c>')
+    if not out:
+        return None
+    return "".join(out), new, width
+
+
+def make_cells(ws: Any) -> None:
+    """The pending rows as the cells `put_row` makes, for openpyxl's own writer."""
+    pending: Pending | None = getattr(ws, PENDING, None)
+    if pending is None:
+        return
+    delattr(ws, PENDING)
+    for row, (*_, values, steps) in sorted(pending.rows.items()):
+        pending.styles.put_row(ws, row, values, steps)
+
+
+def dimension(ws: Any) -> str:
+    """`ws.calculate_dimension()`, counting the pending rows' cells as well."""
+    from openpyxl.utils import get_column_letter
+
+    pending: Pending | None = getattr(ws, PENDING, None)
+    if pending is None or not pending.rows:
+        return str(ws.calculate_dimension())
+    rows = {row for row, _ in ws._cells} | pending.rows.keys()
+    cols = {col for _, col in ws._cells} | {1} | {p[2] for p in pending.rows.values()}
+    return (f"{get_column_letter(min(cols))}{min(rows)}:"
+            f"{get_column_letter(max(cols))}{max(rows)}")
+
+
 def sheet_data(ws: Any) -> bytes | None:
     """The inside of the sheet's `<sheetData>` as openpyxl would write it, or None."""
     from openpyxl.compat import safe_string
@@ -41,18 +148,33 @@ def sheet_data(ws: Any) -> bytes | None:
     rows: dict[int, list[Any]] = {}
     for (row, _col), cell in sorted(ws._cells.items()):
         rows.setdefault(row, []).append(cell)
+    pending: Pending | None = getattr(ws, PENDING, None)
+    text_rows = pending.rows if pending is not None else {}
     dims = ws.row_dimensions
-    if dims.keys() - rows.keys() or ws.parent.iso_dates:
+    if dims.keys() - rows.keys() - text_rows.keys() or ws.parent.iso_dates:
         return None
     epoch = ws.parent.epoch
+    if pending is not None and text_rows and (rows.keys() & text_rows.keys()
+                                              or epoch != pending.epoch):
+        return None
+    marks: list[tuple[str, str]] = []
     style_ids = ws.parent._cell_styles
     known: dict[int, str | None] = {}  # id of a style array → its " s=…" (cells share arrays)
     letters: dict[int, str] = {}
     out: list[str] = []
-    for row_idx in sorted(rows):
+    for row_idx in sorted(rows.keys() | text_rows.keys()):
         attrs = {"r": f"{row_idx}"}
         attrs.update(dims.get(row_idx, {}))
         out.append("<row " + " ".join(f'{k}="{_attr(v)}"' for k, v in attrs.items()) + ">")
+        if row_idx in text_rows:
+            text, first_seen, *_ = text_rows[row_idx]
+            for mark, style in first_seen:
+                if mark and id(style) not in known:
+                    known[id(style)] = f' s="{style_ids.add(style)}"' if any(style) else None
+                if mark:
+                    marks.append((mark, known[id(style)] or ""))
+            out.append(text + "</row>")
+            continue
         written = False
         for cell in rows[row_idx]:
             value = cell._value
@@ -106,6 +228,8 @@ def sheet_data(ws: Any) -> bytes | None:
             return None
         out.append("</row>")
     text = "".join(out)
+    for mark, s_attr in marks:
+        text = text.replace(mark, s_attr)
     if _NOT_XML.search(text):
         return None
     return text.encode("ascii", "xmlcharrefreplace")

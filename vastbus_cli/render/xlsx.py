@@ -228,7 +228,7 @@ class _Book:
         body = [tuple(s) for s in per_column]
         totals = [(s[0], steps[2], *s[1:]) for s in per_column]
         for r, row in enumerate(table.rows, start=2):
-            styles.put_row(ws, r, row, totals if r - 2 >= first_total else body)
+            styles.write_row(ws, r, row, totals if r - 2 >= first_total else body)
         for r, n in enumerate(lines):
             if n > 1:  # Excel and LibreOffice do not grow a wrapped row on their own
                 ws.row_dimensions[r].height = 15 * n
