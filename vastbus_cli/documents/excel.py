@@ -12,6 +12,7 @@ import io
 from copy import copy
 from typing import Any
 
+from vastbus_cli.documents.excel_rows import PENDING, Pending, row_cells
 from vastbus_cli.documents.properties import Properties, set_excel_properties
 
 #: What openpyxl stores a value of each type as, once `set_text` has made it a cell's value
@@ -90,8 +91,6 @@ class CellStyles:
         sheet is saved (`excel_rows.sheet_data`): no cell objects at all. A row below the
         sheet's cells only; a row with another type of value (or none) goes to `put_row`.
         Such rows are made cells after all if the sheet is written by openpyxl itself."""
-        from vastbus_cli.documents.excel_rows import PENDING, Pending, row_cells
-
         pending: Pending | None = getattr(ws, PENDING, None)
         if pending is None:
             pending = Pending(self, ws.parent.epoch)

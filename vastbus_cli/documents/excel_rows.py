@@ -41,6 +41,16 @@ class Pending:
     each style as a mark, the styles first seen in it, its number of cells, values, steps)."""
 
     def __init__(self, styles: Any, epoch: Any) -> None:
+        from openpyxl.compat import safe_string
+        from openpyxl.utils import get_column_letter
+        from openpyxl.utils.datetime import to_excel
+
+        from vastbus_cli.documents.excel import _DATA_TYPES, _KEPT, MAX_TEXT
+        from vastbus_cli.render.cells import strip_illegal
+
+        # what `row_cells` uses, imported once per sheet rather than once per row
+        self.tools = (safe_string, get_column_letter, to_excel, _DATA_TYPES, _KEPT, MAX_TEXT,
+                      strip_illegal)
         self.styles = styles  # the CellStyles that made them (to make cells, `make_cells`)
         self.epoch = epoch
         self.rows: dict[int, tuple[str, list[tuple[str, Any]], int, Any, Any]] = {}
@@ -54,20 +64,15 @@ def row_cells(styles: Any, pending: Pending, ws: Any, row: int, values: list[Any
               steps: list[Any]) -> tuple[str, list[tuple[str, Any]], int] | None:
     """The row's cells as `sheet_data` writes them, a style as its mark; None for a value
     `sheet_data` would not write itself (or a row it would not write at all)."""
-    from openpyxl.compat import safe_string
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.datetime import to_excel
-
-    from vastbus_cli.documents.excel import _DATA_TYPES, _KEPT, MAX_TEXT
-    from vastbus_cli.render.cells import strip_illegal
-
+    safe_string, get_column_letter, to_excel, data_types, kept, max_text, strip_illegal = (
+        pending.tools)
     out: list[str] = []
     new: list[tuple[str, Any]] = []
     marks, by_key, texts, letters = pending.marks, pending.by_key, pending.texts, pending.letters
     width = 0
     for col, (value, cell_steps) in enumerate(zip(values, steps, strict=False), start=1):
         width = col
-        if value is not None and not isinstance(value, _KEPT):  # xlsx_value, inline
+        if value is not None and not isinstance(value, kept):  # xlsx_value, inline
             if type(value) is str:  # the same texts recur (groups, labels): stripped once
                 text = texts.get(value)
                 if text is None:
@@ -75,7 +80,7 @@ def row_cells(styles: Any, pending: Pending, ws: Any, row: int, values: list[Any
                 value = text
             else:
                 value = strip_illegal(str(value))
-        kind = _DATA_TYPES.get(type(value))
+        kind = data_types.get(type(value))
         if kind is None or kind == "b":
             return None
         seen = by_key.get((kind, id(cell_steps)))
@@ -93,7 +98,7 @@ def row_cells(styles: Any, pending: Pending, ws: Any, row: int, values: list[Any
             letters.append(get_column_letter(len(letters) or 1))
         head = f'<c r="{letters[col]}{row}"{seen[0]}'
         if kind == "s":
-            value = value[:MAX_TEXT]
+            value = value[:max_text]
             if value == "":
                 out.append(head + ' t="inlineStr"></c>')
                 continue
@@ -163,9 +168,12 @@ def sheet_data(ws: Any) -> bytes | None:
     letters: dict[int, str] = {}
     out: list[str] = []
     for row_idx in sorted(rows.keys() | text_rows.keys()):
-        attrs = {"r": f"{row_idx}"}
-        attrs.update(dims.get(row_idx, {}))
-        out.append("<row " + " ".join(f'{k}="{_attr(v)}"' for k, v in attrs.items()) + ">")
+        if row_idx in dims:
+            attrs = {"r": f"{row_idx}"}
+            attrs.update(dims[row_idx])
+            out.append("<row " + " ".join(f'{k}="{_attr(v)}"' for k, v in attrs.items()) + ">")
+        else:  # a number has nothing to escape
+            out.append(f'<row r="{row_idx}">')
         if row_idx in text_rows:
             text, first_seen, *_ = text_rows[row_idx]
             for mark, style in first_seen:
