@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vastbus_cli.render import common, tables
 from vastbus_cli.render.cells import md_cell, md_text
 from vastbus_cli.summary import Summary
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATE = "sammanstallning.md.j2"
 HINT = "Utgå från en kopia av templates/sammanstallning.md.j2 och jämför med den."
@@ -74,19 +77,36 @@ def _context(summary: Summary) -> dict[str, Any]:
     }
 
 
-def render(summary: Summary, template: Path | None = None) -> str:
-    import jinja2
-
+def environment(folder: Path | None = None) -> jinja2.Environment:
+    """The environment the summary template renders in (and the shipped one is compiled in)."""
     from vastbus_cli.templating import environment
 
-    env = environment(template.parent if template else None)
+    env = environment(folder)
     env.finalize = _finalize
     env.filters.update(cell=_cell, num=lambda v: Safe(common.num(v)),
                        signed=lambda v: Safe(common.signed(v)), md=lambda v: Safe(md_text(v)),
                        markdown=_coordinator_markdown)
+    return env
+
+
+def _template(env: jinja2.Environment, template: Path | None) -> jinja2.Template:
+    """A user's template compiled now; the shipped one as compiled in advance (`markdown_build`),
+    unless that no longer matches the template file or the installed Jinja2."""
+    if template is not None:
+        return env.get_template(template.name)
+    from vastbus_cli.render import markdown_build
+
+    compiled = markdown_build.shipped(env)
+    return compiled if compiled is not None else env.get_template(TEMPLATE)
+
+
+def render(summary: Summary, template: Path | None = None) -> str:
+    import jinja2
+
+    env = environment(template.parent if template else None)
     name = template.name if template else TEMPLATE
     try:
-        text = env.get_template(name).render(**_context(summary))
+        text = _template(env, template).render(**_context(summary))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(
             f"Mallen {exc.filename or name} har ett syntaxfel på rad {exc.lineno}.",
