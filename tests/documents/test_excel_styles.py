@@ -69,7 +69,7 @@ def test_put_row_is_set_text_then_the_styles(rows: list[list[tuple[object, int]]
         assert list(getattr(plain, attr)) == list(getattr(fast, attr))
 
 
-text_values = st.one_of(cell_values, st.floats(), st.datetimes(),
+text_values = st.one_of(cell_values, st.floats(), st.datetimes(), st.integers(-10**20, 10**20),
                         st.text(st.sampled_from(list("ab å&<>\"' \r\n\t=@\x01")), max_size=5))
 
 

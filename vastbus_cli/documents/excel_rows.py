@@ -41,22 +41,20 @@ class Pending:
     each style as a mark, the styles first seen in it, its number of cells, values, steps)."""
 
     def __init__(self, styles: Any, epoch: Any) -> None:
-        from openpyxl.compat import safe_string
         from openpyxl.utils import get_column_letter
         from openpyxl.utils.datetime import to_excel
 
-        from vastbus_cli.documents.excel import _DATA_TYPES, _KEPT, MAX_TEXT
+        from vastbus_cli.documents.excel import _DATA_TYPES, _KEPT
         from vastbus_cli.render.cells import strip_illegal
 
         # what `row_cells` uses, imported once per sheet rather than once per row
-        self.tools = (safe_string, get_column_letter, to_excel, _DATA_TYPES, _KEPT, MAX_TEXT,
-                      strip_illegal)
+        self.tools = (get_column_letter, to_excel, _DATA_TYPES, _KEPT, strip_illegal)
         self.styles = styles  # the CellStyles that made them (to make cells, `make_cells`)
         self.epoch = epoch
         self.rows: dict[int, tuple[str, list[tuple[str, Any]], int, Any, Any]] = {}
         self.marks: dict[int, tuple[str, Any]] = {}  # id of a style array → (mark, array)
         self.by_key: dict[tuple[str, int], tuple[str, Any]] = {}  # (type, id of steps) → mark
-        self.texts: dict[str, str] = {}  # a text → it without illegal characters
+        self.tails: dict[str, str] = {}  # a text → its cell after `<c r=… s=…`
         self.letters: list[str] = []  # column number → letter (0 unused)
 
 
@@ -64,61 +62,61 @@ def row_cells(styles: Any, pending: Pending, ws: Any, row: int, values: list[Any
               steps: list[Any]) -> tuple[str, list[tuple[str, Any]], int] | None:
     """The row's cells as `sheet_data` writes them, a style as its mark; None for a value
     `sheet_data` would not write itself (or a row it would not write at all)."""
-    safe_string, get_column_letter, to_excel, data_types, kept, max_text, strip_illegal = (
-        pending.tools)
+    get_column_letter, to_excel, data_types, kept, strip_illegal = pending.tools
     out: list[str] = []
     new: list[tuple[str, Any]] = []
-    marks, by_key, texts, letters = pending.marks, pending.by_key, pending.texts, pending.letters
+    marks, by_key, tails, letters = pending.marks, pending.by_key, pending.tails, pending.letters
+    while len(letters) <= len(values):
+        letters.append(get_column_letter(len(letters) or 1))
     width = 0
     for col, (value, cell_steps) in enumerate(zip(values, steps, strict=False), start=1):
         width = col
-        if value is not None and not isinstance(value, kept):  # xlsx_value, inline
-            if type(value) is str:  # the same texts recur (groups, labels): stripped once
-                text = texts.get(value)
-                if text is None:
-                    text = texts[value] = strip_illegal(value)
-                value = text
-            else:
+        cls = type(value)
+        if cls is str or not (value is None or isinstance(value, kept)):  # xlsx_value, inline
+            if cls is not str:
                 value = strip_illegal(str(value))
-        kind = data_types.get(type(value))
-        if kind is None or kind == "b":
+            tail = tails.get(value)  # the same texts recur (groups, labels): worked out once
+            if tail is None:
+                tail = tails[value] = _text_tail(strip_illegal(value))
+            kind = "s"
+        elif value is None:
+            kind, tail = "n", ' t="n"></c>'
+        elif (cls is int or cls is float) and isinstance(value, (int, float)):  # (mypy)
+            if cls is float and not math.isfinite(value):
+                return None
+            kind, tail = "n", f' t="n"><v>{value:.16g}</v></c>'  # openpyxl's safe_string
+        elif data_types.get(cls) == "d" and getattr(value, "tzinfo", None) is None:
+            kind, tail = "d", f' t="n"><v>{float(to_excel(value, pending.epoch)):.16g}</v></c>'
+        else:  # bool, a subclass of int, a date with a time zone: the ordinary way
             return None
         seen = by_key.get((kind, id(cell_steps)))
         if seen is None:
             style = styles.style_array(ws, row, col, kind, value, cell_steps)
             seen = marks.get(id(style))
             if seen is None:
-                seen = marks[id(style)] = (f"{_MARK}{len(marks)}{_MARK}" if style is not None and any(style) else "",
-                                           style)
+                mark = f"{_MARK}{len(marks)}{_MARK}" if style is not None and any(style) else ""
+                seen = marks[id(style)] = (mark, style)
                 new.append(seen)
             by_key[(kind, id(cell_steps))] = seen
         if value is None and not seen[0]:
             continue
-        while len(letters) <= col:
-            letters.append(get_column_letter(len(letters) or 1))
-        head = f'<c r="{letters[col]}{row}"{seen[0]}'
-        if kind == "s":
-            value = value[:max_text]
-            if value == "":
-                out.append(head + ' t="inlineStr"></c>')
-                continue
-            space = ' xml:space="preserve"' if value != value.strip() else ""
-            if "&" in value or "<" in value or ">" in value or "\r" in value:
-                value = _escape(value)
-            out.append(f'{head} t="inlineStr"><is><t{space}>{value}</t></is></c>')
-        elif value is None:
-            out.append(head + ' t="n"></c>')
-        else:
-            if kind == "d":
-                if getattr(value, "tzinfo", None) is not None:
-                    return None
-                value = to_excel(value, pending.epoch)
-            elif isinstance(value, float) and not math.isfinite(value):
-                return None
-            out.append(f'{head} t="n"><v>{safe_string(value)}</v></c>')
+        out.append(f'<c r="{letters[col]}{row}"{seen[0]}{tail}')
     if not out:
         return None
     return "".join(out), new, width
+
+
+def _text_tail(value: str) -> str:
+    """A text cell after its `<c r=… s=…`, as `sheet_data` writes it."""
+    from vastbus_cli.documents.excel import MAX_TEXT
+
+    value = value[:MAX_TEXT]
+    if value == "":
+        return ' t="inlineStr"></c>'
+    space = ' xml:space="preserve"' if value != value.strip() else ""
+    if "&" in value or "<" in value or ">" in value or "\r" in value:
+        value = _escape(value)
+    return f' t="inlineStr"><is><t{space}>{value}</t></is></c>'
 
 
 def make_cells(ws: Any) -> None:
