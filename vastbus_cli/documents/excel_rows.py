@@ -161,17 +161,21 @@ def sheet_data(ws: Any) -> bytes | None:
                                               or epoch != pending.epoch):
         return None
     marks: list[tuple[str, str]] = []
+    escaped: dict[str, str] = {}  # a row attribute's value → escaped
     style_ids = ws.parent._cell_styles
     known: dict[int, str | None] = {}  # id of a style array → its " s=…" (cells share arrays)
     letters: dict[int, str] = {}
     out: list[str] = []
     for row_idx in sorted(rows.keys() | text_rows.keys()):
+        # the row number has nothing to escape; a dimension's values recur (heights)
+        attrs = [f'<row r="{row_idx}"']
         if row_idx in dims:
-            attrs = {"r": f"{row_idx}"}
-            attrs.update(dims[row_idx])
-            out.append("<row " + " ".join(f'{k}="{_attr(v)}"' for k, v in attrs.items()) + ">")
-        else:  # a number has nothing to escape
-            out.append(f'<row r="{row_idx}">')
+            for key, value in dims[row_idx]:  # never "r": not one of a dimension's fields
+                text = escaped.get(value)
+                if text is None:
+                    text = escaped[value] = _attr(value)
+                attrs.append(f' {key}="{text}"')
+        out.append("".join(attrs) + ">")
         if row_idx in text_rows:
             text, first_seen, *_ = text_rows[row_idx]
             for mark, style in first_seen:
