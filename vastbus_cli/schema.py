@@ -8,7 +8,6 @@ equal. Reading the file instead of building it keeps pydantic out of
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -21,5 +20,7 @@ def report_schema_json() -> str:
 
 
 def report_schema() -> dict[str, Any]:
+    import json  # only here: `vastbus schema` prints the shipped text as it is
+
     schema: dict[str, Any] = json.loads(report_schema_json())
     return schema
