@@ -78,3 +78,22 @@ def test_segmentation_is_lossless_and_options_chosen_alone_stay_whole(
     for options in chosen:
         if len(options) == 1:
             assert cut.cells[options[0]] == options
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.integers(-10**6, 10**6),
+                                    st.floats(-1e9, 1e9, allow_nan=False)),
+                          st.integers(1, 5)), min_size=1, max_size=8))
+def test_weighted_median_is_statistics_median(pairs: list[tuple[float, int]]) -> None:
+    """The median from counts equals statistics' on the expanded values (fmean of the middle two)."""
+    import statistics
+
+    from vastbus_cli.survey.tally import _weighted_median
+
+    ordered = sorted(pairs)
+    expanded = [value for value, count in ordered for _ in range(count)]
+    n = len(expanded)
+    middle = (expanded[(n - 1) // 2], expanded[n // 2])
+    expected = expanded[n // 2] if n % 2 else statistics.fmean(middle)
+    got = _weighted_median(ordered, n)
+    assert got == expected and type(got) is type(expected)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from math import fsum
 from typing import Any
 
 from vastbus_cli.privacy import (
@@ -356,9 +357,8 @@ def _weighted_median(ordered: list[tuple[float, int]], n: int) -> float:
         return ordered[-1][0]
     if n % 2:
         return at(n // 2)
-    import statistics  # ~10 ms of start-up, for an even count only
-
-    return statistics.fmean((at(n // 2 - 1), at(n // 2)))
+    # what statistics.fmean computes for two values, without its ~5 ms import
+    return fsum((at(n // 2 - 1), at(n // 2))) / 2
 
 
 def _share(count: int, answered: int) -> float | None:
