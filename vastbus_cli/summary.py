@@ -11,11 +11,18 @@ them for tools reading the JSON.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from vastbus_cli.documents.numbers import format_number as format_number  # re-exported
 from vastbus_cli.vocabulary import Vocabulary
+
+
+# A Python function, not the builtin `list`, as in model.py: pydantic inspects each
+# default factory's signature, and for a builtin that tokenizes its text signature.
+def _no_items() -> list[Any]:
+    return []
 
 
 class _Model(BaseModel):
@@ -51,7 +58,7 @@ class Overview(_Model):
     reported: int
     missing: list[str]
     not_included: list[str] = Field(
-        default_factory=list, description="Handed in, but left out because the file has errors")
+        default_factory=_no_items, description="Handed in, but left out because the file has errors")
     groups: list[GroupRow]
     meetings_planned: int
     meetings_held: int
@@ -217,7 +224,7 @@ class Part(_Model):
     groups: list[str]
     missing: list[str] = Field(description="In the roster, no report handed in")
     not_included: list[str] = Field(
-        default_factory=list, description="Handed in, but left out because the file has errors")
+        default_factory=_no_items, description="Handed in, but left out because the file has errors")
     overview: Overview
     composition: Composition
     work: list[ThemeBlock]
@@ -226,14 +233,14 @@ class Part(_Model):
     competence_needs: list[ThemeBlock]
     support_wanted: list[Entry]
     support_by_theme: list[ThemeBlock] = Field(
-        default_factory=list, description="The support wanted, grouped by theme, with who asked")
+        default_factory=_no_items, description="The support wanted, grouped by theme, with who asked")
     good_examples: list[Entry]
     plans: list[Entry]
     key_figures: list[KeyFigure]
     comparison: Comparison | None = None
     follow_up: list[FollowUp] | None = Field(
         default=None, description="With last year's reports: last year's raised deviations")
-    appendix: list[AppendixReport] = Field(default_factory=list)
+    appendix: list[AppendixReport] = Field(default_factory=_no_items)
 
 
 class Summary(_Model):
@@ -249,7 +256,7 @@ class Summary(_Model):
     missing: list[str]
     skipped: list[str] = Field(description="Files not included because they have errors")
     not_included: list[str] = Field(
-        default_factory=list, description="The groups of those files, as far as they can be read")
+        default_factory=_no_items, description="The groups of those files, as far as they can be read")
     deviations: Deviations
     parts: list[Part]
     totals: Part | None = Field(
