@@ -77,10 +77,11 @@ def compile_command(
              "grupper.yaml."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
 ) -> None:
-    from vastbus_cli.compile import compile_reports
-    from vastbus_cli.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME
-    from vastbus_cli.render.formats import FORMATS
-    from vastbus_cli.validate import input_files
+    with without_cycle_collection():  # pydantic's models and the pipeline: ~10 ms of passes
+        from vastbus_cli.compile import compile_reports
+        from vastbus_cli.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME
+        from vastbus_cli.render.formats import FORMATS
+        from vastbus_cli.validate import input_files
 
     fmt = _choose_format(format, output)
     output = stdout_or_file(output)
