@@ -24,26 +24,13 @@ from vastbus_cli.parse_messages import (
     type_problem,
     where,
 )
+from vastbus_cli.placeholder import PLACEHOLDER, is_placeholder, may_hold_placeholder
 from vastbus_cli.problems import Problem, error
 from vastbus_cli.suggest import did_you_mean, suggest
 
 M = TypeVar("M", bound=BaseModel)
 
-PLACEHOLDER = "FYLL I"
-
-
-def is_placeholder(value: Any) -> bool:
-    return isinstance(value, str) and value.strip().upper().startswith(PLACEHOLDER)
-
-
-def may_hold_placeholder(text: str) -> bool:
-    """False when `text.upper()` cannot hold PLACEHOLDER, found without upper-casing the text.
-
-    In upper case a 'Y' followed by an 'L' comes only from 'y' or 'Y' followed by 'l' or
-    'L' (tests/test_parse.py checks every character), so without one of those four pairs
-    there is no 'FYLL I'. Upper-casing a whole file costs ten times as much.
-    """
-    return "yl" in text or "yL" in text or "Yl" in text or "YL" in text
+__all__ = ["PLACEHOLDER", "is_placeholder", "may_hold_placeholder", "parse_model", "placeholders"]
 
 
 def placeholders(data: Any, path: Path_ = ()) -> Iterator[Path_]:

@@ -17,6 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from vastbus_cli.placeholder import is_placeholder
 from vastbus_cli.problems import Problem, error
 
 
@@ -59,13 +60,12 @@ class Spec:
 
 
 _KINDS = {k.value: k for k in Kind}
-_PLACEHOLDER = "FYLL I"
 
 
 def _text(value: Any) -> bool:
     """A text the schema takes as it is: a non-empty string with nothing to strip."""
     return type(value) is str and bool(value) and value.strip() == value \
-        and not value.upper().startswith(_PLACEHOLDER)
+        and not is_placeholder(value)
 
 
 def _texts(value: Any) -> bool:
