@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from vastbus_cli.model import Report
+from vastbus_cli.reports.model import Report
 
 DEFAULT_COMPOSITION = {"socialtjänst": 2, "skola_elevhälsa": 2, "bup": 1,
                        "primärvård": 1, "habilitering": 1}
@@ -140,8 +140,8 @@ SAMPLE_ROSTER = ["Skövde", "Lidköping", "Mariestad", "Hjo"]
 def sample_summary(previous: bool = True) -> Any:
     import datetime as dt
 
-    from vastbus_cli.merge import merge
-    from vastbus_cli.roster import Roster
+    from vastbus_cli.reports.merge import merge
+    from vastbus_cli.reports.roster import Roster
 
     current, last_year = sample_data()
     roster = Roster.model_validate(
@@ -159,8 +159,8 @@ def figures_summary() -> Any:
     'Inga avvikelser' beside 'not filled in', a group left out for errors, and 'Annan'."""
     import datetime as dt
 
-    from vastbus_cli.merge import merge
-    from vastbus_cli.roster import Roster
+    from vastbus_cli.reports.merge import merge
+    from vastbus_cli.reports.roster import Roster
 
     raised = "lyft_till_delregional_nivå"
     skovde = report_dict(

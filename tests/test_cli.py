@@ -111,7 +111,7 @@ def test_schema_accepts_the_valid_report() -> None:
     jsonschema = __import__("pytest").importorskip("jsonschema")
     import yaml
 
-    from vastbus_cli.schema import report_schema
+    from vastbus_cli.reports.schema import report_schema
 
     jsonschema.validate(yaml.safe_load(VALID), report_schema())
 

@@ -14,7 +14,7 @@ from vastbus_cli.cli import app
 from vastbus_cli.form.build import form_data, form_file_name, render_form
 from vastbus_cli.form.layout import split_template
 from vastbus_cli.form.rules import form_rules
-from vastbus_cli.template import GroupInfo, render_template
+from vastbus_cli.reports.template import GroupInfo, render_template
 from vastbus_cli.vocabulary import ALL
 
 runner = CliRunner()

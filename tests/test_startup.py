@@ -49,8 +49,8 @@ def imported(*args: str) -> set[str]:
 
 def test_schema_imports_neither_help_nor_models() -> None:
     modules = imported("schema")
-    assert not modules & {*HELP_ONLY, *RENDERERS, *PRINTING, *COERCION, "vastbus_cli.model",
-                          "vastbus_cli.schema_build", "yaml"}
+    assert not modules & {*HELP_ONLY, *RENDERERS, *PRINTING, *COERCION, "vastbus_cli.reports.model",
+                          "vastbus_cli.reports.schema_build", "yaml"}
 
 
 def test_schema_to_a_file_needs_neither_rich_nor_pydantic(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_schema_to_a_file_needs_neither_rich_nor_pydantic(tmp_path: Path) -> Non
 
 def test_validate_imports_no_help_machinery_or_renderers() -> None:
     modules = imported("validate", str(EXAMPLE / "arsberattelse-2025-hjo.yaml"))
-    assert "vastbus_cli.validate" in modules  # it did run
+    assert "vastbus_cli.reports.validate" in modules  # it did run
     assert not modules & {*HELP_ONLY, *RENDERERS, *PRINTING, *UNUSED, "typer._adapters",
                           "vastbus_cli.reporters"}  # a clean file: one plain line printed
 
@@ -133,7 +133,7 @@ assert list(_loader.get_plugins()) == []  # looked up through the real entry_poi
 import importlib.metadata
 assert importlib.metadata.version("pydantic")
 import re, yaml
-from vastbus_cli.load import load_bytes
+from vastbus_cli.reports.load import load_bytes
 load_bytes(b"a: 1\n", "x.yaml")  # the C loader: the pure-Python reader's regex stays uncompiled
 assert sys.modules["re"] is re and "_value" not in vars(yaml.reader.Reader.NON_PRINTABLE)
 assert yaml.reader.Reader.NON_PRINTABLE.pattern == (
@@ -173,7 +173,7 @@ def test_report_default_factories_are_python_functions() -> None:
     """pydantic inspects a factory's signature; a builtin's (list, dict) is tokenized from text."""
     import inspect
 
-    from vastbus_cli.model import Report
+    from vastbus_cli.reports.model import Report
 
     factories = [f.default_factory for f in Report.model_fields.values() if f.default_factory]
     assert factories and all(inspect.isfunction(f) for f in factories)

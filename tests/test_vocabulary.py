@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vastbus_cli.schema import SCHEMA_FILE, report_schema_json
-from vastbus_cli.schema_build import report_schema_json as build_schema_json
+from vastbus_cli.reports.schema import SCHEMA_FILE, report_schema_json
+from vastbus_cli.reports.schema_build import report_schema_json as build_schema_json
 from vastbus_cli.vocabulary import ALL, LABELS, DeviationCategory, Organisation
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "rapporter"
@@ -26,7 +26,7 @@ def test_equal_codes_in_different_lists_keep_their_own_labels() -> None:
 
 def test_shipped_schema_is_current() -> None:
     """`vastbus schema` prints the file shipped in the package; it must be what the models say."""
-    assert report_schema_json() == build_schema_json(), "run: python -m vastbus_cli.schema_build"
+    assert report_schema_json() == build_schema_json(), "run: python -m vastbus_cli.reports.schema_build"
 
 
 def test_shipped_example_schema_is_current() -> None:

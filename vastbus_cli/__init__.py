@@ -13,7 +13,7 @@ __all__ = ["compile_reports"]
 
 def __getattr__(name: str) -> Any:
     if name == "compile_reports":
-        from vastbus_cli.compile import compile_reports
+        from vastbus_cli.reports.compile import compile_reports
 
         return compile_reports
     raise AttributeError(name)

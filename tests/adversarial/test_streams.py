@@ -84,7 +84,7 @@ def test_an_unexpected_exception_is_an_internal_error(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("injected")
 
-    monkeypatch.setattr("vastbus_cli.validate.validate_paths", broken)
+    monkeypatch.setattr("vastbus_cli.reports.validate.validate_paths", broken)
     (tmp_path / "a b.yaml").write_text(VALID, encoding="utf-8")
     monkeypatch.setattr(sys, "argv", ["vastbus", "validate", str(tmp_path / "a b.yaml")])
     with pytest.raises(SystemExit) as exit_:

@@ -11,7 +11,7 @@ import codecs
 from adversarial.corpus import Case
 from reportdata import VALID, replace_line
 
-from vastbus_cli.load import MAX_BYTES, MAX_DEPTH, MAX_LINE_CHARS
+from vastbus_cli.reports.load import MAX_BYTES, MAX_DEPTH, MAX_LINE_CHARS
 
 
 def _nested_mapping(depth: int) -> bytes:

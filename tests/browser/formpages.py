@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from vastbus_cli.cli import app
 from vastbus_cli.form.build import form_file_name, render_form
-from vastbus_cli.template import GroupInfo
-from vastbus_cli.validate import validate_paths
+from vastbus_cli.reports.template import GroupInfo
+from vastbus_cli.reports.validate import validate_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "rapporter" / "2025"

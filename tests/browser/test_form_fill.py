@@ -9,7 +9,7 @@ from browser.chromium import Browser
 from browser.formpages import compile_json, examples_copy, make_form, problems_of
 from selenium.webdriver.common.keys import Keys
 
-from vastbus_cli.template import GroupInfo, render_template
+from vastbus_cli.reports.template import GroupInfo, render_template
 
 pytestmark = pytest.mark.browser
 

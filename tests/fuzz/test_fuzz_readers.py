@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from reportdata import ROSTER, VALID
 
 from fuzz.strategies import tables, yamlish
-from vastbus_cli.load import load_bytes
-from vastbus_cli.model import Report
-from vastbus_cli.parse import parse_model
 from vastbus_cli.problems import Problem
-from vastbus_cli.roster import Roster
+from vastbus_cli.reports.load import load_bytes
+from vastbus_cli.reports.model import Report
+from vastbus_cli.reports.parse import parse_model
+from vastbus_cli.reports.roster import Roster
 from vastbus_cli.survey.readers import ReadOptions, read_responses
 from vastbus_cli.survey.spec import load_spec
 from vastbus_cli.survey.tally import tally

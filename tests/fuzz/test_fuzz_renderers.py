@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from reportfactory import as_report
 
 from fuzz.strategies import report_dicts, some_text, tables
-from vastbus_cli.merge import merge
 from vastbus_cli.render.formats import render_summary
-from vastbus_cli.roster import Roster
-from vastbus_cli.summary import Summary
+from vastbus_cli.reports.merge import merge
+from vastbus_cli.reports.roster import Roster
+from vastbus_cli.reports.summary import Summary
 from vastbus_cli.survey.model import Tally
 from vastbus_cli.survey.readers import read_responses
 from vastbus_cli.survey.render import render_bytes

@@ -158,7 +158,7 @@ def test_several_subregions_one_heading_per_part() -> None:
 
     from reportfactory import as_report, deviation, report_dict
 
-    from vastbus_cli.merge import merge
+    from vastbus_cli.reports.merge import merge
 
     reports = [as_report(report_dict("Skövde", deviations=[deviation("väntetider", 2)])),
                as_report(report_dict("Uddevalla", subregion="Fyrbodal"))]

@@ -7,7 +7,7 @@ import json
 from reportfactory import sample_data, sample_summary
 
 from vastbus_cli.render.json import render
-from vastbus_cli.summary import Summary
+from vastbus_cli.reports.summary import Summary
 
 
 def test_integration_keys() -> None:

@@ -78,7 +78,7 @@ def test_several_subregions_have_totals_then_one_part_each() -> None:
 
     from reportfactory import as_report, deviation, report_dict
 
-    from vastbus_cli.merge import merge
+    from vastbus_cli.reports.merge import merge
 
     reports = [as_report(report_dict("Skövde", deviations=[deviation("väntetider", 2)])),
                as_report(report_dict("Uddevalla", subregion="Fyrbodal",

@@ -8,8 +8,8 @@ import io
 from openpyxl import load_workbook
 from reportfactory import as_report, deviation, report_dict, sample_summary
 
-from vastbus_cli.merge import merge
 from vastbus_cli.render.xlsx import render
+from vastbus_cli.reports.merge import merge
 
 
 def reopen(data: bytes):

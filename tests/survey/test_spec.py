@@ -12,7 +12,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vastbus_cli.load import LoadedFile, Positions
+from vastbus_cli.reports.load import LoadedFile, Positions
 from vastbus_cli.survey.spec import Spec, load_spec, plain_spec
 from vastbus_cli.survey.spec_schema import checked_spec
 

@@ -78,10 +78,10 @@ def compile_command(
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
 ) -> None:
     with without_cycle_collection():  # pydantic's models and the pipeline: ~10 ms of passes
-        from vastbus_cli.compile import compile_reports
-        from vastbus_cli.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME
         from vastbus_cli.render.formats import FORMATS
-        from vastbus_cli.validate import input_files
+        from vastbus_cli.reports.compile import compile_reports
+        from vastbus_cli.reports.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME
+        from vastbus_cli.reports.validate import input_files
 
     fmt = _choose_format(format, output)
     output = stdout_or_file(output)
@@ -203,7 +203,7 @@ def _done(summary: Any, output: Path, skipped: int) -> None:
 @contextmanager
 def _progress(folder: Path) -> Iterator[Callable[[Path], None] | None]:
     """A rich progress bar on stderr while reading, when there are enough files to wait for."""
-    from vastbus_cli.validate import discover
+    from vastbus_cli.reports.validate import discover
 
     console = err_console()
     if not console.is_terminal:  # before counting the files: that lists the folder again

@@ -15,7 +15,7 @@ def schema_command(
     output: Path | None = typer.Option(None, "--output", "-o", help="Skriv till fil i stället."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig fil."),
 ) -> None:
-    from vastbus_cli.schema import report_schema_json
+    from vastbus_cli.reports.schema import report_schema_json
 
     text = report_schema_json()
     output = stdout_or_file(output)

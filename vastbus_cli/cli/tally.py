@@ -209,7 +209,7 @@ def _report_options(fmt: str, intro: Path | None, date: str | None,
              "Skriv till en .docx- eller .pdf-fil, t.ex. -o rapport.docx.")
     if fmt not in ("docx", "pdf"):
         return None
-    from vastbus_cli.coordinator_texts import read_markdown
+    from vastbus_cli.reports.coordinator_texts import read_markdown
     from vastbus_cli.survey.render.docx import ReportOptions
 
     day = parse_date(date)

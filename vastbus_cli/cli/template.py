@@ -36,8 +36,8 @@ def template_command(
                               help="Skapa ett formulär (.html) att fylla i i webbläsaren i stället "
                                    "för en YAML-mall."),
 ) -> None:
-    from vastbus_cli.schema import SCHEMA_FILE, report_schema_json
-    from vastbus_cli.template import GroupInfo, render_template
+    from vastbus_cli.reports.schema import SCHEMA_FILE, report_schema_json
+    from vastbus_cli.reports.template import GroupInfo, render_template
 
     if roster is not None:
         if group or municipality or subregion:
@@ -69,9 +69,9 @@ def template_command(
 
 
 def _from_roster(roster_path: Path, year: int, folder: Path, force: bool, form: bool) -> None:
-    from vastbus_cli.roster import load_roster
-    from vastbus_cli.schema import SCHEMA_FILE, report_schema_json
-    from vastbus_cli.template import GroupInfo, file_name, render_template
+    from vastbus_cli.reports.roster import load_roster
+    from vastbus_cli.reports.schema import SCHEMA_FILE, report_schema_json
+    from vastbus_cli.reports.template import GroupInfo, file_name, render_template
 
     roster, problems, _ = load_roster(roster_path)
     if roster is None:

@@ -34,7 +34,7 @@ def validate_command(
                                          help="Utdata: text eller json."),
     strict: bool = typer.Option(False, "--strict", help="Räkna varningar som fel."),
 ) -> None:
-    from vastbus_cli.validate import validate_paths
+    from vastbus_cli.reports.validate import validate_paths
 
     with without_cycle_collection():
         result = validate_paths(paths, roster_path=roster)

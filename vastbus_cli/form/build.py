@@ -17,11 +17,11 @@ import yaml
 from vastbus_cli.form.fields import form_sections
 from vastbus_cli.form.layout import split_template
 from vastbus_cli.form.rules import form_rules, limits, privacy_data
-from vastbus_cli.model import Meetings, Report
-from vastbus_cli.parse import PLACEHOLDER
 from vastbus_cli.problems import Severity
-from vastbus_cli.schema import report_schema
-from vastbus_cli.template import GroupInfo, file_name, render_template, slug
+from vastbus_cli.reports.model import Meetings, Report
+from vastbus_cli.reports.parse import PLACEHOLDER
+from vastbus_cli.reports.schema import report_schema
+from vastbus_cli.reports.template import GroupInfo, file_name, render_template, slug
 
 FORM_TEMPLATE = "formular.html.j2"
 ASSETS = Path(__file__).resolve().parent / "assets"

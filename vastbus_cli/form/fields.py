@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from vastbus_cli.form.layout import Section, comment_text
-from vastbus_cli.parse import PLACEHOLDER, is_placeholder
+from vastbus_cli.reports.parse import PLACEHOLDER, is_placeholder
 from vastbus_cli.vocabulary import ALL, choices_comment
 
 #: Keys whose text is usually a few sentences: a multi-line box instead of one line.

@@ -12,13 +12,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from vastbus_cli.checks import counts, meetings
-from vastbus_cli.checks.base import Context, ReportFile
-from vastbus_cli.checks.identity_numbers import CODE as PRIVACY_CODE
-from vastbus_cli.load import LoadedFile, Positions, load_bytes, load_text
-from vastbus_cli.model import Report
-from vastbus_cli.parse import PLACEHOLDER, parse_model
-from vastbus_cli.parse_messages import where
 from vastbus_cli.privacy import (
     _CANDIDATE,
     _DAYS_IN_MONTH,
@@ -27,6 +20,13 @@ from vastbus_cli.privacy import (
     IdentityNumber,
 )
 from vastbus_cli.problems import Problem, Severity
+from vastbus_cli.reports.checks import counts, meetings
+from vastbus_cli.reports.checks.base import Context, ReportFile
+from vastbus_cli.reports.checks.identity_numbers import CODE as PRIVACY_CODE
+from vastbus_cli.reports.load import LoadedFile, Positions, load_bytes, load_text
+from vastbus_cli.reports.model import Report
+from vastbus_cli.reports.parse import PLACEHOLDER, parse_model
+from vastbus_cli.reports.parse_messages import where
 
 _MARK = "XQ_värde_QX"
 _BASE: dict[str, Any] = {

@@ -12,7 +12,7 @@ from vastbus_cli.documents.numbers import count_cell as count_cell
 from vastbus_cli.documents.numbers import signed as signed
 from vastbus_cli.documents.problem import DocumentProblem
 from vastbus_cli.documents.properties import Properties
-from vastbus_cli.summary import (
+from vastbus_cli.reports.summary import (
     Comparison,
     CompositionRow,
     Deviations,

@@ -12,7 +12,7 @@ from typing import Any
 
 from vastbus_cli.documents.word import WordDocument
 from vastbus_cli.render import common, tables
-from vastbus_cli.summary import Entry, Part, Summary, ThemeBlock
+from vastbus_cli.reports.summary import Entry, Part, Summary, ThemeBlock
 
 
 def render(summary: Summary, reference: Path | None = None) -> bytes:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vastbus_cli.summary import Summary
+from vastbus_cli.reports.summary import Summary
 
 
 @dataclass(frozen=True)

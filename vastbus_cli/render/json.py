@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vastbus_cli.summary import Summary
+from vastbus_cli.reports.summary import Summary
 
 
 def render(summary: Summary) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from vastbus_cli.render import common, tables
 from vastbus_cli.render.cells import md_cell, md_text
-from vastbus_cli.summary import Summary
+from vastbus_cli.reports.summary import Summary
 
 if TYPE_CHECKING:
     import jinja2

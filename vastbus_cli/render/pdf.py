@@ -6,7 +6,7 @@ from pathlib import Path
 
 from vastbus_cli.documents.pdf import docx_to_pdf
 from vastbus_cli.render import docx
-from vastbus_cli.summary import Summary
+from vastbus_cli.reports.summary import Summary
 
 
 def render(summary: Summary, reference: Path | None = None) -> bytes:

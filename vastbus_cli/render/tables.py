@@ -11,7 +11,7 @@ from vastbus_cli.documents.table import Table as Table
 from vastbus_cli.documents.table import Value as Value
 from vastbus_cli.documents.table import cell_text as cell_text
 from vastbus_cli.render.common import deviation_note
-from vastbus_cli.summary import Change, Comparison, Deviations, Part
+from vastbus_cli.reports.summary import Change, Comparison, Deviations, Part
 
 
 def meetings_table(part: Part) -> Table:

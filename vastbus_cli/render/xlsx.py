@@ -16,7 +16,7 @@ from vastbus_cli.render import common, tables
 from vastbus_cli.render.cells import set_text
 from vastbus_cli.render.tables import Table, Value
 from vastbus_cli.render.xlsx_charts import bar_chart
-from vastbus_cli.summary import Comparison, Part, Summary, ThemeBlock
+from vastbus_cli.reports.summary import Comparison, Part, Summary, ThemeBlock
 
 MAX_WIDTH = 60
 HEADER_FILL = "DDE4EE"

@@ -116,7 +116,7 @@ def plain_spec(data: Any) -> Spec | None:
 
 def load_spec(path: Path) -> tuple[Spec | None, list[Problem]]:
     """Read and check a spec file; problems carry the file's line and column."""
-    from vastbus_cli.load import load_file
+    from vastbus_cli.reports.load import load_file
 
     loaded = load_file(path)
     spec = plain_spec(loaded.data)

@@ -12,9 +12,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from vastbus_cli.load import LoadedFile
-from vastbus_cli.parse import parse_model
 from vastbus_cli.problems import Problem
+from vastbus_cli.reports.load import LoadedFile
+from vastbus_cli.reports.parse import parse_model
 from vastbus_cli.survey import spec as plain
 from vastbus_cli.survey.spec import Kind
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vastbus_cli.checks.base import Context, ReportFile
 from vastbus_cli.problems import Problem, error
+from vastbus_cli.reports.checks.base import Context, ReportFile
 
 CODE = "orimligt-år"
 FIRST_YEAR = 2005  # the Västbus guidelines date from 2005

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vastbus_cli.load import Path_, Positions
-from vastbus_cli.model import Report
 from vastbus_cli.problems import Problem
-from vastbus_cli.roster import Roster
+from vastbus_cli.reports.load import Path_, Positions
+from vastbus_cli.reports.model import Report
+from vastbus_cli.reports.roster import Roster
 
 
 @dataclass(frozen=True)

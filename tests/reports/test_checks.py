@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportdata import ROSTER, VALID, replace_line
 
-from vastbus_cli.validate import validate_paths
+from vastbus_cli.reports.validate import validate_paths
 
 TODAY = dt.date(2026, 3, 1)
 
@@ -144,7 +144,7 @@ def test_summary_line_counts(tmp_path: Path) -> None:
                max_size=20))
 def test_group_key_for_ascii_names_is_the_folded_key(name: str) -> None:
     """group_key's ASCII shortcut answers what folding the name does."""
-    from vastbus_cli.roster import group_key
+    from vastbus_cli.reports.roster import group_key
     from vastbus_cli.suggest import fold
 
     assert group_key(name) == " ".join(fold(name).replace("_", " ").split())

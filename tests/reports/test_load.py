@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vastbus_cli.load import _CONTROL, MAX_BYTES, _may_have_control, load_bytes
+from vastbus_cli.reports.load import _CONTROL, MAX_BYTES, _may_have_control, load_bytes
 
 
 def codes(raw: bytes) -> list[tuple[int, int, str]]:

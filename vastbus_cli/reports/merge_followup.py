@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vastbus_cli.model import Report
-from vastbus_cli.roster import group_key
-from vastbus_cli.summary import FollowUp, Labelled
+from vastbus_cli.reports.model import Report
+from vastbus_cli.reports.roster import group_key
+from vastbus_cli.reports.summary import FollowUp, Labelled
 from vastbus_cli.vocabulary import DeviationStatus
 
 STILL_THERE = "kvarstår"

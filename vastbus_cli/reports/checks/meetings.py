@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vastbus_cli.checks.base import Context, ReportFile
 from vastbus_cli.problems import Problem, warning
+from vastbus_cli.reports.checks.base import Context, ReportFile
 
 CODE = "möten-fler-än-planerat"
 

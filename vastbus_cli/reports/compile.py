@@ -12,15 +12,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vastbus_cli.checks import ReportFile
-from vastbus_cli.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME, find_beside, read_markdown
-from vastbus_cli.load import load_file
-from vastbus_cli.merge import merge
 from vastbus_cli.privacy import masked_model
 from vastbus_cli.problems import Problem, error, has_errors
-from vastbus_cli.roster import Roster
-from vastbus_cli.summary import Summary
-from vastbus_cli.validate import ValidationResult, validate_paths
+from vastbus_cli.reports.checks import ReportFile
+from vastbus_cli.reports.coordinator_texts import (
+    CONCLUSIONS_NAME,
+    INTRO_NAME,
+    find_beside,
+    read_markdown,
+)
+from vastbus_cli.reports.load import load_file
+from vastbus_cli.reports.merge import merge
+from vastbus_cli.reports.roster import Roster
+from vastbus_cli.reports.summary import Summary
+from vastbus_cli.reports.validate import ValidationResult, validate_paths
 
 PREVIOUS_YEAR = "förra-året"
 

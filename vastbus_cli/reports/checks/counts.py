@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from vastbus_cli.checks.base import Context, ReportFile
-from vastbus_cli.load import Path_
 from vastbus_cli.problems import Problem, error
+from vastbus_cli.reports.checks.base import Context, ReportFile
+from vastbus_cli.reports.load import Path_
 
 CODE = "negativt-antal"
 TOO_LARGE = "orimligt-tal"

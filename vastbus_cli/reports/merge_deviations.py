@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from vastbus_cli.model import Report
-from vastbus_cli.summary import (
+from vastbus_cli.reports.model import Report
+from vastbus_cli.reports.summary import (
     CategoryTotal,
     DeviationEntry,
     Deviations,

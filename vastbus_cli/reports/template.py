@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from vastbus_cli.schema import SCHEMA_FILE
+from vastbus_cli.reports.schema import SCHEMA_FILE
 from vastbus_cli.templating import render
 from vastbus_cli.vocabulary import (
     DeviationCategory,

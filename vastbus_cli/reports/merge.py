@@ -12,13 +12,13 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from vastbus_cli.appendix import appendix_report
-from vastbus_cli.merge_compare import compare
-from vastbus_cli.merge_deviations import deviations
-from vastbus_cli.merge_followup import follow_up
-from vastbus_cli.model import Report, support_text, support_theme
-from vastbus_cli.roster import Roster, group_key
-from vastbus_cli.summary import (
+from vastbus_cli.reports.appendix import appendix_report
+from vastbus_cli.reports.merge_compare import compare
+from vastbus_cli.reports.merge_deviations import deviations
+from vastbus_cli.reports.merge_followup import follow_up
+from vastbus_cli.reports.model import Report, support_text, support_theme
+from vastbus_cli.reports.roster import Roster, group_key
+from vastbus_cli.reports.summary import (
     Composition,
     CompositionRow,
     Entry,

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vastbus_cli.load import LoadedFile, load_file
-from vastbus_cli.model import Text
-from vastbus_cli.parse import parse_model
 from vastbus_cli.problems import Problem
+from vastbus_cli.reports.load import LoadedFile, load_file
+from vastbus_cli.reports.model import Text
+from vastbus_cli.reports.parse import parse_model
 from vastbus_cli.suggest import fold
 
 ROSTER_NAME = "grupper.yaml"

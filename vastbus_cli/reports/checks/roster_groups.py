@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vastbus_cli.checks.base import Context, ReportFile
 from vastbus_cli.problems import Problem, error, warning
-from vastbus_cli.roster import group_key
+from vastbus_cli.reports.checks.base import Context, ReportFile
+from vastbus_cli.reports.roster import group_key
 from vastbus_cli.suggest import did_you_mean
 
 CODE = "okänd-grupp"

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vastbus_cli.load import load_text
+from vastbus_cli.reports.load import load_text
 
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _STR = "tag:yaml.org,2002:str"

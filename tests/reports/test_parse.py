@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportdata import VALID, replace_line
 
-from vastbus_cli.load import load_bytes
-from vastbus_cli.model import Report
-from vastbus_cli.parse import PLACEHOLDER, may_hold_placeholder, parse_model
+from vastbus_cli.reports.load import load_bytes
+from vastbus_cli.reports.model import Report
+from vastbus_cli.reports.parse import PLACEHOLDER, may_hold_placeholder, parse_model
 
 
 def problems(text: str) -> list[tuple[int, int, str, str, str]]:
@@ -156,7 +156,7 @@ def test_support_items_are_text_or_text_with_a_theme() -> None:
     loaded = load_bytes((VALID + SUPPORT).encode(), "r.yaml")
     report, found = parse_model(loaded, Report)
     assert found == [] and report is not None
-    from vastbus_cli.model import support_text, support_theme
+    from vastbus_cli.reports.model import support_text, support_theme
 
     assert [support_text(s) for s in report.support_wanted] == [
         "Hjälp att nå primärvården", "Utbildningsdag om SIP", "Nätverk för ordförande"]
@@ -234,9 +234,9 @@ def test_no_english_or_programmer_words_in_any_schema_message() -> None:
     import yaml
     from reportdata import ROSTER
 
-    from vastbus_cli.load import LoadedFile, Positions
-    from vastbus_cli.model import Report as ReportModel
-    from vastbus_cli.roster import Roster
+    from vastbus_cli.reports.load import LoadedFile, Positions
+    from vastbus_cli.reports.model import Report as ReportModel
+    from vastbus_cli.reports.roster import Roster
 
     kinds: set[str] = set()
     for model, text in ((ReportModel, VALID + SUPPORT), (Roster, ROSTER + "sista_dag: 2026-06-01\n")):

@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from vastbus_cli.checks.base import Context, ReportFile
-from vastbus_cli.checks.year import FIRST_YEAR
 from vastbus_cli.problems import Problem, error
+from vastbus_cli.reports.checks.base import Context, ReportFile
+from vastbus_cli.reports.checks.year import FIRST_YEAR
 
 CODE = "annat-år"
 

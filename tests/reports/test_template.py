@@ -9,9 +9,9 @@ from reportdata import ROSTER
 from typer.testing import CliRunner
 
 from vastbus_cli.cli import app
-from vastbus_cli.schema import SCHEMA_FILE
-from vastbus_cli.template import GroupInfo, file_name, render_template, slug
-from vastbus_cli.validate import validate_paths
+from vastbus_cli.reports.schema import SCHEMA_FILE
+from vastbus_cli.reports.template import GroupInfo, file_name, render_template, slug
+from vastbus_cli.reports.validate import validate_paths
 
 runner = CliRunner()
 _PLACEHOLDER = re.compile(r'^(\s*-?\s*)([^:#\n]+): "FYLL I[^"]*"$|^(\s*- )"FYLL I[^"]*"$', re.M)

@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportdata import VALID
 
-from vastbus_cli.load import load_bytes
-from vastbus_cli.model import Report
-from vastbus_cli.parse import parse_model
-from vastbus_cli.validate import validate_paths
+from vastbus_cli.reports.load import load_bytes
+from vastbus_cli.reports.model import Report
+from vastbus_cli.reports.parse import parse_model
+from vastbus_cli.reports.validate import validate_paths
 
 yamlish = st.text(
     alphabet=st.sampled_from(list("abåäö:- \n\t#&*!|>'\"[]{},0123456789<%@`\\.")), max_size=200

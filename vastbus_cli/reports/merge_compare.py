@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from vastbus_cli.model import Report
-from vastbus_cli.roster import Roster, group_key
-from vastbus_cli.summary import Change, Comparison, OneYearOnly
+from vastbus_cli.reports.model import Report
+from vastbus_cli.reports.roster import Roster, group_key
+from vastbus_cli.reports.summary import Change, Comparison, OneYearOnly
 from vastbus_cli.vocabulary import DeviationCategory, Theme
 
 GROUPS = "Grupper"

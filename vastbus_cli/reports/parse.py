@@ -15,8 +15,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from vastbus_cli.load import LoadedFile, Path_
-from vastbus_cli.parse_messages import (
+from vastbus_cli.placeholder import PLACEHOLDER, is_placeholder, may_hold_placeholder
+from vastbus_cli.problems import Problem, error
+from vastbus_cli.reports.load import LoadedFile, Path_
+from vastbus_cli.reports.parse_messages import (
     NOT_FILLED,
     NOT_FILLED_HINT,
     shown,
@@ -24,8 +26,6 @@ from vastbus_cli.parse_messages import (
     type_problem,
     where,
 )
-from vastbus_cli.placeholder import PLACEHOLDER, is_placeholder, may_hold_placeholder
-from vastbus_cli.problems import Problem, error
 from vastbus_cli.suggest import did_you_mean, suggest
 
 M = TypeVar("M", bound=BaseModel)

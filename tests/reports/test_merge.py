@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 from reportfactory import as_report, deviation, report_dict
 
-from vastbus_cli.merge import merge
-from vastbus_cli.roster import Roster
+from vastbus_cli.reports.merge import merge
+from vastbus_cli.reports.roster import Roster
 
 ROSTER = Roster.model_validate({
     "delregion": "Skaraborg",

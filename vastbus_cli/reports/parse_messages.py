@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from vastbus_cli.load import Path_
+from vastbus_cli.reports.load import Path_
 
 NOT_FILLED = "ej-ifylld"
 NOT_FILLED_HINT = "Ersätt mallens exempeltext med er egen uppgift."

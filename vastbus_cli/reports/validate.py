@@ -10,14 +10,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vastbus_cli.checks import FILE_CHECKS, SET_CHECKS, Context, ReportFile
-from vastbus_cli.checks.identity_numbers import scan_text
-from vastbus_cli.load import load_file
-from vastbus_cli.model import Report
-from vastbus_cli.parse import parse_model
 from vastbus_cli.paths import is_missing, path_problem
 from vastbus_cli.problems import Problem, error, has_errors, plural, sorted_problems
-from vastbus_cli.roster import ROSTER_NAME, Roster, find_roster, load_roster
+from vastbus_cli.reports.checks import FILE_CHECKS, SET_CHECKS, Context, ReportFile
+from vastbus_cli.reports.checks.identity_numbers import scan_text
+from vastbus_cli.reports.load import load_file
+from vastbus_cli.reports.model import Report
+from vastbus_cli.reports.parse import parse_model
+from vastbus_cli.reports.roster import ROSTER_NAME, Roster, find_roster, load_roster
 
 REPORT_SUFFIXES = (".yaml", ".yml")
 

@@ -1,8 +1,8 @@
 """Builds the report format's JSON Schema from the pydantic models.
 
-The result ships as `vastbus_cli/arsberattelse.schema.json` (see `schema.py`).
+The result ships as `vastbus_cli/reports/arsberattelse.schema.json` (see `schema.py`).
 After changing the models or the vocabulary, regenerate it with
-`python -m vastbus_cli.schema_build`; a test fails until you do.
+`python -m vastbus_cli.reports.schema_build`; a test fails until you do.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from vastbus_cli.model import Report
-from vastbus_cli.schema import SHIPPED
+from vastbus_cli.reports.model import Report
+from vastbus_cli.reports.schema import SHIPPED
 from vastbus_cli.vocabulary import ALL, DESCRIPTIONS
 
 

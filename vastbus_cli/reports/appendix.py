@@ -6,9 +6,9 @@ plain lines here means every renderer prints it the same way.
 
 from __future__ import annotations
 
-from vastbus_cli.merge_deviations import filled_in
-from vastbus_cli.model import Report, SupportItem, support_text, support_theme
-from vastbus_cli.summary import AppendixReport, AppendixSection, format_number
+from vastbus_cli.reports.merge_deviations import filled_in
+from vastbus_cli.reports.model import Report, SupportItem, support_text, support_theme
+from vastbus_cli.reports.summary import AppendixReport, AppendixSection, format_number
 
 NOTHING = "Inget angivet."
 NOT_FILLED_IN = "Ej ifyllt (avsnittet saknas i årsberättelsen)."

@@ -5,7 +5,7 @@ Adding a check is adding a module and listing it here; the validator never chang
 
 from __future__ import annotations
 
-from vastbus_cli.checks import (
+from vastbus_cli.reports.checks import (
     counts,
     duplicate_reports,
     meetings,
@@ -13,7 +13,7 @@ from vastbus_cli.checks import (
     roster_groups,
     year,
 )
-from vastbus_cli.checks.base import Context, FileCheck, ReportFile, SetCheck
+from vastbus_cli.reports.checks.base import Context, FileCheck, ReportFile, SetCheck
 
 FILE_CHECKS: tuple[FileCheck, ...] = (
     counts.check,

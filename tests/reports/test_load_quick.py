@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportdata import VALID
 
-from vastbus_cli.load import LoadedFile, _text_problem, _walked, load_text
+from vastbus_cli.reports.load import LoadedFile, _text_problem, _walked, load_text
 
 
 def reference(text: str) -> LoadedFile:
