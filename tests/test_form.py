@@ -124,3 +124,20 @@ def test_cli_writes_one_form_per_roster_group(tmp_path: Path) -> None:
 def test_form_file_name() -> None:
     assert form_file_name(GroupInfo("Lilla Edet", "Lilla Edet", "Göteborg"), 2026) == (
         "arsberattelse-2026-lilla-edet.html")
+
+
+def test_script_is_every_file_in_assets_js_joined_in_order() -> None:
+    from vastbus_cli.form.build import ASSETS, SCRIPTS, form_script
+
+    files = sorted(p.name for p in (ASSETS / "js").glob("*.js"))
+    assert sorted(SCRIPTS) == files  # no file left out, none listed twice
+    script = form_script()
+    positions = [script.index(f"/* ---- {name} ---- */") for name in SCRIPTS]
+    assert positions == sorted(positions)
+    assert script.startswith("/* The annual-report form") and script.endswith("})();\n")
+    defined = re.findall(r"^function (\w+)", script, re.M)
+    assert len(defined) == len(set(defined))  # no function written in two files
+    for name in SCRIPTS:  # small enough to read
+        assert len((ASSETS / "js" / name).read_text("utf-8").splitlines()) < 250, name
+    html = render_form(SKOVDE, 2025)
+    assert script in html

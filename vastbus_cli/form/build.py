@@ -28,6 +28,19 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 #: What an unchosen drop-down list is saved as, so validate reports it as not filled in.
 CHOOSE_PLACEHOLDER = f"{PLACEHOLDER}: välj ett av alternativen"
 _CLOSING_TAG = re.compile(r"</(script|style)", re.IGNORECASE)
+#: The form's script, one file per concern, in the order they are joined (each file uses
+#: only names defined in itself or in a file before it, except inside functions run later).
+SCRIPTS = ("values.js", "privacy.js", "rules.js", "yaml.js", "fields.js", "messages.js",
+           "draft.js", "start.js")
+_SCRIPT_HEAD = """/* The annual-report form: builds the fields from the generated data, checks them with the
+ * validator's own rules and messages, keeps a draft in localStorage, opens a report with
+ * js-yaml and saves it in the layout of `vastbus template`. Plain JavaScript, no build step:
+ * the files in vastbus_cli/form/assets/js/ joined in a fixed order inside one function.
+ * Everything it knows about the report format comes from the data block written by Python.
+ */
+(function () {
+"use strict";
+"""
 
 
 def form_file_name(group: GroupInfo, year: int) -> str:
@@ -73,6 +86,12 @@ def _asset(name: str) -> str:
     return text
 
 
+def form_script() -> str:
+    """The form's script files joined into one function, as inlined in the page."""
+    parts = [f"\n/* ---- {name} ---- */\n" + _asset(f"js/{name}") for name in SCRIPTS]
+    return _SCRIPT_HEAD + "".join(parts) + "})();\n"
+
+
 def _script_json(data: Any) -> str:
     """JSON safe inside <script>: no '<', '>' or '&' can end or confuse the element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -91,5 +110,5 @@ def render_form(group: GroupInfo, year: int) -> str:
         data_json=_script_json(data),
         css=_asset("form.css"),
         js_yaml=_asset("vendor/js-yaml.min.js"),
-        script=_asset("form.js"),
+        script=form_script(),
     )

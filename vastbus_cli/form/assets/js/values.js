@@ -1,0 +1,87 @@
+/* The data block, the form's state and the small helpers every other file uses. */
+
+var D = JSON.parse(document.getElementById("vastbus-data").textContent);
+var SECTIONS = D.sections;
+var LAYOUT = Object.create(null);
+D.layout.sections.forEach(function (s) { LAYOUT[s.key] = s; });
+var INTEGER = /^-?\d+$/;
+var NUMBER = /^-?\d+(\.\d+)?$/;
+var PLAIN_KEY = /^\p{L}[\p{L}\p{N} ()%\/.,+_-]*$/u;
+var YAML_WORDS = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"];
+
+var form = document.getElementById("formular");
+var state = null;
+var edited = {};       // field ids the user has typed in
+var touched = {};      // field ids the user has left after editing
+var showAll = false;   // after saving or opening: every problem is shown
+var shownText = {};    // field id → the messages shown, to announce only changes
+
+function isPlaceholder(value) {
+  return typeof value === "string" && value.trim().toUpperCase().indexOf(D.placeholder) === 0;
+}
+
+function str(value) {
+  if (value === null || value === undefined || isPlaceholder(value)) { return ""; }
+  if (value instanceof Date) { return value.toISOString().slice(0, 10); }
+  if (typeof value === "object") { return ""; }
+  return String(value);
+}
+
+function fill(template, slots) {
+  var text = template.replace(/\{(\w+)\}/g, function (all, name) {
+    return Object.prototype.hasOwnProperty.call(slots, name) ? String(slots[name]) : all;
+  });
+  return text.charAt(0).toUpperCase() + text.slice(1);  // "post 3 …" opening a sentence
+}
+
+function problem(ruleName, slots) {
+  var rule = D.rules[ruleName];
+  return { code: rule.code, severity: rule.severity, message: fill(rule.message, slots),
+           hint: fill(rule.hint, slots) };
+}
+
+/** How validate shows a value in a message: quoted, cut after 60 characters. */
+function shown(text) {
+  var chars = Array.from(text);
+  return chars.length > 60 ? "'" + chars.slice(0, 60).join("") + "…'" : "'" + text + "'";
+}
+
+/** `avvikelser[2].antal`: validate's name for a place in the report, lists counted from 1. */
+function label(parts) {
+  var out = "";
+  parts.forEach(function (part) {
+    if (typeof part === "number") { out += "[" + (part + 1) + "]"; }
+    else { out += out ? "." + part : part; }
+  });
+  return out;
+}
+
+/** Where a value stands, in validate's words (parse_messages.where):
+ *  'antal' i post 3 under 'avvikelser'. */
+function place(parts) {
+  var segments = [], keys = [];
+  parts.forEach(function (part) {
+    if (typeof part === "number") {
+      segments.push("post " + (part + 1) + (keys.length ? " under '" + keys.join(".") + "'" : ""));
+      keys = [];
+    } else { keys.push(part); }
+  });
+  if (keys.length) { segments.push("'" + keys.join(".") + "'"); }
+  return segments.reverse().join(" i ");
+}
+
+/** How checks/counts.py shows a number in a message: cut after 20 characters. */
+function cut(text) {
+  return text.length <= 20 ? text : text.slice(0, 20) + "…";
+}
+
+/** The number as Python writes it: a float keeps its ".0". */
+function pythonNumber(text) {
+  if (text.indexOf(".") < 0) { return normalInteger(text); }
+  var js = String(Number(text));
+  return js.indexOf(".") < 0 && js.indexOf("e") < 0 ? js + ".0" : js;
+}
+
+function normalInteger(text) {
+  return text.replace(/^(-?)0+(?=\d)/, "$1");
+}
