@@ -14,11 +14,12 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 # Control characters (ESC starts terminal escape sequences), a carriage return that is not
-# part of a line break, bidirectional overrides (text that displays reversed) and lone
-# surrogates (bytes of a file name that are not UTF-8).
+# part of a line break, zero-width and bidirectional marks and overrides (text that displays
+# reversed), the line and paragraph separators, the byte-order mark and lone surrogates
+# (bytes of a file name that are not UTF-8).
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff]|\r(?!\n)")
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u2069\ufeff\ud800-\udfff]|\r(?!\n)")
 
 
 def _show(match: re.Match[str]) -> str:

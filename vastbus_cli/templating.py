@@ -7,7 +7,6 @@ Jinja2 is imported here, never at start-up.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +24,24 @@ def templates_dir() -> Path:
 
 
 def yaml_string(value: Any) -> str:
-    """A value as a double-quoted YAML scalar (JSON strings are valid YAML)."""
-    return json.dumps(str(value), ensure_ascii=False)
+    """A value as a double-quoted YAML scalar, written by PyYAML's own emitter.
+
+    JSON escaping is not enough: YAML also breaks lines at U+0085, U+2028 and U+2029
+    and refuses DEL, C1 controls and U+FEFF in a file; the emitter escapes all of
+    them, so a name always parses back to exactly itself.
+    """
+    import yaml
+
+    text = yaml.dump(str(value), Dumper=yaml.SafeDumper, default_style='"',
+                     allow_unicode=True, width=float("inf"))
+    return text.rstrip("\n")
+
+
+def comment_text(value: Any) -> str:
+    """A value inside a `#` comment: one line, control and bidi characters written out."""
+    from vastbus_cli.reporters import visible
+
+    return visible(str(value)).replace("\n", "\\n").replace("\r", "\\r")
 
 
 def environment(extra_dir: Path | None = None, autoescape: bool = False) -> jinja2.Environment:
@@ -44,6 +59,7 @@ def environment(extra_dir: Path | None = None, autoescape: bool = False) -> jinj
         lstrip_blocks=True,
     )
     env.filters["yaml_string"] = yaml_string
+    env.filters["comment"] = comment_text
     return env
 
 

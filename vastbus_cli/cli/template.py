@@ -51,6 +51,9 @@ def template_command(
         fail("Ange --group, --municipality och --subregion (eller --roster).",
              'Exempel: vastbus template --group "Skövde" --municipality Skövde '
              "--subregion Skaraborg --year 2025")
+    for option, value in (("--group", group), ("--municipality", municipality),
+                          ("--subregion", subregion)):
+        _check_name(option, value)
     info = GroupInfo(group, municipality, subregion)
     if form:
         from vastbus_cli.form.build import form_file_name, render_form
@@ -66,6 +69,15 @@ def template_command(
         return
     write_output(output, render_template(info, year, name=output.name).encode("utf-8"), force)
     _write_schema_beside(output.parent, report_schema_json(), SCHEMA_FILE)
+
+
+def _check_name(option: str, value: str) -> None:
+    """A name from the command line that is not text (bytes that are not UTF-8) is refused."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        fail(f"{option}: namnet innehåller tecken som inte är giltig UTF-8.",
+             "Skriv namnet igen, eller kontrollera terminalens teckenkodning.")
 
 
 def _from_roster(roster_path: Path, year: int, folder: Path, force: bool, form: bool) -> None:

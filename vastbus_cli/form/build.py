@@ -93,9 +93,11 @@ def form_script() -> str:
 
 
 def _script_json(data: Any) -> str:
-    """JSON safe inside <script>: no '<', '>' or '&' can end or confuse the element."""
+    """JSON safe inside <script>: no '<', '>' or '&' can end or confuse the element, and
+    no U+2028/U+2029, which end a line in older JavaScript parsers."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def render_form(group: GroupInfo, year: int) -> str:

@@ -1,0 +1,105 @@
+"""Hostile names go into generated templates and forms through a serializer (issue #19.3/4).
+
+A group, municipality or sub-region name with a quote, a line break, `#`, `: `, a line or
+paragraph separator, a control character or a right-to-left mark must come back out of the
+generated file as exactly itself, and never add a key of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from vastbus_cli.cli import app
+from vastbus_cli.reports.template import GroupInfo, render_template
+
+runner = CliRunner()
+
+HOSTILE = [
+    'x"\nformatversion: 9\n#',
+    "Norr: Ö # inte en kommentar",
+    "'enkel' och \"dubbel\" \\ snedstreck",
+    "rad\u2028skiljare\u2029stycke\x85nästa",
+    "styr\x00\x01\x07\x1b[31m\x7f\x9ftecken",
+    "\u202eabc\u200f\u200e\u061c\u2066x\u2069",
+    "bom\ufeffmitt",
+    "- lista",
+    "{ flöde: [1] }",
+    "&ankare *alias !tagg",
+    "tab\there",
+    "...",
+    "---",
+]
+
+
+def _parsed(group: GroupInfo) -> dict:
+    return yaml.safe_load(render_template(group, 2025))
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_template_parses_back_to_exactly_the_names_given(name: str) -> None:
+    data = _parsed(GroupInfo(name, name + " kommun", "del" + name))
+    assert data["grupp"] == {"namn": name, "kommun": name + " kommun", "delregion": "del" + name}
+    assert data["formatversion"] == 1
+    assert data["år"] == 2025
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_name_in_the_header_comment_stays_one_comment_line(name: str) -> None:
+    text = render_template(GroupInfo(name, "K", "S"), 2025)
+    third = text.split("\n")[2]
+    assert third.startswith("# Årsberättelse 2025 för ") and third.endswith(" – lokal Västbusgrupp")
+    assert not re.search("[\u2028\u2029\x85\x00-\x08\x0b-\x1f\u202e]", third)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_any_text_round_trips(name: str) -> None:
+    data = _parsed(GroupInfo(name, name, name))
+    assert data["grupp"] == {"namn": name, "kommun": name, "delregion": name}
+    assert list(data)[:2] == ["formatversion", "år"]
+
+
+def test_roster_names_round_trip_through_template_command(tmp_path: Path) -> None:
+    groups = [{"namn": f"g{i} {n}".strip(), "kommun": f"K{i}"} for i, n in enumerate(HOSTILE)]
+    roster = tmp_path / "grupper.yaml"
+    roster.write_text(yaml.safe_dump({"delregion": 'Sub"\nx: 1', "grupper": groups},
+                                     allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(app, ["template", "--roster", str(roster), "-y", "2025",
+                                 "-o", str(tmp_path / "ut")])
+    assert result.exit_code == 0, result.output
+    found = sorted((yaml.safe_load(p.read_text("utf-8"))["grupp"]["namn"], p.name)
+                   for p in (tmp_path / "ut").glob("*.yaml"))
+    given = yaml.safe_load(roster.read_text("utf-8"))["grupper"]  # as the roster spells them
+    assert sorted(n for n, _ in found) == sorted(g["namn"] for g in given)
+    for path in (tmp_path / "ut").glob("*.yaml"):
+        assert yaml.safe_load(path.read_text("utf-8"))["grupp"]["delregion"] == 'Sub"\nx: 1'
+
+
+@pytest.mark.parametrize("name", ["rad\u2028skiljare\u2029", "styr\x01\x7f", "</script><b>"])
+def test_form_embeds_names_as_json_safe_inside_script(tmp_path: Path, name: str) -> None:
+    out = tmp_path / "f.html"
+    result = runner.invoke(app, ["template", "-y", "2025", "-g", name, "-m", "K", "-s", "S",
+                                 "--form", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    script = re.search(r'<script type="application/json" id="vastbus-data">(.*?)</script>',
+                       html, re.S)
+    assert script is not None
+    assert "\u2028" not in script.group(1) and "\u2029" not in script.group(1)
+    assert "</script" not in script.group(1).lower()
+    assert json.loads(script.group(1))["group"]["namn"] == name
+
+
+def test_name_that_is_not_utf8_is_a_swedish_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["template", "-y", "2025", "-g", "a\udc85", "-m", "K", "-s", "S",
+                                 "--form", "-o", str(tmp_path / "f.html")])
+    assert result.exit_code == 2
+    assert "inte är giltig UTF-8" in result.output
