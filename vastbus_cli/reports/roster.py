@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from vastbus_cli.problems import Problem
 from vastbus_cli.reports.load import LoadedFile, load_file
@@ -46,20 +45,29 @@ class Roster(BaseModel):
         description="Samordnarens roll, t.ex. 'Delregional samordnare, Skaraborgs kommunalförbund'")
     reference: Text | None = Field(
         default=None, alias="diarienummer", description="Sammanställningens diarienummer")
+    _index: tuple[list[RosterGroup], dict[str, RosterGroup]] | None = PrivateAttr(default=None)
 
     def deadline_for(self, year: int) -> dt.date:
         return self.deadline or dt.date(year + 1, 6, 1)
 
     def find(self, name: str) -> RosterGroup | None:
-        return self._by_key.get(group_key(name))
+        return self._by_key().get(group_key(name))
 
-    @cached_property
     def _by_key(self) -> dict[str, RosterGroup]:
         """Groups by `group_key`, the first of equal keys winning (as a scan from the top would):
-        one look-up per report instead of a scan of the roster."""
+        one look-up per report instead of a scan of the roster.
+
+        The index is kept together with the list it was built from and used only while
+        `groups` is still that list: `model_copy` copies private attributes (and a
+        `cached_property`) as they are, so a copy with other groups must not answer from
+        the original's index.
+        """
+        if self._index is not None and self._index[0] is self.groups:
+            return self._index[1]
         found: dict[str, RosterGroup] = {}
         for group in self.groups:
             found.setdefault(group_key(group.name), group)
+        self._index = (self.groups, found)
         return found
 
     def names(self) -> list[str]:
