@@ -8,44 +8,18 @@ are inferred from the distinct answers.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
+from vastbus_cli.survey.kinds import MULTI_DOUBT, decide
 from vastbus_cli.survey.rank import Items, find_rank_groups, is_helper_field
 from vastbus_cli.survey.spec import Kind, Spec, SpecQuestion
-from vastbus_cli.survey.split import (
-    GOOGLE_SEPARATOR,
-    MS_SEPARATOR,
-    Segmentation,
-    fold,
-    segment,
-    separator_for,
-)
+from vastbus_cli.survey.split import GOOGLE_SEPARATOR, fold, separator_for
 
-_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-_TEXT_MIN_LENGTH = 60
-_TEXT_WORDS = ("kommentar", "fritext", "övrig", "beskriv", "varför", "motivera", "comment",
-               "synpunkt", "förslag")
-_SINGLE_MAX_OPTIONS = 15
 _DISPLAY_MIN_LENGTH = 40
-_CODES_MAX = 10  # at most this many distinct small whole numbers can be codes of a choice
-# Headings that ask for an amount (a number to add up) or for a choice (numbers are codes)
-_AMOUNT_WORDS = re.compile(r"\b(?:antal|hur många|hur mycket|ålder|belopp|kostnad|summa|timmar|"
-                           r"dagar|procent|how many|how much|number of|age|amount|hours|days)\b",
-                           re.IGNORECASE)
-_CHOICE_WORDS = re.compile(r"\b(?:vilken|vilket|vilka|välj|favorit\w*|kön|typ|kategori|"
-                           r"alternativ|which|choose|select|favou?rite|gender|type|category|"
-                           r"option)\b", re.IGNORECASE)
-# Question texts that say several options may be chosen (Swedish and English tools' defaults)
-_MULTI_TEXT = re.compile(
-    r"flera alternativ|flera svar|fler än ett|ett eller flera|en eller flera|flera val|"
-    r"markera alla|kryssa (?:i )?alla|välj alla|alla som stämmer|alla som passar|flerval|"
-    r"select all|check all|all that apply|one or more|multiple answers|more than one",
-    re.IGNORECASE)
 
 
 @dataclass
@@ -64,19 +38,13 @@ class Planned:
     cells: dict[str, list[str]] = field(default_factory=dict)  # distinct cell → its options
     items: dict[int, Items] = field(default_factory=dict)  # rank questions: round → item columns
     doubt: str = ""  # why the inferred kind may be wrong, for a warning
+    doubt_code: str = MULTI_DOUBT
+    ordered: bool = False  # inferred options kept in their order (answer codes), not by count
 
     def raw_texts(self) -> Iterable[str]:
         for fc in self.sources.values():
             for (_group, raw) in fc.answers:
                 yield raw[0]
-
-
-def parse_number(text: str) -> float | None:
-    """'3', '3,5', '1 234' (Swedish spaces and decimal comma) → a float; else None."""
-    compact = text.replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
-    if not _NUMBER.match(compact):
-        return None
-    return float(compact.replace(",", "."))
 
 
 def _matches(fc: FieldCounts, question: SpecQuestion, exact: bool) -> bool:
@@ -222,7 +190,7 @@ def _plan_ranks(index: int, counted: RoundCounts, by_text: dict[str, Planned],
 
 
 def infer_kind(plan: Planned) -> None:
-    """Kind and options from the distinct answers of every round."""
+    """Kind and options from the distinct answers of every round (see `kinds.decide`)."""
     counts: Counter[str] = Counter()
     ticked: list[str] = []
     for fc in plan.sources.values():
@@ -232,73 +200,10 @@ def infer_kind(plan: Planned) -> None:
         for (_group, raw), n in fc.answers.items():
             if raw[0]:
                 counts[raw[0]] += n
-    if ticked:
-        plan.kind, plan.options = Kind.multi, ticked
-        return
-    texts = list(counts)
-    if texts and all(parse_number(t) is not None for t in texts):
-        if _coded_choice(plan.text, texts, sum(counts.values())):
-            plan.kind = Kind.single
-            plan.options = sorted(texts, key=lambda t: parse_number(t) or 0.0)
-        else:
-            plan.kind = Kind.number
-        return
-    plan.separator = separator_for(texts)
-    cut = segment(texts, plan.separator)
-    microsoft = plan.separator == MS_SEPARATOR  # every option ends with ";": no doubt
-    said_multi = bool(_MULTI_TEXT.search(plan.text))
-    named_text = fold(plan.text).startswith(_TEXT_WORDS)
-    if microsoft or said_multi or (cut.joined and not named_text):
-        plan.kind, plan.options = Kind.multi, cut.options
-        plan.cells = {cell: options for cell, options in cut.cells.items() if len(options) > 1}
-        plan.doubt = "" if microsoft else _multi_doubt(cut, said_multi)
-        return
-    answered = sum(counts.values())
-    long_text = any(len(t) > _TEXT_MIN_LENGTH or "\n" in t for t in texts)
-    few = len(texts) <= _SINGLE_MAX_OPTIONS or (len(texts) <= 100 and 10 * len(texts) <= answered)
-    repeated = len(texts) < answered
-    if texts and not (long_text or named_text) and repeated and few:
-        plan.kind, plan.options = Kind.single, cut.options
-    else:
-        plan.kind = Kind.text
-    if 2 * len(cut.glued) >= len(texts) >= 2 and not named_text:
-        plan.doubt = _single_doubt(cut, plan.kind)
-
-
-def _coded_choice(heading: str, texts: list[str], answered: int) -> bool:
-    """Few small whole numbers under a heading that asks for a choice are codes, not amounts:
-    the mean of "favourite fruit" coded 1-4 means nothing."""
-    if _AMOUNT_WORDS.search(heading) or not _CHOICE_WORDS.search(heading):
-        return False
-    if len(texts) > _CODES_MAX or len(texts) >= answered:
-        return False
-    return all(t.isdigit() and len(t) <= 2 for t in texts)
-
-
-def _multi_doubt(cut: Segmentation, said_multi: bool) -> str:
-    """Why a column read as multi-select might be something else; '' when the evidence is good."""
-    if cut.weak and not said_multi:
-        cell = next(c for c, options in cut.cells.items() if set(options) & set(cut.weak))
-        return (f"som flerval där svaret '{_short(cell, 50)}' delas upp i "
-                + " och ".join(f"'{_short(o, 40)}'" for o in cut.cells[cell])
-                + f", eller som enkelval där '{_short(cell, 50)}' är ett alternativ. "
-                "Räknad som flerval")
-    if cut.glued:
-        option = cut.glued[0]
-        return (f"som flerval med alternativet '{_short(option, 50)}', eller med det uppdelat i "
-                + " och ".join(f"'{_short(p.strip(), 30)}'" for p in option.split(GOOGLE_SEPARATOR))
-                + ". Räknad med '" + _short(option, 50) + "' som ett alternativ")
-    return ""
-
-
-def _single_doubt(cut: Segmentation, kind: Kind) -> str:
-    """A single-choice or text column whose answers look like joined options."""
-    cell = cut.glued[0]
-    parts = [p.strip() for p in cell.split(GOOGLE_SEPARATOR)]
-    name = "enkelval" if kind is Kind.single else "fritext"
-    return (f"som {name} där '{_short(cell, 50)}' är ett svar, eller som flerval där det "
-            "är " + " och ".join(f"'{_short(p, 30)}'" for p in parts)
-            + f" (inget av alternativen har valts ensamt). Räknad som {name}")
+    found = decide(plan.text, counts, ticked)
+    plan.kind, plan.options, plan.separator = found.kind, found.options, found.separator
+    plan.cells, plan.doubt, plan.doubt_code = found.cells, found.doubt, found.doubt_code
+    plan.ordered = found.ordered
 
 
 def _short(text: str, limit: int = 60) -> str:

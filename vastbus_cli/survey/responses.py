@@ -39,7 +39,8 @@ class Field:
     `column` holds the answer as text (possibly several options joined in one
     cell); `choices` are option columns, ticked when the cell equals `tick`
     (any non-empty text when `tick` is empty); `other_column` holds an
-    "other, please specify" text. `value_labels` turns codes (LimeSurvey's
+    "other, please specify" text, the free text of the option `other_choice` (typing in
+    it chooses that option). `value_labels` turns codes (LimeSurvey's
     `Y`/`N`) into labels.
 
     Plain dataclasses (as `Layout`): the readers build them from headers they
@@ -52,6 +53,7 @@ class Field:
     choices: tuple[Choice, ...] = ()
     tick: str = ""
     other_column: int | None = None
+    other_choice: str = ""  # the option the "other" text box belongs to, when the export names it
     value_labels: dict[str, str] = field(default_factory=dict, hash=False)
 
     @property

@@ -22,6 +22,7 @@ from vastbus_cli.privacy import (
 )
 from vastbus_cli.problems import Problem, error, warning
 from vastbus_cli.survey.counting import Group, RoundCounts, count_round
+from vastbus_cli.survey.kinds import parse_number
 from vastbus_cli.survey.model import (
     OptionCount,
     QuestionResult,
@@ -31,12 +32,14 @@ from vastbus_cli.survey.model import (
     Tally,
     TextAnswer,
 )
-from vastbus_cli.survey.questions import Planned, parse_number, plan_from_spec, plan_inferred
+from vastbus_cli.survey.questions import Planned, plan_from_spec, plan_inferred
 from vastbus_cli.survey.rank import HELPER, item_fields, rank_result
 from vastbus_cli.survey.responses import Field, RawAnswer, Responses
 from vastbus_cli.survey.spec import Kind, Spec
 from vastbus_cli.survey.split import fold, split_joined
 
+DOUBT_HINT = ("Skriv en specifikation med --infer-spec -o spec.yaml, rätta frågans typ och "
+              "alternativ i den och räkna sedan med --spec spec.yaml.")
 WHO_KEY = HELPER + "respondent"  # the respondent column, counted to see who answered
 OTHER_LABEL = "Annat"
 _OTHER_WORDS = ("annat", "annan", "övrigt", "other")
@@ -110,10 +113,8 @@ def _doubt(plan: Planned, counted: list[RoundCounts]) -> Problem:
     index, fc = min(plan.sources.items())
     columns = fc.field.columns
     text = plan.text if len(plan.text) <= 60 else plan.text[:59] + "…"
-    return warning(counted[index].source, 1, min(columns) + 1 if columns else 0, "flerval-osäkert",
-                   f"Frågan '{text}' kan läsas på två sätt: {plan.doubt}.",
-                   "Se efter med --infer-spec och ange frågans typ och alternativ i en "
-                   "specifikation (--spec).")
+    return warning(counted[index].source, 1, min(columns) + 1 if columns else 0, plan.doubt_code,
+                   f"Frågan '{text}' kan läsas på två sätt: {plan.doubt}.", DOUBT_HINT)
 
 
 def _count(responses: Responses, spec: Spec | None, by: str | None,
@@ -212,8 +213,10 @@ class _Interpreter:
         self.plan = plan
         self.problems = problems
         self.known = {fold(o): o for o in plan.options}
-        self.other = next((o for o in plan.options if fold(o).startswith(_OTHER_WORDS)),
-                          OTHER_LABEL)
+        named = [fc.field.other_choice for fc in plan.sources.values() if fc.field.other_choice]
+        self.other = (self.known.get(fold(named[0]), named[0]) if named else
+                      next((o for o in plan.options if fold(o).startswith(_OTHER_WORDS)),
+                           OTHER_LABEL))
         self.cache: dict[RawAnswer, Meaning] = {}
         self._order: list[str] | None = None
         self.codes = _option_codes(plan) if plan.from_spec else {}
@@ -246,7 +249,9 @@ class _Interpreter:
             other = "; ".join(t for t in (leftover, other) if t)
         elif text:
             labels.append(self._label(text))
-        if other:
+        if other and not (kind is Kind.single and labels):
+            # the text box's text is the free text of its option; a single choice that already
+            # has its option has a comment, not a second option
             labels.append(self.other)
         return tuple(dict.fromkeys(labels)), mask(other)
 
@@ -291,7 +296,7 @@ class _Interpreter:
                     for label in self.meaning(raw)[0]:
                         overall[label] += n
             order = list(self.plan.options)
-            if not self.plan.from_spec:
+            if not (self.plan.from_spec or self.plan.ordered):
                 order.sort(key=lambda o: -overall[o])
             order += sorted(set(overall) - set(order), key=lambda o: (-overall[o], o))
             self._order = order

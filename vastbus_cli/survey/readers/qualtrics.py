@@ -16,7 +16,9 @@ from vastbus_cli.survey.responses import Choice, Field, Layout
 
 NAME = "Qualtrics"
 _CODE = re.compile(r"^(?P<base>.+?)(?:_(?P<sub>\d+))?(?P<text>_TEXT)?$")
-_SELECTED = re.compile(r"\s*-\s*(Selected Choice|Vald(a)? (svar|alternativ))$", re.IGNORECASE)
+_SELECTED = re.compile(r"\s*-\s*(Selected Choice|Vald(a)? (svar|alternativ))(?=\s*-\s|$)",
+                       re.IGNORECASE)
+_TEXT_SUFFIX = re.compile(r"\s*-\s*(Text|Texte?|Fritext)$", re.IGNORECASE)
 
 
 def _is_import_row(row: list[str]) -> bool:
@@ -51,24 +53,38 @@ def build(rows: list[list[str]]) -> Layout:
             columns[base] = {"main": [], "choice": [], "other": []}
         kind = "other" if match.group("text") else "choice" if match.group("sub") else "main"
         columns[base][kind].append(index)
-    fields = [_field(base, columns[base], texts) for base in order]
+    fields = [_field(base, columns[base], texts, codes) for base in order]
     headers = tuple(texts[i] or codes[i] for i in range(len(codes)))
     return Layout(name=NAME + (" (äldre format, V1–V10)" if header_rows == 2 else ""),
                   header_rows=header_rows, fields=tuple(fields), headers=headers,
                   metadata=tuple(metadata))
 
 
-def _field(base: str, parts: dict[str, list[int]], texts: list[str]) -> Field:
+def _field(base: str, parts: dict[str, list[int]], texts: list[str], codes: list[str]) -> Field:
     other = parts["other"][0] if parts["other"] else None
     if parts["main"] or not parts["choice"]:
         column = parts["main"][0] if parts["main"] else parts["other"][0]
         text = _SELECTED.sub("", texts[column]) or base
-        return Field(key=base, text=text, column=column,
-                     other_column=other if other != column else None)
+        if other is None or other == column:
+            return Field(key=base, text=text, column=column)
+        return Field(key=base, text=text, column=column, other_column=other,
+                     other_choice=_other_label(texts[other], text))
     question, labels = _split_texts([texts[c] for c in parts["choice"]])
-    choices = tuple(Choice(column=c, label=label or f"{base}_{n}", code=f"{base}_{n}")
-                    for n, (c, label) in enumerate(zip(parts["choice"], labels, strict=False), start=1))
-    return Field(key=base, text=question or base, choices=choices, tick="1", other_column=other)
+    choices = tuple(Choice(column=c, label=label or codes[c], code=codes[c])
+                    for c, label in zip(parts["choice"], labels, strict=False))
+    owner = "" if other is None else codes[other][: -len("_TEXT")]
+    choice = next((c.label for c in choices if c.code == owner), "")
+    # a choice exported as its text ("Walking") or as its number ("1"): ticked when not blank
+    return Field(key=base, text=question or base, choices=choices, other_column=other,
+                 other_choice=choice)
+
+
+def _other_label(text: str, question: str) -> str:
+    """The option a single choice's text box belongs to: 'Question - Other: - Text' → 'Other:'."""
+    label = _TEXT_SUFFIX.sub("", text)
+    if label.startswith(question):
+        label = label[len(question):]
+    return label.strip(" -") if label != text else ""
 
 
 def _split_texts(texts: list[str]) -> tuple[str, list[str]]:
