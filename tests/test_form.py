@@ -141,3 +141,22 @@ def test_script_is_every_file_in_assets_js_joined_in_order() -> None:
         assert len((ASSETS / "js" / name).read_text("utf-8").splitlines()) < 250, name
     html = render_form(SKOVDE, 2025)
     assert script in html
+
+
+def test_every_vendored_script_carries_its_licence_notice_into_the_page() -> None:
+    from vastbus_cli.form.build import ASSETS, VENDORED
+
+    vendor = ASSETS / "vendor"
+    assert sorted(p.name for p in vendor.glob("*.js")) == sorted(VENDORED)
+    html = render_form(SKOVDE, 2025)
+    for name, (title, licence) in VENDORED.items():
+        notice = (vendor / licence).read_text("utf-8")
+        assert notice.startswith("(The MIT License)\n\nCopyright (C) 2011-2015 by Vitaly Puzrin")
+        assert "Permission is hereby granted" in notice
+        # inside the script element that holds the code, just before the code
+        code = (vendor / name).read_text("utf-8")
+        start = html.index(f"/*! {title},")
+        script = html[html.rindex("<script>", 0, start):html.index("</script>", start)]
+        assert notice.strip() in script
+        assert script.index(notice.strip()) < script.index(code[:200])
+        assert "*/\n" + code[:200] in script

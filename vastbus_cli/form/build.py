@@ -32,6 +32,10 @@ _CLOSING_TAG = re.compile(r"</(script|style)", re.IGNORECASE)
 #: only names defined in itself or in a file before it, except inside functions run later).
 SCRIPTS = ("values.js", "privacy.js", "rules.js", "yaml.js", "fields.js", "messages.js",
            "draft.js", "start.js")
+#: Third-party code inlined into every form: file in assets/vendor/ → (name and version,
+#: licence file beside it). Its licence notice goes into the page with it (the MIT licence
+#: asks for the notice in every copy), and the notice is kept in the repository.
+VENDORED = {"js-yaml.min.js": ("js-yaml 4.3.2", "js-yaml.LICENSE")}
 _SCRIPT_HEAD = """/* The annual-report form: builds the fields from the generated data, checks them with the
  * validator's own rules and messages, keeps a draft in localStorage, opens a report with
  * js-yaml and saves it in the layout of `vastbus template`. Plain JavaScript, no build step:
@@ -86,6 +90,16 @@ def _asset(name: str) -> str:
     return text
 
 
+def vendored_script(name: str) -> str:
+    """A vendored script with its licence notice in a comment before it."""
+    title, licence = VENDORED[name]
+    notice = _asset(f"vendor/{licence}").strip()
+    if "*/" in notice:  # would end the comment early
+        raise ValueError(f"{licence} contains '*/'")
+    return (f"/*! {title}, vendored unchanged from its npm package. Licence:\n\n"
+            f"{notice}\n*/\n{_asset(f'vendor/{name}')}")
+
+
 def form_script() -> str:
     """The form's script files joined into one function, as inlined in the page."""
     parts = [f"\n/* ---- {name} ---- */\n" + _asset(f"js/{name}") for name in SCRIPTS]
@@ -111,6 +125,6 @@ def render_form(group: GroupInfo, year: int) -> str:
         file_name=data["fileName"],
         data_json=_script_json(data),
         css=_asset("form.css"),
-        js_yaml=_asset("vendor/js-yaml.min.js"),
+        js_yaml=vendored_script("js-yaml.min.js"),
         script=form_script(),
     )
