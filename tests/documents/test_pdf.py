@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -32,3 +35,27 @@ def test_missing_libreoffice_is_a_swedish_message(monkeypatch: pytest.MonkeyPatc
 def test_converts_with_libreoffice() -> None:
     data = pdf.docx_to_pdf(small_docx())
     assert data.startswith(b"%PDF")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice or pdftotext is not installed")
+def test_contents_page_numbers_are_the_pdfs(tmp_path: Path) -> None:
+    """LibreOffice updates the TOC field before exporting: each entry names its heading's page."""
+    doc = WordDocument(Properties("Titel", "Författare", dt.date(2026, 1, 2)))
+    doc.title_page("Titel")
+    doc.contents()
+    for i, pages in enumerate([1, 3, 2], start=1):
+        doc.heading(f"Kapitel {i}", 1, new_page=i > 1)
+        for _ in range(pages * 45):
+            doc.paragraph("Rad med text som fyller sidan.")
+    target = tmp_path / "x.pdf"
+    target.write_bytes(pdf.docx_to_pdf(doc.save()))
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = text.split("\f")
+    listed = dict(re.findall(r"^(Kapitel \d)[ .]+(\d+)\s*$", pages[1], re.MULTILINE))
+    found = {f"Kapitel {i}": str(next(n for n, page in enumerate(pages, start=1)
+                                      if page.lstrip().startswith(f"Kapitel {i}")))
+             for i in (1, 2, 3)}
+    assert listed == found
+    assert found["Kapitel 1"] == "3" and int(found["Kapitel 3"]) > int(found["Kapitel 2"]) > 4

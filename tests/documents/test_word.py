@@ -42,7 +42,7 @@ def test_title_page_contents_and_markdown() -> None:
     texts = [p.text for p in doc.paragraphs]
     assert texts[:3] == ["Rapport 2025", "Underrubrik", "Datum: 15 mars 2026"]
     at = texts.index("Innehåll") + 1
-    assert texts[at:at + 2] == ["Inledning", "Siffror"]  # level-1 headings only
+    assert texts[at:at + 2] == ["Inledning\t", "Siffror\t"]  # level-1 headings, a tab to the page
     bakgrund = next(p for p in doc.paragraphs if p.text == "Bakgrund")
     assert bakgrund.style.name == "Heading 2"
     para = next(p for p in doc.paragraphs if p.text.startswith("Text med"))
@@ -72,3 +72,18 @@ def test_body_order_is_kept_with_direct_inserts() -> None:
     out = docx.Document(io.BytesIO(doc.save()))
     assert [p.text for p in out.paragraphs] == [f"p{i}" for i in range(50)]
     assert out.element.body[-1].tag == qn("w:sectPr")
+
+
+def test_contents_is_a_toc_field_with_a_pageref_per_heading() -> None:
+    doc = build()
+    body = doc.element.body.xml
+    assert body.count(' TOC \\o "1-1" \\h \\z \\u ') == 1
+    assert body.count('w:fldCharType="begin"') == 3  # the TOC and one PAGEREF per entry
+    entries = [p for p in doc.paragraphs if " PAGEREF " in p._p.xml]
+    assert [p.text for p in entries] == ["Inledning\t", "Siffror\t"]
+    link = entries[0]._p.find(qn("w:hyperlink"))
+    anchor = link.get(qn("w:anchor"))
+    assert f" PAGEREF {anchor} \\h " in entries[0]._p.xml and f'w:name="{anchor}"' in body
+    assert 'w:leader="dot"' in entries[0]._p.xml
+    # nothing makes Word ask to update fields on open
+    assert doc.settings.element.find(qn("w:updateFields")) is None and "w:dirty" not in body

@@ -71,14 +71,14 @@ def test_header_rows_repeat_and_footer_numbers_pages() -> None:
     assert doc.sections[0].different_first_page_header_footer
 
 
-def test_contents_is_a_static_linked_list_and_word_never_asks_to_update() -> None:
+def test_contents_is_a_toc_field_and_word_never_asks_to_update() -> None:
     doc = reopen(render(sample_summary()))
     texts = [p.text for p in doc.paragraphs]
     at = texts.index("Innehåll") + 1
-    assert texts[at:at + 3] == ["Översikt", "Uppföljning av förra årets lyfta avvikelser",
-                                "Återkommande avvikelser och önskat stöd"]
+    assert texts[at:at + 3] == ["Översikt\t", "Uppföljning av förra årets lyfta avvikelser\t",
+                                "Återkommande avvikelser och önskat stöd\t"]
     body = doc.element.body.xml
-    assert " TOC " not in body and "Uppdatera fält" not in body  # no field, no instructions
+    assert ' TOC \\o "1-1" \\h \\z \\u ' in body and "Uppdatera fält" not in body
     links = doc.paragraphs[at]._p.findall(qn("w:hyperlink"))
     anchor = links[0].get(qn("w:anchor"))
     assert f'w:name="{anchor}"' in body  # the entry jumps to its heading

@@ -36,7 +36,14 @@ def find_soffice() -> str | None:
 
 
 def docx_to_pdf(docx: bytes, name: str = "dokument") -> bytes:
-    """The PDF of a .docx given as bytes; a `DocumentProblem` when LibreOffice is missing or fails."""
+    """The PDF of a .docx given as bytes; a `DocumentProblem` when LibreOffice is missing or fails.
+
+    The contents field is updated with LibreOffice's layout before the export
+    (`soffice_profile`), so its page numbers are the PDF's. Should the macro
+    not run (a LibreOffice without Basic), the plain conversion is used.
+    """
+    from vastbus_cli.documents.soffice_profile import macro_call, write_profile
+
     soffice = find_soffice()
     if soffice is None:
         raise DocumentProblem("PDF kräver LibreOffice, men programmet soffice hittades inte.",
@@ -45,18 +52,13 @@ def docx_to_pdf(docx: bytes, name: str = "dokument") -> bytes:
         folder = Path(tmp)
         source = folder / f"{name}.docx"
         source.write_bytes(docx)
-        profile = (folder / "profil").as_uri()
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(folder), str(source)]
-        try:
-            done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, check=False)
-        except subprocess.TimeoutExpired:
-            raise DocumentProblem(f"LibreOffice blev inte klart med PDF-filen på {TIMEOUT_S} s.",
-                                  "Försök igen, eller spara Word-filen som PDF i Word.") from None
-        except OSError as exc:
-            raise DocumentProblem(f"LibreOffice ({soffice}) kunde inte startas: {exc.strerror}.",
-                                  INSTALL_HINT) from None
         target = folder / f"{name}.pdf"
+        profile = write_profile(folder / "profil")
+        start = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
+        done = _run(soffice, [*start, macro_call(source, target)])
+        if not target.is_file():
+            done = _run(soffice, [*start, "--convert-to", "pdf", "--outdir", str(folder),
+                                  str(source)])
         if done.returncode != 0 or not target.is_file():
             said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
             raise DocumentProblem(
@@ -64,3 +66,14 @@ def docx_to_pdf(docx: bytes, name: str = "dokument") -> bytes:
                 + (f" ({said.splitlines()[-1]})." if said else "."),
                 "Försök igen, eller skriv .docx och spara som PDF i Word.")
         return target.read_bytes()
+
+
+def _run(soffice: str, command: list[str]) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, check=False)
+    except subprocess.TimeoutExpired:
+        raise DocumentProblem(f"LibreOffice blev inte klart med PDF-filen på {TIMEOUT_S} s.",
+                              "Försök igen, eller spara Word-filen som PDF i Word.") from None
+    except OSError as exc:
+        raise DocumentProblem(f"LibreOffice ({soffice}) kunde inte startas: {exc.strerror}.",
+                              INSTALL_HINT) from None

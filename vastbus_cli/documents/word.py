@@ -17,9 +17,10 @@ the section properties by scanning the body on every insert and looks styles up
 by name through every style, so this class inserts each element directly before
 the section properties it holds on to and caches style ids once.
 
-The contents list is a static list of the headings (linked to them), written
-when the document is saved: it is right in Word, in LibreOffice and in a PDF,
-and Word never asks to "update fields". It has no page numbers.
+The contents is a real table-of-contents field (`TOC \\o "1-n" \\h`), written
+when the document is saved with one linked entry per heading; its page
+numbers are filled by LibreOffice on the way to PDF and by Word when it
+updates fields (see `_fill_contents`).
 """
 
 from __future__ import annotations
@@ -252,24 +253,24 @@ class WordDocument:
 
     # -- finishing -----------------------------------------------------------------
     def _fill_contents(self) -> None:
-        from docx.oxml import OxmlElement
-        from docx.shared import Cm, Pt
-        from docx.text.paragraph import Paragraph
+        """The contents as a real TOC field: Word and LibreOffice can update it.
 
+        Each entry links to its heading and carries a PAGEREF field for its page.
+        The page numbers are left to the program that lays the document out:
+        the PDF route updates the field in LibreOffice before exporting
+        (`documents/pdf.py`), Word fills PAGEREF fields when printing or saving
+        as PDF and on "Uppdatera fält" (F9). Nothing asks Word to update on
+        open, which would show a warning about fields referring to other files.
+        """
         if self._contents_at is None:
             return
-        current = self._contents_at
-        for i, (level, value, name) in enumerate(self._headings):
-            if i > 0:
-                element = OxmlElement("w:p")
-                current._p.addnext(element)
-                current = Paragraph(element, self._body)
-            style = f"TOC {level}"
-            if self.has_style(style):
-                current._p.get_or_add_pPr().style = self._style_id(style)
-            current.paragraph_format.left_indent = Cm(0.7 * (level - 1))
-            current.paragraph_format.space_after = Pt(2)
-            word_parts.internal_link(current, value, name)
+        styles = {level: self._style_id(f"TOC {level}") for level in range(1, 10)}
+        xml = word_parts.contents_xml(self._headings, self.contents_levels, styles,
+                                      self.usable_cm)
+        anchor = self._contents_at._p
+        for element in word_parts.parse_fragments(xml):
+            anchor.addprevious(element)
+        anchor.getparent().remove(anchor)
 
     def save(self, footer: str | None = None) -> bytes:
         """The document as .docx bytes; `footer` labels every page but the first (with `Sida n av m`)."""

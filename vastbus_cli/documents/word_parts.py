@@ -211,6 +211,52 @@ def table_xml(table: Table, usable_cm: float, style_id: str) -> str:
     return "".join(out)
 
 
+def field_xml(instruction: str, result: str = "", dirty: bool = False) -> str:
+    """A complete field (PAGE, PAGEREF …) as runs: begin, instruction, separate, result, end."""
+    return (_field_begin(instruction, dirty) + run_xml(result) + _FIELD_END)
+
+
+def _field_begin(instruction: str, dirty: bool = False) -> str:
+    mark = ' w:dirty="true"' if dirty else ""
+    return (f'<w:r><w:fldChar w:fldCharType="begin"{mark}/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {_escape(instruction)} </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+
+
+_FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+def contents_xml(headings: list[tuple[int, str, str]], levels: int,
+                 styles: dict[int, str | None], usable_cm: float,
+                 pages: dict[str, int] | None = None) -> str:
+    """Paragraphs of a TOC field over `headings` (level, text, bookmark), one entry each.
+
+    The field spans the paragraphs: it begins in the first and ends in the
+    last, as Word writes it. An entry is a link to its bookmark, a right tab
+    with dots and a PAGEREF field holding the page from `pages` (empty when
+    not known: the program that lays the document out fills it in).
+    """
+    tab = round(usable_cm * TWIPS_PER_CM)
+    begin = _field_begin(f'TOC \\o "1-{max(1, levels)}" \\h \\z \\u')
+    if not headings:
+        return f"<w:p>{begin}{_FIELD_END}</w:p>"
+    out = []
+    for i, (level, value, name) in enumerate(headings):
+        style = styles.get(level)
+        props = ((f'<w:pStyle w:val="{_attr(style)}"/>' if style else "")
+                 + f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab}"/></w:tabs>'
+                 + '<w:spacing w:after="40"/>'
+                 + (f'<w:ind w:left="{round(0.7 * (level - 1) * TWIPS_PER_CM)}"/>'
+                    if level > 1 else ""))
+        page = str((pages or {}).get(name, ""))
+        number = field_xml(f"PAGEREF {name} " + "\\h", page)
+        entry = (f'<w:hyperlink w:anchor="{_attr(name)}" w:history="1">{run_xml(value)}'
+                 f'<w:r><w:tab/></w:r>{number}</w:hyperlink>')
+        out.append(f"<w:p><w:pPr>{props}</w:pPr>{begin if i == 0 else ''}{entry}"
+                   f"{_FIELD_END if i == len(headings) - 1 else ''}</w:p>")
+    return "".join(out)
+
+
 def internal_link(paragraph: Any, label: str, anchor: str) -> None:
     """Text that jumps to a bookmark (in Word and in a PDF made by LibreOffice)."""
     from docx.oxml import OxmlElement
