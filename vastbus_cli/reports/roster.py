@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from vastbus_cli.problems import Problem
 from vastbus_cli.reports.load import LoadedFile, load_file
-from vastbus_cli.reports.model import Text
+from vastbus_cli.reports.model import Email, Text
 from vastbus_cli.reports.parse import parse_model
 from vastbus_cli.suggest import fold
 
@@ -26,6 +26,12 @@ class RosterGroup(BaseModel):
 
     name: Text = Field(alias="namn", description="Den lokala gruppens namn, som i årsberättelsen")
     municipality: Text = Field(alias="kommun", description="Kommun eller stadsdel")
+    contact: Text | None = Field(
+        default=None, alias="kontakt",
+        description="Vem påminnelser skickas till: roll eller namn (valfritt)")
+    email: Email | None = Field(
+        default=None, alias="epost",
+        description="Kontaktens e-postadress, för påminnelser (valfritt)")
 
 
 class Roster(BaseModel):

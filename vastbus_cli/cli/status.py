@@ -1,0 +1,171 @@
+"""`vastbus status`: which groups of the roster have sent a report, and in what state.
+
+The exit code says whether every group is ready (0) or not (1), so the command can
+run in a scheduled task; 2 is a usage error, as everywhere.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from vastbus_cli.cli.app import app
+from vastbus_cli.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    check_outputs,
+    err_console,
+    fail,
+    out_console,
+    parse_date,
+    show_problems,
+    stdout_or_file,
+    without_cycle_collection,
+    write_output,
+    write_stdout,
+)
+
+if TYPE_CHECKING:
+    from vastbus_cli.reports.status import StatusResult
+
+
+class StatusFormat(str, Enum):
+    table = "table"
+    md = "md"
+    json = "json"
+    xlsx = "xlsx"
+
+
+SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".xlsx": "xlsx"}
+
+
+@app.command("status", help="Visa läget för årsberättelserna: en rad per grupp i "
+                            "gruppförteckningen (inte inkommen, fel, fält ej ifyllda, klar), "
+                            "kontakt, fil och dagar kvar till sista dag. Slutkod 0 när alla är "
+                            "klara, 1 annars.")
+def status_command(
+    folder: Path = typer.Argument(..., help="Mappen med årets årsberättelser (.yaml).",
+                                  show_default=False, metavar="MAPP"),
+    roster: Path | None = typer.Option(
+        None, "--roster", "-r",
+        help="Gruppförteckning (grupper.yaml). Hämtas automatiskt ur mappen."),
+    previous: Path | None = typer.Option(
+        None, "--previous", "-p",
+        help="Mappen med förra årets årsberättelser: kontakt för grupper som inte har skickat."),
+    date: str | None = typer.Option(
+        None, "--date", "-d", metavar="ÅÅÅÅ-MM-DD",
+        help="Dagens datum för dagar kvar (standard: i dag)."),
+    format: StatusFormat | None = typer.Option(
+        None, "--format", "-f",
+        help="Format: table (skärmen), md, json eller xlsx (går före filändelsen)."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Fil att skriva (.md, .json, .xlsx). Utan -o: skärmen."),
+    drafts: Path | None = typer.Option(
+        None, "--drafts", metavar="UTGÅNG/",
+        help="Skriv ett e-postutkast (.eml) per grupp som behöver göra något: påminnelse med "
+             "sista dag och felen i filen, eller mallen bifogad. Inget skickas."),
+    form: bool = typer.Option(
+        False, "--form", help="Bifoga formuläret (.html) i stället för YAML-mallen i utkasten."),
+    force: bool = typer.Option(False, "--force", help="Ersätt befintliga utdatafiler och utkast."),
+) -> None:
+    from vastbus_cli.paths import path_problem
+
+    fmt = _choose_format(format, output)
+    output = stdout_or_file(output)
+    if fmt == "xlsx" and output is None:
+        fail("Formatet xlsx kan inte skrivas till skärmen.", "Ange en fil med -o, t.ex. "
+             "-o läget.xlsx.")
+    if fmt == "table" and output is not None:
+        fail("Tabellen visas bara på skärmen.", "Välj .md, .json eller .xlsx för en fil.")
+    today = parse_date(date)
+    for path, what, want in ((folder, "Mappen", "mapp"), (previous, "Mappen för förra året", "mapp"),
+                             (roster, "Gruppförteckningen", "fil")):
+        wrong = path_problem(path, want) if path is not None else None
+        if wrong is not None:
+            fail(f"{what}: {wrong}", "Kontrollera sökvägen.")
+    with without_cycle_collection():
+        from vastbus_cli.reports.status import group_status
+        from vastbus_cli.reports.validate import input_files
+
+    inputs = [*input_files([folder], roster), *(input_files([previous]) if previous else [])]
+    if output is not None:
+        check_outputs(output, force=force, inputs=inputs)
+    with without_cycle_collection():
+        result = group_status(folder, roster=roster, previous=previous, today=today)
+    general = result.validation.general
+    if general:
+        show_problems(general, result.validation.summary_line(general))
+    if result.roster is None:
+        if result.validation.roster_path is None:
+            fail(f"Det finns ingen gruppförteckning (grupper.yaml) i {folder}.",
+                 "Lägg grupper.yaml i mappen eller ange den med --roster.")
+        fail("Gruppförteckningen kan inte läsas; läget kan inte visas.", code=EXIT_PROBLEMS)
+    _show(result, fmt, output, force, inputs)
+    if drafts is not None:
+        from vastbus_cli.cli.drafts import write_reminders
+
+        write_reminders(result, drafts, force=force, form=form, inputs=inputs)
+    raise typer.Exit(EXIT_OK if result.ready else EXIT_PROBLEMS)
+
+
+def _choose_format(option: StatusFormat | None, output: Path | None) -> str:
+    from vastbus_cli.output import is_stdout
+
+    if option is not None:
+        return option.value
+    if output is None or is_stdout(output):
+        return "table"
+    found = SUFFIXES.get(output.suffix.lower())
+    if found is None:
+        fail(f"Okänd filändelse för {output}.", "Använd .md, .json eller .xlsx, eller ange "
+                                                "--format.")
+    return found
+
+
+def _show(result: StatusResult, fmt: str, output: Path | None, force: bool,
+          inputs: list[Path]) -> None:
+    from vastbus_cli.reports import status_output
+
+    if fmt == "table":
+        _terminal(result)
+        return
+    data: bytes
+    if fmt == "xlsx":
+        data = status_output.xlsx(result)
+    else:
+        text = status_output.markdown(result) if fmt == "md" else status_output.as_json(result)
+        if output is None:
+            write_stdout(text)
+            return
+        data = text.encode("utf-8")
+    assert output is not None
+    write_output(output, data, force, inputs)
+    err_console().print(f"Läget skrevs till {output}. {status_output.count_line(result)}",
+                        highlight=False)
+
+
+STYLES = {"inte-inkommen": "red", "fel": "red", "ej-ifylld": "yellow", "klar": "green"}
+
+
+def _terminal(result: StatusResult) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from vastbus_cli.reporters import visible
+    from vastbus_cli.reports import status_output
+
+    console = out_console()
+    table = Table(title=status_output.title(result), title_justify="left")
+    for header in status_output.HEADERS:
+        table.add_column(header, overflow="fold", justify="right" if header == "Dagar kvar"
+                         else "left")
+    for row, cells in zip(result.rows, status_output.rows(result), strict=True):
+        # Text, not markup: a role written as '[red]' in a report is shown as written
+        table.add_row(*(Text(visible(c)) for c in cells), style=STYLES[row.state.value])
+    console.print(table)
+    for line in status_output.heading_lines(result):
+        console.print(line)
+    console.print(status_output.count_line(result))

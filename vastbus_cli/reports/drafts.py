@@ -1,0 +1,200 @@
+"""E-mail drafts (.eml) for the groups that need to act: the coordinator reviews and sends.
+
+Each draft is an RFC 5322 message in UTF-8 with `X-Unsent: 1`, which makes Outlook open
+it as a draft to edit and send; Thunderbird opens .eml files too ("Redigera som nytt").
+Nothing here sends anything. A problem is told in the form's words: the field's label
+(`Avvikelser, post 2 › Beskrivning`) and the line, not a YAML path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formataddr
+from pathlib import Path
+
+from vastbus_cli.problems import Problem, plural
+from vastbus_cli.reports.load import Positions, load_file
+from vastbus_cli.reports.parse_messages import subject, where
+from vastbus_cli.reports.status import GroupStatus, State, StatusResult
+from vastbus_cli.reports.template import GroupInfo, slug
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str
+    data: bytes
+    maintype: str
+    subtype: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    group: str
+    file_name: str
+    message: EmailMessage
+    addressed: bool  # False: no e-mail address known, the coordinator fills it in
+
+    def as_bytes(self) -> bytes:
+        from email.policy import SMTP
+
+        return self.message.as_bytes(policy=SMTP)  # CRLF line ends, as RFC 5322 has them
+
+
+def label(path: Path_) -> str:
+    """A place in the report as the form shows it: `Avvikelser, post 2 › Beskrivning`."""
+    from vastbus_cli.form.fields import readable
+
+    pieces: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            pieces[-1] = f"{pieces[-1]}, post {part + 1}" if pieces else f"Post {part + 1}"
+        else:
+            pieces.append(readable(str(part)))
+    return " › ".join(pieces) or "Filen"
+
+
+def _paths_at(positions: Positions) -> dict[tuple[int, int], Path_]:
+    """(line, column) → the deepest path there: values first, then keys."""
+    found: dict[tuple[int, int], Path_] = {}
+    for table in (positions.values, positions.keys):
+        for path, pos in table.items():
+            here = found.get(pos)
+            if here is None or len(path) > len(here):
+                found[pos] = path
+    return found
+
+
+def plain_problem(problem: Problem, at: dict[tuple[int, int], Path_], hint: bool = True) -> str:
+    """`Möten › Planerade (rad 60) är inte ifyllt. Ersätt …`: the field's label, not its path."""
+    path = at.get((problem.line, problem.column))
+    hint_text = f" {problem.hint}" if problem.hint and hint else ""
+    line = f"rad {problem.line}" if problem.line else "hela filen"
+    if path is not None:
+        place = label(path)
+        for quoted in (where(path), subject(path)):
+            if problem.message.startswith(quoted):
+                return f"{place} ({line}){problem.message[len(quoted):]}{hint_text}"
+            if quoted in problem.message:
+                changed = problem.message.replace(quoted, place, 1)
+                return f"{line.capitalize()}: {changed}{hint_text}"
+        return f"{place} ({line}): {problem.message}{hint_text}"
+    return f"{line.capitalize()}: {problem.message}{hint_text}"
+
+
+def _problem_lines(row: GroupStatus) -> list[str]:
+    lines: list[str] = []
+    hints: set[str] = set()
+    for result in row.files:
+        positions = (result.report.positions if result.report is not None
+                     else load_file(Path(result.path)).positions)
+        at = _paths_at(positions)
+        for p in result.problems:  # a hint said once is enough (24 unfilled fields, one hint)
+            lines.append(plain_problem(p, at, hint=p.hint not in hints))
+            hints.add(p.hint)
+    return lines
+
+
+def _signature(result: StatusResult) -> list[str]:
+    roster = result.roster
+    if roster is None:
+        return ["Delregional samordnare för Västbus"]
+    return [x for x in (roster.sender or f"Delregional Västbusgrupp {roster.subregion}",
+                        roster.coordinator_role) if x]
+
+
+def _deadline(result: StatusResult) -> str:
+    from vastbus_cli.render.common import date_sv
+
+    days = result.days_left
+    if days < 0:
+        return f"{date_sv(result.deadline)}, och den dagen har passerat"
+    return f"{date_sv(result.deadline)} ({plural(days, 'dag', 'dagar')} kvar)"
+
+
+def reminder_text(row: GroupStatus, result: StatusResult, attachment: str | None) -> str:
+    """The letter: short, Swedish, the deadline, and what to do."""
+    year = result.year
+    lines = ["Hej!", ""]
+    if row.state is State.MISSING:
+        lines += [f"Vi har ännu inte fått Västbusgruppen {row.group}s årsberättelse för {year}. "
+                  f"Sista dag är {_deadline(result)}.", ""]
+        if attachment:
+            lines += [f"Mallen är bifogad ({attachment}). Fyll i den och skicka den till oss "
+                      f"som svar på det här brevet.", ""]
+    else:
+        problems = _problem_lines(row)
+        files = ", ".join(row.file_names)
+        lines += [f"Tack för årsberättelsen för {year} ({files}). När vi kontrollerade den "
+                  f"hittade vi {plural(len(problems), 'sak', 'saker')} att rätta eller fylla i. "
+                  f"Sista dag är {_deadline(result)}.", ""]
+        lines += [f"{n}. {text}" for n, text in enumerate(problems, start=1)]
+        lines += ["", "Rätta filen och skicka den igen som svar på det här brevet. Filen kan "
+                      "kontrolleras med formuläret eller med vastbus validate innan den skickas.",
+                  ""]
+    return "\n".join([*lines, "Hälsningar", *_signature(result)]) + "\n"
+
+
+def subject_line(row: GroupStatus, result: StatusResult) -> str:
+    what = ("Påminnelse: årsberättelse" if row.state is State.MISSING
+            else "Årsberättelse att komplettera")
+    from vastbus_cli.render.common import date_sv
+
+    return f"{what} {result.year} – Västbus {row.group} (sista dag {date_sv(result.deadline)})"
+
+
+def draft_name(row: GroupStatus, year: int) -> str:
+    return f"paminnelse-{year}-{slug(row.group)}.eml"
+
+
+def template_attachment(row: GroupStatus, result: StatusResult, form: bool) -> Attachment:
+    """The group's blank template (YAML) or browser form (.html), filled in from the roster."""
+    subregion = result.roster.subregion if result.roster is not None else ""
+    info = GroupInfo(row.group, row.municipality or row.group, subregion)
+    if form:
+        from vastbus_cli.form.build import form_file_name, render_form
+
+        return Attachment(form_file_name(info, result.year),
+                          render_form(info, result.year).encode("utf-8"), "text", "html")
+    from vastbus_cli.reports.template import file_name, render_template
+
+    name = file_name(info, result.year)
+    return Attachment(name, render_template(info, result.year, name=name).encode("utf-8"),
+                      "application", "yaml")
+
+
+def message(to: str | None, to_name: str, title: str, body: str,
+            attachment: Attachment | None = None) -> EmailMessage:
+    """An unsent draft: no sender (the mail program fills in its own), UTF-8 text."""
+    msg = EmailMessage()
+    if to:
+        msg["To"] = formataddr((to_name, to))
+    msg["Subject"] = title
+    msg["X-Unsent"] = "1"  # Outlook: open as a draft
+    msg.set_content(body, charset="utf-8")
+    if attachment is not None:
+        msg.add_attachment(attachment.data, maintype=attachment.maintype,
+                           subtype=attachment.subtype, filename=attachment.name)
+        # the same draft made again is the same file: a boundary from the content, not random
+        digest = hashlib.sha256(body.encode("utf-8") + attachment.data).hexdigest()[:32]
+        msg.set_boundary(f"vastbus-{digest}")
+    return msg
+
+
+def reminders(result: StatusResult, form: bool = False) -> list[Draft]:
+    """One draft per group that is not ready, in roster order."""
+    drafts = []
+    for row in result.rows:
+        if row.state is State.READY:
+            continue
+        attachment = template_attachment(row, result, form) if row.state is State.MISSING \
+            else None
+        email = row.contact.email if row.contact else None
+        body = reminder_text(row, result, attachment.name if attachment else None)
+        drafts.append(Draft(row.group, draft_name(row, result.year),
+                            message(email, f"Västbus {row.group}", subject_line(row, result), body,
+                                    attachment), addressed=email is not None))
+    return drafts
