@@ -168,7 +168,3 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-def write_text(path: Path, text: str, force: bool = False) -> None:
-    write_bytes(path, text.encode("utf-8"), force=force)

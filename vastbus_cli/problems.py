@@ -8,7 +8,7 @@ shows every mistake in every file.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from enum import Enum
 
 
@@ -37,9 +37,6 @@ class Problem:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)
-
-    def with_file(self, file: str) -> Problem:
-        return replace(self, file=file)
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)

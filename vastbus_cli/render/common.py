@@ -14,7 +14,6 @@ from vastbus_cli.documents.problem import DocumentProblem
 from vastbus_cli.documents.properties import Properties
 from vastbus_cli.reports.summary import (
     Comparison,
-    CompositionRow,
     Deviations,
     FollowUp,
     GroupDeviations,
@@ -162,10 +161,6 @@ def gap_sentence(g: OrganisationGap) -> str:
     return f"{g.organisation.label} saknas i {n} av {g.groups} grupper{where}."
 
 
-def composition_total(row: CompositionRow) -> int:
-    return sum(row.counts)
-
-
 def recurring_sentence(d: Deviations) -> str:
     flagged = [c for c in d.categories if c.recurring]
     if not flagged:
@@ -179,12 +174,6 @@ def recurring_item(d: Deviations, code: str) -> str:
     c = next(c for c in d.categories if c.category.code == code)
     return (f"{c.category.label}: {num(c.total)} avvikelser i {len(c.groups)} grupper "
             f"({names(c.groups)}).")
-
-
-def status_text(counts: dict[str, int], d: Deviations) -> str:
-    """`Löst 1, Pågående 4` in vocabulary order."""
-    return ", ".join(f"{s.label} {num(counts[s.code])}" for s in d.statuses
-                     if counts.get(s.code))
 
 
 def parts_in_order(s: Summary) -> list[tuple[Part, bool]]:

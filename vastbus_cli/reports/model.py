@@ -168,7 +168,3 @@ class Report(_Model):
         alias="nyckeltal",
         description="Valfria nyckeltal: namn → tal, t.ex. 'Antal SIP-möten': 14",
     )
-
-    def to_yaml_dict(self) -> dict[str, object]:
-        """The report with its Swedish keys, as plain data (for JSON output)."""
-        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
