@@ -137,3 +137,83 @@ def test_the_fast_test_never_hides_a_number(text: str) -> None:
 def test_the_fast_test_sees_digits_outside_ascii() -> None:
     assert may_hold_identity_number("٨١١٢١٨-٩٨٧٦")  # Arabic-Indic digits: `\d` finds them
     assert not may_hold_identity_number("år 2025, 12345 kr")
+
+
+# --- issue 19: the spellings people type, and the boundaries of the date ----------------
+
+def _ten(short: str, serial: str = "123") -> str:
+    from idnumbers import check_digit
+    return short + serial + check_digit(short + serial)
+
+
+@pytest.mark.parametrize("text", [
+    "ID-050607-1232", "ID050607-1232", "(050607-1232)", "nr:050607–1232", "050607—1232",
+    "050607\u00a01232", "050607/1232", "050607_1232", "050607.1232", "050607 – 1232",
+    "050607\u2212" "1232", "050607\u20111232", "050607  1232", "20050607-1232",
+    "pn.20050607–1232.", "050607-1232kr", "\u00a0050607\u202f1232",
+])
+def test_real_world_spellings_are_found(text: str) -> None:
+    (found,) = find_identity_numbers(text)
+    assert found.text[0].isdigit() and found.text[-1].isdigit()  # the glue is left out
+    assert "".join(c for c in found.text if c.isdigit()).endswith("0506071232")
+
+
+@pytest.mark.parametrize("text", [
+    "050607---1232", "050607   1232", "050607 -  - 1232", "1050607-1232", "050607-12321",
+    "050607-123", "05060-71232",
+])
+def test_not_a_separator_or_part_of_a_longer_number(text: str) -> None:
+    assert list(find_identity_numbers(text)) == []
+
+
+@pytest.mark.parametrize(("short", "century", "kind"), [
+    ("810101", "", "personnummer"),         # a January birth, the 1st
+    ("811231", "19", "personnummer"),       # the last day of December
+    ("810131", "", "personnummer"),
+    ("810161", "", "samordningsnummer"),    # day 61: the 1st as a samordningsnummer
+    ("810191", "19", "samordningsnummer"),  # day 91: 31 January
+    ("000229", "20", "personnummer"),       # 2000 is a leap year (a century divisible by 400)
+    ("960229", "19", "personnummer"),
+    ("000229", "", "personnummer"),         # 2000-02-29 may be meant
+    ("960289", "", "samordningsnummer"),    # the leap day as a samordningsnummer
+    ("040289", "20", "samordningsnummer"),
+])
+def test_date_boundaries_that_are_real(short: str, century: str, kind: str) -> None:
+    ten = _ten(short)
+    (found,) = find_identity_numbers(f"Barnet {century}{ten[:6]}-{ten[6:]} väntar")
+    assert found.kind == kind
+
+
+@pytest.mark.parametrize(("short", "century"), [
+    ("810001", ""), ("811301", ""), ("810100", ""), ("810132", ""), ("810160", ""),
+    ("810192", ""), ("810230", ""), ("810431", "19"), ("810491", ""),
+    ("000229", "19"),   # 1900 is no leap year
+    ("010229", "20"), ("010229", ""),   # 2001 and 1901: neither
+    ("010289", ""), ("970229", "19"), ("000289", "19"),
+])
+def test_date_boundaries_that_are_not(short: str, century: str) -> None:
+    ten = _ten(short)
+    assert list(find_identity_numbers(f"Barnet {century}{ten[:6]}-{ten[6:]} väntar")) == []
+
+
+def test_every_number_is_found_after_an_invalid_candidate() -> None:
+    bad_date, bad_check = _ten("811232"), _ten("811218")[:-1] + "0"
+    good, other = _ten("050607"), _ten("810161", "456")
+    text = f"{bad_date} och {bad_check}, sedan {good} och 19{other}."
+    found = list(find_identity_numbers(text))
+    assert [n.text for n in found] == [good, f"19{other}"]
+    assert [n.coordination for n in found] == [False, True]
+    assert [n.start for n in found] == [text.index(good), text.index(f"19{other}")]
+    masked, count = mask_identity_numbers(text)
+    assert count == 2 and good not in masked and other not in masked
+
+
+def test_the_form_gets_the_public_rules() -> None:
+    from vastbus_cli.form.rules import privacy_data
+    from vastbus_cli.privacy import CANDIDATE_PATTERN, CENTURIES, DAYS_IN_MONTH
+
+    data = privacy_data()
+    assert data["pattern"] == CANDIDATE_PATTERN and data["centuries"] == list(CENTURIES)
+    assert data["daysInMonth"] == list(DAYS_IN_MONTH) == [31, 29, 31, 30, 31, 30, 31, 31,
+                                                          30, 31, 30, 31]
+    assert CANDIDATE_PATTERN.isascii()  # \uXXXX escapes: the same text is a JS RegExp

@@ -1,11 +1,29 @@
 """The privacy guard: Swedish personal identity and co-ordination numbers.
 
-Reports and free-text survey answers must never identify a child. A
-personnummer is YYMMDD or YYYYMMDD, an optional separator (`-`, `+` or a space;
-people also write ` - `) and four digits whose last is a Luhn check digit over
-the ten-digit form; 29 February only in a leap year when the century is given. A
-samordningsnummer is the same with 60 added to the day. Organisation numbers
-have a "month" of 20 or more, so the date check leaves them alone.
+Reports, free-text survey answers, survey headings and numeric survey columns must
+never identify a child. This module is the one guard every path uses; the browser
+form mirrors its rules (the constants below) in JavaScript.
+
+The rules, as written by the people who type them:
+
+- A personnummer is YYMMDD or CCYYMMDD, an optional separator (`SEPARATOR_MARKS`,
+  with up to two `SEPARATOR_SPACES` on either side, or up to two spaces alone, or
+  nothing) and four digits: a three-digit serial and a Luhn check digit computed
+  over the ten-digit form YYMMDDNNNC (`luhn_ok`).
+- The date is a real one: month 1-12, day 1 to the month's length
+  (`DAYS_IN_MONTH`); 29 February only in a leap year: with the century given, a
+  Gregorian leap year; without it, a two-digit year divisible by 4 (1900 + YY or
+  2000 + YY is then a leap year for some century: 2000 for 00).
+- The century, when given, is one of `CENTURIES`.
+- A samordningsnummer is the same with `COORDINATION_DAY_OFFSET` (60) added to the
+  day: day 61 is the 1st.
+- Organisation numbers have a "month" of 20 or more, so the date check leaves
+  them alone.
+- The number may be glued to letters or punctuation (`ID-050607-1232`,
+  `(811218-9876)`), but not to more digits: a digit right before or after it
+  makes it part of a longer number (`NOT_A_DIGIT_BEFORE`, `NOT_A_DIGIT_AFTER`).
+- Every number in a text is found: a candidate that fails the date or check digit
+  never stops the scan.
 """
 
 from __future__ import annotations
@@ -22,10 +40,42 @@ if TYPE_CHECKING:
 
 M = TypeVar("M")
 
-_CANDIDATE = re.compile(
-    r"(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})( ?[-+] ?| )?(\d{3})(\d)(?![\d])")
+#: Marks people type between the date and the serial: hyphen-minus, plus (100 years or
+#: older), hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar,
+#: minus sign, small and full-width hyphen-minus, full-width plus, slash, underscore, full stop.
+SEPARATOR_MARKS = "-+\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d\uff0b/_."
+#: Spaces that may stand alone as the separator or around a mark: space, no-break space,
+#: figure space, thin space, narrow no-break space.
+SEPARATOR_SPACES = " \u00a0\u2007\u2009\u202f"
+#: At most this many spaces on either side of a mark, or alone.
+MAX_SEPARATOR_SPACES = 2
+#: Centuries a twelve-digit number may start with (a child's or a parent's birth year).
+CENTURIES = ("19", "20")
+#: A samordningsnummer's day is the day of birth plus this.
+COORDINATION_DAY_OFFSET = 60
+#: Days in each month, February with its leap day (checked apart: `valid_date`).
+DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+#: The lookarounds that keep a number out of a longer digit run (letters and punctuation
+#: may touch it).
+NOT_A_DIGIT_BEFORE = r"(?<!\d)"
+NOT_A_DIGIT_AFTER = r"(?!\d)"
+
+
+def _class(chars: str) -> str:
+    """A regex character class of `chars`, each as \\uXXXX (the same text works in JS)."""
+    return "[" + "".join(f"\\u{ord(c):04x}" for c in chars) + "]"
+
+
+_SPACES = _class(SEPARATOR_SPACES) + f"{{0,{MAX_SEPARATOR_SPACES}}}"
+#: The separator group: a mark with optional spaces around it, or spaces alone.
+SEPARATOR_PATTERN = (f"(?:{_SPACES}{_class(SEPARATOR_MARKS)}{_SPACES}"
+                     f"|{_class(SEPARATOR_SPACES)}{{1,{MAX_SEPARATOR_SPACES}}})")
+#: A candidate, before the date and check-digit tests. Groups (the browser form reads them
+#: by number): 1 century or none, 2 YY, 3 MM, 4 DD, 5 separator or none, 6 serial, 7 check digit.
+CANDIDATE_PATTERN = (NOT_A_DIGIT_BEFORE + r"(\d{2})?(\d{2})(\d{2})(\d{2})"
+                     f"({SEPARATOR_PATTERN})?" + r"(\d{3})(\d)" + NOT_A_DIGIT_AFTER)
+_CANDIDATE = re.compile(CANDIDATE_PATTERN)
 _SIX_DIGITS = re.compile(r"\d{6}")  # every candidate starts with six digits
-_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # UTF-8 bytes that can belong to a digit: the ASCII digits and every byte of a non-ASCII
 # character (a digit `\d` also finds, like '٣', is one of those) all become b"0"
 _DIGIT_BYTES = bytes(0x30 if 0x30 <= b <= 0x39 or b >= 0x80 else 0x2E for b in range(256))
@@ -44,6 +94,7 @@ class IdentityNumber:
 
 
 def luhn_ok(digits: str) -> bool:
+    """The Luhn check over ten digits: every other digit from the first doubled."""
     total = 0
     for i, char in enumerate(digits):
         value = int(char) * (2 if i % 2 == 0 else 1)
@@ -53,6 +104,23 @@ def luhn_ok(digits: str) -> bool:
 
 def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def valid_date(century: str | None, yy: str, mm: str, dd: str) -> bool | None:
+    """None when the date is impossible, else whether it is a samordningsnummer's."""
+    month, day = int(mm), int(dd)
+    coordination = day > COORDINATION_DAY_OFFSET
+    if coordination:
+        day -= COORDINATION_DAY_OFFSET
+    if not (1 <= month <= 12 and 1 <= day <= DAYS_IN_MONTH[month - 1]):
+        return None
+    if (month, day) == (2, 29):
+        year = int(century + yy) if century is not None else int(yy)
+        if not (_leap(year) if century is not None else year % 4 == 0):
+            return None
+    if century is not None and century not in CENTURIES:
+        return None
+    return coordination
 
 
 def may_hold_identity_number(text: str) -> bool:
@@ -67,18 +135,15 @@ def find_identity_numbers(text: str) -> Iterator[IdentityNumber]:
         return
     for match in _CANDIDATE.finditer(text):
         century, yy, mm, dd, _sep, serial, check = match.groups()
-        month, day = int(mm), int(dd)
-        coordination = day > 60
-        if coordination:
-            day -= 60
-        if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1]):
+        coordination = valid_date(century, yy, mm, dd)
+        if coordination is None or not luhn_ok(yy + mm + dd + serial + check):
             continue
-        if century is not None and century not in ("19", "20"):
-            continue
-        if century is not None and (month, day) == (2, 29) and not _leap(int(century + yy)):
-            continue
-        if luhn_ok(yy + mm + dd + serial + check):
-            yield IdentityNumber(match.start(), match.end(), match.group(), coordination)
+        yield IdentityNumber(match.start(), match.end(), match.group(), coordination)
+
+
+def is_identity_number(text: str) -> bool:
+    """Whether `text` holds an identity number anywhere."""
+    return next(find_identity_numbers(text), None) is not None
 
 
 def mask_identity_numbers(text: str) -> tuple[str, int]:

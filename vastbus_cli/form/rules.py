@@ -13,8 +13,9 @@ import copy
 from typing import Any
 
 from vastbus_cli.privacy import (
-    _CANDIDATE,
-    _DAYS_IN_MONTH,
+    CANDIDATE_PATTERN,
+    CENTURIES,
+    DAYS_IN_MONTH,
     PRIVACY_HINT,
     PRIVACY_MESSAGE,
     IdentityNumber,
@@ -117,5 +118,5 @@ def limits() -> dict[str, int]:
 def privacy_data() -> dict[str, Any]:
     """What the browser's copy of the privacy guard needs (Luhn and the date check are JS)."""
     kinds = {str(c).lower(): IdentityNumber(0, 0, "", c).kind for c in (False, True)}
-    return {"pattern": _CANDIDATE.pattern, "daysInMonth": list(_DAYS_IN_MONTH),
-            "centuries": ["19", "20"], "kinds": kinds}
+    return {"pattern": CANDIDATE_PATTERN, "daysInMonth": list(DAYS_IN_MONTH),
+            "centuries": list(CENTURIES), "kinds": kinds}
