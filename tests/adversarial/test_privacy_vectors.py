@@ -38,6 +38,10 @@ def wrong(date: str, serial: str = "987") -> str:
 P = number("811218")              # 8112189876
 C = number("811278", "239")       # samordningsnummer: day 18 + 60
 LEAP = number("000229", "123")    # 29 Feb 2000
+G = number("050607", "123")       # 0506071232
+JAN = number("010101", "321")     # 1 January
+D61 = number("900161", "654")     # samordningsnummer for 1 January 1990
+L04 = number("040289", "456")     # samordningsnummer for 29 February 2004
 VALID_FORMS = {
     "YYMMDD-NNNN": f"{P[:6]}-{P[6:]}",
     "YYMMDDNNNN": P,
@@ -51,6 +55,18 @@ VALID_FORMS = {
     "samordningsnummer YYYYMMDDNNNN": f"19{C}",
     "2000s": f"20{number('121212', '121')}",
     "29 February leap year": f"20{LEAP[:6]}-{LEAP[6:]}",
+    # issue 19: the spellings people type
+    "glued to ID-": f"ID-{G[:6]}-{G[6:]}",
+    "en dash": f"{P[:6]}\u2013{P[6:]}",
+    "em dash": f"{G[:6]}\u2014{G[6:]}",
+    "no-break space": f"{P[:6]}\u00a0{P[6:]}",
+    "slash": f"{G[:6]}/{G[6:]}",
+    "underscore": f"{P[:6]}_{P[6:]}",
+    "full stop": f"{G[:6]}.{G[6:]}",
+    "spaced en dash, 12 digits": f"20{G[:6]} \u2013 {G[6:]}",
+    "January birth": f"{JAN[:6]}-{JAN[6:]}",
+    "samordningsnummer day 61": f"{D61[:6]}-{D61[6:]}",
+    "leap day 12 digits, samordningsnummer": f"20{L04[:6]}-{L04[6:]}",
 }
 Q = number("790512", "345")       # the near misses use other digits than the valid forms
 NOT_FLAGGED = {
@@ -71,13 +87,16 @@ NOT_FLAGGED = {
     "century 18": f"18{Q}",
     "phone number": "0500-123456",
     "date": "2025-06-01",
+    "29 February 2001, 10 digits": f"{number('010229')[:6]}-{number('010229')[6:]}",
+    "samordningsnummer day 60": number("900160"),
+    "three hyphens": f"{Q[:6]}---{Q[6:]}",
 }
 
 
 @pytest.mark.parametrize("text", VALID_FORMS.values(), ids=VALID_FORMS.keys())
 def test_valid_forms_are_found(text: str) -> None:
     (found,) = find_identity_numbers(f"Gäller barnet {text}, som väntat.")
-    assert found.text == text
+    assert found.text == text.removeprefix("ID-")  # the letters glued to it stay
 
 
 @pytest.mark.parametrize("text", NOT_FLAGGED.values(), ids=NOT_FLAGGED.keys())
@@ -123,7 +142,8 @@ def test_near_misses_in_a_report_are_not_flagged(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["md", "docx", "xlsx", "json"])
-@pytest.mark.parametrize("text", [VALID_FORMS["YYMMDD-NNNN"], VALID_FORMS["YYYYMMDD NNNN"]])
+@pytest.mark.parametrize("text", [VALID_FORMS[k] for k in (
+    "YYMMDD-NNNN", "YYYYMMDD NNNN", "glued to ID-", "en dash", "no-break space", "full stop")])
 def test_compile_masks_identity_numbers_in_every_format(tmp_path: Path, fmt: str,
                                                         text: str) -> None:
     other = replace_line(VALID, "  namn: Skövde\n", "  namn: Götene\n")
@@ -154,7 +174,7 @@ def _export() -> bytes:
     return "\r\n".join(";".join(row) for row in rows).encode() + b"\r\n"
 
 
-@pytest.mark.parametrize("fmt", ["md", "xlsx", "json", "csv", "table"])
+@pytest.mark.parametrize("fmt", ["md", "docx", "xlsx", "json", "csv", "table"])
 def test_tally_masks_answers_and_headings_in_every_format(tmp_path: Path, fmt: str) -> None:
     args = ["tally", "svar.csv"] + (["-o", f"ut.{fmt}"] if fmt != "table" else [])
     outcome = run(tmp_path, {"svar.csv": _export()}, args)
@@ -170,3 +190,41 @@ def test_tally_masks_answers_and_headings_in_every_format(tmp_path: Path, fmt: s
     shown = outcome.output.encode() if fmt == "table" else written
     for text in NOT_FLAGGED.values():
         assert _verbatim(text, shown), text
+
+
+def _number_export() -> bytes:
+    rows = [["Vilken grupp?", "Antal barn", "Nummer"],
+            ["Skövde", "3", P], ["Götene", "5", G], ["Lerum", "4", f"19{P}"]]
+    return "\r\n".join(";".join(row) for row in rows).encode() + b"\r\n"
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "xlsx", "json", "csv", "table"])
+def test_a_numeric_column_of_identity_numbers_is_never_averaged_or_printed(
+        tmp_path: Path, fmt: str) -> None:
+    args = ["tally", "svar.csv"] + (["-o", f"ut.{fmt}"] if fmt != "table" else [])
+    outcome = run(tmp_path, {"svar.csv": _number_export()}, args)
+    assert outcome.code == 0, outcome.output
+    written = (tmp_path / f"ut.{fmt}").read_bytes() if fmt != "table" else b""
+    # no answer, and no sum, mean or median of them (the median is P itself)
+    for digits in (P, G, f"19{P}", str(int(P) + int(G) + int(f"19{P}")),
+                   str((int(P) + int(G) + int(f"19{P}")) // 3)):
+        spaced = f"{int(digits):,}".replace(",", " ")  # as the terminal prints a number
+        for shown in (outcome.output.encode(), written):
+            assert not _verbatim(digits, shown), digits
+            assert not _verbatim(spaced, shown), spaced
+    # one warning for the column, at its first answer, saying what happens
+    assert outcome.output.count("personnummer  ") == 1, outcome.output
+    assert "svar.csv:2:3  varning  personnummer" in outcome.output
+    assert "behandlas som personuppgifter" in outcome.output
+
+
+def test_a_mean_that_is_an_identity_number_is_not_printed(tmp_path: Path) -> None:
+    low, high = str(int(P) - 1), str(int(P) + 1)   # neither is one; their mean is P
+    assert not list(find_identity_numbers(low)) and not list(find_identity_numbers(high))
+    export = f"Grupp;Antal\r\nA;{low}\r\nB;{high}\r\n".encode()
+    outcome = run(tmp_path, {"svar.csv": export}, ["tally", "svar.csv", "-o", "ut.json"])
+    assert outcome.code == 0, outcome.output
+    written = (tmp_path / "ut.json").read_text()
+    assert P not in written and low not in written
+    assert '"stats": null' in written
+    assert outcome.output.count("varning  personnummer") == 1

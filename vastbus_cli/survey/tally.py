@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from math import fsum
+from math import fsum, isfinite
 from typing import Any
 
 from vastbus_cli.privacy import (
@@ -170,9 +170,10 @@ def _question(plan: Planned, counted: list[RoundCounts], groups: list[str],
         return _rank_question(plan, counted, groups)
     interpreter = _Interpreter(plan, problems)
     results: list[Result] = []
+    numbers = plan.kind is Kind.number
     for index, fc in sorted(plan.sources.items()):
         label = counted[index].label
-        for raw, line in fc.private.items():
+        for raw, line in fc.private.items() if not numbers else ():
             interpreter.report_private(raw, counted[index].source, line, fc.field.columns)
         for group in [None, *groups] if groups else [None]:
             keys = [(g, raw) for (g, raw) in fc.answers if group is None or g == group]
@@ -185,8 +186,37 @@ def _question(plan: Planned, counted: list[RoundCounts], groups: list[str],
             results.append(interpreter.result(label, group, answers, missing,
                                               blanks if plan.mandatory else []))
     results = _with_changes(results, [c.label for c in counted])
+    if numbers and _identity_numbers_in(plan, counted, results, problems):
+        results = [replace(r, stats=None, answers=[]) for r in results]
     return QuestionResult(id=plan.id, text=plan.text, section=plan.section,
                           kind=plan.kind.english, mandatory=plan.mandatory, results=results)
+
+
+IDENTITY_COLUMN = (" Kolumnen innehåller identitetsnummer och behandlas som personuppgifter: "
+                   "inga värden, summor, medelvärden eller medianer visas i sammanställningen.")
+
+
+def _identity_numbers_in(plan: Planned, counted: list[RoundCounts], results: list[Result],
+                         problems: list[Problem]) -> bool:
+    """Whether a numeric question holds identity numbers (an answer, or a figure worked out
+    from them: a sum, mean or median that is one), with one warning for the question.
+
+    Such a column is identity data: never averaged, never printed.
+    """
+    private = sorted((index, line, raw) for index, fc in plan.sources.items()
+                     for raw, line in fc.private.items())
+    texts = [t for _index, _line, raw in private for t in (raw[0], raw[2], *raw[1]) if t]
+    texts += [str(int(abs(v))) for r in results if r.stats
+              for v in (r.stats.sum, r.stats.mean, r.stats.median) if isfinite(v)]
+    found = next((n for t in texts for n in find_identity_numbers(t)), None)
+    if found is None:
+        return False
+    index, line = private[0][:2] if private else (min(plan.sources), 0)
+    columns = plan.sources[index].field.columns
+    problems.append(warning(counted[index].source, line, min(columns) + 1 if columns else 0,
+                            "personnummer", PRIVACY_MESSAGE.format(kind=found.kind)
+                            + IDENTITY_COLUMN, PRIVACY_HINT))
+    return True
 
 
 def _rank_question(plan: Planned, counted: list[RoundCounts], groups: list[str]) -> QuestionResult:
