@@ -38,7 +38,7 @@ def test_key_values_are_in_the_document() -> None:
     assert "| Avvikelser totalt | 3 | 6 | +3 |" in text  # Skövde's, like with like
     assert "| Avvikelser totalt | 0 | 6 |" in text  # the groups reporting one year only
     assert "- Rapporterade inte 2024: Lidköping och Mariestad." in text
-    assert "| Skövde | Väntetider | 2 | Nämns inte 2025 | 0 |  |" in text
+    assert "| Skövde | Väntetider | 2 | 0 | Nämns inte 2025 |" in text
     assert "**SIP (samordnad individuell plan) – 2 grupper: Skövde och Lidköping**" in text
 
 

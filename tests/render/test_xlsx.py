@@ -54,8 +54,10 @@ def test_values() -> None:
     assert cmp["Avvikelser totalt"] == (1, 3, 6, 3, 0, 6)
     assert cmp["Antal SIP-möten"] == (1, 10, 14, 4, None, None)
     follow = list(wb["Uppföljning"].iter_rows(values_only=True))
-    assert follow == [("Grupp", "Avvikelsekategori", "Antal 2024", "Läget 2025", "Antal 2025",
-                       "Status 2025"), ("Skövde", "Väntetider", 2, "Nämns inte 2025", 0, None)]
+    assert follow == [("Grupp", "Avvikelsekategori", "Antal 2024", "Antal 2025", "Läget 2025",
+                       "Beskrivning 2024", "Åtgärd 2024", "Åtgärd 2025"),
+                      ("Skövde", "Väntetider", 2, 0, "Nämns inte 2025", "Lång väntan på BUP.",
+                       "Lyft i november.", None)]
     support = list(wb["Stöd"].iter_rows(min_row=2, values_only=True))
     assert support == [("SIP (samordnad individuell plan)", "Skövde", "@Gemensam utbildningsdag."),
                        ("SIP (samordnad individuell plan)", "Lidköping", "SIP-rutin vid flytt."),

@@ -232,11 +232,22 @@ def test_follow_up_of_last_years_raised_deviations() -> None:
         ("Hjo", "väntetider", 2, "ingen-årsberättelse", 0),
     ]
     assert s.parts[0].follow_up[0].description == "Kallelser sent."
-    from vastbus_cli.render.common import follow_up_sentence
+    from vastbus_cli.render.common import follow_up_detail, follow_up_sentences, follow_up_state
 
-    assert follow_up_sentence(s.parts[0], 2025) == (
-        "5 avvikelser lyftes till delregional nivå 2024. Enligt årsberättelserna 2025: "
-        "2 kvarstår, 1 nämns inte 2025, 1 löst, 1 ingen årsberättelse 2025.")
+    # deviations (3 + 2 + 1 + 4 + 2 = 12) and categories (3), not entries (5)
+    assert follow_up_sentences(s.parts[0], 2025) == [
+        "I årsberättelserna för 2024 lyfte 4 grupper 12 avvikelser i 3 kategorier till "
+        "delregional nivå.",
+        "Så ser det ut i årsberättelserna för 2025: 7 kvarstår, 2 nämns inte längre, 1 är löst "
+        "och 2 gäller en grupp som inte har lämnat årsberättelse."]
+    skovde = s.parts[0].follow_up[0]
+    assert follow_up_state(skovde) == "Kvarstår (pågående)"  # one status column
+    assert skovde.current_actions == ["Rutinen förtydligad."]  # what was done this year
+    assert follow_up_detail(skovde, 2024, 2025) == (
+        "2024: Kallelser sent. Åtgärd: Rutinen förtydligad. "
+        "2025 (4 avvikelser, pågående): Rutinen förtydligad.")
+    assert follow_up_detail(s.parts[0].follow_up[1], 2024, 2025).endswith(
+        "2025: kategorin nämns inte i gruppens årsberättelse.")
 
 
 def test_support_wanted_grouped_by_theme_with_the_groups_that_asked() -> None:

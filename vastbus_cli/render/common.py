@@ -256,27 +256,81 @@ def key_figure_comparison_note(c: Comparison) -> str:
             f"{c.previous_year} och {c.year}.")
 
 
-def follow_up_sentence(part: Part, year: int) -> str:
-    """How last year's raised deviations stand, counted by outcome."""
+def sentence(text: str) -> str:
+    """`text` ending in a full stop (or its own ! ? : …), so that the next sentence can follow."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…:" else text + "."
+
+
+def count_of(n: int, one: str, many: str) -> str:
+    """`1 avvikelse`, `3 avvikelser`."""
+    return f"{num(n)} {one if n == 1 else many}"
+
+
+_STILL_THERE_AS = {"löst": "delvis löst", "pågående": "pågående", "ej_löst": "ej löst",
+                   "lyft_till_delregional_nivå": "lyft igen"}
+
+
+def _statuses_now(f: FollowUp) -> str:
+    """This year's statuses in the category, as words after "Kvarstår" (`ej löst, lyft igen`)."""
+    return ", ".join(_STILL_THERE_AS.get(s.code, s.label.lower()) for s in f.current_statuses)
+
+
+def follow_up_state(f: FollowUp) -> str:
+    """The one status cell: the outcome, and for a deviation still there, this year's statuses."""
+    if f.outcome.code != "kvarstår" or not f.current_statuses:
+        return f.outcome.label
+    return f"{f.outcome.label} ({_statuses_now(f)})"
+
+
+_OUTCOME_PHRASES = {  # (one, many): what the outcome says of that many deviations
+    "kvarstår": ("{n} kvarstår", "{n} kvarstår"),
+    "löst": ("{n} är löst", "{n} är lösta"),
+    "nämns-inte": ("{n} nämns inte längre", "{n} nämns inte längre"),
+    "ingen-årsberättelse": ("{n} gäller {who} som inte har lämnat årsberättelse",
+                            "{n} gäller {who} som inte har lämnat årsberättelse"),
+}
+
+
+def follow_up_sentences(part: Part, year: int) -> list[str]:
+    """Last year's raised deviations counted as deviations and categories, then by outcome."""
     rows = part.follow_up or []
     previous_year = part.comparison.previous_year if part.comparison else year - 1
     if not rows:
-        return f"Inga avvikelser lyftes till delregional nivå {previous_year}."
-    counts: dict[str, int] = {}
-    labels: dict[str, str] = {}
+        return [f"Inga avvikelser lyftes till delregional nivå i årsberättelserna för "
+                f"{previous_year}."]
+    total = sum(f.previous_count for f in rows)
+    categories = len({f.category.code for f in rows})
+    groups = len({f.group for f in rows})
+    first = (f"I årsberättelserna för {previous_year} lyfte "
+             f"{count_of(groups, 'grupp', 'grupper')} {count_of(total, 'avvikelse', 'avvikelser')} "
+             f"i {count_of(categories, 'kategori', 'kategorier')} till delregional nivå.")
+    by_outcome: dict[str, int] = {}
+    without_report: set[str] = set()
     for f in rows:
-        counts[f.outcome.code] = counts.get(f.outcome.code, 0) + 1
-        labels[f.outcome.code] = f.outcome.label.lower()
-    n = len(rows)
-    what = "avvikelse" if n == 1 else "avvikelser"
-    states = ", ".join(f"{counts[c]} {labels[c]}" for c in labels)
-    return (f"{n} {what} lyftes till delregional nivå {previous_year}. "
-            f"Enligt årsberättelserna {year}: {states}.")
+        by_outcome[f.outcome.code] = by_outcome.get(f.outcome.code, 0) + f.previous_count
+        if f.outcome.code == "ingen-årsberättelse":
+            without_report.add(f.group)
+    who = "en grupp" if len(without_report) == 1 else f"{len(without_report)} grupper"
+    if list(by_outcome) == ["kvarstår"]:
+        return [first, f"Enligt årsberättelserna för {year} kvarstår "
+                       f"{'den' if total == 1 else f'alla {num(total)}'}."]
+    phrases = [_OUTCOME_PHRASES[code][0 if n == 1 else 1].format(n=num(n), who=who)
+               for code, n in by_outcome.items()]
+    return [first, f"Så ser det ut i årsberättelserna för {year}: {names(phrases)}."]
 
 
-def follow_up_detail(f: FollowUp, previous_year: int) -> str:
-    """Last year's description and action, for the list under the table."""
-    return f"{f.description} Åtgärd {previous_year}: {f.action}"
+def follow_up_detail(f: FollowUp, previous_year: int, year: int) -> str:
+    """Last year's description and action, and what the group reports was done this year."""
+    then = f"{previous_year}: {sentence(f.description)} Åtgärd: {sentence(f.action)}"
+    if f.outcome.code == "ingen-årsberättelse":
+        return then
+    if not f.current_actions:
+        return f"{then} {year}: kategorin nämns inte i gruppens årsberättelse."
+    done = " ".join(sentence(a) for a in f.current_actions)
+    state = _statuses_now(f) if f.outcome.code == "kvarstår" else f.outcome.label.lower()
+    return (f"{then} {year} ({count_of(f.current_count, 'avvikelse', 'avvikelser')}, {state}): "
+            f"{done}")
 
 
 def support_theme_lead(block: ThemeBlock) -> str:

@@ -156,13 +156,13 @@ class _Writer:
             self.bullet(common.names(items) or "inga", f"{lead}: ")
 
     def _follow_up(self, part: Part) -> None:
-        self.para(common.follow_up_sentence(part, self.s.year))
+        self.para(" ".join(common.follow_up_sentences(part, self.s.year)))
         if not part.follow_up or part.comparison is None:
             return
         self.table(tables.follow_up_table(part, self.s.year))
         for f in part.follow_up:
-            self.bullet(common.follow_up_detail(f, part.comparison.previous_year),
-                        f"{f.group} – {f.category.label}: ")
+            self.bullet(common.follow_up_detail(f, part.comparison.previous_year, self.s.year),
+                        f"{f.group} – {f.category.label}. ")
 
     def _priorities(self, part: Part) -> None:
         d = part.deviations

@@ -1,5 +1,5 @@
 # Generated from templates/sammanstallning.md.j2 by `python -m vastbus_cli.render.markdown_build`: do not edit.
-STAMP = "Jinja2 3.1.6, sha256 915e8b85e29b5d605f6989f02f1b4f382fd6a5bd14aff316805c638227f50d87"
+STAMP = "Jinja2 3.1.6, sha256 47ba685c9f3566733564789f04d2f95e92d3f03a61eeb381e856e426c2815940"
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'sammanstallning.md.j2'
 
@@ -14,22 +14,28 @@ def root(context, missing=missing):
     l_0_T = resolve('T')
     l_0_parts = resolve('parts')
     try:
-        t_1 = environment.filters['length']
+        t_1 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_2 = environment.filters['markdown']
+        t_2 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'markdown' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_3 = environment.filters['num']
+        t_3 = environment.filters['markdown']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'markdown' found.")
+    try:
+        t_4 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     pass
     yield '# '
@@ -54,7 +60,7 @@ def root(context, missing=missing):
         yield '\n## '
         yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'intro')))
         yield '\n\n'
-        yield str(environment.finalize(t_2(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'intro'), 2)))
+        yield str(environment.finalize(t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'intro'), 2)))
         yield '\n'
     l_1_loop = missing
     for (l_1_part, l_1_totals), l_1_loop in LoopContext((undefined(name='parts') if l_0_parts is missing else l_0_parts), undefined):
@@ -63,7 +69,7 @@ def root(context, missing=missing):
         pass
         l_1_first_part = environment.getattr(l_1_loop, 'first')
         _loop_vars['first_part'] = l_1_first_part
-        l_1_base = (2 if ((t_1(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'parts')) > 1) or l_1_totals) else 1)
+        l_1_base = (2 if ((t_2(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'parts')) > 1) or l_1_totals) else 1)
         _loop_vars['base'] = l_1_base
         l_1_heading = context.call(environment.getattr((undefined(name='common') if l_0_common is missing else l_0_common), 'part_heading'), (undefined(name='s') if l_0_s is missing else l_0_s), l_1_part, l_1_totals, _loop_vars=_loop_vars)
         _loop_vars['heading'] = l_1_heading
@@ -103,7 +109,7 @@ def root(context, missing=missing):
                     yield '\n'
             elif (l_2_key == 'follow_up'):
                 pass
-                yield str(environment.finalize(context.call(environment.getattr((undefined(name='common') if l_0_common is missing else l_0_common), 'follow_up_sentence'), l_1_part, environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'year'), _loop_vars=_loop_vars)))
+                yield str(environment.finalize(t_1(context.eval_ctx, context.call(environment.getattr((undefined(name='common') if l_0_common is missing else l_0_common), 'follow_up_sentences'), l_1_part, environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'year'), _loop_vars=_loop_vars), ' ')))
                 yield '\n'
                 if environment.getattr(l_1_part, 'follow_up'):
                     pass
@@ -115,12 +121,10 @@ def root(context, missing=missing):
                         pass
                         yield '- **'
                         yield str(environment.finalize(environment.getattr(l_3_f, 'group')))
-                        yield '** – '
+                        yield ' – '
                         yield str(environment.finalize(environment.getattr(environment.getattr(l_3_f, 'category'), 'label')))
-                        yield ' ('
-                        yield str(environment.finalize(environment.getattr(environment.getattr(l_1_part, 'comparison'), 'previous_year')))
-                        yield '): '
-                        yield str(environment.finalize(context.call(environment.getattr((undefined(name='common') if l_0_common is missing else l_0_common), 'follow_up_detail'), l_3_f, environment.getattr(environment.getattr(l_1_part, 'comparison'), 'previous_year'), _loop_vars=_loop_vars)))
+                        yield '.** '
+                        yield str(environment.finalize(context.call(environment.getattr((undefined(name='common') if l_0_common is missing else l_0_common), 'follow_up_detail'), l_3_f, environment.getattr(environment.getattr(l_1_part, 'comparison'), 'previous_year'), environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'year'), _loop_vars=_loop_vars)))
                         yield '\n'
                     l_3_f = missing
             elif (l_2_key == 'priorities'):
@@ -146,7 +150,7 @@ def root(context, missing=missing):
                 yield ' '
                 yield str(environment.finalize(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'support_by_theme')))
                 yield '\n\n'
-                t_4 = 1
+                t_5 = 1
                 for l_3_block in environment.getattr(l_1_part, 'support_by_theme'):
                     _loop_vars = {}
                     pass
@@ -163,9 +167,9 @@ def root(context, missing=missing):
                         yield '\n'
                     l_4_e = missing
                     yield '\n'
-                    t_4 = 0
+                    t_5 = 0
                 l_3_block = missing
-                if t_4:
+                if t_5:
                     pass
                     yield str(environment.finalize(environment.getattr((undefined(name='common') if l_0_common is missing else l_0_common), 'NOTHING')))
                     yield '\n'
@@ -188,7 +192,7 @@ def root(context, missing=missing):
                 l_3_gap = missing
             elif (l_2_key == 'work'):
                 pass
-                t_5 = 1
+                t_6 = 1
                 for l_3_block in environment.getattr(l_1_part, 'work'):
                     _loop_vars = {}
                     pass
@@ -208,9 +212,9 @@ def root(context, missing=missing):
                         yield '\n'
                     l_4_e = missing
                     yield '\n'
-                    t_5 = 0
+                    t_6 = 0
                 l_3_block = missing
-                if t_5:
+                if t_6:
                     pass
                     yield str(environment.finalize(environment.getattr((undefined(name='common') if l_0_common is missing else l_0_common), 'NOTHING')))
                     yield '\n'
@@ -250,7 +254,7 @@ def root(context, missing=missing):
                         yield '** – '
                         yield str(environment.finalize(environment.getattr(environment.getattr(l_3_e, 'category'), 'label')))
                         yield ' ('
-                        yield str(environment.finalize(t_3(environment.getattr(l_3_e, 'count'))))
+                        yield str(environment.finalize(t_4(environment.getattr(l_3_e, 'count'))))
                         yield '): '
                         yield str(environment.finalize(environment.getattr(l_3_e, 'description')))
                         yield ' Åtgärd: '
@@ -259,7 +263,7 @@ def root(context, missing=missing):
                     l_3_e = missing
             elif (l_2_key in ('development_areas', 'competence_needs')):
                 pass
-                t_6 = 1
+                t_7 = 1
                 for l_3_block in environment.getitem(l_1_part, l_2_key):
                     _loop_vars = {}
                     pass
@@ -279,9 +283,9 @@ def root(context, missing=missing):
                         yield '\n'
                     l_4_e = missing
                     yield '\n'
-                    t_6 = 0
+                    t_7 = 0
                 l_3_block = missing
-                if t_6:
+                if t_7:
                     pass
                     yield str(environment.finalize(environment.getattr((undefined(name='common') if l_0_common is missing else l_0_common), 'NOTHING')))
                     yield '\n'
@@ -294,7 +298,7 @@ def root(context, missing=missing):
                     yield ' '
                     yield str(environment.finalize(environment.getitem((undefined(name='T') if l_0_T is missing else l_0_T), l_3_sub)))
                     yield '\n\n'
-                    t_7 = 1
+                    t_8 = 1
                     for l_4_e in environment.getitem(l_1_part, l_3_sub):
                         _loop_vars = {}
                         pass
@@ -307,9 +311,9 @@ def root(context, missing=missing):
                             yield ' – '
                         yield str(environment.finalize(environment.getattr(l_4_e, 'text')))
                         yield '\n'
-                        t_7 = 0
+                        t_8 = 0
                     l_4_e = missing
-                    if t_7:
+                    if t_8:
                         pass
                         yield str(environment.finalize(environment.getattr((undefined(name='common') if l_0_common is missing else l_0_common), 'NOTHING')))
                         yield '\n'
@@ -367,7 +371,7 @@ def root(context, missing=missing):
                 l_3_lead = l_3_items = missing
             elif (l_2_key == 'conclusions'):
                 pass
-                yield str(environment.finalize(t_2(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'conclusions'), ((undefined(name='base') if l_1_base is missing else l_1_base) + 1))))
+                yield str(environment.finalize(t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'conclusions'), ((undefined(name='base') if l_1_base is missing else l_1_base) + 1))))
                 yield '\n'
             elif (l_2_key == 'appendix'):
                 pass
@@ -398,4 +402,4 @@ def root(context, missing=missing):
     l_1_loop = l_1_part = l_1_totals = l_1_first_part = l_1_base = l_1_heading = l_1_d = missing
 
 blocks = {}
-debug_info = '11=34&13=36&14=40&16=45&18=48&20=50&22=53&24=55&26=58&27=62&28=64&29=66&30=68&32=71&34=73&35=76&37=84&39=88&40=90&41=92&43=95&45=97&47=100&49=102&50=104&51=106&53=109&55=111&56=115&59=124&60=126&62=130&63=132&65=135&66=139&70=143&72=148&73=152&75=154&76=158&80=168&82=170&83=172&84=174&85=176&87=178&89=180&90=184&92=187&93=190&94=193&96=197&97=201&101=213&103=215&104=218&105=221&106=223&111=228&112=230&114=232&116=234&118=236&121=238&123=241&125=243&126=247&129=258&130=261&131=264&133=268&135=270&136=274&140=284&142=286&143=288&144=291&146=296&147=300&149=312&153=316&154=318&157=321&159=325&161=327&162=329&163=331&165=333&166=335&167=337&169=340&171=342&173=345&175=347&178=349&180=352&182=354&185=357&186=361&188=366&189=368&190=370&191=372&192=375&194=379&195=383&197=385&198=389'
+debug_info = '11=40&13=42&14=46&16=51&18=54&20=56&22=59&24=61&26=64&27=68&28=70&29=72&30=74&32=77&34=79&35=82&37=90&39=94&40=96&41=98&43=101&45=103&47=106&49=108&50=110&51=112&53=115&55=117&56=121&59=128&60=130&62=134&63=136&65=139&66=143&70=147&72=152&73=156&75=158&76=162&80=172&82=174&83=176&84=178&85=180&87=182&89=184&90=188&92=191&93=194&94=197&96=201&97=205&101=217&103=219&104=222&105=225&106=227&111=232&112=234&114=236&116=238&118=240&121=242&123=245&125=247&126=251&129=262&130=265&131=268&133=272&135=274&136=278&140=288&142=290&143=292&144=295&146=300&147=304&149=316&153=320&154=322&157=325&159=329&161=331&162=333&163=335&165=337&166=339&167=341&169=344&171=346&173=349&175=351&178=353&180=356&182=358&185=361&186=365&188=370&189=372&190=374&191=376&192=379&194=383&195=387&197=389&198=393'

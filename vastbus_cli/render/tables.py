@@ -10,7 +10,7 @@ from __future__ import annotations
 from vastbus_cli.documents.table import Table as Table
 from vastbus_cli.documents.table import Value as Value
 from vastbus_cli.documents.table import cell_text as cell_text
-from vastbus_cli.render.common import deviation_note
+from vastbus_cli.render.common import deviation_note, follow_up_state
 from vastbus_cli.reports.summary import Change, Comparison, Deviations, Part
 
 
@@ -89,12 +89,16 @@ def one_year_only_table(c: Comparison) -> Table:
                  [[o.label, o.previous, o.current] for o in c.one_year_only])
 
 
-def follow_up_table(part: Part, year: int) -> Table:
-    """Last year's raised deviations and what this year's report of the group says."""
+def follow_up_table(part: Part, year: int, actions: bool = False) -> Table:
+    """Last year's raised deviations and, in one status column, what this year's report says;
+    `actions` adds last year's text and this year's actions (for Excel, where width is free)."""
     previous_year = part.comparison.previous_year if part.comparison else year - 1
+    extra = [f"Beskrivning {previous_year}", f"Åtgärd {previous_year}", f"Åtgärd {year}"]
     return Table(
-        ["Grupp", "Avvikelsekategori", f"Antal {previous_year}", f"Läget {year}",
-         f"Antal {year}", f"Status {year}"],
-        [[f.group, f.category.label, f.previous_count, f.outcome.label,
+        ["Grupp", "Avvikelsekategori", f"Antal {previous_year}", f"Antal {year}",
+         f"Läget {year}", *(extra if actions else [])],
+        [[f.group, f.category.label, f.previous_count,
           None if f.outcome.code == "ingen-årsberättelse" else f.current_count,
-          ", ".join(s.label for s in f.current_statuses)] for f in part.follow_up or []])
+          follow_up_state(f),
+          *([f.description, f.action, " ".join(f.current_actions)] if actions else [])]
+         for f in part.follow_up or []])

@@ -32,7 +32,7 @@ def render(summary: Summary) -> bytes:
     book = _Book(Workbook(), region if summary.totals is not None else None)
     book.overview(summary)
     if whole.follow_up is not None:  # what the steering group asks first
-        book.sheet("Uppföljning", tables.follow_up_table(whole, summary.year))
+        book.sheet("Uppföljning", tables.follow_up_table(whole, summary.year, actions=True))
     book.sheet("Stöd", _support(whole))
     book.sheet("Möten", tables.meetings_table(whole))
     comp = book.sheet("Sammansättning", tables.composition_table(whole))

@@ -53,6 +53,7 @@ def follow_up(current: Sequence[tuple[str, Report, str]], previous: Sequence[Rep
                 group=name, category=Labelled.of(d.category), previous_count=d.count,
                 description=d.description, action=d.action, outcome=_outcome(code, year),
                 current_count=sum(x.count for x in same),
-                current_statuses=[Labelled.of(s) for s in DeviationStatus if s in statuses])))
+                current_statuses=[Labelled.of(s) for s in DeviationStatus if s in statuses],
+                current_actions=list(dict.fromkeys(x.action for x in same)))))
     rows.sort(key=lambda row: row[0])
     return [f for _, f in rows]

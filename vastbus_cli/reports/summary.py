@@ -203,6 +203,9 @@ class FollowUp(_Model):
     outcome: Labelled = Field(description="kvarstår, löst, nämns-inte or ingen-årsberättelse")
     current_count: int = Field(description="This year's count in the same category (0: none)")
     current_statuses: list[Labelled] = Field(description="This year's statuses in the category")
+    current_actions: list[str] = Field(
+        default_factory=_no_items,
+        description="What the group reports was done this year in the same category")
 
 
 class AppendixSection(_Model):
