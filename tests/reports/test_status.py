@@ -207,3 +207,33 @@ def test_drafts_with_the_form_attached(tmp_path: Path) -> None:
     assert attached.get_filename() == "arsberattelse-2025-gullspang.html"
     assert attached.get_content_type() == "text/html"
     assert "<html" in attached.get_content()
+
+
+def test_subject_with_a_and_o_keeps_its_spaces(tmp_path: Path) -> None:
+    out = tmp_path / "utkast"
+    runner.invoke(app, ["status", str(EXAMPLES / "2025"), "--date", DATE, "--drafts", str(out)])
+    subject = parse(out / "paminnelse-2025-toreboda.eml")["Subject"]
+    assert subject == "Påminnelse: årsberättelse 2025 – Västbus Töreboda (sista dag 1 juni 2026)"
+
+
+def test_feedback_after_compile(tmp_path: Path) -> None:
+    out, summary = tmp_path / "återkoppling", tmp_path / "s.md"
+    result = runner.invoke(app, ["compile", str(EXAMPLES / "2025"), "--date", DATE, "-o",
+                                 str(summary), "--feedback", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(list(out.iterdir())) == 12  # one per group in the summary
+    assert "Ingen e-postadress för Essunga, Hjo och Mariestad" in " ".join(result.stderr.split())
+    skovde = parse(out / "aterkoppling-2025-skovde.eml")
+    assert skovde["To"] == "Västbus Skövde <vastbus.skovde@example.se>"
+    assert skovde["Subject"] == "Tack för årsberättelsen 2025 – Västbus Skövde"
+    assert skovde["X-Unsent"] == "1"
+    text = skovde.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "- Möten: 9 genomförda av 10 planerade; 13 representanter från 8 organisationer." in text
+    assert ("- Avvikelser: 14 (SIP ej kallad eller försenad 7; Övergång mellan verksamheter 3; "
+            "Väntetider 4).") in text
+    assert ("- Kategorin ”SIP ej kallad eller försenad” finns i 6 grupper och är med bland de "
+            "möjliga övergripande systemfelen som lyfts till regional nivå.") in text
+    assert "- Lyfta till delregional nivå: 1 avvikelse (Väntetider)." in text
+    hjo = parse(out / "aterkoppling-2025-hjo.eml").get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Det här var oklart eller kan bli tydligare nästa år:" in hjo
+    assert "- Gruppen har ingen representant från Primärvård" in hjo

@@ -75,6 +75,10 @@ def compile_command(
         None, "--conclusions", metavar="FIL.md",
         help="Slutsatser och rekommendationer (Markdown). Standard: slutsatser.md bredvid "
              "grupper.yaml."),
+    feedback: Path | None = typer.Option(
+        None, "--feedback", metavar="UTGÅNG/",
+        help="Skriv ett e-postutkast (.eml) per grupp: vad berättelsen bidrog med och vad som "
+             "var oklart. Inget skickas."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
 ) -> None:
     with without_cycle_collection():  # pydantic's models and the pipeline: ~10 ms of passes
@@ -129,9 +133,13 @@ def compile_command(
     if output is None:
         write_stdout(data.decode("utf-8"))
         _deadline(result.summary)
-        return
-    write_output(output, data, force, inputs)
-    _done(result.summary, output, len(result.skipped))
+    else:
+        write_output(output, data, force, inputs)
+        _done(result.summary, output, len(result.skipped))
+    if feedback is not None:
+        from vastbus_cli.cli.drafts import write_feedback
+
+        write_feedback(result, feedback, force=force, inputs=[i for i in inputs if i])
 
 
 def _deadline(summary: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vastbus_cli.cli.common import check_outputs, err_console, fail, write_output
 
@@ -50,3 +50,10 @@ def write_reminders(result: StatusResult, folder: Path, *, force: bool, form: bo
 
     write_drafts(reminders(result, form=form), folder, force=force, inputs=inputs,
                  what="påminnelser")
+
+
+def write_feedback(result: Any, folder: Path, *, force: bool, inputs: Sequence[Path]) -> None:
+    """After compile: a letter per included group (`result` is a CompileResult)."""
+    from vastbus_cli.reports.feedback import feedback
+
+    write_drafts(feedback(result), folder, force=force, inputs=inputs, what="återkoppling")

@@ -41,7 +41,10 @@ class Draft:
     def as_bytes(self) -> bytes:
         from email.policy import SMTP
 
-        return self.message.as_bytes(policy=SMTP)  # CRLF line ends, as RFC 5322 has them
+        # CRLF line ends, as RFC 5322 has them. Headers are not folded below RFC 5322's 998
+        # characters: Python's folding loses the space between two encoded words
+        # ("Västbus Skövde" came back as "VästbusSkövde").
+        return self.message.as_bytes(policy=SMTP.clone(max_line_length=998))
 
 
 def label(path: Path_) -> str:
@@ -57,7 +60,7 @@ def label(path: Path_) -> str:
     return " › ".join(pieces) or "Filen"
 
 
-def _paths_at(positions: Positions) -> dict[tuple[int, int], Path_]:
+def paths_at(positions: Positions) -> dict[tuple[int, int], Path_]:
     """(line, column) → the deepest path there: values first, then keys."""
     found: dict[tuple[int, int], Path_] = {}
     for table in (positions.values, positions.keys):
@@ -91,7 +94,7 @@ def _problem_lines(row: GroupStatus) -> list[str]:
     for result in row.files:
         positions = (result.report.positions if result.report is not None
                      else load_file(Path(result.path)).positions)
-        at = _paths_at(positions)
+        at = paths_at(positions)
         for p in result.problems:  # a hint said once is enough (24 unfilled fields, one hint)
             lines.append(plain_problem(p, at, hint=p.hint not in hints))
             hints.add(p.hint)
