@@ -44,13 +44,22 @@ def comment_text(value: Any) -> str:
     return visible(str(value)).replace("\n", "\\n").replace("\r", "\\r")
 
 
-def environment(extra_dir: Path | None = None, autoescape: bool = False) -> jinja2.Environment:
-    """A Jinja2 environment over the shipped templates (and a user's folder first, if given)."""
+def environment(extra_dir: Path | None = None, autoescape: bool = False,
+                sandboxed: bool = False) -> jinja2.Environment:
+    """A Jinja2 environment over the shipped templates (and a user's folder first, if given).
+
+    `sandboxed` is for a user's own template: see render/sandbox.py.
+    """
     import jinja2
 
     folders = [str(extra_dir)] if extra_dir else []
     folders.append(str(templates_dir()))
-    env = jinja2.Environment(
+    cls: type[jinja2.Environment] = jinja2.Environment
+    if sandboxed:
+        from vastbus_cli.render.sandbox import UserSandbox
+
+        cls = UserSandbox
+    env = cls(
         loader=jinja2.FileSystemLoader(folders),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,

@@ -77,15 +77,18 @@ def _context(summary: Summary) -> dict[str, Any]:
     }
 
 
-def environment(folder: Path | None = None) -> jinja2.Environment:
-    """The environment the summary template renders in (and the shipped one is compiled in)."""
+def environment(folder: Path | None = None, sandboxed: bool = False) -> jinja2.Environment:
+    """The environment the summary template renders in (and the shipped one is compiled in);
+    a user's own template renders `sandboxed` (render/sandbox.py)."""
     from vastbus_cli.templating import environment
 
-    env = environment(folder)
+    env = environment(folder, sandboxed=sandboxed)
     env.finalize = _finalize
     env.filters.update(cell=_cell, num=lambda v: Safe(common.num(v)),
                        signed=lambda v: Safe(common.signed(v)), md=lambda v: Safe(md_text(v)),
                        markdown=_coordinator_markdown)
+    if sandboxed:
+        env.limit_filters()  # type: ignore[attr-defined]
     return env
 
 
@@ -103,10 +106,12 @@ def _template(env: jinja2.Environment, template: Path | None) -> jinja2.Template
 def render(summary: Summary, template: Path | None = None) -> str:
     import jinja2
 
-    env = environment(template.parent if template else None)
+    env = environment(template.parent if template else None, sandboxed=template is not None)
     name = template.name if template else TEMPLATE
     try:
-        text = _template(env, template).render(**_context(summary))
+        compiled = _template(env, template)
+        text = (_render_user(compiled, summary, name) if template is not None
+                else compiled.render(**_context(summary)))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(
             f"Mallen {exc.filename or name} har ett syntaxfel på rad {exc.lineno}.",
@@ -117,6 +122,20 @@ def render(summary: Summary, template: Path | None = None) -> str:
         raise TemplateProblem(f"Mallen {name} kan inte användas.",
                               f"{HINT} (Jinja2: {exc.message})") from exc
     return squeeze_blank_lines(text)
+
+
+def _render_user(compiled: jinja2.Template, summary: Summary, name: str) -> str:
+    """A user's template in the sandbox, within its limits; a stop is a Swedish message."""
+    from vastbus_cli.render.sandbox import Failure, render_limited
+
+    try:
+        return render_limited(compiled, _context(summary))
+    except Failure as exc:
+        where = f" på rad {exc.line}" if exc.line else ""
+        raise TemplateProblem(f"Mallen {name} stoppades{where}: {exc.reason}.",
+                              "En egen mall får bara läsa sammanställningens uppgifter och "
+                              "vastbus egna funktioner, och har gränser för tid och storlek. "
+                              + HINT) from exc
 
 
 def squeeze_blank_lines(text: str) -> str:
