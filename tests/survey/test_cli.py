@@ -115,10 +115,10 @@ def test_verbose_says_what_was_detected() -> None:
 
 
 def test_delimiter_and_encoding_overrides() -> None:
-    result = invoke(str(FIXTURES / "ms_forms_excel.csv"), "-d", ";", "-e", "cp1252", "-f", "json")
+    result = invoke(str(FIXTURES / "ms_forms_excel.csv"), "--delimiter", ";", "-e", "cp1252", "-f", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["rounds"][0]["respondents"] == 5
-    assert invoke(str(FIXTURES / "ms_forms_excel.csv"), "-d", "|").exit_code == 2
+    assert invoke(str(FIXTURES / "ms_forms_excel.csv"), "--delimiter", "|").exit_code == 2
     assert invoke(str(FIXTURES / "ms_forms_excel.csv"), "-e", "klingon").exit_code == 2
 
 

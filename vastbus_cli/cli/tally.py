@@ -126,9 +126,9 @@ def tally_command(
                    "omgången heter som årtalet i filnamnet, annars som ett kort filnamn "
                    "eller 'omgång 1', 'omgång 2' (egna etiketter med --round).", show_default=False,
         metavar="FILER"),
-    spec: Path | None = typer.Option(None, "--spec", "-s", help="Enkätspecifikation (YAML)."),
+    spec: Path | None = typer.Option(None, "--spec", help="Enkätspecifikation (YAML)."),
     rounds: list[str] = typer.Option(
-        [], "--round", "-r", help="Omgång som ETIKETT=FIL, t.ex. 2018=svar.csv. Kan upprepas.",
+        [], "--round", help="Omgång som ETIKETT=FIL, t.ex. 2018=svar.csv. Kan upprepas.",
         show_default=False),
     by: str | None = typer.Option(None, "--by", "-b",
                                   help="Dela upp per värde i den här kolumnen (korstabell)."),
@@ -141,7 +141,7 @@ def tally_command(
         None, "--encoding", "-e", help="Teckenkodning, t.ex. utf-8 eller cp1252 (annars känns "
                                        "den av)."),
     delimiter: str | None = typer.Option(
-        None, "--delimiter", "-d", help="Avgränsare: ';', ',' eller tab (annars känns den av)."),
+        None, "--delimiter", help="Avgränsare: ';', ',' eller tab (annars känns den av)."),
     sheet: str | None = typer.Option(None, "--sheet", help="Blad i Excel-filen (annars det första)."),
     infer_spec: bool = typer.Option(
         False, "--infer-spec", help="Skriv den gissade enkätspecifikationen (YAML) i stället för "
@@ -149,7 +149,7 @@ def tally_command(
     intro: Path | None = typer.Option(
         None, "--intro", help="Egen inledning (Markdown) i Word- och PDF-rapporten."),
     date: str | None = typer.Option(
-        None, "--date", help="Rapportens datum, ÅÅÅÅ-MM-DD (annars dagens datum)."),
+        None, "--date", "-d", metavar="ÅÅÅÅ-MM-DD", help="Rapportens datum, ÅÅÅÅ-MM-DD (annars dagens datum)."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="Visa vilken kodning, avgränsare och vilket format som "
