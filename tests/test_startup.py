@@ -165,7 +165,7 @@ def test_a_run_builds_only_the_click_command_it_runs(capsys: pytest.CaptureFixtu
         group.main(["validate", str(EXAMPLE / "arsberattelse-2025-hjo.yaml")], prog_name="vastbus")
     assert "Inga problem" in capsys.readouterr().out
     assert set(group.commands._built) == {"validate"}
-    assert list(group.commands) == ["compile", "schema", "status", "tally", "template", "validate"]
+    assert list(group.commands) == ["compile", "rollup", "schema", "status", "tally", "template", "validate"]
     assert all(group.commands[name].name == name for name in group.commands)
 
 

@@ -5,7 +5,7 @@ Each command lives in its own module and registers itself on `app`.
 
 from __future__ import annotations
 
-from vastbus_cli.cli import compile, schema, status, tally, template, validate  # noqa: F401  (registers commands)
+from vastbus_cli.cli import compile, rollup, schema, status, tally, template, validate  # noqa: F401  (registers commands)
 from vastbus_cli.cli.app import app
 
 

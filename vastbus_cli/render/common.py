@@ -48,6 +48,7 @@ TITLES = {
     "comparison": "Jämfört med föregående år",
     "appendix": "Bilaga: gruppernas årsberättelser",
     "totals": "Regionala totaler",
+    "subregions": "Delregionerna sida vid sida",
     "intro": "Inledning",
     "conclusions": "Slutsatser och rekommendationer",
 }
@@ -209,6 +210,8 @@ def sections(part: Part, totals: bool, conclusions: bool = False) -> list[str]:
     if totals:
         keys = ["overview", "follow_up", "priorities", "composition", "deviations",
                 "key_figures", "comparison"]
+        if part.subregions is not None:
+            keys.insert(1, "subregions")
     if part.comparison is None:
         keys.remove("comparison")
     if part.follow_up is None:

@@ -73,6 +73,19 @@ class _Writer:
             self.heading(common.TITLES[key], self.base, new_page=key == "appendix")
             getattr(self, f"_{key}")(part)
 
+    def _subregions(self, part: Part) -> None:
+        from vastbus_cli.render import subregions
+
+        side = part.subregions
+        assert side is not None
+        self.table(subregions.figures_table(side))
+        if side.categories:
+            self.heading("Avvikelser per kategori och delregion", self.base + 1)
+            self.table(subregions.categories_table(side))
+        self.para(subregions.flagged_sentence(side))
+        for line in subregions.flagged_items(side):
+            self.bullet(line)
+
     def _overview(self, part: Part) -> None:
         rows = common.overview_lines(self.s, part, self.totals)
         self.table(tables.Table(["Uppgift", "Värde"], [list(r) for r in rows], left=True))

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vastbus_cli.render import common, tables
+from vastbus_cli.render import common, subregions, tables
 from vastbus_cli.render.cells import md_cell, md_text
 from vastbus_cli.reports.summary import Summary
 
@@ -72,6 +72,7 @@ def _context(summary: Summary) -> dict[str, Any]:
         "T": common.TITLES,
         "common": common,
         "tables": tables,
+        "subregions": subregions,
         "table": _table,
         "h": _heading,
     }

@@ -1,5 +1,5 @@
 # Generated from templates/sammanstallning.md.j2 by `python -m vastbus_cli.render.markdown_build`: do not edit.
-STAMP = "Jinja2 3.1.6, sha256 47ba685c9f3566733564789f04d2f95e92d3f03a61eeb381e856e426c2815940"
+STAMP = "Jinja2 3.1.6, sha256 705a260273903993a3c045672d5c9dd96c47a40630ab087a4ca499882b7a6c47"
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'sammanstallning.md.j2'
 
@@ -85,6 +85,8 @@ def root(context, missing=missing):
             l_2_h = resolve('h')
             l_2_table = resolve('table')
             l_2_tables = resolve('tables')
+            l_2_side = resolve('side')
+            l_2_subregions = resolve('subregions')
             l_2_c = resolve('c')
             _loop_vars = {}
             pass
@@ -107,6 +109,29 @@ def root(context, missing=missing):
                     yield '\n**Ej medtagna:** '
                     yield str(environment.finalize(context.call(environment.getattr((undefined(name='common') if l_0_common is missing else l_0_common), 'not_included_sentence'), l_1_part, _loop_vars=_loop_vars)))
                     yield '\n'
+            elif (l_2_key == 'subregions'):
+                pass
+                l_2_side = environment.getattr(l_1_part, 'subregions')
+                _loop_vars['side'] = l_2_side
+                yield str(environment.finalize(context.call((undefined(name='table') if l_2_table is missing else l_2_table), context.call(environment.getattr((undefined(name='subregions') if l_2_subregions is missing else l_2_subregions), 'figures_table'), (undefined(name='side') if l_2_side is missing else l_2_side), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
+                yield '\n'
+                if environment.getattr((undefined(name='side') if l_2_side is missing else l_2_side), 'categories'):
+                    pass
+                    yield '\n'
+                    yield str(environment.finalize(context.call((undefined(name='h') if l_2_h is missing else l_2_h), ((undefined(name='base') if l_1_base is missing else l_1_base) + 2), _loop_vars=_loop_vars)))
+                    yield ' Avvikelser per kategori och delregion\n\n'
+                    yield str(environment.finalize(context.call((undefined(name='table') if l_2_table is missing else l_2_table), context.call(environment.getattr((undefined(name='subregions') if l_2_subregions is missing else l_2_subregions), 'categories_table'), (undefined(name='side') if l_2_side is missing else l_2_side), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
+                    yield '\n'
+                yield '\n'
+                yield str(environment.finalize(context.call(environment.getattr((undefined(name='subregions') if l_2_subregions is missing else l_2_subregions), 'flagged_sentence'), (undefined(name='side') if l_2_side is missing else l_2_side), _loop_vars=_loop_vars)))
+                yield '\n'
+                for l_3_line in context.call(environment.getattr((undefined(name='subregions') if l_2_subregions is missing else l_2_subregions), 'flagged_items'), (undefined(name='side') if l_2_side is missing else l_2_side), _loop_vars=_loop_vars):
+                    _loop_vars = {}
+                    pass
+                    yield '- '
+                    yield str(environment.finalize(l_3_line))
+                    yield '\n'
+                l_3_line = missing
             elif (l_2_key == 'follow_up'):
                 pass
                 yield str(environment.finalize(t_1(context.eval_ctx, context.call(environment.getattr((undefined(name='common') if l_0_common is missing else l_0_common), 'follow_up_sentences'), l_1_part, environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'year'), _loop_vars=_loop_vars), ' ')))
@@ -398,8 +423,8 @@ def root(context, missing=missing):
                         yield '\n'
                     l_4_sec = missing
                 l_3_r = missing
-        l_2_loop = l_2_key = l_2_h = l_2_table = l_2_tables = l_2_c = missing
+        l_2_loop = l_2_key = l_2_h = l_2_table = l_2_tables = l_2_side = l_2_subregions = l_2_c = missing
     l_1_loop = l_1_part = l_1_totals = l_1_first_part = l_1_base = l_1_heading = l_1_d = missing
 
 blocks = {}
-debug_info = '11=40&13=42&14=46&16=51&18=54&20=56&22=59&24=61&26=64&27=68&28=70&29=72&30=74&32=77&34=79&35=82&37=90&39=94&40=96&41=98&43=101&45=103&47=106&49=108&50=110&51=112&53=115&55=117&56=121&59=128&60=130&62=134&63=136&65=139&66=143&70=147&72=152&73=156&75=158&76=162&80=172&82=174&83=176&84=178&85=180&87=182&89=184&90=188&92=191&93=194&94=197&96=201&97=205&101=217&103=219&104=222&105=225&106=227&111=232&112=234&114=236&116=238&118=240&121=242&123=245&125=247&126=251&129=262&130=265&131=268&133=272&135=274&136=278&140=288&142=290&143=292&144=295&146=300&147=304&149=316&153=320&154=322&157=325&159=329&161=331&162=333&163=335&165=337&166=339&167=341&169=344&171=346&173=349&175=351&178=353&180=356&182=358&185=361&186=365&188=370&189=372&190=374&191=376&192=379&194=383&195=387&197=389&198=393'
+debug_info = '11=40&13=42&14=46&16=51&18=54&20=56&22=59&24=61&26=64&27=68&28=70&29=72&30=74&32=77&34=79&35=82&37=92&39=96&40=98&41=100&43=103&45=105&47=108&49=110&50=112&51=114&52=116&54=119&56=121&59=124&60=126&61=130&63=133&64=135&65=137&67=140&69=142&70=146&73=153&74=155&76=159&77=161&79=164&80=168&84=172&86=177&87=181&89=183&90=187&94=197&96=199&97=201&98=203&99=205&101=207&103=209&104=213&106=216&107=219&108=222&110=226&111=230&115=242&117=244&118=247&119=250&120=252&125=257&126=259&128=261&130=263&132=265&135=267&137=270&139=272&140=276&143=287&144=290&145=293&147=297&149=299&150=303&154=313&156=315&157=317&158=320&160=325&161=329&163=341&167=345&168=347&171=350&173=354&175=356&176=358&177=360&179=362&180=364&181=366&183=369&185=371&187=374&189=376&192=378&194=381&196=383&199=386&200=390&202=395&203=397&204=399&205=401&206=404&208=408&209=412&211=414&212=418'

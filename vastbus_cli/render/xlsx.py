@@ -31,6 +31,12 @@ def render(summary: Summary) -> bytes:
     region = {g: p.subregion for p in summary.parts for g in p.groups}
     book = _Book(Workbook(), region if summary.totals is not None else None)
     book.overview(summary)
+    if whole.subregions is not None:  # several sub-regions: their figures side by side
+        from vastbus_cli.render import subregions
+
+        book.sheet("Delregioner", subregions.figures_table(whole.subregions), grouped=False)
+        book.sheet("Avvikelser per delregion",
+                   subregions.categories_table(whole.subregions), grouped=False)
     if whole.follow_up is not None:  # what the steering group asks first
         book.sheet("Uppföljning", tables.follow_up_table(whole, summary.year, actions=True))
     book.sheet("Stöd", _support(whole))

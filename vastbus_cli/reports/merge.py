@@ -17,6 +17,7 @@ from vastbus_cli.reports.merge_compare import compare
 from vastbus_cli.reports.merge_deviations import deviations
 from vastbus_cli.reports.merge_followup import follow_up
 from vastbus_cli.reports.model import Report, support_text, support_theme
+from vastbus_cli.reports.rollup import side_by_side
 from vastbus_cli.reports.roster import Roster, group_key
 from vastbus_cli.reports.summary import (
     Composition,
@@ -96,6 +97,7 @@ def merge(
                        list(previous) if previous is not None else None, recurring,
                        appendix=False, rosters=(roster, previous_roster),
                        skipped_groups=skipped_groups)
+        totals = totals.model_copy(update={"subregions": side_by_side(parts)})
     whole = totals or parts[0]
     deadline = roster.deadline_for(year) if roster else dt.date(year + 1, 6, 1)
     subregion = _join([p.subregion for p in parts])

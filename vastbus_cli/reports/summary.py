@@ -11,7 +11,7 @@ them for tools reading the JSON.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -220,6 +220,39 @@ class AppendixReport(_Model):
     sections: list[AppendixSection]
 
 
+class SubregionColumn(_Model):
+    """One sub-region's figures, a column of the regional side-by-side table."""
+
+    subregion: str
+    expected: int | None = Field(description="Groups in its roster; None without a roster")
+    reported: int
+    missing: int
+    meetings_planned: int
+    meetings_held: int
+    representatives: int
+    deviations: int
+
+
+class CategoryAcross(_Model):
+    """A deviation category across the sub-regions: the regional view of a system-wide fault."""
+
+    category: Labelled
+    counts: list[int] = Field(description="Deviations per sub-region, in column order")
+    total: int
+    subregions: list[str] = Field(description="Sub-regions with deviations in the category")
+    recurring_in: list[str] = Field(
+        description="Sub-regions where the category recurs (flagged in that sub-region)")
+    flagged: bool = Field(description="Reported in at least `threshold` sub-regions")
+
+
+class SideBySide(_Model):
+    """The sub-regions side by side (the regional totals of several sub-regions)."""
+
+    columns: list[SubregionColumn]
+    threshold: int = Field(description="Sub-regions a category must appear in to be flagged")
+    categories: list[CategoryAcross]
+
+
 class Part(_Model):
     """Everything the summary says about one sub-region (or, as `totals`, the whole region)."""
 
@@ -244,11 +277,21 @@ class Part(_Model):
     follow_up: list[FollowUp] | None = Field(
         default=None, description="With last year's reports: last year's raised deviations")
     appendix: list[AppendixReport] = Field(default_factory=_no_items)
+    subregions: SideBySide | None = Field(
+        default=None, description="The regional totals: the sub-regions side by side")
+
+
+#: The version of the summary's JSON format (`compile -o x.json`); `rollup` reads only this one.
+#: Raise it when a change would make an older reader misread a summary; the schema ships as
+#: `sammanstallning.schema.json` (`python -m vastbus_cli.reports.summary_schema`).
+SUMMARY_FORMAT: Literal[1] = 1
 
 
 class Summary(_Model):
     """The whole summary. The top-level keys are the integration interface; keep them stable."""
 
+    format_version: Literal[1] = Field(
+        default=SUMMARY_FORMAT, description="The JSON format's version (see SUMMARY_FORMAT)")
     title: str
     subregion: str
     year: int

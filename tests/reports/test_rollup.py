@@ -1,0 +1,190 @@
+"""`vastbus rollup`: the regional overview from sub-regional JSON summaries.
+
+The invariant: the examples split into three sub-regions (`subregions.py`), each compiled
+to JSON with its own roster, rolled up, give exactly the figures of compiling all the raw
+reports at once, figure by figure. What only a roster can know (how many groups were
+expected, which are missing) is asserted against the three rosters instead.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from subregions import SUBREGIONS, flat, split
+from typer.testing import CliRunner
+
+from vastbus_cli.cli import app
+from vastbus_cli.reports.summary import Summary
+
+runner = CliRunner()
+DATE = "2026-05-20"
+
+#: Keys only a roster can fill in; compiled all at once there is no roster for them.
+ROSTER_KEYS = {"missing", "expected", "new_in_roster"}
+
+
+def compile_json(folder: Path, out: Path, previous: Path | None = None) -> dict[str, Any]:
+    args = ["compile", str(folder), "--date", DATE, "-o", str(out)]
+    result = runner.invoke(app, args + (["--previous", str(previous)] if previous else []))
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("region å")
+    now, before = split(tmp), split(tmp, 2024)
+    files = [tmp / f"{name}.json" for name in SUBREGIONS]
+    for path, name in zip(files, SUBREGIONS, strict=True):
+        compile_json(now[name], path, before[name])
+    out = tmp / "region.json"
+    result = runner.invoke(app, ["rollup", *map(str, files), "--date", DATE, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "3 delregioner, 12 grupper" in " ".join(result.stderr.split())
+    direct = compile_json(flat(tmp), tmp / "alla.json", flat(tmp, 2024))
+    return {"rolled": json.loads(out.read_text(encoding="utf-8")), "direct": direct,
+            "files": files, "tmp": tmp}
+
+
+def without(data: Any, keys: set[str]) -> Any:
+    if isinstance(data, dict):
+        return {k: without(v, keys) for k, v in data.items() if k not in keys}
+    if isinstance(data, list):
+        return [without(v, keys) for v in data]
+    return data
+
+
+def test_rollup_equals_compiling_all_reports_at_once(region: dict[str, Any]) -> None:
+    rolled, direct = region["rolled"], region["direct"]
+    assert [p["subregion"] for p in rolled["parts"]] == [p["subregion"] for p in direct["parts"]]
+    assert without(rolled["totals"], ROSTER_KEYS) == without(direct["totals"], ROSTER_KEYS)
+    for mine, theirs in zip(rolled["parts"], direct["parts"], strict=True):
+        assert without(mine, ROSTER_KEYS | {"appendix"}) == \
+            without(theirs, ROSTER_KEYS | {"appendix"})
+    assert without(rolled["deviations"], ROSTER_KEYS) == without(direct["deviations"], ROSTER_KEYS)
+    assert rolled["groups"] == direct["groups"]
+
+
+def test_rollup_figures(region: dict[str, Any]) -> None:
+    totals = region["rolled"]["totals"]
+    o = totals["overview"]
+    assert (o["expected"], o["reported"], o["meetings_planned"], o["meetings_held"],
+            o["representatives"]) == (15, 12, 88, 79, 91)
+    assert totals["missing"] == ["Gullspång", "Karlsborg", "Töreboda"]  # from the rosters
+    d = totals["deviations"]
+    assert d["total"] == 51
+    assert d["by_category"] == {"sip_ej_kallad_eller_försenad": 23, "information_ej_överförd": 6,
+                                "otydligt_ansvar": 4, "övergång_mellan_verksamheter": 10,
+                                "väntetider": 7, "annan": 1}
+    assert d["recurring"] == ["sip_ej_kallad_eller_försenad", "information_ej_överförd",
+                              "övergång_mellan_verksamheter"]
+    side = totals["subregions"]
+    assert [(c["subregion"], c["expected"], c["reported"], c["deviations"])
+            for c in side["columns"]] == [("Norra Skaraborg", 6, 3, 9),
+                                          ("Södra Skaraborg", 3, 3, 24),
+                                          ("Västra Skaraborg", 6, 6, 18)]
+    flagged = {c["category"]["code"]: c["subregions"] for c in side["categories"]
+               if c["flagged"]}
+    assert flagged == {
+        "sip_ej_kallad_eller_försenad": ["Norra Skaraborg", "Södra Skaraborg", "Västra Skaraborg"],
+        "information_ej_överförd": ["Norra Skaraborg", "Södra Skaraborg"],
+        "övergång_mellan_verksamheter": ["Södra Skaraborg", "Västra Skaraborg"],
+        "väntetider": ["Norra Skaraborg", "Södra Skaraborg"]}
+    assert region["rolled"]["format_version"] == 1
+
+
+def test_documents(region: dict[str, Any]) -> None:
+    files, tmp = region["files"], region["tmp"]
+    md = runner.invoke(app, ["rollup", *map(str, files), "--date", DATE])
+    assert md.exit_code == 0
+    lines = md.stdout.splitlines()
+    assert "### Delregionerna sida vid sida" in lines
+    assert ("| Avvikelser | 9 | 24 | 18 | 51 |") in lines
+    assert ("| SIP ej kallad eller försenad | 3 | 11 | 9 | 23 | 3 av 3 | ja |") in lines
+    for suffix in ("docx", "xlsx"):
+        out = tmp / f"region.{suffix}"
+        result = runner.invoke(app, ["rollup", *map(str, files), "--date", DATE, "-o", str(out),
+                                     "--force"])
+        assert result.exit_code == 0, result.output
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp / "region.xlsx")
+    rows = list(book["Delregioner"].iter_rows(values_only=True))
+    assert rows[0] == ("Uppgift", "Norra Skaraborg", "Södra Skaraborg", "Västra Skaraborg",
+                       "Hela regionen")
+    assert ("Genomförda möten", 19, 23, 37, 79) in rows
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(tmp / "region.docx")).paragraphs)
+    assert "Delregionerna sida vid sida" in text
+    assert ("SIP ej kallad eller försenad: 23 avvikelser i 3 delregioner (Norra Skaraborg, "
+            "Södra Skaraborg och Västra Skaraborg).") in text
+
+
+def test_the_same_subregion_twice_is_an_error(region: dict[str, Any]) -> None:
+    first = region["files"][0]
+    result = runner.invoke(app, ["rollup", str(first), str(first), *map(str, region["files"][1:])])
+    assert result.exit_code == 1
+    assert "Delregionen Norra Skaraborg finns samma fil två gånger." in result.output
+    copy = region["tmp"] / "kopia.json"
+    copy.write_bytes(first.read_bytes())
+    result = runner.invoke(app, ["rollup", str(first), str(copy)])
+    assert result.exit_code == 1
+    assert f"Delregionen Norra Skaraborg finns också i {first}." in " ".join(
+        result.output.split())
+
+
+def test_another_format_version_or_corrupt_file_refused(region: dict[str, Any],
+                                                        tmp_path: Path) -> None:
+    good = region["files"][0]
+    data = json.loads(good.read_text(encoding="utf-8"))
+    other = tmp_path / "version2.json"
+    other.write_text(json.dumps({**data, "format_version": 2}), encoding="utf-8")
+    result = runner.invoke(app, ["rollup", str(good), str(other)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert (f"{other}:1:1  fel  formatversion  Sammanställningen har formatversion 2; den här "
+            f"versionen av vastbus läser formatversion 1.") in result.output
+    broken = tmp_path / "trasig.json"
+    broken.write_text(good.read_text(encoding="utf-8")[:500], encoding="utf-8")
+    result = runner.invoke(app, ["rollup", str(good), str(broken)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert f"{broken}:" in result.output and "json-syntax" in result.output
+    assert "Filen är inte giltig JSON (rad" in result.output
+    wrong = tmp_path / "fel.json"
+    data["parts"][0]["overview"]["reported"] = "tolv"
+    wrong.write_text(json.dumps(data), encoding="utf-8")
+    result = runner.invoke(app, ["rollup", str(wrong)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "'parts[0].overview.reported' ska vara ett heltal." in result.output
+    report = tmp_path / "inte.json"
+    report.write_text("[1, 2]", encoding="utf-8")
+    result = runner.invoke(app, ["rollup", str(report)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1 and "inte-sammanställning" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_years_must_agree(region: dict[str, Any], tmp_path: Path) -> None:
+    data = json.loads(region["files"][1].read_text(encoding="utf-8"))
+    other = tmp_path / "2024.json"
+    other.write_text(json.dumps({**data, "year": 2024}), encoding="utf-8")
+    result = runner.invoke(app, ["rollup", str(region["files"][0]), str(other)],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "annat-år" in result.output and "Sammanställningen gäller 2024" in result.output
+
+
+def test_shipped_schema_is_current_and_accepts_compile_output(region: dict[str, Any]) -> None:
+    import jsonschema
+
+    from vastbus_cli.reports.summary_schema import SHIPPED, summary_schema_json
+
+    assert SHIPPED.read_text(encoding="utf-8") == summary_schema_json(), \
+        "run: python -m vastbus_cli.reports.summary_schema"
+    schema = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    jsonschema.validate(region["direct"], schema)
+    jsonschema.validate(region["rolled"], schema)
+    Summary.model_validate(region["rolled"])

@@ -1,0 +1,129 @@
+"""`vastbus rollup`: the regional overview from the sub-regions' JSON summaries.
+
+A command of its own, not `compile` given JSON files: compile reads a folder of
+raw reports with a roster, last year's folder and --skip-invalid, none of which
+mean anything for summaries; rollup reads finished summaries and has options of
+its own (--across). Both write the same documents through the same renderers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from vastbus_cli.cli.app import app
+from vastbus_cli.cli.common import (
+    EXIT_PROBLEMS,
+    check_outputs,
+    err_console,
+    fail,
+    parse_date,
+    show_problems,
+    stdout_or_file,
+    without_cycle_collection,
+    write_output,
+    write_stdout,
+)
+from vastbus_cli.cli.compile import SummaryFormat
+
+
+@app.command("rollup", help="Gör den regionala sammanställningen av flera delregioners "
+                            "sammanställningar (JSON från 'vastbus compile -o x.json'): "
+                            "delregionerna sida vid sida och regionala totaler, som Markdown, "
+                            "Word, Excel, PDF eller JSON.")
+def rollup_command(
+    summaries: list[Path] = typer.Argument(
+        ..., help="Delregionernas sammanställningar (.json), en per delregion.",
+        show_default=False, metavar="SAMMANSTÄLLNINGAR"),
+    output: Path | None = typer.Option(
+        None, "--output", "-o",
+        help="Fil att skriva; formatet följer filändelsen (.md, .docx, .xlsx, .pdf, .json). "
+             "Utan -o skrivs Markdown till skärmen."),
+    format: SummaryFormat | None = typer.Option(
+        None, "--format", "-f", help="Format: md, docx, xlsx, pdf eller json (går före "
+                                     "filändelsen). PDF kräver LibreOffice."),
+    date: str | None = typer.Option(
+        None, "--date", "-d", metavar="ÅÅÅÅ-MM-DD",
+        help="Sammanställningens datum (standard: i dag). Samma datum ger samma dokument."),
+    recurring: int = typer.Option(
+        3, "--recurring",
+        help="Antal grupper (i hela regionen) där en avvikelsekategori ska förekomma för att "
+             "flaggas som möjligt övergripande systemfel."),
+    across: int = typer.Option(
+        2, "--across",
+        help="Antal delregioner där en avvikelsekategori ska förekomma för att flaggas som "
+             "återkommande i regionen."),
+    appendix: bool = typer.Option(
+        False, "--appendix", help="Ta med gruppernas årsberättelser som bilaga (om "
+                                  "sammanställningarna har dem)."),
+    reference_docx: Path | None = typer.Option(
+        None, "--reference-docx", help="Word-dokument vars formatmallar används (.docx)."),
+    force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
+) -> None:
+    from vastbus_cli.paths import path_problem
+
+    for number, value in (("--recurring", recurring), ("--across", across)):
+        if value < 1:
+            fail(f"{number} måste vara minst 1 (fick {value}).")
+    fmt = _format(format, output)
+    output = stdout_or_file(output)
+    produced = parse_date(date)
+    if reference_docx is not None and fmt not in ("docx", "pdf"):
+        fail("--reference-docx gäller bara Word och PDF.",
+             "Ta bort flaggan eller välj en .docx- eller .pdf-fil.")
+    for path in [*summaries, *([reference_docx] if reference_docx else [])]:
+        wrong = path_problem(path, "fil")
+        if wrong is not None:
+            fail(f"{path}: {wrong}", "Kontrollera sökvägen.")
+    with without_cycle_collection():
+        from vastbus_cli.render.formats import FORMATS
+
+    if output is None and FORMATS[fmt].binary:
+        fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
+    inputs = [*summaries, reference_docx]
+    if output is not None:
+        check_outputs(output, force=force, inputs=inputs)
+    with without_cycle_collection():
+        from vastbus_cli.reports.rollup_files import rollup_files
+
+        region, problems = rollup_files(summaries, produced=produced, recurring=recurring,
+                                        across=across, appendix=appendix)
+    if problems:
+        show_problems(problems, f"{len(problems)} fel; ingen regional sammanställning gjordes.")
+        raise typer.Exit(EXIT_PROBLEMS)
+    assert region is not None
+    with without_cycle_collection():
+        from vastbus_cli.render.common import RenderProblem
+        from vastbus_cli.render.formats import render_summary
+
+        options = {"reference": reference_docx} if fmt in ("docx", "pdf") else {}
+        try:
+            data = render_summary(region, fmt, **options)
+        except RenderProblem as exc:
+            fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
+    if output is None:
+        write_stdout(data.decode("utf-8"))
+        return
+    write_output(output, data, force, inputs)
+    from vastbus_cli.problems import plural
+
+    err_console().print(
+        f"Den regionala sammanställningen skrevs till {output} "
+        f"({plural(len(region.parts), 'delregion', 'delregioner')}, "
+        f"{plural(len(region.groups), 'grupp', 'grupper')}).", highlight=False)
+
+
+def _format(option: SummaryFormat | None, output: Path | None) -> str:
+    from vastbus_cli.output import is_stdout
+    from vastbus_cli.render.formats import format_for
+
+    if option is not None:
+        return option.value
+    if output is None or is_stdout(output):
+        return "md"
+    found = format_for(output)
+    if found is None:
+        fail(f"Okänd filändelse för {output}.",
+             "Använd .md, .docx, .xlsx, .pdf eller .json, eller ange --format.")
+    return found.name
