@@ -26,7 +26,7 @@ def test_validate_clean_exits_0(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         f"Gruppförteckning: {tmp_path / 'grupper.yaml'} (Skaraborg, 3 grupper)",
-        "Inga problem i 1 fil.",
+        "Inga problem i 2 filer.",  # the report and the roster
     ]
 
 
@@ -167,3 +167,14 @@ def test_usage_errors_carry_no_english_fragments(tmp_path: Path) -> None:
             assert english not in text, (args, text)
     flat = " ".join(runner.invoke(app, cases[0]).output.split())
     assert "Ogiltigt värde för '--format' / '-f': 'pdfx' är inte något av 'md'," in flat
+
+
+def test_validate_counts_the_same_files_whatever_they_hold(tmp_path: Path) -> None:
+    """Issue #20: 12 files on a clean folder and 13 on the same folder with one error."""
+    write(tmp_path, {"a.yaml": VALID, "b.yaml": VALID.replace("Skövde", "Götene"),
+                     "grupper.yaml": ROSTER})
+    clean = runner.invoke(app, ["validate", str(tmp_path)]).stdout.splitlines()[-1]
+    (tmp_path / "b.yaml").write_text(VALID.replace("år: 2025", "år: tjugo"), encoding="utf-8")
+    broken = runner.invoke(app, ["validate", str(tmp_path)]).stdout.splitlines()[-1]
+    assert clean == "Inga problem i 3 filer."
+    assert broken.endswith(" i 1 av 3 filer.")

@@ -256,7 +256,7 @@ def test_files_that_are_not_reports_are_left_alone(work: Path) -> None:
     (folder / ".~lock.yaml").write_text("låsfil", encoding="utf-8")
     (folder / "gammalt.yaml").mkdir()
     code, output = run("validate", "rapporter/2025")
-    assert code == 0 and output.splitlines()[-1] == "Inga problem i 12 filer.", output
+    assert code == 0 and output.splitlines()[-1] == "Inga problem i 13 filer.", output
 
 
 @pytest.mark.parametrize(("name", "make", "message"), [

@@ -30,7 +30,7 @@ def found(result) -> list[tuple[str, int, int, str, str]]:
 def test_valid_report_has_no_problems(tmp_path: Path) -> None:
     result = run(tmp_path, {"a.yaml": VALID}, ROSTER)
     assert result.problems == []
-    assert result.summary_line() == "Inga problem i 1 fil."
+    assert result.summary_line() == "Inga problem i 2 filer."  # the report and the roster
     assert len(result.reports()) == 1
 
 

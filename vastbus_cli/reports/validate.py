@@ -55,12 +55,13 @@ class ValidationResult:
         problems = self.problems if problems is None else problems
         errors = sum(p.is_error for p in problems)
         warnings = len(problems) - errors
-        if not problems:
-            return f"Inga problem i {plural(len(self.files), 'fil', 'filer')}."
         with_problems = {p.file for p in problems}
-        # paths that could not be read count too: "1 fel i 1 av 1 fil", never "1 av 0 filer"
+        # The same files are counted whatever they hold: every report, the roster when one
+        # was read, and paths that could not be read ("1 fel i 1 av 1 fil", never "av 0").
         total = len({f.path for f in self.files} | with_problems
                     | ({self.roster_path} if self.roster_path else set()))
+        if not problems:
+            return f"Inga problem i {plural(total, 'fil', 'filer')}."
         return (f"{plural(errors, 'fel', 'fel')} och {plural(warnings, 'varning', 'varningar')} "
                 f"i {len(with_problems)} av {plural(total, 'fil', 'filer')}.")
 
