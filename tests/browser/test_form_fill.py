@@ -21,17 +21,61 @@ def _without_contact(template: str) -> str:
     return template[:start] + template[end:]
 
 
-def test_empty_form_saves_exactly_the_template(browser: Browser, tmp_path: Path) -> None:
+def _without_example_choices(template: str) -> str:
+    """The template with its example entries' choices unmade: optional ones left out,
+    required ones the placeholder validate reports as not filled in."""
+    choose = '"FYLL I: välj ett av alternativen"'
+    for example, unmade in [
+            ("    tema: sip\n", ""),  # pågående_arbete and stöd_från_delregionen: optional
+            ("  - kategori: sip_ej_kallad_eller_försenad\n", f"  - kategori: {choose}\n"),
+            ("    status: pågående\n", f"    status: {choose}\n"),
+            ("  - tema: samverkansrutiner\n", f"  - tema: {choose}\n"),
+            ("  - tema: npf\n", f"  - tema: {choose}\n")]:
+        assert example in template, example
+        template = template.replace(example, unmade)
+    return template
+
+
+def test_empty_form_saves_the_template_with_no_choice_made(browser: Browser,
+                                                          tmp_path: Path) -> None:
     browser.open(make_form(tmp_path, "Skövde"))
+    # every choice starts unmade, with a "Välj …" option, except the composition's rows
+    selects = browser.js(
+        "return Array.from(document.querySelectorAll('#formular select')).map(function (s) {"
+        " return [s.dataset.path, s.value, s.options[0].value, s.options[0].text]; });")
+    for path, value, first_value, first_text in selects:
+        assert first_value == "" and first_text.startswith("Välj ") and first_text.endswith(" …")
+        assert (value != "") == path.startswith("sammansättning["), path
+    assert ["avvikelser[1].status", "", "", "Välj status …"] in selects
     saved = browser.save("arsberattelse-2025-skovde.yaml")
     template = render_template(GroupInfo("Skövde", "Skövde", "Skaraborg"), 2025)
-    assert saved == _without_contact(template)
+    assert saved == _without_example_choices(_without_contact(template))
     # and validate says what it says about the blank template: nothing is filled in yet
     codes = {code for _, code, _ in problems_of(browser.downloads / "arsberattelse-2025-skovde.yaml")}
     assert codes == {"ej-ifylld"}
     summary = browser.driver.find_element("id", "summary")
     assert summary.text.startswith("Årsberättelsen har ")
+    problems = problems_of(browser.downloads / "arsberattelse-2025-skovde.yaml")
+    assert ("fel", "ej-ifylld", "'status' i post 1 under 'avvikelser' är inte ifyllt.") in problems
     assert "Fel: 'möten.planerade' är inte ifyllt." in summary.text
+
+
+def test_a_user_who_only_types_text_reports_no_theme_category_or_status(
+        browser: Browser, tmp_path: Path) -> None:
+    browser.open(make_form(tmp_path, "Skövde"))
+    browser.fill("pågående_arbete[1].titel", "Rutin för skolfrånvaro")
+    browser.fill("pågående_arbete[1].beskrivning", "Skola och socialtjänst tillsammans.")
+    browser.fill("avvikelser[1].antal", "2")
+    browser.fill("avvikelser[1].beskrivning", "Kallelsen kom sent.")
+    browser.fill("avvikelser[1].åtgärd", "Rutinen ses över.")
+    saved = browser.save("arsberattelse-2025-skovde.yaml")
+    assert "sip" not in saved.split("pågående_arbete:")[1].split("# Avvikelser")[0]
+    assert "pågående_arbete:\n  - titel: \"Rutin för skolfrånvaro\"\n    beskrivning: " in saved
+    assert "status: pågående" not in saved and "kategori: sip" not in saved
+    problems = problems_of(browser.downloads / "arsberattelse-2025-skovde.yaml")
+    not_chosen = [m for _, code, m in problems if code == "ej-ifylld" and "avvikelser" in m]
+    assert not_chosen == ["'kategori' i post 1 under 'avvikelser' är inte ifyllt.",
+                          "'status' i post 1 under 'avvikelser' är inte ifyllt."]
 
 
 def test_user_fills_in_saves_and_the_file_validates_and_compiles(browser: Browser,
@@ -57,12 +101,14 @@ def test_user_fills_in_saves_and_the_file_validates_and_compiles(browser: Browse
     assert b.driver.switch_to.active_element == b.field("pågående_arbete[2].titel")
     b.fill("pågående_arbete[2].titel", "SIP-samordnare")
     b.fill("pågående_arbete[2].beskrivning", "En halvtid stöttar med kallelser.")
+    b.choose("avvikelser[1].kategori", "SIP ej kallad eller försenad")
     b.fill("avvikelser[1].antal", "4")
     b.fill("avvikelser[1].beskrivning", "SIP kallades sent.")
     b.fill("avvikelser[1].åtgärd", "Rutinen förtydligad.")
     b.choose("avvikelser[1].status", "Löst")
     b.click('button[data-section="avvikelser"]')
     b.click('fieldset[data-path="avvikelser[2]"] button.remove')  # added by mistake
+    b.choose("utvecklingsområden[1].tema", "Problematisk skolfrånvaro")
     b.fill("utvecklingsområden[1].beskrivning", "Tidigare upptäckt av frånvaro.")
     b.fill("kompetensbehov[1].beskrivning", "NPF för nyanställda.")
     b.choose("kompetensbehov[1].tema", "Suicidprevention")

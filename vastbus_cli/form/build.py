@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from vastbus_cli.form.fields import form_sections
+from vastbus_cli.form.fields import form_sections, start_values
 from vastbus_cli.form.layout import split_template
 from vastbus_cli.form.rules import form_rules, limits, privacy_data
 from vastbus_cli.problems import Severity
@@ -57,6 +57,7 @@ def form_data(group: GroupInfo, year: int) -> dict[str, Any]:
     text = render_template(group, year, name=saved_name)
     sections, trailer = split_template(text)
     template = yaml.safe_load(text)
+    fields = form_sections(report_schema(), sections, template)
     return {
         "year": year,
         "group": {"namn": group.name, "kommun": group.municipality,
@@ -64,8 +65,9 @@ def form_data(group: GroupInfo, year: int) -> dict[str, Any]:
         "fileName": saved_name,
         "storageKey": f"vastbus-formular:{year}:{slug(group.name)}",
         "layout": {"sections": [s.to_json() for s in sections], "trailer": trailer},
-        "sections": form_sections(report_schema(), sections, template),
+        "sections": fields,
         "template": template,
+        "start": start_values(fields, template),
         "rules": form_rules(),
         "meetings": _meeting_keys(),
         "limits": limits(),

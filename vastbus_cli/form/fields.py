@@ -20,6 +20,8 @@ LONG_TEXT = frozenset({"beskrivning", "åtgärd"})
 LABELS = {"epost": "E-post", "antal": "Antal", "år": "Verksamhetsår"}
 #: Filled in by the coordinator's roster and locked in the form.
 LOCKED = frozenset({"grupp"})
+#: Lists shown as one table, a row per entry, named by the choice in the given field.
+TABLES = {"sammansättning": "organisation"}
 #: The two fields of a key-figure row (the YAML is `name: number`).
 FIGURE_NAME, FIGURE_VALUE = "namn", "tal"
 
@@ -137,6 +139,8 @@ def form_sections(schema: dict[str, Any], layout: list[Section],
                 if any(o.get("type") == "string" for o in options):
                     # a plain text item is the record with only its first field
                     entry["textItem"] = entry["fields"][0]["key"]
+                if key in TABLES:
+                    entry["rowKey"] = TABLES[key]
             else:
                 entry["kind"] = "texts"
                 entry["fields"] = [builder.field("punkt", item, True, first)]
@@ -164,4 +168,24 @@ def form_sections(schema: dict[str, Any], layout: list[Section],
             entry["kind"] = "fixed"
         entry["optional"] = entry["optional"] or nullable
         out.append(entry)
+    return out
+
+
+def start_values(sections: list[dict[str, Any]], template: dict[str, Any]) -> dict[str, Any]:
+    """What the form starts from: the template without the example choices in its lists.
+
+    The template shows a theme, a category and a status in each example entry; in the form
+    an untouched list must mean "not chosen", or a user who only types text would report
+    what the example chose. Only a row's own name stays (the composition's organisations).
+    """
+    out = dict(template)
+    for section in sections:
+        items = template.get(section["key"])
+        if section.get("kind") not in ("list", "table") or not isinstance(items, list):
+            continue
+        choices = {f["key"] for f in section["fields"] if f["kind"] == "choice"}
+        choices.discard(section.get("rowKey"))
+        out[section["key"]] = [
+            {k: v for k, v in item.items() if k not in choices} if isinstance(item, dict) else item
+            for item in items]
     return out

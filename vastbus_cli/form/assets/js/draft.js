@@ -38,7 +38,7 @@ function loadDraft() {
 
 /** A draft as form state, keeping only what the form knows (it may be from an older form). */
 function restore(saved) {
-  var out = fromData(D.template).state;
+  var out = fromData(D.start).state;
   function record(section, v) {
     var r = emptyRecord(section);
     section.fields.forEach(function (f) { r[f.key] = str(v && v[f.key]); });

@@ -28,9 +28,8 @@ function fieldNode(field, id, value, parts, opts) {
                  "data-path": label(parts), "data-kind": field.kind };
   if (field.kind === "choice") {
     input = el("select", common);
-    if (!field.required || !optionFor(field, value)) {
-      input.appendChild(el("option", { value: "", text: field.required ? "– Välj –" : "– Inget –" }));
-    }
+    // always an empty first choice: untouched means not filled in, never a preset value
+    input.appendChild(el("option", { value: "", text: "Välj " + field.label.toLowerCase() + " …" }));
     if (value && !optionFor(field, value)) {
       input.appendChild(el("option", { value: value, text: value + " (inget tillåtet värde)" }));
     }

@@ -62,7 +62,7 @@ function open(file) {
 }
 
 function start() {
-  if (!loadDraft()) { state = fromData(D.template).state; }
+  if (!loadDraft()) { state = fromData(D.start).state; }
   build();
   document.getElementById("save").addEventListener("click", download);
   document.getElementById("save-end").addEventListener("click", download);
@@ -76,7 +76,7 @@ function start() {
   document.getElementById("reset").addEventListener("click", function () {
     if (!window.confirm("Allt du har fyllt i tas bort och formuläret börjar om med en tom mall. Fortsätta?")) { return; }
     try { localStorage.removeItem(D.storageKey); } catch (e) { /* nothing kept */ }
-    state = fromData(D.template).state;
+    state = fromData(D.start).state;
     touched = {};
     showAll = false;
     build();
