@@ -24,7 +24,7 @@ from operator import itemgetter
 
 from vastbus_cli.privacy import find_identity_numbers
 from vastbus_cli.survey.readers.xlsx import DateText
-from vastbus_cli.survey.responses import BLANK, Field, RawAnswer, Responses
+from vastbus_cli.survey.responses import BLANK, Field, RawAnswer, Responses, has_stray
 
 MAX_LISTED = 200  # respondents listed per question and group as having left it blank
 
@@ -39,6 +39,7 @@ class FieldCounts:
     blank_respondents: dict[Group, list[str]] = _default(default_factory=dict)
     dates: int = 0  # cells Excel stored as dates: timestamps, not answers
     private: dict[RawAnswer, int] = _default(default_factory=dict)  # → first line
+    stray: int = 0  # the first line with a stray control character (a NUL byte) in a cell
 
     def answered(self) -> int:
         return sum(self.answers.values())
@@ -106,6 +107,9 @@ class _FieldCounter:
                 cell, cell.strip() or "(tomt)")
         raw = self.counts.field.raw_answer(values)
         self.meaning[key] = (group, raw)
+        if any(map(has_stray, values)):
+            line = lines[list(map(self.getter, rows)).index(key)]
+            self.counts.stray = min(line, self.counts.stray or line)
         if raw == BLANK:
             if len(self.counts.blank_respondents.setdefault(group, [])) < MAX_LISTED:
                 self.open_blanks.add(key)

@@ -21,6 +21,13 @@ Row = tuple[int, list[str]]
 Chunk = tuple[Sequence[int], list[list[str]]]  # the line each row starts on, and the rows
 RawAnswer = tuple[str, tuple[str, ...], str]
 BLANK: RawAnswer = ("", (), "")
+# control characters that belong to no answer (NUL bytes in a SurveyMonkey export, a stray
+# escape): taken out of every cell; tab and line breaks stay
+STRAY = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def has_stray(text: str) -> bool:
+    return not text.isprintable() and text != text.translate(STRAY)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,6 +85,8 @@ class Field:
 
     def raw_answer(self, values: tuple[str, ...]) -> RawAnswer:
         """The raw answer from the cells of `cell_columns`; called once per distinct value."""
+        if not "".join(values).isprintable():  # a line break, or a stray NUL or control char
+            values = tuple(v.translate(STRAY) for v in values)
         at = 0
         text = ""
         if self.column is not None:

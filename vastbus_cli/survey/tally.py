@@ -65,6 +65,7 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
             problems.append(warning(r.source, 0, 0, "inga-svar",
                                     "Filen har rubriker men inga svar.",
                                     "Kontrollera att exporten innehåller svaren, inte bara frågorna."))
+    problems += [p for c in counted if (p := _stray(c)) is not None]
     notes: list[str] = []
     planned = (plan_from_spec(spec, counted, problems, notes) if spec
                else plan_inferred(counted, notes))
@@ -106,6 +107,20 @@ def _private_headings(planned: list[Planned], counted: list[RoundCounts],
                                  + " Det står i gruppkolumnen och är maskerat i sammanställningen.",
                                  PRIVACY_HINT))
     return found
+
+
+def _stray(counted: RoundCounts) -> Problem | None:
+    """One warning per file for stray control characters (NUL bytes), at the first line."""
+    found = [(fc.stray, fc) for fc in counted.fields if fc.stray]
+    if not found:
+        return None
+    line, fc = min(found, key=lambda pair: pair[0])
+    columns = fc.field.columns
+    return warning(counted.source, line, min(columns) + 1 if columns else 0, "styrtecken",
+                   f"Rad {line} innehåller osynliga styrtecken (till exempel NUL-tecken) som inte "
+                   "hör till något svar. De har tagits bort och svaren räknas ändå.",
+                   "Inget behöver göras; exportera gärna filen på nytt från enkätverktyget om "
+                   "svaren ser fel ut.")
 
 
 def _doubt(plan: Planned, counted: list[RoundCounts]) -> Problem:

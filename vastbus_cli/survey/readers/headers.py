@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vastbus_cli.survey.responses import Field
+from vastbus_cli.survey.responses import STRAY, Field
 
 _OTHER = re.compile(
     r"^(other|annat|annan|övrigt|andra)\b.*\((please specify|ange|specificera|var god ange|"
@@ -14,7 +14,7 @@ _OTHER = re.compile(
 
 def clean(text: str) -> str:
     """Header text with BOM, line breaks and repeated spaces removed."""
-    return " ".join(text.replace("\ufeff", "").split())
+    return " ".join(text.replace("\ufeff", "").translate(STRAY).split())
 
 
 def pad(rows: list[list[str]]) -> list[list[str]]:

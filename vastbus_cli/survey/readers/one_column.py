@@ -8,7 +8,13 @@ so it happens in the tally, once per distinct cell value.
 from __future__ import annotations
 
 from vastbus_cli.survey.readers.headers import clean, unnamed_field
-from vastbus_cli.survey.readers.metadata import is_metadata, normalise
+from vastbus_cli.survey.readers.metadata import (
+    GOOGLE_TIMESTAMPS,
+    MS_ENDS,
+    MS_STARTS,
+    is_metadata,
+    key,
+)
 from vastbus_cli.survey.responses import Field, Layout
 
 NAME = "en kolumn per fråga"
@@ -19,11 +25,10 @@ def detect(rows: list[list[str]]) -> bool:
 
 
 def tool_name(header: list[str]) -> str:
-    names = {normalise(h) for h in header}
-    if names & {"tidstämpel", "timestamp"}:
+    names = {key(h) for h in header}
+    if names & GOOGLE_TIMESTAMPS:
         return "Google Forms (en kolumn per fråga)"
-    if "id" in names and names & {"starttid", "start time"} and names & {
-            "slutförandetid", "completion time"}:
+    if "id" in names and names & MS_STARTS and names & MS_ENDS:
         return "Microsoft Forms (en kolumn per fråga)"
     return NAME
 

@@ -20,8 +20,11 @@ def detect(rows: list[list[str]]) -> bool:
     if len(rows) < 2:
         return False
     second = [normalise(c) for c in rows[1]]
-    return any(c in _RESPONSE for c in second) and any(
-        not top and sub for top, sub in zip(rows[0], rows[1], strict=False))
+    if not any(c in _RESPONSE for c in second):
+        return False
+    # option labels under a blank top cell, or a second row of nothing but "Response" labels
+    return any(not top and sub for top, sub in zip(rows[0], rows[1], strict=False)) or all(
+        not c or c in _RESPONSE or is_other(c) for c in second)
 
 
 def build(rows: list[list[str]]) -> Layout:

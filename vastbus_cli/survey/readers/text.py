@@ -29,6 +29,7 @@ from vastbus_cli.survey.readers.limits import (
     MAX_ROW_CHARS,
     too_large,
 )
+from vastbus_cli.survey.responses import STRAY
 
 SAMPLE_BYTES = 64 * 1024
 SAMPLE_ROWS = 30
@@ -118,14 +119,29 @@ def sniff(path: Path, encoding: str | None, delimiter: str | None) -> TextFormat
     return TextFormat(enc, found, sep_line)
 
 
+# the first bytes of files that are never a CSV export: an old Excel .xls (OLE2), PDF, PNG,
+# gzip, JPEG
+_BINARY_MAGIC = (b"\xd0\xcf\x11\xe0", b"%PDF", b"\x89PNG", b"\x1f\x8b", b"\xff\xd8\xff")
+# a text export with stray NUL bytes (real SurveyMonkey files have a few) has far fewer than
+# this share of them; a binary file or UTF-16 without its BOM has far more
+_NUL_SHARE = 0.01
+_TEXT_BYTES = bytes([9, 10, 13, *range(0x20, 0x100)])  # what is deleted to leave control bytes
+
+
 def binary_problem(path: Path, name: str) -> Problem | None:
-    """A file that is plainly not text (NUL bytes without a UTF-16 BOM) is refused up front."""
+    """A file that is plainly not text is refused up front: a binary signature, or NUL bytes
+    that are more than a stray few (without a UTF-16 BOM). A few stray NUL bytes are read
+    (`stray_control_characters` names their line)."""
     with path.open("rb") as handle:
         sample = handle.read(SAMPLE_BYTES)
     if not sample.strip():
         return error(name, 1, 1, "tom-fil", "Filen är tom.", "Kontrollera att du valt rätt fil.")
-    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        line = sample[: sample.index(b"\x00")].count(b"\n") + 1
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    nul = sample.count(b"\x00")
+    control = len(sample.translate(None, _TEXT_BYTES))
+    if sample.startswith(_BINARY_MAGIC) or control > _NUL_SHARE * len(sample) + 8:
+        line = sample[: sample.find(b"\x00") if nul else 0].count(b"\n") + 1
         return error(name, line, 1, "inte-csv", "Filen är ingen CSV-fil (den innehåller binära data).",
                      "Exportera svaren som CSV eller Excel (.xlsx) från enkätverktyget.")
     return None
@@ -274,9 +290,9 @@ def _without_blank_rows(lines: Sequence[int], rows: list[list[str]], empty: bool
         kept = [i for i, row in enumerate(rows) if row]
         lines, rows = [lines[i] for i in kept], [rows[i] for i in kept]
     firsts = list(map(itemgetter(0), rows))
-    if "" not in firsts and not any(map(str.isspace, firsts)):
+    if "" not in firsts and not any(map(str.isspace, firsts)) and all(map(str.isprintable, firsts)):
         return lines, rows
-    kept = [i for i, row in enumerate(rows) if row[0].strip() or any(c.strip() for c in row)]
+    kept = [i for i, row in enumerate(rows) if any(c.translate(STRAY).strip() for c in row)]
     if len(kept) == len(rows):
         return lines, rows
     return [lines[i] for i in kept], [rows[i] for i in kept]
