@@ -137,7 +137,7 @@ def sample_data() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 SAMPLE_ROSTER = ["Skövde", "Lidköping", "Mariestad", "Hjo"]
 
 
-def sample_summary(previous: bool = True) -> Any:
+def sample_summary(previous: bool = True, appendix: bool = False) -> Any:
     import datetime as dt
 
     from vastbus_cli.reports.merge import merge
@@ -149,7 +149,7 @@ def sample_summary(previous: bool = True) -> Any:
     return merge([as_report(d) for d in current], roster,
                  previous=[as_report(d) for d in last_year] if previous else None,
                  recurring=3, skipped=["tibro-2025.yaml"], produced=dt.date(2026, 5, 20),
-                 files=[file_name(d["grupp"]["namn"], 2025) for d in current])
+                 files=[file_name(d["grupp"]["namn"], 2025) for d in current], appendix=appendix)
 
 
 def figures_summary() -> Any:

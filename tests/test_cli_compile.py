@@ -104,10 +104,12 @@ def test_skip_invalid_names_the_skipped_file(tmp_path: Path) -> None:
     assert data["not_included"] == ["Hjo"]
     assert data["parts"][0]["overview"]["not_included"] == ["Hjo"]
     md = invoke(folder, "--skip-invalid").stdout
-    assert "Ej medtagna på grund av fel i filen: hjo-2025.yaml." in md
-    assert "**Ej medtagna:** Hjo: inlämnad men ej medtagen (fel i filen)." in md
+    # the group is named once, by name, never by its YAML file
+    assert "hjo-2025.yaml" not in md
+    assert md.count("| Inlämnade men ej medtagna (fel i filen) | Hjo |") == 1
+    assert "Inlämnad men ej medtagen på grund av fel i filen: Hjo." in md  # Sammanfattning
+    assert md.count("Hjo") == 2
     assert "har inte lämnat någon årsberättelse" not in md
-    assert "| Inlämnade men ej medtagna (fel i filen) | Hjo |" in md
     done = invoke(folder, "--skip-invalid", "-o", tmp_path / "s.md").output
     assert "(2 grupper, 1 ej medtagen)." in " ".join(done.split())
 

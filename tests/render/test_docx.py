@@ -31,19 +31,24 @@ def table_after(doc, first_header: str, second_header: str | None = None):
 
 
 def test_title_page_and_headings() -> None:
-    doc = reopen(render(sample_summary()))
+    doc = reopen(render(sample_summary(appendix=True)))
     title = doc.paragraphs[0]
     assert title.style.name == "Title"
     assert title.text == "Sammanställning av Västbusarbetet 2025 – Skaraborg"
-    assert headings(doc, 1) == ["Översikt", "Uppföljning av förra årets lyfta avvikelser",
-                                "Återkommande avvikelser och önskat stöd",
-                                "Möten och representanter", "Sammansättning",
-                                "Pågående arbete", "Avvikelser", "Utvecklingsområden",
-                                "Kompetensbehov", "Goda exempel och planer", "Nyckeltal",
-                                "Jämfört med föregående år", "Bilaga: gruppernas årsberättelser"]
-    assert "Möjliga övergripande systemfel" in headings(doc, 2)
+    body = ["Översikt", "Uppföljning av förra årets lyfta avvikelser",
+            "Önskat stöd från den delregionala gruppen", "Möten och representanter",
+            "Sammansättning", "Teman i årsberättelserna", "Pågående arbete", "Avvikelser",
+            "Utvecklingsområden", "Kompetensbehov", "Goda exempel och planer", "Nyckeltal",
+            "Jämfört med föregående år"]
+    assert headings(doc, 1) == ["Sammanfattning", "Det delregionen lyfter till regional nivå",
+                                *body, "Bilaga: gruppernas årsberättelser"]
+    assert "Information har inte förts vidare" in headings(doc, 2)  # raised by Skövde
     assert {"Skövde", "Lidköping", "Mariestad"} <= set(headings(doc, 2))  # the appendix
     assert doc.core_properties.title == title.text
+    # without --appendix: no verbatim copy of the reports
+    plain = reopen(render(sample_summary()))
+    assert headings(plain, 1)[-1] == "Jämfört med föregående år"
+    assert not {"Skövde", "Lidköping", "Mariestad"} & set(headings(plain, 2))
 
 
 def test_table_cells_hold_the_totals() -> None:
@@ -75,8 +80,8 @@ def test_contents_is_a_toc_field_and_word_never_asks_to_update() -> None:
     doc = reopen(render(sample_summary()))
     texts = [p.text for p in doc.paragraphs]
     at = texts.index("Innehåll") + 1
-    assert texts[at:at + 3] == ["Översikt\t", "Uppföljning av förra årets lyfta avvikelser\t",
-                                "Återkommande avvikelser och önskat stöd\t"]
+    assert texts[at:at + 3] == ["Sammanfattning\t", "Det delregionen lyfter till regional nivå\t",
+                                "Översikt\t"]
     body = doc.element.body.xml
     assert ' TOC \\o "1-1" \\h \\z \\u ' in body and "Uppdatera fält" not in body
     links = doc.paragraphs[at]._p.findall(qn("w:hyperlink"))
@@ -163,10 +168,12 @@ def test_several_subregions_one_heading_per_part() -> None:
     reports = [as_report(report_dict("Skövde", deviations=[deviation("väntetider", 2)])),
                as_report(report_dict("Uddevalla", subregion="Fyrbodal"))]
     doc = reopen(render(merge(reports, None, produced=dt.date(2026, 5, 1))))
-    assert headings(doc, 1) == ["Regionala totaler (Fyrbodal och Skaraborg)",
+    assert headings(doc, 1) == ["Sammanfattning", "Det delregionen lyfter till regional nivå",
+                                "Regionala totaler (Fyrbodal och Skaraborg)",
                                 "Delregion Fyrbodal", "Delregion Skaraborg"]
     assert headings(doc, 2).count("Översikt") == 3
-    first = next(p for p in doc.paragraphs if p.style.name == "Heading 1")
+    first = next(p for p in doc.paragraphs if p.style.name == "Heading 1"
+                 and p.text.startswith("Regionala"))
     assert first.paragraph_format.page_break_before
 
 
@@ -183,8 +190,8 @@ def test_like_for_like_follow_up_and_themed_support_in_word() -> None:
     follow = table_after(doc, "Grupp", "Avvikelsekategori")
     assert [c.text for c in follow.rows[1].cells] == ["Skövde", "Väntetider", "2", "0",
                                                        "Nämns inte 2025"]  # one status column
-    assert "SIP (samordnad individuell plan) – 2 grupper: Skövde och Lidköping" in texts
-    assert "Lidköping: SIP-rutin vid flytt." in texts
+    assert ("SIP (samordnad individuell plan): 2 av 3 grupper (Skövde och Lidköping). "
+            "Skövde: ”@Gemensam utbildningsdag.”; Lidköping: ”SIP-rutin vid flytt.”") in texts
     # early: the follow-up and the themed support come before the meetings
     h1 = headings(doc, 1)
     assert h1.index("Uppföljning av förra årets lyfta avvikelser") < h1.index(

@@ -111,8 +111,10 @@ def test_word_values(summary) -> None:
     assert "| Skövde | SIP ej kallad eller försenad | 5 | 3 | Kvarstår (pågående) |" in text
     assert "| Karlsborg | Information har inte förts vidare | 1 |  | Ingen årsberättelse 2025 |" \
         in text
-    assert "SIP (samordnad individuell plan) – 2 grupper: Skövde och Lidköping" in text
-    assert "Hjo: inlämnad men ej medtagen (fel i filen)." in text
+    assert ("SIP (samordnad individuell plan): 2 av 4 grupper (Skövde och Lidköping). "
+            "Skövde: ”Utbildningsdag om SIP.”; Lidköping: ”Rutin för SIP vid flytt.”") in text
+    assert "| Inlämnade men ej medtagna (fel i filen) | Hjo |" in text
+    assert "hjo-2025.yaml" not in text
     assert "Hjo har inte lämnat" not in text
     assert "Inga avvikelser: Mariestad." in text
     assert "Avvikelser ej ifyllda (avsnittet saknas i årsberättelsen): Tibro." in text

@@ -32,14 +32,16 @@ def test_key_values_are_in_the_document() -> None:
     assert "| Grupper som saknas | Hjo |" in text
     assert "Primärvård saknas i 1 av 3 grupper (Lidköping)." in text
     assert "| SIP ej kallad eller försenad | 7 | 3 | 1 | 4 | 2 | – | Ja |" in text
-    assert "Ej medtagna på grund av fel i filen: tibro-2025.yaml." in text
+    assert "| Filer som inte är med (fel i filen) | tibro-2025.yaml |" in text  # no group name
+    assert text.count("tibro-2025.yaml") == 1 and "Obs!" not in text
     assert "Jämförelsen gäller den grupp som lämnade årsberättelse både 2024 och 2025: Skövde." \
         in text
     assert "| Avvikelser totalt | 3 | 6 | +3 |" in text  # Skövde's, like with like
     assert "| Avvikelser totalt | 0 | 6 |" in text  # the groups reporting one year only
     assert "- Rapporterade inte 2024: Lidköping och Mariestad." in text
     assert "| Skövde | Väntetider | 2 | 0 | Nämns inte 2025 |" in text
-    assert "**SIP (samordnad individuell plan) – 2 grupper: Skövde och Lidköping**" in text
+    assert ("- **SIP (samordnad individuell plan): 2 av 3 grupper** (Skövde och Lidköping). "
+            "Skövde: ”@Gemensam utbildningsdag.”; Lidköping: ”SIP-rutin vid flytt.”") in text
 
 
 def test_user_text_cannot_inject_html_or_break_tables() -> None:
@@ -83,9 +85,10 @@ def test_several_subregions_have_totals_then_one_part_each() -> None:
     reports = [as_report(report_dict("Skövde", deviations=[deviation("väntetider", 2)])),
                as_report(report_dict("Uddevalla", subregion="Fyrbodal",
                                      deviations=[deviation("väntetider", 1)]))]
-    text = render(merge(reports, None, produced=dt.date(2026, 5, 1)))
+    text = render(merge(reports, None, produced=dt.date(2026, 5, 1), appendix=True))
     heads = [line for line in text.splitlines() if line.startswith("## ")]
-    assert heads == ["## Regionala totaler (Fyrbodal och Skaraborg)",
+    assert heads == ["## Sammanfattning", "## Det delregionen lyfter till regional nivå",
+                     "## Regionala totaler (Fyrbodal och Skaraborg)",
                      "## Delregion Fyrbodal", "## Delregion Skaraborg"]
     assert text.count("### Översikt") == 3
     assert text.count("### Bilaga: gruppernas årsberättelser") == 2  # not in the totals

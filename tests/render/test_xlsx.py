@@ -24,8 +24,9 @@ def column(ws, header: str) -> list:
 
 def test_sheet_names() -> None:
     wb = reopen(render(sample_summary()))
-    assert wb.sheetnames == ["Översikt", "Uppföljning", "Stöd", "Möten", "Sammansättning",
-                             "Pågående arbete", "Avvikelser", "Avvikelser per grupp",
+    assert wb.sheetnames == ["Översikt", "Till regional nivå", "Uppföljning", "Stöd", "Möten",
+                             "Sammansättning", "Teman", "Pågående arbete", "Avvikelser",
+                             "Avvikelser per grupp",
                              "Lyfta avvikelser", "Utvecklingsområden", "Kompetensbehov",
                              "Goda exempel",
                              "Planer", "Nyckeltal", "Jämförelse", "Data"]

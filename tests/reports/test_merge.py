@@ -192,9 +192,11 @@ def test_new_only_when_new_in_the_roster() -> None:
     from vastbus_cli.render.common import comparison_lines
 
     lines = dict(comparison_lines(cmp))
-    assert lines["Rapporterade inte 2024"] == ["Lidköping", "Mariestad"]
-    assert lines["Nya i gruppförteckningen 2025"] == ["Falköping"]
-    assert lines["Rapporterade inte 2025"] == ["Hjo"]
+    assert lines["Rapporterade inte 2024"] == "Lidköping och Mariestad"
+    assert lines["Nya i gruppförteckningen 2025"] == "Falköping"
+    assert lines["Rapporterade inte 2025"] == "Hjo"
+    # theme names quoted, since a theme can have its own "och"
+    assert lines["Teman som inte längre nämns"] == "”Missbruk och beroende”"
 
 
 def test_key_figures_year_over_year_cover_groups_reporting_them_both_years() -> None:
@@ -277,14 +279,23 @@ def test_several_subregions_give_parts_and_regional_totals() -> None:
     assert s.deviations.by_category["väntetider"] == 6
     assert s.parts[0].deviations.by_category == {"väntetider": 1}
     assert s.parts[0].overview.expected is None and s.missing == []
+    assert not s.parts[1].appendix  # the appendix only when asked for
+    s = merge(reports, None, produced=PRODUCED, appendix=True)
     assert s.parts[1].appendix and not s.totals.appendix
 
 
-def test_appendix_has_every_section() -> None:
-    s, _ = summary()
+def test_appendix_has_every_section_the_group_filled_in() -> None:
+    s, _ = summary(appendix=True)
     skovde = s.parts[0].appendix[0]
     titles = [sec.title for sec in skovde.sections]
     assert titles[0] == "Gruppen" and "Avvikelser" in titles and titles[-1] == "Nyckeltal"
+    items = {sec.title: sec.items for sec in skovde.sections}
+    assert items["Avvikelser"][0] == (
+        "SIP ej kallad eller försenad: 4 avvikelser, pågående. SIP kallades sent. "
+        "Åtgärd: Rutinen förtydligad.")  # never "4 st"
+    assert items["Pågående arbete"][0] == "SIP i skolan: Gemensam rutin. Tema: SIP (samordnad " \
+        "individuell plan)."
+    assert "Goda exempel" not in items  # left empty: left out, never "Inget angivet."
     falkoping = s.parts[0].appendix[3]
     avv = next(sec for sec in falkoping.sections if sec.title == "Avvikelser")
     assert avv.items == ["Inga avvikelser."]  # avvikelser: [] is an answer
@@ -294,7 +305,7 @@ def test_no_deviations_and_not_filled_in_look_different() -> None:
     data = current_data()
     del data[3]["avvikelser"]  # Falköping says nothing about deviations
     data[2]["avvikelser"] = []  # Mariestad has none
-    s = merge([as_report(d) for d in data], ROSTER, produced=PRODUCED)
+    s = merge([as_report(d) for d in data], ROSTER, produced=PRODUCED, appendix=True)
     by_group = {g.group: (g.filled_in, g.total) for g in s.parts[0].deviations.by_group}
     assert by_group["Mariestad"] == (True, 0) and by_group["Falköping"] == (False, 0)
     from vastbus_cli.render.common import deviation_lines

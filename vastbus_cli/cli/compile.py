@@ -79,6 +79,10 @@ def compile_command(
         None, "--feedback", metavar="UTGÅNG/",
         help="Skriv ett e-postutkast (.eml) per grupp: vad berättelsen bidrog med och vad som "
              "var oklart. Inget skickas."),
+    appendix: bool = typer.Option(
+        False, "--appendix",
+        help="Ta med varje grupps årsberättelse i sin helhet som bilaga (standard: utan "
+             "bilaga; sammanställningen räknar och citerar)."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
 ) -> None:
     with without_cycle_collection():  # pydantic's models and the pipeline: ~10 ms of passes
@@ -113,7 +117,8 @@ def compile_command(
     with _progress(folder) as tick, without_cycle_collection():
         result = compile_reports(folder, roster=roster, previous=previous,
                                  skip_invalid=skip_invalid, recurring=recurring, progress=tick,
-                                 produced=produced, intro=intro, conclusions=conclusions)
+                                 produced=produced, intro=intro, conclusions=conclusions,
+                                 appendix=appendix)
     if result.problems:
         show_problems(result.problems, result.validation.summary_line(result.problems),
                       stderr=to_stderr)

@@ -20,7 +20,6 @@ from vastbus_cli.reports.summary import (
     OrganisationGap,
     Part,
     Summary,
-    ThemeBlock,
     format_number,
 )
 
@@ -29,19 +28,19 @@ MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 
 #: Section titles, in the order every format presents them.
 TITLES = {
+    "digest": "Sammanfattning",
+    "to_region": "Det delregionen lyfter till regional nivå",
     "overview": "Översikt",
     "follow_up": "Uppföljning av förra årets lyfta avvikelser",
-    "priorities": "Återkommande avvikelser och önskat stöd",
-    "recurring": "Möjliga övergripande systemfel",
-    "support_by_theme": "Önskat stöd från den delregionala gruppen, per tema",
+    "support_wanted": "Önskat stöd från den delregionala gruppen",
     "meetings": "Möten och representanter",
     "composition": "Sammansättning",
     "work": "Pågående arbete",
     "deviations": "Avvikelser",
     "development_areas": "Utvecklingsområden",
     "competence_needs": "Kompetensbehov",
+    "themes": "Teman i årsberättelserna",
     "support": "Goda exempel och planer",
-    "support_wanted": "Stöd från den delregionala gruppen",
     "good_examples": "Goda exempel",
     "plans": "Planer för nästa år",
     "key_figures": "Nyckeltal",
@@ -76,6 +75,15 @@ def names(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def quoted(labels: list[str]) -> str:
+    """Theme or category names in a sentence, each in quotes: `”A”, ”B” och ”C”`.
+
+    A label can itself contain "och" (Barns och ungas delaktighet), so the quotes
+    show where one name ends.
+    """
+    return names([f"”{label}”" for label in labels])
 
 
 SUBTITLE = "Delregional sammanställning till den regionala styrgruppen"
@@ -127,21 +135,14 @@ def overview_lines(s: Summary, part: Part, totals: bool) -> list[list[str | int]
     ]
     if o.not_included:
         rows.append([NOT_INCLUDED_LABEL, names(o.not_included)])
-    if totals or len(s.parts) == 1:
-        rows.append(["Filer som inte är med (fel i filen)", names(s.skipped) or "inga"])
+    elif s.skipped and (totals or len(s.parts) == 1):  # no group name could be read
+        rows.append(["Filer som inte är med (fel i filen)", names(s.skipped)])
     rows += [
         ["Planerade möten", o.meetings_planned],
         ["Genomförda möten", o.meetings_held],
         ["Representanter", o.representatives],
     ]
     return rows
-
-
-def skipped_sentence(s: Summary) -> str:
-    if not s.skipped:
-        return ""
-    return ("Ej medtagna på grund av fel i filen: " + names(s.skipped)
-            + ". Rätta filerna (vastbus validate) och sammanställ igen.")
 
 
 COMPOSITION_NOTE = ("Antal representanter per organisation och grupp (– betyder att gruppen "
@@ -160,21 +161,6 @@ def gap_sentence(g: OrganisationGap) -> str:
         return f"{g.organisation.label} finns i alla {g.groups} grupper."
     where = "" if n == g.groups else f" ({names(g.missing_in)})"
     return f"{g.organisation.label} saknas i {n} av {g.groups} grupper{where}."
-
-
-def recurring_sentence(d: Deviations) -> str:
-    flagged = [c for c in d.categories if c.recurring]
-    if not flagged:
-        return (f"Ingen avvikelsekategori förekommer i {d.threshold} grupper eller fler; "
-                f"inga möjliga övergripande systemfel.")
-    return (f"Möjliga övergripande systemfel att lyfta till regional nivå "
-            f"(kategorier som förekommer i minst {d.threshold} grupper):")
-
-
-def recurring_item(d: Deviations, code: str) -> str:
-    c = next(c for c in d.categories if c.category.code == code)
-    return (f"{c.category.label}: {num(c.total)} avvikelser i {len(c.groups)} grupper "
-            f"({names(c.groups)}).")
 
 
 def parts_in_order(s: Summary) -> list[tuple[Part, bool]]:
@@ -198,18 +184,25 @@ def theme_title(label: str | None) -> str:
 
 
 
+def opening(s: Summary) -> list[str]:
+    """What a reader meets first, before any part: the coordinator's introduction, the
+    generated Sammanfattning, what goes to the regional level, the coordinator's conclusions."""
+    return [*(["intro"] if s.intro else []), "digest", "to_region",
+            *(["conclusions"] if s.conclusions else [])]
+
+
 def sections(part: Part, totals: bool, conclusions: bool = False) -> list[str]:
     """The sections a part shows, in order; the regional totals show the figures only.
 
-    `conclusions` (for the first part shown) puts the coordinator's conclusions
-    after the figures, before the appendix.
+    `conclusions` is accepted for copies of older templates and no longer used: the
+    conclusions follow the Sammanfattning (`opening`).
     """
-    keys = ["overview", "follow_up", "priorities", "meetings", "composition", "work",
-            "deviations", "development_areas", "competence_needs", "support", "key_figures",
-            "comparison", "appendix"]
+    keys = ["overview", "follow_up", "support_wanted", "meetings", "composition", "themes",
+            "work", "deviations", "development_areas", "competence_needs", "support",
+            "key_figures", "comparison", "appendix"]
     if totals:
-        keys = ["overview", "follow_up", "priorities", "composition", "deviations",
-                "key_figures", "comparison"]
+        keys = ["overview", "follow_up", "composition", "deviations", "key_figures",
+                "comparison"]
         if part.subregions is not None:
             keys.insert(1, "subregions")
     if part.comparison is None:
@@ -218,9 +211,12 @@ def sections(part: Part, totals: bool, conclusions: bool = False) -> list[str]:
         keys.remove("follow_up")
     if not part.appendix and "appendix" in keys:
         keys.remove("appendix")
-    if conclusions:
-        keys.insert(keys.index("appendix") if "appendix" in keys else len(keys), "conclusions")
-    return keys
+    empty = {"support_wanted": not part.support_by_theme, "work": not part.work,
+             "development_areas": not part.development_areas,
+             "competence_needs": not part.competence_needs,
+             "support": not part.good_examples and not part.plans,
+             "key_figures": not part.key_figures}
+    return [k for k in keys if not empty.get(k, False)]  # an empty section is left out
 
 
 def comparison_intro(c: Comparison) -> str:
@@ -234,17 +230,18 @@ def comparison_intro(c: Comparison) -> str:
             f"{c.year}: {names(c.both)}.")
 
 
-def comparison_lines(c: Comparison) -> list[tuple[str, list[str]]]:
-    """The year-over-year lists: (lead, names); an empty list reads as "inga"."""
+def comparison_lines(c: Comparison) -> list[tuple[str, str]]:
+    """The year-over-year lists as (lead, text): group names joined, theme names quoted (a
+    theme such as "Barns och ungas delaktighet" has its own "och"); empty reads "inga"."""
     not_before = [n for n in c.only_current if n not in c.new_in_roster]
-    lines = [(f"Rapporterade inte {c.previous_year}", not_before)]
+    lines = [(f"Rapporterade inte {c.previous_year}", names(not_before) or "inga")]
     if c.new_in_roster:
-        lines.append((f"Nya i gruppförteckningen {c.year}", c.new_in_roster))
+        lines.append((f"Nya i gruppförteckningen {c.year}", names(c.new_in_roster)))
     lines += [
-        (f"Rapporterade inte {c.year}", c.only_previous),
-        ("Nya teman", c.themes_new),
-        ("Teman som består", c.themes_persisting),
-        ("Teman som inte längre nämns", c.themes_dropped),
+        (f"Rapporterade inte {c.year}", names(c.only_previous) or "inga"),
+        ("Nya teman", quoted(c.themes_new) or "inga"),
+        ("Teman som består", quoted(c.themes_persisting) or "inga"),
+        ("Teman som inte längre nämns", quoted(c.themes_dropped) or "inga"),
     ]
     return lines
 
@@ -336,13 +333,6 @@ def follow_up_detail(f: FollowUp, previous_year: int, year: int) -> str:
             f"{done}")
 
 
-def support_theme_lead(block: ThemeBlock) -> str:
-    """`Tema – 2 grupper: A och B`."""
-    n = len(block.groups)
-    return (f"{theme_title(block.theme.label if block.theme else None)} – "
-            f"{n} {'grupp' if n == 1 else 'grupper'}: {names(block.groups)}")
-
-
 NO_DEVIATIONS = "Inga avvikelser"
 NOT_FILLED_IN = "Ej ifyllt"
 
@@ -372,12 +362,18 @@ def deviation_lines(d: Deviations) -> list[str]:
 NOT_INCLUDED_LABEL = "Inlämnade men ej medtagna (fel i filen)"
 
 
-def missing_sentence(part: Part) -> str:
-    """Who has not handed in a report, apart from who handed in a file with errors."""
-    return f"{names(part.missing)} har inte lämnat någon årsberättelse."
+def raised_pointer(d: Deviations) -> str:
+    """The deviations section names the raised ones once; their text is in the regional part."""
+    total = sum(e.count for e in d.raised)
+    groups = list(dict.fromkeys(e.group for e in d.raised))
+    return (f"{num(total)} av avvikelserna har lyfts till delregional nivå, av {names(groups)}; "
+            f"de beskrivs under ”{TITLES['to_region']}”.")
 
 
-def not_included_sentence(part: Part) -> str:
-    one = len(part.not_included) == 1
-    return (f"{names(part.not_included)}: {'inlämnad' if one else 'inlämnade'} men ej "
-            f"{'medtagen' if one else 'medtagna'} (fel i filen).")
+def single_key_figures(part: Part) -> str:
+    """Key figures one group reported: a value and its group, never a lowest and highest."""
+    one = [f for f in part.key_figures if len(f.values) == 1]
+    if not one:
+        return ""
+    return ("Redovisat av en grupp: " + "; ".join(
+        f"{f.name} {num(f.total)} ({next(iter(f.values))})" for f in one) + ".")

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from vastbus_cli.documents.word import WordDocument
-from vastbus_cli.render import common, tables
-from vastbus_cli.reports.summary import Entry, Part, Summary, ThemeBlock
+from vastbus_cli.render import common, condensed, digest, tables
+from vastbus_cli.reports.summary import Part, Summary, ThemeBlock
 
 
 def render(summary: Summary, reference: Path | None = None) -> bytes:
@@ -21,11 +21,11 @@ def render(summary: Summary, reference: Path | None = None) -> bytes:
     doc = WordDocument(common.properties(summary), reference, contents_levels=levels)
     writer = _Writer(doc, summary)
     writer.title_page()
-    if summary.intro:
-        doc.heading(common.TITLES["intro"], 1)
-        doc.markdown(summary.intro, below=1)
-    for i, (part, totals) in enumerate(common.parts_in_order(summary)):
-        writer.part(part, totals, conclusions=i == 0 and bool(summary.conclusions))
+    for key in common.opening(summary):
+        doc.heading(common.TITLES[key], 1)
+        getattr(writer, f"_{key}")()
+    for part, totals in common.parts_in_order(summary):
+        writer.part(part, totals)
     return doc.save(footer=summary.title)
 
 
@@ -46,29 +46,42 @@ class _Writer:
     def bullet(self, value: str, bold_lead: str = "") -> None:
         self.doc.bullet(value, bold_lead)
 
-    def entries(self, items: list[Entry]) -> None:
-        if not items:
-            self.para(common.NOTHING)
-        for e in items:
-            self.bullet((f"{e.title} – " if e.title else "") + e.text, f"{e.group}: ")
-
     def table(self, table: tables.Table) -> None:
         self.doc.table(table)
 
     # -- the document ------------------------------------------------------------
     def title_page(self) -> None:
         s = self.s
-        notes = [("Obs!", common.skipped_sentence(s))] if s.skipped else []
-        self.doc.title_page(s.title, common.SUBTITLE, common.title_facts(s), notes)
+        self.doc.title_page(s.title, common.SUBTITLE, common.title_facts(s), [])
         self.doc.contents()
 
-    def part(self, part: Part, totals: bool, conclusions: bool = False) -> None:
+    # -- the opening: the coordinator's words around the generated summary ------
+    def _intro(self) -> None:
+        self.doc.markdown(self.s.intro or "", below=1)
+
+    def _digest(self) -> None:
+        for lead, text in digest.digest_lines(self.s):
+            self.para(text, f"{lead}: ")
+
+    def _to_region(self) -> None:
+        self.para(digest.region_lead(self.s))
+        for issue in digest.whole(self.s).to_region:
+            self.heading(issue.category.label, 2)
+            self.para(digest.region_text(issue))
+            for e in issue.entries:
+                self.bullet(f"”{common.sentence(e.description)}” Åtgärd: "
+                            f"{common.sentence(e.action)}", f"{e.group} ({common.num(e.count)}): ")
+
+    def _conclusions(self) -> None:
+        self.doc.markdown(self.s.conclusions or "", below=1)
+
+    def part(self, part: Part, totals: bool) -> None:
         heading = common.part_heading(self.s, part, totals)
         self.base = 1 if heading is None else 2
         self.totals = totals
         if heading is not None:  # several sub-regions: each part starts a page
             self.heading(heading, 1, new_page=True)
-        for key in common.sections(part, totals, conclusions):
+        for key in common.sections(part, totals):
             # the appendix starts a page, and so does each report in it
             self.heading(common.TITLES[key], self.base, new_page=key == "appendix")
             getattr(self, f"_{key}")(part)
@@ -89,10 +102,6 @@ class _Writer:
     def _overview(self, part: Part) -> None:
         rows = common.overview_lines(self.s, part, self.totals)
         self.table(tables.Table(["Uppgift", "Värde"], [list(r) for r in rows], left=True))
-        if part.missing:
-            self.para(common.missing_sentence(part), "Saknas: ")
-        if part.not_included:
-            self.para(common.not_included_sentence(part), "Ej medtagna: ")
 
     def _meetings(self, part: Part) -> None:
         self.table(tables.meetings_table(part))
@@ -103,24 +112,29 @@ class _Writer:
         for gap in part.composition.gaps:
             self.bullet(common.gap_sentence(gap))
 
-    def _themes(self, blocks: list[ThemeBlock], with_groups: bool) -> None:
-        if not blocks:
-            self.para(common.NOTHING)
-        for block in blocks:
-            self.heading(common.theme_title(block.theme.label if block.theme else None),
-                         self.base + 1)
-            if with_groups:
-                self.para(f"{common.names(block.groups)}.", "Nämns av: ")
-            self.entries(block.entries)
+    def _quoted(self, part: Part, blocks: list[ThemeBlock]) -> None:
+        for block in condensed.by_count(blocks):
+            lead, rest = condensed.quoted_item(block, len(part.groups))
+            self.bullet(rest, f"{lead} ")
+
+    def _themes(self, part: Part) -> None:
+        self.para(f"Antal grupper av {len(part.groups)} som tar upp varje tema, per avsnitt i "
+                  f"årsberättelsen.")
+        self.table(condensed.theme_table(part))
 
     def _work(self, part: Part) -> None:
-        self._themes(part.work, with_groups=False)
+        for block in condensed.by_count(part.work):
+            lead, rest = condensed.titled_item(block, len(part.groups))
+            self.bullet(rest, f"{lead} ")
 
     def _development_areas(self, part: Part) -> None:
-        self._themes(part.development_areas, with_groups=True)
+        self._quoted(part, part.development_areas)
 
     def _competence_needs(self, part: Part) -> None:
-        self._themes(part.competence_needs, with_groups=True)
+        self._quoted(part, part.competence_needs)
+
+    def _support_wanted(self, part: Part) -> None:
+        self._quoted(part, part.support_by_theme)
 
     def _deviations(self, part: Part) -> None:
         d = part.deviations
@@ -132,22 +146,26 @@ class _Writer:
             self.heading("Per grupp", self.base + 1)
             self.table(tables.group_deviation_table(d))
         if d.raised:
-            self.heading("Lyfta till delregional nivå", self.base + 1)
-            for e in d.raised:
-                self.bullet(f"{e.category.label} ({common.num(e.count)}): {e.description} "
-                            f"Åtgärd: {e.action}", f"{e.group}: ")
+            self.para(common.raised_pointer(d))
 
     def _support(self, part: Part) -> None:
-        for key in ("good_examples", "plans"):
-            self.heading(common.TITLES[key], self.base + 1)
-            self.entries(getattr(part, key))
+        if part.good_examples:
+            self.heading(common.TITLES["good_examples"], self.base + 1)
+            for e in part.good_examples:
+                self.bullet(e.title or e.text, f"{e.group}: ")
+        if part.plans:
+            self.heading(common.TITLES["plans"], self.base + 1)
+            for group, text in condensed.plans_by_group(part):
+                self.bullet(text, f"{group}: ")
 
     def _key_figures(self, part: Part) -> None:
-        if not part.key_figures:
-            self.para(common.NOTHING)
-            return
-        self.para("Summa, lägsta och högsta värde bland de grupper som redovisat nyckeltalet.")
-        self.table(tables.key_figure_table(part))
+        several = tables.key_figure_table(part)
+        if several.rows:
+            self.para("Summa, lägsta och högsta värde bland de grupper som redovisat "
+                      "nyckeltalet.")
+            self.table(several)
+        if common.single_key_figures(part):
+            self.para(common.single_key_figures(part))
 
     def _comparison(self, part: Part) -> None:
         c = part.comparison
@@ -165,8 +183,8 @@ class _Writer:
         if c.one_year_only:
             self.para(common.one_year_only_note(c))
             self.table(tables.one_year_only_table(c))
-        for lead, items in common.comparison_lines(c):
-            self.bullet(common.names(items) or "inga", f"{lead}: ")
+        for lead, text in common.comparison_lines(c):
+            self.bullet(f"{text}.", f"{lead}: ")
 
     def _follow_up(self, part: Part) -> None:
         self.para(" ".join(common.follow_up_sentences(part, self.s.year)))
@@ -176,23 +194,6 @@ class _Writer:
         for f in part.follow_up:
             self.bullet(common.follow_up_detail(f, part.comparison.previous_year, self.s.year),
                         f"{f.group} – {f.category.label}. ")
-
-    def _priorities(self, part: Part) -> None:
-        d = part.deviations
-        self.heading(common.TITLES["recurring"], self.base + 1)
-        self.para(common.recurring_sentence(d))
-        for code in d.recurring:
-            self.bullet(common.recurring_item(d, code))
-        self.heading(common.TITLES["support_by_theme"], self.base + 1)
-        if not part.support_by_theme:
-            self.para(common.NOTHING)
-        for block in part.support_by_theme:
-            self.para("", common.support_theme_lead(block))
-            for e in block.entries:
-                self.bullet(e.text, f"{e.group}: ")
-
-    def _conclusions(self, part: Part) -> None:
-        self.doc.markdown(self.s.conclusions or "", below=self.base)
 
     def _appendix(self, part: Part) -> None:
         for i, report in enumerate(part.appendix):

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vastbus_cli.render import common, subregions, tables
+from vastbus_cli.render import common, condensed, digest, subregions, tables
 from vastbus_cli.render.cells import md_cell, md_text
 from vastbus_cli.reports.summary import Summary
 
@@ -71,6 +71,8 @@ def _context(summary: Summary) -> dict[str, Any]:
         "parts": common.parts_in_order(summary),
         "T": common.TITLES,
         "common": common,
+        "digest": digest,
+        "condensed": condensed,
         "tables": tables,
         "subregions": subregions,
         "table": _table,

@@ -66,7 +66,7 @@ def key_figure_table(part: Part) -> Table:
         ["Nyckeltal", "Summa", "Lägst", "Grupp (lägst)", "Högst", "Grupp (högst)",
          "Antal grupper"],
         [[f.name, f.total, f.min, f.min_group, f.max, f.max_group, len(f.values)]
-         for f in part.key_figures],
+         for f in part.key_figures if len(f.values) > 1],
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from vastbus_cli.documents.excel import CellStyles, save_workbook
-from vastbus_cli.render import common, tables
+from vastbus_cli.render import common, condensed, digest, tables
 from vastbus_cli.render.cells import set_text
 from vastbus_cli.render.tables import Table, Value
 from vastbus_cli.render.xlsx_charts import bar_chart
@@ -31,6 +31,7 @@ def render(summary: Summary) -> bytes:
     region = {g: p.subregion for p in summary.parts for g in p.groups}
     book = _Book(Workbook(), region if summary.totals is not None else None)
     book.overview(summary)
+    book.sheet("Till regional nivå", _to_region(whole), grouped=False)
     if whole.subregions is not None:  # several sub-regions: their figures side by side
         from vastbus_cli.render import subregions
 
@@ -46,6 +47,7 @@ def render(summary: Summary) -> bytes:
     bar_chart(comp, "Representanter per organisation och grupp", "Grupp",
               "Antal representanter", first_row=2, rows=n_groups, label_col=book.col(1),
               first_col=book.col(2), cols=n_orgs, stacked=True)
+    book.sheet("Teman", condensed.theme_table(whole), grouped=False)
     book.sheet("Pågående arbete", _themed(whole.work, "Rubrik"))
     d = whole.deviations
     dev = book.sheet("Avvikelser", tables.category_table(d), grouped=False)
@@ -68,6 +70,15 @@ def render(summary: Summary) -> bytes:
         book.sheet("Jämförelse", _comparison(whole.comparison), grouped=False)
     book.sheet("Data", _long(summary), grouped=False)
     return save_workbook(book.wb, common.properties(summary))
+
+
+def _to_region(part: Part) -> Table:
+    """What the sub-region raises to the regional level, one row per category."""
+    return Table(["Kategori", "Avvikelser", "Grupper", "Av grupper", "Möjligt systemfel",
+                  "Lyfta till delregional nivå", "Lyfta av", "Lyftes även förra året av"],
+                 [[i.category.label, i.total, len(i.groups), i.of, "Ja" if i.recurring else "",
+                   i.raised, common.names(i.raised_by), common.names(i.raised_last_year)]
+                  for i in part.to_region])
 
 
 def _support(part: Part) -> Table:
@@ -173,6 +184,8 @@ class _Book:
         ]
         rows += [[label, value] for label, value in common.title_facts(s)[3:]]
         rows += _markdown_rows(common.TITLES["intro"], s.intro)
+        rows += [[f"{common.TITLES['digest']}: {lead}", text]
+                 for lead, text in digest.digest_lines(s)]
         for part, totals in common.parts_in_order(s):
             prefix = f"{part.subregion}: " if len(s.parts) > 1 or totals else ""
             rows += [[f"{prefix}{label}", value] for label, value in

@@ -81,6 +81,7 @@ def compile_reports(
     progress: Callable[[Path], None] | None = None,
     intro: Path | None = None,
     conclusions: Path | None = None,
+    appendix: bool = False,
 ) -> CompileResult:
     """Validate and merge; with `skip_invalid`, reports with errors are left out and named.
 
@@ -121,7 +122,7 @@ def compile_reports(
         previous_roster=previous_roster,
         recurring=recurring, skipped=[Path(p).name for p in compiled.skipped],
         skipped_groups=[g for p in compiled.skipped if (g := _group_name(Path(p)))],
-        produced=produced, files=[Path(rf.path).name for rf in good],
+        produced=produced, files=[Path(rf.path).name for rf in good], appendix=appendix,
     ).model_copy(update={**_roster_facts(result.roster), **texts}))
     return compiled
 

@@ -16,6 +16,7 @@ from vastbus_cli.reports.appendix import appendix_report
 from vastbus_cli.reports.merge_compare import compare
 from vastbus_cli.reports.merge_deviations import deviations
 from vastbus_cli.reports.merge_followup import follow_up
+from vastbus_cli.reports.merge_region import to_region
 from vastbus_cli.reports.model import Report, support_text, support_theme
 from vastbus_cli.reports.rollup import side_by_side
 from vastbus_cli.reports.roster import Roster, group_key
@@ -53,8 +54,12 @@ def merge(
     skipped_groups: Sequence[str] = (),
     produced: dt.date,
     files: Sequence[str] | None = None,
+    appendix: bool = False,
 ) -> Summary:
     """The summary of `reports` (one year); `files` names each report's file, if known.
+
+    `appendix` adds each report in full (the body counts and quotes; the appendix is the
+    only place where every group's text stands verbatim, and only when asked for).
 
     `previous_roster` (last year's roster) tells a group new in the roster from one that
     simply did not report last year. `skipped_groups` names the groups whose files were left
@@ -88,7 +93,7 @@ def merge(
         named = _named(by_region[key], expected)
         all_named += named
         rosters = (roster, previous_roster) if expected is not None else (None, None)
-        parts.append(_part(names[key], named, expected, prev, recurring, appendix=True,
+        parts.append(_part(names[key], named, expected, prev, recurring, appendix=appendix,
                            rosters=rosters, skipped_groups=skipped_groups))
     totals = None
     if len(parts) > 1:
@@ -143,13 +148,15 @@ def _part(subregion: str, named: Named, expected: list[str] | None,
     comparison = None
     if previous is not None:
         comparison = compare(named, [(r.group.name, r) for r in previous], *rosters)
+    devs = deviations(named, threshold)
+    followed = follow_up(named, previous, named[0][1].year) if previous is not None else None
     return Part(
         subregion=subregion, groups=groups, missing=missing, not_included=not_included,
         overview=_overview(named, expected, missing, not_included),
         composition=_composition(named),
         work=_themes((r.theme, name, Entry(group=name, title=r.title, text=r.description))
                      for name, report, _ in named for r in report.ongoing_work),
-        deviations=deviations(named, threshold),
+        deviations=devs,
         development_areas=_themes((t.theme, name, Entry(group=name, text=t.description))
                                   for name, report, _ in named for t in report.development_areas),
         competence_needs=_themes((t.theme, name, Entry(group=name, text=t.description))
@@ -161,7 +168,8 @@ def _part(subregion: str, named: Named, expected: list[str] | None,
         plans=[Entry(group=name, text=p) for name, r, _ in named for p in r.plans],
         key_figures=_key_figures(named),
         comparison=comparison,
-        follow_up=follow_up(named, previous, named[0][1].year) if previous is not None else None,
+        follow_up=followed,
+        to_region=to_region(devs, len(named), followed),
         appendix=[appendix_report(r, name, path) for name, r, path in named] if appendix else [],
     )
 

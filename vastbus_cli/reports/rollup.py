@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
+from vastbus_cli.reports.merge_region import to_region
 from vastbus_cli.reports.roster import group_key
 from vastbus_cli.reports.summary import (
     CategoryAcross,
@@ -228,6 +229,8 @@ def totals_of(parts: Sequence[Part], threshold: int = 3, across: int = ACROSS) -
     expected = [p.overview.expected for p in parts]
     rows = [r for p in parts for r in p.overview.groups]
     follow = [p.follow_up for p in parts]
+    devs = _deviations(parts, threshold)
+    followed = None if any(f is None for f in follow) else [x for f in follow for x in f or []]
     return Part(
         subregion=REGION, groups=groups, missing=missing, not_included=not_included,
         overview=Overview(
@@ -238,7 +241,7 @@ def totals_of(parts: Sequence[Part], threshold: int = 3, across: int = ACROSS) -
             representatives=sum(r.representatives for r in rows)),
         composition=_composition(parts),
         work=_themes(b for p in parts for b in p.work),
-        deviations=_deviations(parts, threshold),
+        deviations=devs,
         development_areas=_themes(b for p in parts for b in p.development_areas),
         competence_needs=_themes(b for p in parts for b in p.competence_needs),
         support_wanted=[e for p in parts for e in p.support_wanted],
@@ -247,7 +250,8 @@ def totals_of(parts: Sequence[Part], threshold: int = 3, across: int = ACROSS) -
         plans=[e for p in parts for e in p.plans],
         key_figures=_key_figures(parts),
         comparison=_comparison(parts),
-        follow_up=None if any(f is None for f in follow) else [x for f in follow for x in f or []],
+        follow_up=followed,
+        to_region=to_region(devs, len(rows), followed),
         appendix=[],
         subregions=side_by_side(parts, across),
     )

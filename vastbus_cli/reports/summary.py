@@ -208,6 +208,23 @@ class FollowUp(_Model):
         description="What the group reports was done this year in the same category")
 
 
+class RegionalIssue(_Model):
+    """A deviation category the sub-region raises to the regional level: reported by at least
+    `threshold` groups (a possible system fault), or raised to the sub-regional level."""
+
+    category: Labelled
+    total: int = Field(description="This year's deviations in the category")
+    groups: list[str] = Field(description="Groups that reported the category")
+    of: int = Field(description="Reporting groups the count is taken of")
+    recurring: bool = Field(description="Reported by at least `threshold` groups")
+    raised: int = Field(description="Of `total`: raised to the sub-regional level this year")
+    raised_by: list[str]
+    entries: list[DeviationEntry] = Field(description="The raised deviations, as written")
+    raised_last_year: list[str] = Field(
+        default_factory=_no_items,
+        description="Groups that raised the category last year and still report it")
+
+
 class AppendixSection(_Model):
     title: str
     items: list[str]
@@ -276,7 +293,11 @@ class Part(_Model):
     comparison: Comparison | None = None
     follow_up: list[FollowUp] | None = Field(
         default=None, description="With last year's reports: last year's raised deviations")
-    appendix: list[AppendixReport] = Field(default_factory=_no_items)
+    to_region: list[RegionalIssue] = Field(
+        default_factory=_no_items,
+        description="What the sub-region raises to the regional level, most groups first")
+    appendix: list[AppendixReport] = Field(
+        default_factory=_no_items, description="Each report in full; only when asked for")
     subregions: SideBySide | None = Field(
         default=None, description="The regional totals: the sub-regions side by side")
 

@@ -1,0 +1,90 @@
+"""The generated Sammanfattning and the regional section, on the shipped examples.
+
+Every figure below was recounted by hand from examples/rapporter/2025 and 2024
+(12 of 15 groups; 51 deviations in 6 categories from 10 groups, 14 raised; the
+like-for-like comparison covers the 10 groups that reported both years).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from vastbus_cli.render import digest
+from vastbus_cli.render import markdown as md_render
+from vastbus_cli.reports.compile import compile_reports
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "rapporter"
+
+
+@pytest.fixture(scope="module")
+def example():
+    result = compile_reports(EXAMPLES / "2025", previous=EXAMPLES / "2024",
+                             produced=dt.date(2026, 5, 20))
+    assert result.summary is not None
+    return result.summary
+
+
+def test_sammanfattning_states_the_figures(example) -> None:
+    lines = dict(digest.digest_lines(example))
+    assert lines["Grupper"] == ("12 av 15 lokala grupper har lämnat årsberättelse. "
+                                "Saknas: Gullspång, Karlsborg och Töreboda.")
+    assert lines["Möten"] == (
+        "79 av 88 planerade möten genomfördes; grupperna har sammanlagt 91 representanter. "
+        "Jämfört med 2024 (samma 10 grupper): genomförda möten 67 → 68 (+1), "
+        "representanter 74 → 79 (+5).")
+    assert lines["Avvikelser"] == (
+        "51 avvikelser i 6 kategorier från 10 grupper; 14 av dem har lyfts till delregional "
+        "nivå. Flest grupper rapporterar ”SIP ej kallad eller försenad” (6 av 12 grupper, "
+        "23 avvikelser). Jämfört med 2024 (samma 10 grupper): 43 → 47 (+4).")
+    assert lines["Möjliga övergripande systemfel"] == (
+        "Kategorier som minst 3 av 12 grupper rapporterar: ”SIP ej kallad eller försenad” "
+        "(6 grupper, 23 avvikelser); ”Övergång mellan verksamheter” (4 grupper, 10 avvikelser); "
+        "”Information har inte förts vidare” (3 grupper, 6 avvikelser).")
+    assert lines["Lyft till delregional nivå"] == (
+        "14 avvikelser från 4 grupper (Falköping, Lidköping, Mariestad och Skövde), i "
+        "kategorierna ”Information har inte förts vidare”, ”SIP ej kallad eller försenad” "
+        "och ”Väntetider”.")
+    assert lines["Uppföljning av 2024"] == (
+        "I årsberättelserna för 2024 lyfte 2 grupper 10 avvikelser i 2 kategorier till "
+        "delregional nivå. Enligt årsberättelserna för 2025 kvarstår alla 10.")
+    assert lines["Vanligaste teman"].startswith(
+        "Kompetensbehov ”Neuropsykiatriska funktionsnedsättningar (NPF)” (7 av 12 grupper); "
+        "utvecklingsområden ”Samverkansrutiner” (6 av 12 grupper)")
+    assert lines["Sammansättning"] == ("Primärvård saknas i 5 av 12 grupper; habilitering "
+                                       "saknas i 4 av 12 grupper.")
+
+
+def test_what_goes_to_the_regional_level(example) -> None:
+    issues = [(i.category.code, i.total, len(i.groups), i.recurring, i.raised, i.raised_by,
+               i.raised_last_year) for i in digest.whole(example).to_region]
+    assert issues == [
+        ("sip_ej_kallad_eller_försenad", 23, 6, True, 5, ["Lidköping"], []),
+        ("övergång_mellan_verksamheter", 10, 4, True, 0, [], ["Tidaholm"]),
+        ("information_ej_överförd", 6, 3, True, 5, ["Falköping", "Mariestad"], []),
+        ("väntetider", 7, 2, False, 4, ["Skövde"], ["Skövde"]),
+    ]
+    wait = digest.whole(example).to_region[3]
+    assert digest.region_text(wait) == (
+        "7 avvikelser i 2 av 12 grupper (Skövde och Tibro). 4 av dem har lyfts till "
+        "delregional nivå av Skövde. Skövde lyfte kategorin redan förra året, och den kvarstår.")
+
+
+def test_the_body_counts_and_quotes_instead_of_copying(example) -> None:
+    text = md_render.render(example)
+    assert ("- **Neuropsykiatriska funktionsnedsättningar (NPF): 7 av 12 grupper** (Essunga, "
+            "Götene, Hjo, Mariestad, Skara, Skövde och Tibro). Till exempel ") in text
+    # the opening order: intro, Sammanfattning, regional asks, conclusions, then the body
+    heads = [line for line in text.splitlines() if line.startswith("## ")]
+    assert heads[:5] == ["## Inledning", "## Sammanfattning",
+                         "## Det delregionen lyfter till regional nivå",
+                         "## Slutsatser och rekommendationer", "## Översikt"]
+    assert "Bilaga" not in text  # off by default
+    assert "Inget angivet" not in text and " st," not in text
+    # a figure one group reported has no lowest and highest
+    assert "| Antal uppföljande SIP-möten |" not in text
+    assert "Redovisat av en grupp: Antal uppföljande SIP-möten 33 (Skövde)." in text
+    # each raised deviation's text once (in the regional section), not in the body again
+    assert text.count("Kallelser till SIP avböjdes") == 1
