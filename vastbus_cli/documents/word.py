@@ -137,17 +137,21 @@ class WordDocument:
         return self._add(content, style)
 
     def paragraph(self, value: str = "", bold_lead: str = "", italic: bool = False,
-                  style: str | None = None) -> Any:
+                  style: str | None = None, keep_with_next: bool | None = None) -> Any:
+        """A paragraph; a lead-in line (ending in a colon, or a bold lead alone) stays on the
+        page of what it introduces unless `keep_with_next` says otherwise."""
         content = word_parts.run_xml(bold_lead, bold=True) if bold_lead else ""
         if value:
             content += word_parts.run_xml(value, italic=italic)
-        return self._add(content, style)
+        if keep_with_next is None:
+            keep_with_next = is_lead_in(value, bold_lead)
+        return self._add(content, style, keep_with_next)
 
-    def _add(self, content: str, style: str | None) -> Any:
+    def _add(self, content: str, style: str | None, keep_with_next: bool = False) -> Any:
         """A paragraph of `content` (WordprocessingML runs) at the end, as `new_paragraph`
         would make it."""
         style_id = self._style_id(style) if style and style != "Normal" else None
-        xml = word_parts.paragraph_xml(content, style_id, self._page_pending)
+        xml = word_parts.paragraph_xml(content, style_id, self._page_pending, keep_with_next)
         self._page_pending = False
         return self._queue(xml, "p")
 
@@ -286,6 +290,11 @@ class WordDocument:
 
 
 _PLACEHOLDER = "vastbus-text"
+
+
+def is_lead_in(value: str, bold_lead: str = "") -> bool:
+    """A line that introduces what follows: "Svar, 2019:", or a bold lead with nothing after it."""
+    return (value or bold_lead).rstrip().endswith(":") or bool(bold_lead and not value.strip())
 
 
 class _Later:

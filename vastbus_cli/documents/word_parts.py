@@ -29,7 +29,8 @@ TABLE_FONT_PT = 10
 WIDE_TABLE_FONT_PT = 9
 WIDE = 7  # columns; from here on a table uses the smaller font
 CHAR_CM = 0.25  # a generous character width at 9–10 pt (bold, serif fallbacks), in cm
-MAX_HEADER_CM = 4.0  # a longer rotated header wraps onto a second line
+CM_PER_PT = 2.54 / 72
+KEEP_ROWS = 25  # a table with fewer rows is kept on one page
 TWIPS_PER_CM = 566.93
 CELL_PADDING_CM = 0.5  # Word's default cell margins, left and right, and a little air
 
@@ -141,28 +142,84 @@ def footer_page_numbers(doc: Any, label: str) -> None:
         add_field(paragraph, "NUMPAGES", "1")
 
 
-def _widths(table: Table, usable_cm: float, rotated: set[int],
-            rows: list[list[str]]) -> list[float]:
+def text_cm(value: str, points: float) -> float:
+    """A generous width of `value` in bold at `points`: capitals and m/w wider than the rest.
+
+    Measured against the widest fonts a table may fall back to (DejaVu Serif
+    Bold where Calibri or Cambria are missing), so a word estimated to fit does.
+    """
+    ems = sum(0.8 if c.isupper() or c in "mwMW%" else 0.4 if c in "ilj.,:;'|!-()/ " else 0.65
+              for c in value)
+    return ems * points * CM_PER_PT
+
+
+def _widths(table: Table, usable_cm: float, rows: list[list[str]], points: float) -> list[float]:
     """Column widths in cm: each column fits its longest word, text columns share the rest.
 
-    A rotated header does not count (it runs along the column). When even the
-    longest words do not fit the page, every column shrinks alike.
+    A header word may be hyphenated (`hyphenate`) over two, then three lines
+    when the table does not fit otherwise; body words never are. When even
+    that does not fit the page, the columns with air to spare give it up, down
+    to the header's shortest syllable.
     """
-    need: list[float] = []
+    from vastbus_cli.documents.hyphenate import widest_piece
+
+    def measure(word: str) -> float:
+        return text_cm(word, points)
+
+    body = [max([measure(w) for r in rows for w in r[i].split()] + [measure("00")])
+            for i in range(len(table.headers))]
+
+    def needs(lines: int) -> list[float]:
+        return [max([b, *[widest_piece(w, lines, measure) for w in h.split()]]) + CELL_PADDING_CM
+                for b, h in zip(body, table.headers, strict=True)]
+
+    for lines in (1, 2, 3):
+        need = needs(lines)
+        if sum(need) <= usable_cm:
+            break
+    else:  # narrower columns give up their air first; no column goes below its shortest piece
+        least = needs(len(max(table.headers, key=len)))
+        over = sum(need) - usable_cm
+        room = sum(need) - sum(least)
+        if room >= over:
+            need = [n - (n - m) * over / room for n, m in zip(need, least, strict=True)]
+        else:
+            need = [usable_cm * m / sum(least) for m in least]
     spare: list[float] = []
     for i, header in enumerate(table.headers):
-        cells = [r[i] for r in rows] + ([] if i in rotated else [header])
-        words = max([len(w) for c in cells for w in c.split()] + [2])
-        need.append(words * CHAR_CM + CELL_PADDING_CM)
-        longest = max([len(c) for c in cells] + [0])
-        spare.append(0.0 if table.numeric(i) else max(min(longest, 60) - words, 0) * CHAR_CM)
+        longest = max([measure(r[i]) for r in rows] + [measure(header)])
+        spare.append(0.0 if table.numeric(i)
+                     else max(min(longest, 60 * CHAR_CM) - need[i] + CELL_PADDING_CM, 0))
     left = usable_cm - sum(need)
-    if left <= 0:
-        return [usable_cm * n / sum(need) for n in need]
+    if left <= 1e-9:
+        return need
     if sum(spare) > left:
         return [n + left * sp / sum(spare) for n, sp in zip(need, spare, strict=True)]
     extra = left - sum(spare)  # everything fits on one line: share what is left alike
     return [n + sp + extra / len(need) for n, sp in zip(need, spare, strict=True)]
+
+
+def header_run_xml(value: str, width_cm: float, half_points: int) -> str:
+    """A bold header cell's run; a word wider than the column gets soft hyphens (`w:softHyphen`)."""
+    from vastbus_cli.documents.hyphenate import points
+
+    room = width_cm - CELL_PADDING_CM
+    parts: list[str | None] = []
+    for i, word in enumerate(text(value).split(" ")):
+        if i:
+            parts.append(" ")
+        cuts = points(word) if text_cm(word, half_points / 2) > room + 1e-9 else ()
+        start = 0
+        for cut in (*cuts, len(word)):
+            piece = word[start:cut]
+            if start and word[start - 1] not in "/-":
+                parts.append(None)  # a soft hyphen before this piece
+            parts.append(piece)
+            start = cut
+    runs = "".join("<w:softHyphen/>" if p is None else
+                   f'<w:t xml:space="preserve">{_escape(p)}</w:t>' for p in parts if p != "")
+    size = f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+    return f"<w:r><w:rPr><w:b/>{size}</w:rPr>{runs or _EMPTY_TEXT}</w:r>"
 
 
 def table_xml(table: Table, usable_cm: float, style_id: str) -> str:
@@ -171,41 +228,40 @@ def table_xml(table: Table, usable_cm: float, style_id: str) -> str:
     WordprocessingML as one string (`w:` declared by the document around it), so a
     table never scans the document or the style list and makes no element one by
     one: linear time. Headers of number columns are right-aligned like their
-    numbers; totals rows are bold.
+    numbers; totals rows are bold. No row is split across pages, and a table
+    of up to `KEEP_ROWS` rows is kept on one page (each row kept with the next).
+    Header text is never rotated: long words are hyphenated instead.
     """
     half_points = 2 * (WIDE_TABLE_FONT_PT if len(table.headers) >= WIDE else TABLE_FONT_PT)
     numeric = [table.numeric(i) for i in range(len(table.headers))]
-    rotated = {i for i in range(1, len(table.headers)) if numeric[i]} if (
-        table.dash_zero and len(table.headers) >= WIDE) else set()  # a wide matrix of counts
     body_rows = table.text_rows()
-    widths = [str(round(w * TWIPS_PER_CM)) for w in _widths(table, usable_cm, rotated, body_rows)]
+    cm = _widths(table, usable_cm, body_rows, half_points / 2)
+    widths = [str(round(w * TWIPS_PER_CM)) for w in cm]
     out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{_attr(style_id)}"/>'
            '<w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/>'
            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
     out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
     out.append("</w:tblGrid>")
-    cell_start = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p>'
-                  + ('<w:pPr><w:jc w:val="right"/></w:pPr>' if numeric[i] else "")
-                  for i, w in enumerate(widths)]
+    keep = len(body_rows) < KEEP_ROWS
+    starts = []
+    for together in (True, False):
+        para = ("<w:keepNext/>" if together else "")
+        starts.append([f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p>'
+                       + (f"<w:pPr>{para}" + ('<w:jc w:val="right"/>' if numeric[i] else "")
+                          + "</w:pPr>" if para or numeric[i] else "")
+                       for i, w in enumerate(widths)])
     first_total = len(body_rows) - table.totals
     for r, values in enumerate([table.headers, *body_rows]):
-        out.append("<w:tr>")
-        starts = cell_start
-        if r == 0:
-            out.append("<w:trPr><w:cantSplit/>")
-            if rotated:
-                longest = max(len(table.headers[i]) for i in rotated)
-                height = min(longest * CHAR_CM * 0.85 + 0.3, MAX_HEADER_CM)
-                out.append(f'<w:trHeight w:val="{round(height * TWIPS_PER_CM)}" '
-                           'w:hRule="atLeast"/>')
-            out.append("<w:tblHeader/></w:trPr>")
-            starts = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>'
-                      '<w:textDirection w:val="btLr"/></w:tcPr><w:p>' if i in rotated
-                      else cell_start[i] for i, w in enumerate(widths)]
+        out.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if r == 0 else "")
+                   + "</w:trPr>")
+        # the header always stays with the first row; a short table stays together
+        start = starts[0] if r == 0 or (keep and r < len(body_rows)) else starts[1]
         bold = r == 0 or r - 1 >= first_total
-        for start, value in zip(starts, values, strict=False):
-            out += (start, run_xml(value, bold=bold, half_points=half_points), "</w:p></w:tc>")
+        for i, value in enumerate(values):
+            cell = (header_run_xml(value, cm[i], half_points) if r == 0
+                    else run_xml(value, bold=bold, half_points=half_points))
+            out += (start[i], cell, "</w:p></w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
@@ -345,13 +401,15 @@ def run_xml(value: object, bold: bool = False, italic: bool = False,
     return f'<w:r>{props}<w:t xml:space="preserve">{_escape(text(value))}</w:t></w:r>'
 
 
-def paragraph_xml(content: str, style_id: str | None = None, page_break: bool = False) -> str:
-    """A paragraph around `content` (runs, bookmarks), with its style and a page break."""
+def paragraph_xml(content: str, style_id: str | None = None, page_break: bool = False,
+                  keep_with_next: bool = False) -> str:
+    """A paragraph around `content` (runs, bookmarks), with its style, keep-with-next and a
+    page break."""
     props = ""
-    if style_id is not None or page_break:
+    if style_id is not None or page_break or keep_with_next:
         props = ("<w:pPr>" + (f'<w:pStyle w:val="{_attr(style_id)}"/>' if style_id is not None
-                              else "") + ("<w:pageBreakBefore/>" if page_break else "")
-                 + "</w:pPr>")
+                              else "") + ("<w:keepNext/>" if keep_with_next else "")
+                 + ("<w:pageBreakBefore/>" if page_break else "") + "</w:pPr>")
     return f"<w:p>{props}{content}</w:p>" if props or content else "<w:p/>"  # as lxml
 
 

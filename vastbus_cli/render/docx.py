@@ -196,8 +196,8 @@ class _Writer:
                         f"{f.group} – {f.category.label}. ")
 
     def _appendix(self, part: Part) -> None:
-        for i, report in enumerate(part.appendix):
-            self.heading(report.group, self.base + 1, new_page=i > 0)
+        for report in part.appendix:
+            self.heading(report.group, self.base + 1)  # no page per group: spills left 4-line pages
             for section in report.sections:
                 self.para("", section.title)
                 for item in section.items:

@@ -1,0 +1,77 @@
+"""Typesetting rules of the Word layer: rows that do not split, headers that neither rotate
+nor break mid-word, lead-in lines kept with what they introduce."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+
+from vastbus_cli.documents.properties import Properties
+from vastbus_cli.documents.table import Table
+from vastbus_cli.documents.word import WordDocument
+
+ORGS = ["Socialtjänst", "Skola/elevhälsa", "Förskola", "BUP", "Primärvård", "Habilitering",
+        "Ungdomsmottagning", "Annan", "Totalt"]
+
+
+def document_xml(build: object) -> str:
+    doc = WordDocument(Properties(title="T", author="A", date=dt.date(2026, 3, 1)))
+    build(doc)  # type: ignore[operator]
+    return zipfile.ZipFile(io.BytesIO(doc.save())).read("word/document.xml").decode("utf-8")
+
+
+def composition(doc: WordDocument) -> None:
+    rows = [[f"Grupp {i}", *([1] * 8), 8] for i in range(12)]
+    doc.table(Table(["Grupp", *ORGS], [*rows, ["Totalt", *([12] * 8), 96]], dash_zero=True))
+
+
+def test_every_row_is_kept_whole_and_the_header_repeats() -> None:
+    xml = document_xml(composition)
+    assert xml.count("<w:tr>") == 14 == xml.count("<w:cantSplit/>")
+    assert xml.count("<w:tblHeader/>") == 1
+
+
+def test_header_text_is_never_rotated_and_long_words_get_soft_hyphens() -> None:
+    pytest.importorskip("pyphen")
+    xml = document_xml(composition)
+    assert "textDirection" not in xml
+    pieces = ["Ung", "doms", "mot", "tag", "ning"]  # Swedish syllables, the renderer picks
+    assert "<w:softHyphen/>".join(f'<w:t xml:space="preserve">{p}</w:t>' for p in pieces) in xml
+    assert '<w:t xml:space="preserve">BUP</w:t>' in xml  # a short word is left whole
+    assert '<w:t xml:space="preserve">Grupp 1</w:t>' in xml  # body text is never hyphenated
+
+
+def test_a_wide_header_that_fits_is_not_hyphenated() -> None:
+    xml = document_xml(lambda d: d.table(Table(["Omgång", "Svarande", "Svarsfrekvens", "Källa"],
+                                               [["2018", 7, "100 %", "enkat-2018.csv"]])))
+    assert "softHyphen" not in xml
+    assert '<w:t xml:space="preserve">Svarsfrekvens</w:t>' in xml
+
+
+def test_a_short_table_stays_on_one_page_a_long_one_may_break() -> None:
+    short = document_xml(lambda d: d.table(Table(["Grupp", "Antal"], [["a", 1], ["b", 2]])))
+    assert short.count("<w:keepNext/>") == 2 * 2  # header and first row, every cell
+    long = document_xml(lambda d: d.table(Table(["Grupp", "Antal"],
+                                                [[str(i), i] for i in range(40)])))
+    assert long.count("<w:keepNext/>") == 2  # only the header stays with the first row
+
+
+def test_lead_in_lines_keep_with_next() -> None:
+    def build(doc: WordDocument) -> None:
+        doc.paragraph("Svar, 2019:")
+        doc.bullet("ett svar")
+        doc.paragraph("", "Lyfta avvikelser")
+        doc.paragraph("En vanlig mening.")
+
+    xml = document_xml(build)
+    assert xml.count("<w:keepNext/>") == 2
+    assert "<w:p><w:pPr><w:keepNext/></w:pPr>" in xml
+    assert "En vanlig mening.</w:t></w:r></w:p>" in xml.split("<w:keepNext/>")[-1]
+
+
+def test_an_empty_header_cell_is_laid_out() -> None:
+    xml = document_xml(lambda d: d.table(Table(["", "2018", "2019"], [["Medelvärde", 2.5, 3]])))
+    assert "Medelvärde" in xml
