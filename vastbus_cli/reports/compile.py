@@ -14,12 +14,13 @@ from pathlib import Path
 
 from vastbus_cli.privacy import masked_model
 from vastbus_cli.problems import Problem, error, has_errors
+from vastbus_cli.reports import consistency
 from vastbus_cli.reports.checks import ReportFile
 from vastbus_cli.reports.coordinator_texts import (
     CONCLUSIONS_NAME,
     INTRO_NAME,
     find_beside,
-    read_markdown,
+    read_markdown_at,
 )
 from vastbus_cli.reports.load import load_file
 from vastbus_cli.reports.merge import merge
@@ -91,7 +92,8 @@ def compile_reports(
     paths = [folder] if isinstance(folder, Path) else list(folder)
     produced = produced or dt.date.today()
     result = validate_paths(paths, roster_path=roster, today=produced, progress=progress)
-    texts, text_problems = _coordinator_texts(paths, result.roster_path, intro, conclusions)
+    texts, sources, text_problems = _coordinator_texts(paths, result.roster_path, intro,
+                                                       conclusions)
     # validate's own checks (another year, two reports for a group): both refuse the same
     problems = result.problems + text_problems
     bad_files = {p.file for p in problems if p.is_error}
@@ -124,7 +126,21 @@ def compile_reports(
         skipped_groups=[g for p in compiled.skipped if (g := _group_name(Path(p)))],
         produced=produced, files=[Path(rf.path).name for rf in good], appendix=appendix,
     ).model_copy(update={**_roster_facts(result.roster), **texts}))
+    compiled.problems += _against_the_figures(compiled.summary, texts, sources)
     return compiled
+
+
+def _against_the_figures(summary: Summary, texts: dict[str, str | None],
+                         sources: dict[str, tuple[str, int]]) -> list[Problem]:
+    """Warnings where the coordinator's intro or conclusions contradict the tables."""
+    part = summary.totals or summary.parts[0]
+    found: list[Problem] = []
+    for key, what in (("intro", "Inledningen"), ("conclusions", "Slutsatserna")):
+        text = texts.get(key)
+        if text and key in sources:
+            file, first_line = sources[key]
+            found += consistency.check(text, file, part, what, first_line)
+    return found
 
 
 def _roster_facts(roster: Roster | None) -> dict[str, str | None]:
@@ -136,15 +152,19 @@ def _roster_facts(roster: Roster | None) -> dict[str, str | None]:
 
 
 def _coordinator_texts(paths: list[Path], roster_path: str | None, intro: Path | None,
-                       conclusions: Path | None) -> tuple[dict[str, str | None], list[Problem]]:
+                       conclusions: Path | None,
+                       ) -> tuple[dict[str, str | None], dict[str, tuple[str, int]], list[Problem]]:
+    """The texts, where each came from (file, line its text begins on), and reading problems."""
     beside = [p for p in paths if p.is_dir()] + ([Path(roster_path).parent] if roster_path else [])
     texts: dict[str, str | None] = {}
+    sources: dict[str, tuple[str, int]] = {}
     problems: list[Problem] = []
     for key, given, name in (("intro", intro, INTRO_NAME),
                              ("conclusions", conclusions, CONCLUSIONS_NAME)):
         path = given or find_beside(list(beside), name)
         if path is None:
             continue
-        texts[key], found = read_markdown(path)
+        texts[key], first_line, found = read_markdown_at(path)
+        sources[key] = (str(path), first_line)
         problems += found
-    return texts, problems
+    return texts, sources, problems
