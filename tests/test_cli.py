@@ -178,3 +178,11 @@ def test_validate_counts_the_same_files_whatever_they_hold(tmp_path: Path) -> No
     broken = runner.invoke(app, ["validate", str(tmp_path)]).stdout.splitlines()[-1]
     assert clean == "Inga problem i 3 filer."
     assert broken.endswith(" i 1 av 3 filer.")
+
+
+def test_windows_1252_report_validates_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_bytes(VALID.replace("\n", "\r\n").encode("cp1252"))
+    result = runner.invoke(app, ["validate", str(tmp_path / "a.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "varning  kodning  Filen är sparad som Windows-1252/ANSI" in result.stdout
+    assert runner.invoke(app, ["validate", "--strict", str(tmp_path / "a.yaml")]).exit_code == 1

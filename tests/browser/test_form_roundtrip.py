@@ -69,7 +69,7 @@ def test_windows_file_in_ansi_with_crlf_opens_and_saves_as_utf8(browser: Browser
     source = (EXAMPLES / "arsberattelse-2025-skovde.yaml").read_text("utf-8")
     path = tmp_path / "från anteckningar.yaml"
     path.write_bytes(source.replace("\n", "\r\n").encode("cp1252"))
-    assert problems_of(path)[0][1] == "kodning"  # validate refuses it
+    assert problems_of(path)[0][1] == "kodning"  # validate reads it with a warning
     browser.open(make_form(tmp_path, "Skövde"))
     notice = browser.open_report(path)
     assert "Filen är inte sparad som UTF-8 (troligen Windows-1252/ANSI)." in notice

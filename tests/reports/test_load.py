@@ -79,11 +79,23 @@ def test_utf8_bom_and_crlf_accepted() -> None:
     assert loaded.positions.values[("namn",)] == (2, 7)
 
 
-def test_windows_1252_refused_with_resave_hint_and_position() -> None:
-    loaded = load_bytes("a: 1\nnamn: Göteborg\n".encode("cp1252"), "f.yaml")
-    problem = loaded.problems[0]
+def test_windows_1252_read_with_a_warning_resave_hint_and_position() -> None:
+    """Issue #20: a Windows-1252 report is decoded with a warning instead of refused."""
+    loaded = load_bytes("a: 1\r\nnamn: Göteborg\r\n".encode("cp1252"), "f.yaml")
+    assert loaded.data == {"a": 1, "namn": "Göteborg"}
+    [problem] = loaded.problems
     assert (problem.line, problem.column, problem.code) == (2, 8, "kodning")
+    assert problem.severity.value == "varning"
+    assert problem.message.startswith("Filen är sparad som Windows-1252/ANSI, inte UTF-8")
     assert "UTF-8" in problem.hint
+
+
+def test_neither_utf8_nor_windows_1252_is_refused() -> None:
+    loaded = load_bytes(b"a: 1\nnamn: G\x81teborg\n", "f.yaml")
+    [problem] = loaded.problems
+    assert loaded.data is None
+    assert (problem.line, problem.column, problem.code) == (2, 8, "kodning")
+    assert problem.severity.value == "fel"
 
 
 def test_utf16_refused() -> None:

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from vastbus_cli.paths import os_reason, path_problem
-from vastbus_cli.problems import Problem, error
+from vastbus_cli.problems import Problem, error, warning
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 50  # levels of nesting; a report needs four
@@ -139,7 +139,11 @@ def _looks_utf16(raw: bytes) -> bool:
 
 
 def decode(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
-    """UTF-8 with or without BOM; anything else is refused with a way to fix it."""
+    """UTF-8 with or without BOM; Windows-1252 read with a warning; anything else refused.
+
+    A text that is not UTF-8 but decodes as Windows-1252 is what Notepad saves as "ANSI"
+    on a Swedish Windows, and refusing it only sent the user away to re-save it.
+    """
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
@@ -158,9 +162,18 @@ def decode(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, error(
+        try:  # what Notepad's "ANSI" is on a Swedish Windows: read it, and say so
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return None, error(
+                name, line, column, "kodning",
+                "Filen är inte sparad som UTF-8 och är inte heller Windows-1252/ANSI.",
+                _RESAVE_HINT,
+            )
+        return text, warning(
             name, line, column, "kodning",
-            "Filen är inte sparad som UTF-8 (troligen Windows-1252/ANSI).", _RESAVE_HINT,
+            "Filen är sparad som Windows-1252/ANSI, inte UTF-8; den lästes som Windows-1252. "
+            "Kontrollera att å, ä och ö blev rätt.", _RESAVE_HINT,
         )
 
 
@@ -274,7 +287,10 @@ def load_bytes(raw: bytes, name: str) -> LoadedFile:
     if text is None:
         assert problem is not None
         return LoadedFile(name, None, Positions(), problems=[problem])
-    return load_text(text, name)
+    loaded = load_text(text, name)
+    if problem is not None:  # a warning about the encoding, before what the text holds
+        loaded.problems.insert(0, problem)
+    return loaded
 
 
 def load_file(path: Path, name: str | None = None) -> LoadedFile:
