@@ -6,6 +6,7 @@ number of examples from the profile.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # derandomized and without an example database: a test (and so a mutant, docs/mutation.md)
@@ -20,3 +21,14 @@ settings.register_profile(
 settings.register_profile(
     "fuzz-1000", parent=settings.get_profile("fuzz"), max_examples=1_000)
 settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages on one line whatever the length of pytest's temp paths.
+
+    rich wraps a message at the terminal width (80 without one), so a test that looked for
+    'finns redan' failed once the temp folder's number grew (pytest-1023). Tests that want
+    another width pass their own COLUMNS.
+    """
+    monkeypatch.setenv("COLUMNS", "250")
