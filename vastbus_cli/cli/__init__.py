@@ -13,13 +13,11 @@ def main() -> None:
     import os
     import sys
 
-    from vastbus_cli.cli import deferred
     from vastbus_cli.cli.lastline import run
 
     # The command line uses no pydantic plugins; looking for them reads every installed
     # package's metadata (~15 ms of start-up). A value the user set is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-    deferred.install()  # libraries' imports for what we never use (markdown help, plugins)
 
     sys.exit(run(app, sys.argv[1:]))
 
