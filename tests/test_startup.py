@@ -19,10 +19,8 @@ import pytest
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "rapporter" / "2025"
 
 HELP_ONLY = ["typer.rich_utils", "vastbus_cli.cli.swedish"]
-# Printing through rich and Typer's pydantic coercion of option values (plain_params.py)
-# load only when needed: not for a command whose output is plain text.
+# Printing through rich loads only when needed: not for a command whose output is plain text.
 PRINTING = ["rich", "rich.console", "rich.markup"]
-COERCION = ["pydantic", "typer._adapters"]
 RENDERERS = ["docx", "pptx", "openpyxl", "jinja2", "xlsxwriter"]
 # what Typer's help machinery imports (markdown help, pretty tracebacks): not for a command
 # that shows no help
@@ -49,22 +47,22 @@ def imported(*args: str) -> set[str]:
 
 def test_schema_imports_neither_help_nor_models() -> None:
     modules = imported("schema")
-    assert not modules & {*HELP_ONLY, *RENDERERS, *PRINTING, *COERCION, "vastbus_cli.reports.model",
+    assert not modules & {*HELP_ONLY, *RENDERERS, *PRINTING, "vastbus_cli.reports.model",
                           "vastbus_cli.reports.schema_build", "yaml"}
 
 
-def test_schema_to_a_file_needs_neither_rich_nor_pydantic(tmp_path: Path) -> None:
+def test_schema_to_a_file_needs_no_rich(tmp_path: Path) -> None:
     target = tmp_path / "mapp med å" / "schema.json"
     target.parent.mkdir()
     modules = imported("schema", "-o", str(target), "--force")
-    assert not modules & {*PRINTING, *COERCION}
+    assert not modules & set(PRINTING)
     assert json.loads(target.read_text(encoding="utf-8"))["title"]
 
 
 def test_validate_imports_no_help_machinery_or_renderers() -> None:
     modules = imported("validate", str(EXAMPLE / "arsberattelse-2025-hjo.yaml"))
     assert "vastbus_cli.reports.validate" in modules  # it did run
-    assert not modules & {*HELP_ONLY, *RENDERERS, *PRINTING, *HELP_LIBRARIES, "typer._adapters",
+    assert not modules & {*HELP_ONLY, *RENDERERS, *PRINTING, *HELP_LIBRARIES,
                           "vastbus_cli.reporters"}  # a clean file: one plain line printed
 
 
@@ -74,10 +72,10 @@ def test_help_and_usage_errors_load_the_swedish_texts() -> None:
 
 
 def test_help_loads_no_command_machinery() -> None:
-    """`--help` shows names and texts: no pipeline helpers, no option coercion, no regexes
-    for translating error messages (they are compiled on the first error)."""
+    """`--help` shows names and texts: no pipeline helpers, no renderers, no regexes for
+    translating error messages (they are compiled on the first error)."""
     modules = imported("--help")
-    assert not modules & {*COERCION, *RENDERERS, "vastbus_cli.problems",
+    assert not modules & {*RENDERERS, "vastbus_cli.problems",
                           "vastbus_cli.output", "vastbus_cli.reporters", "vastbus_cli.paths",
                           "yaml"}
 
@@ -92,20 +90,20 @@ def _survey(folder: Path) -> Path:
     return path
 
 
-def test_tally_with_a_spec_to_json_loads_neither_pydantic_nor_rich(tmp_path: Path) -> None:
-    """A plainly valid spec and the tally's models are plain dataclasses (see survey/spec.py)."""
+def test_tally_with_a_spec_to_json_loads_no_rich(tmp_path: Path) -> None:
+    """A plainly valid spec is read without its pydantic schema (see survey/spec.py)."""
     target = tmp_path / "t.json"
     modules = imported("tally", str(_survey(tmp_path)), "--spec", str(tmp_path / "spec.yaml"),
                        "-o", str(target), "--force")
     assert json.loads(target.read_text(encoding="utf-8"))["questions"]
-    assert not modules & {*PRINTING, *COERCION, *RENDERERS, "vastbus_cli.survey.spec_schema"}
+    assert not modules & {*PRINTING, *RENDERERS, "vastbus_cli.survey.spec_schema"}
 
 
 def test_tally_without_a_spec_loads_no_yaml(tmp_path: Path) -> None:
     target = tmp_path / "t.csv"
     modules = imported("tally", str(_survey(tmp_path)), "-o", str(target))
     assert target.exists()
-    assert not modules & {*COERCION, *RENDERERS, "yaml"}
+    assert not modules & {*RENDERERS, "yaml"}
 
 
 def test_a_run_builds_only_the_click_command_it_runs(capsys: pytest.CaptureFixture[str]) -> None:

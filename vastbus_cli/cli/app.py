@@ -37,13 +37,6 @@ def _install_swedish() -> None:
     swedish.install()
 
 
-def _plain_params(command: Any) -> None:
-    """Text and path options without pydantic's start-up cost (see plain_params.py)."""
-    from vastbus_cli.cli import plain_params
-
-    plain_params.install_command(command, HELP_OPTIONS)
-
-
 class _Vastbus(TyperGroup):
     """Loads the Swedish help texts (and rich's help machinery) only when they are shown.
 
@@ -55,24 +48,17 @@ class _Vastbus(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._plain = True  # help coerces no values: Typer's own coercion is good enough
         self.commands = LazyCommands(app.lazy_commands, self._build)
 
     def _build(self, info: Any) -> Any:
-        command = typer.main.get_command_from_info(
+        return typer.main.get_command_from_info(
             info, pretty_exceptions_short=app.pretty_exceptions_short,
             rich_markup_mode=self.rich_markup_mode)
-        if self._plain:
-            _plain_params(command)
-        return command
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
                      **extra: Any) -> Any:
         if not args or any(a in HELP_OPTIONS for a in args):
             _install_swedish()
-            self._plain = False
-        else:
-            _plain_params(self)
         with _swedish_on_error():
             return super().make_context(info_name, args, parent, **extra)
 
