@@ -7,10 +7,8 @@ none of the helpers below: what they use is imported where they run (start-up ti
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -25,32 +23,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
-
-
-@contextmanager
-def without_cycle_collection() -> Iterator[None]:
-    """No cyclic garbage collection while reports are read, checked, merged and rendered.
-
-    That makes objects by the hundred thousand (parser events, loaded data, models,
-    document elements) that nearly all live until the command ends, and no garbage
-    cycles worth collecting: the collector's repeated passes over them were ~20 % of
-    the CPU time of `compile` → docx for 1,000 reports (5.8 s → 4.1 s) and ~10 % of
-    `validate`'s, with the same peak memory. Reference counting still frees the rest.
-
-    What the block made is frozen before collection resumes: with the collector off, all
-    of it stays in the youngest generation, so the first collection after `enable` walked
-    every object once more (~2 % of `compile`'s instructions for 1,000 reports). Frozen
-    objects are still freed by reference counting; only cycles among them are never
-    collected, and the command ends soon after.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.enable()
 
 
 @cache

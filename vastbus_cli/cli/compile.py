@@ -18,7 +18,6 @@ from vastbus_cli.cli.common import (
     parse_date,
     show_problems,
     stdout_or_file,
-    without_cycle_collection,
     write_output,
     write_stdout,
 )
@@ -85,11 +84,10 @@ def compile_command(
              "bilaga; sammanställningen räknar och citerar)."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
 ) -> None:
-    with without_cycle_collection():  # pydantic's models and the pipeline: ~10 ms of passes
-        from vastbus_cli.render.formats import FORMATS
-        from vastbus_cli.reports.compile import compile_reports
-        from vastbus_cli.reports.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME
-        from vastbus_cli.reports.validate import input_files
+    from vastbus_cli.render.formats import FORMATS
+    from vastbus_cli.reports.compile import compile_reports
+    from vastbus_cli.reports.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME
+    from vastbus_cli.reports.validate import input_files
 
     fmt = _choose_format(format, output)
     output = stdout_or_file(output)
@@ -114,7 +112,7 @@ def compile_command(
     if output is not None:  # refuse before reading anything
         check_outputs(output, force=force, inputs=inputs)
     to_stderr = output is None  # stdout carries the document
-    with _progress(folder) as tick, without_cycle_collection():
+    with _progress(folder) as tick:
         result = compile_reports(folder, roster=roster, previous=previous,
                                  skip_invalid=skip_invalid, recurring=recurring, progress=tick,
                                  produced=produced, intro=intro, conclusions=conclusions,
@@ -133,8 +131,7 @@ def compile_command(
     if result.previous_problems:
         err_console().print(f"Obs: {len(result.previous_problems)} fel i förra årets "
                             f"berättelser; de filerna är inte med i jämförelsen.")
-    with without_cycle_collection():
-        data = _render(result.summary, fmt, template, reference_docx)
+    data = _render(result.summary, fmt, template, reference_docx)
     if output is None:
         write_stdout(data.decode("utf-8"))
         _deadline(result.summary)

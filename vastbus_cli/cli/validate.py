@@ -12,7 +12,6 @@ from vastbus_cli.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     show_problems,
-    without_cycle_collection,
     write_stdout,
 )
 
@@ -36,8 +35,7 @@ def validate_command(
 ) -> None:
     from vastbus_cli.reports.validate import validate_paths
 
-    with without_cycle_collection():
-        result = validate_paths(paths, roster_path=roster)
+    result = validate_paths(paths, roster_path=roster)
     problems = result.problems
     if format is ProblemFormat.json:
         from vastbus_cli.reporters import problems_json
