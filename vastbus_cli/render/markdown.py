@@ -81,8 +81,8 @@ def _context(summary: Summary) -> dict[str, Any]:
 
 
 def environment(folder: Path | None = None, sandboxed: bool = False) -> jinja2.Environment:
-    """The environment the summary template renders in (and the shipped one is compiled in);
-    a user's own template renders `sandboxed` (render/sandbox.py)."""
+    """The environment the summary template renders in; a user's own template renders
+    `sandboxed` (render/sandbox.py)."""
     from vastbus_cli.templating import environment
 
     env = environment(folder, sandboxed=sandboxed)
@@ -95,24 +95,13 @@ def environment(folder: Path | None = None, sandboxed: bool = False) -> jinja2.E
     return env
 
 
-def _template(env: jinja2.Environment, template: Path | None) -> jinja2.Template:
-    """A user's template compiled now; the shipped one as compiled in advance (`markdown_build`),
-    unless that no longer matches the template file or the installed Jinja2."""
-    if template is not None:
-        return env.get_template(template.name)
-    from vastbus_cli.render import markdown_build
-
-    compiled = markdown_build.shipped(env)
-    return compiled if compiled is not None else env.get_template(TEMPLATE)
-
-
 def render(summary: Summary, template: Path | None = None) -> str:
     import jinja2
 
     env = environment(template.parent if template else None, sandboxed=template is not None)
     name = template.name if template else TEMPLATE
     try:
-        compiled = _template(env, template)
+        compiled = env.get_template(name)
         text = (_render_user(compiled, summary, name) if template is not None
                 else compiled.render(**_context(summary)))
     except jinja2.TemplateSyntaxError as exc:
