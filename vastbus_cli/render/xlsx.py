@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vastbus_cli.documents.excel import CellStyles, save_workbook
+from vastbus_cli.documents.excel import put_row, save_workbook
 from vastbus_cli.render import common, condensed, digest, tables
 from vastbus_cli.render.cells import set_text
 from vastbus_cli.render.tables import Table, Value
@@ -162,7 +162,6 @@ class _Book:
         self.region = region  # group → sub-region, only when there are several
         self.tables = 0
         self.first = True
-        self.styles = CellStyles()
 
     def col(self, n: int) -> int:
         """Column `n` of a per-group table, after the Delregion column if there is one."""
@@ -211,7 +210,6 @@ class _Book:
 
         bold = Font(bold=True)
         fill = PatternFill("solid", fgColor=HEADER_FILL)
-        styles = self.styles
         numeric = [table.numeric(i) for i in range(len(table.headers))]
         first_total = len(table.rows) - table.totals
         for c, header in enumerate(table.headers, start=1):
@@ -237,7 +235,7 @@ class _Book:
                 lines[r] = max(lines[r], -(-len(text) // (MAX_WIDTH - 4)))
         # each cell gets what it always got, in this order: its value (a date its format),
         # the alignment (and a change's format), bold in a totals row, wrapping in a wide
-        # column; a combination's style array is worked out once
+        # column
         steps = ({"alignment": top}, {"alignment": top, "number_format": SIGNED},
                  {"font": bold}, {"alignment": wrap})
         width_cols = max([len(table.headers), *(len(row) for row in table.rows)])
@@ -247,7 +245,7 @@ class _Book:
         body = [tuple(s) for s in per_column]
         totals = [(s[0], steps[2], *s[1:]) for s in per_column]
         for r, row in enumerate(table.rows, start=2):
-            styles.write_row(ws, r, row, totals if r - 2 >= first_total else body)
+            put_row(ws, r, row, totals if r - 2 >= first_total else body)
         for r, n in enumerate(lines):
             if n > 1:  # Excel and LibreOffice do not grow a wrapped row on their own
                 ws.row_dimensions[r].height = 15 * n
@@ -276,9 +274,4 @@ class _Book:
         self.tables += 1
         out = ExcelTable(displayName=f"Tabell{self.tables}", ref=ref)
         out.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
-        # the column names from the header cells, as openpyxl's writer would take them (it
-        # reads them by building every row of the table's range first)
-        out._initialise_columns()
-        for c, column in enumerate(out.tableColumns, start=1):
-            column.name = str(ws.cell(row=1, column=c).value)
         ws.add_table(out)
