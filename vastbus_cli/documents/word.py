@@ -29,7 +29,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from vastbus_cli.documents import markdown_text, word_parts
+from vastbus_cli.documents import docx_xml, markdown_text, word_parts
 from vastbus_cli.documents.properties import Properties, set_word_properties
 from vastbus_cli.documents.table import Table
 from vastbus_cli.documents.word_parts import text
@@ -43,7 +43,7 @@ class WordDocument:
                  contents_levels: int = 1) -> None:
         self.doc = word_parts.open_document(reference)
         self.properties = properties
-        self._body = self.doc._body  # the container proxy paragraphs and tables belong to
+        self._body = docx_xml.body(self.doc)  # the container proxy paragraphs and tables belong to
         body = self.doc.element.body
         self._end = body.find(_qn("w:sectPr"))
         if self._end is None:  # a body without section properties: keep an anchor at the end
@@ -271,7 +271,7 @@ class WordDocument:
         styles = {level: self._style_id(f"TOC {level}") for level in range(1, 10)}
         xml = word_parts.contents_xml(self._headings, self.contents_levels, styles,
                                       self.usable_cm)
-        anchor = self._contents_at._p
+        anchor = docx_xml.paragraph_element(self._contents_at)
         for element in word_parts.parse_fragments(xml):
             anchor.addprevious(element)
         anchor.getparent().remove(anchor)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from vastbus_cli.documents import docx_xml
 from vastbus_cli.documents.word import EMU_PER_CM, WordDocument
 
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
@@ -50,14 +51,14 @@ def add_bar_chart(doc: WordDocument, chart: BarChart, width_cm: float | None = N
     data = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number + 1}.xlsx"),
                 XLSX_TYPE, _chart_workbook(chart), package)
     data_rid = chart_part.relate_to(data, _rel("package"))
-    chart_part._blob = _chart_xml(chart, data_rid)
+    docx_xml.set_blob(chart_part, _chart_xml(chart, data_rid))
     rid = doc.doc.part.relate_to(chart_part, _rel("chart"))
     width = width_cm or min(doc.usable_cm, 16.0)
     bars = max(1, len(chart.categories)) * max(1, len(chart.series))
     height = min(22.0, 2.8 + 0.55 * bars + 0.5 * len(chart.series))
     paragraph = doc.new_paragraph()
     paragraph.paragraph_format.keep_together = True
-    paragraph.add_run()._r.append(parse_xml(_inline(rid, number + 1, width, height)))
+    docx_xml.run_element(paragraph.add_run()).append(parse_xml(_inline(rid, number + 1, width, height)))
     return paragraph
 
 

@@ -10,6 +10,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from vastbus_cli.documents import docx_xml
 from vastbus_cli.documents.problem import DocumentProblem
 from vastbus_cli.documents.table import Table
 from vastbus_cli.render.cells import strip_illegal
@@ -113,11 +114,11 @@ def add_field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
         run = paragraph.add_run()
         fld = OxmlElement("w:fldChar")
         fld.set(qn("w:fldCharType"), kind)
-        run._r.append(fld)
+        docx_xml.run_element(run).append(fld)
         return run
 
     char("begin")
-    instr = paragraph.add_run()._r
+    instr = docx_xml.run_element(paragraph.add_run())
     node = OxmlElement("w:instrText")
     node.set(qn("xml:space"), "preserve")
     node.text = f" {instruction} "
@@ -327,7 +328,7 @@ def internal_link(paragraph: Any, label: str, anchor: str) -> None:
     node.text = text(label)
     run.append(node)
     link.append(run)
-    paragraph._p.append(link)
+    docx_xml.paragraph_element(paragraph).append(link)
 
 
 def external_link(paragraph: Any, label: str, url: str, bold: bool = False,
@@ -355,7 +356,7 @@ def external_link(paragraph: Any, label: str, url: str, bold: bool = False,
     node.text = text(label)
     run.append(node)
     link.append(run)
-    paragraph._p.append(link)
+    docx_xml.paragraph_element(paragraph).append(link)
 
 
 # -- fast XML: python-docx's property setters search long successor lists on every call ----

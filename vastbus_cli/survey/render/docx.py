@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vastbus_cli.documents import docx_xml
 from vastbus_cli.documents.properties import Properties
 from vastbus_cli.documents.table import Table, Value
 from vastbus_cli.documents.word import WordDocument
@@ -136,9 +137,9 @@ def _keep_with_next(table: Any) -> None:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True
-    spacer = table._tbl.getnext()
+    spacer = docx_xml.table_element(table).getnext()
     if spacer is not None and spacer.tag.endswith("}p"):
-        Paragraph(spacer, table._parent).paragraph_format.keep_with_next = True
+        Paragraph(spacer, docx_xml.block_parent(table)).paragraph_format.keep_with_next = True
 
 
 def _options_table(results: list[Result | None], labels: list[str]) -> Table:
