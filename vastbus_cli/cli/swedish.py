@@ -1,11 +1,15 @@
 """Swedish for the texts Click and Typer print themselves (usage, help headings, usage errors).
 
-Older Typer versions use Click, whose texts go through gettext; recent ones carry
+The one place vastbus reaches into Click's and Typer's internals, because neither
+offers a way to translate its own texts. Older Typer versions use Click, whose
+texts go through gettext under the module-private name `_`; recent ones carry
 their own copy of Click (`typer._click`) with the English texts written inline.
 We handle both: gettext names are pointed at our table, and the few places that
-print inline English (the usage prefix, the help option's text, error messages)
-are wrapped. Every patch is skipped when its target does not exist, so a
-different Typer version degrades to English rather than failing.
+print inline English (the usage prefix, the help option's text, error messages,
+type names, rich_utils' panel titles) are wrapped. At run time every patch is
+skipped when its target does not exist, so a different Typer version degrades to
+English rather than failing; tests/test_swedish.py fails loudly instead, naming
+the target that moved.
 """
 
 from __future__ import annotations
@@ -136,20 +140,20 @@ def install() -> None:
 
 def _wrap_exceptions(module: Any) -> None:
     cls = getattr(module, "ClickException", None)
-    if cls is None or getattr(cls.format_message, "_swedish", False):
+    if cls is None or getattr(cls.format_message, "vastbus_swedish", False):
         return
     for klass in [cls, *_subclasses(cls)]:
         # the base may inherit format_message (from TyperException); subclasses that
         # override it are wrapped too
         original = getattr(klass, "format_message", None) if klass is cls else (
             klass.__dict__.get("format_message"))
-        if original is None or getattr(original, "_swedish", False):
+        if original is None or getattr(original, "vastbus_swedish", False):
             continue
 
         def format_message(self: Any, _original: Any = original) -> str:
             return translate(_original(self))
 
-        format_message._swedish = True  # type: ignore[attr-defined]
+        format_message.vastbus_swedish = True  # type: ignore[attr-defined]
         klass.format_message = format_message
 
 
@@ -164,7 +168,7 @@ def _subclasses(cls: type) -> list[type]:
 def _wrap_usage(module: Any) -> None:
     formatter = getattr(module, "HelpFormatter", None)
     original = getattr(formatter, "write_usage", None)
-    if original is None or getattr(original, "_swedish", False):
+    if original is None or getattr(original, "vastbus_swedish", False):
         return
 
     def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -172,14 +176,14 @@ def _wrap_usage(module: Any) -> None:
             args = args.replace(english, swedish)
         original(self, prog, args, USAGE_PREFIX if prefix is None else prefix)
 
-    write_usage._swedish = True  # type: ignore[attr-defined]
+    write_usage.vastbus_swedish = True  # type: ignore[attr-defined]
     formatter.write_usage = write_usage  # type: ignore[union-attr]
 
 
 def _wrap_help_option(module: Any) -> None:
     command = getattr(module, "Command", None)
     original = getattr(command, "get_help_option", None)
-    if original is None or getattr(original, "_swedish", False):
+    if original is None or getattr(original, "vastbus_swedish", False):
         return
 
     def get_help_option(self: Any, ctx: Any) -> Any:
@@ -188,7 +192,7 @@ def _wrap_help_option(module: Any) -> None:
             option.help = HELP_TEXT
         return option
 
-    get_help_option._swedish = True  # type: ignore[attr-defined]
+    get_help_option.vastbus_swedish = True  # type: ignore[attr-defined]
     command.get_help_option = get_help_option  # type: ignore[union-attr]
 
 
@@ -196,7 +200,7 @@ def _wrap_type_display(module: Any) -> None:
     for class_name in ("TyperOption", "TyperArgument"):
         klass = getattr(module, class_name, None)
         original = getattr(klass, "display_type_rich", None)
-        if original is None or getattr(original, "_swedish", False):
+        if original is None or getattr(original, "vastbus_swedish", False):
             continue
 
         def display_type_rich(self: Any, ctx: Any, _original: Any = original) -> str | None:
@@ -208,5 +212,5 @@ def _wrap_type_display(module: Any) -> None:
             translated = _TYPE_WORDS.get(bare, bare)
             return None if translated is None else translated + suffix
 
-        display_type_rich._swedish = True  # type: ignore[attr-defined]
+        display_type_rich.vastbus_swedish = True  # type: ignore[attr-defined]
         klass.display_type_rich = display_type_rich  # type: ignore[union-attr]
