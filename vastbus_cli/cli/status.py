@@ -23,7 +23,6 @@ from vastbus_cli.cli.common import (
     parse_date,
     show_problems,
     stdout_or_file,
-    without_cycle_collection,
     write_output,
     write_stdout,
 )
@@ -86,15 +85,13 @@ def status_command(
         wrong = path_problem(path, want) if path is not None else None
         if wrong is not None:
             fail(f"{what}: {wrong}", "Kontrollera sökvägen.")
-    with without_cycle_collection():
-        from vastbus_cli.reports.status import group_status
-        from vastbus_cli.reports.validate import input_files
+    from vastbus_cli.reports.status import group_status
+    from vastbus_cli.reports.validate import input_files
 
     inputs = [*input_files([folder], roster), *(input_files([previous]) if previous else [])]
     if output is not None:
         check_outputs(output, force=force, inputs=inputs)
-    with without_cycle_collection():
-        result = group_status(folder, roster=roster, previous=previous, today=today)
+    result = group_status(folder, roster=roster, previous=previous, today=today)
     general = result.validation.general
     if general:
         show_problems(general, result.validation.summary_line(general))
