@@ -1,6 +1,6 @@
 """Hypothesis: the quick load (no positions until asked for) equals the full walk.
 
-`load_text` first tries `load._quick`, which records no positions and leaves
+`load_text` first tries `load_quick.quick`, which records no positions and leaves
 everything unusual to the full walk (`load._walked`); positions are made by the
 full walk when first asked for. Here the full walk is the reference: whatever
 the text, `load_text` must give the same data, the same problems and the same

@@ -1,6 +1,6 @@
 """Hypothesis: the loader's shortcuts for text and decimal scalars equal PyYAML's resolver.
 
-`load._Builder._scalar` answers most scalars without asking the resolver or
+`load_full.Builder.scalar` answers most scalars without asking the resolver or
 building a node (a profile of `validate` showed those calls as its largest
 cost). The reference below is the full path: resolve the tag, keep dates and
 YAML 1.1's octal/hex/sexagesimal integers as text, construct.

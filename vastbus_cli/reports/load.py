@@ -8,15 +8,15 @@ duplicate keys (PyYAML keeps the last), anchors, aliases and merge keys (the
 Each is refused as a `Problem` with its position; nothing is ever executed.
 
 Most files have none of that, and need positions only if a later check finds a
-problem: `_quick` builds their data without recording any, and the full walk
-(`_walked`) runs for a file `_quick` leaves to it, or when positions are asked for.
+problem: `load_quick.py` builds their data without recording any, and the full walk
+(`load_full.py`, through `_walked`) runs for a file the quick one leaves to it, or when
+positions are asked for.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,9 +29,7 @@ from vastbus_cli.problems import Problem, error, warning
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 50  # levels of nesting; a report needs four
 MAX_LINE_CHARS = 20_000  # a long pasted paragraph fits; a line of a megabyte is not a report
-_SHOWN_CHARS = 40  # of a value quoted back in a message
-_RESOLVED = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)  # first characters
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+RESOLVED = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)  # first characters
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # In UTF-8 the ASCII characters of _CONTROL are their own bytes (never part of another
 # character) and U+FFFE/U+FFFF are EF BF BE/BF: a test over bytes, faster than the regex
@@ -41,16 +39,7 @@ _OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 Path_ = tuple[str | int, ...]
 Pos = tuple[int, int]
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_SAFE_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
+LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESAVE_HINT = (
     "Spara filen som UTF-8: i Anteckningar väljer du Arkiv → Spara som → Kodning: UTF-8; "
     "i VS Code klickar du på kodningen nere till höger och väljer 'Save with Encoding' → UTF-8."
@@ -120,7 +109,7 @@ class LoadedFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-class _Refused(Exception):
+class Refused(Exception):
     """Stops the walk at the first construct we cannot turn into data safely."""
 
     def __init__(self, problem: Problem) -> None:
@@ -184,9 +173,11 @@ def load_text(text: str, name: str) -> LoadedFile:
     if problem is not None:
         loaded.problems.append(problem)
         return loaded
+    from vastbus_cli.reports.load_quick import NotQuick, quick
+
     try:
-        loaded.data = _quick(text)
-    except (_NotQuick, _Refused, yaml.YAMLError):
+        loaded.data = quick(text)
+    except (NotQuick, Refused, yaml.YAMLError):
         return _walked(text, name)  # the full walk says what is wrong, and where
     loaded.positions = Positions(later=lambda: _walked(text, name).positions)
     return loaded
@@ -222,15 +213,17 @@ def _may_have_control(text: str) -> bool:
 
 def _walked(text: str, name: str) -> LoadedFile:
     """The full walk over the parser's events: data, every position, every problem."""
+    from vastbus_cli.reports.load_full import Builder
+
     loaded = LoadedFile(path=name, data=None, positions=Positions(), text=text)
-    builder = _Builder(name, loaded.positions)
-    loader = _Loader(text)
+    builder = Builder(name, loaded.positions)
+    loader = LOADER(text)
     try:
         # the parser's events straight from its get_event (not yaml.parse's generator)
         loaded.data = builder.build(iter(loader.get_event, None))
         if builder.problems:
             loaded.data = None
-    except _Refused as refused:
+    except Refused as refused:
         loaded.data = None
         loaded.problems.append(refused.problem)
     except yaml.MarkedYAMLError as exc:
@@ -355,265 +348,3 @@ def _swedish_yaml_error(problem: str) -> str:
     if "expected" in problem or "found" in problem:
         return "fel indrag eller ett tecken på fel plats"
     return "fel i strukturen"
-
-
-class _Builder:
-    """Turns parser events into values, recording positions and refusing the unsafe."""
-
-    def __init__(self, name: str, positions: Positions) -> None:
-        self.name = name
-        self.values = positions.values
-        self.keys = positions.keys
-        self.resolver = yaml.resolver.Resolver()
-        self.constructor = yaml.constructor.SafeConstructor()
-        self.problems: list[Problem] = []
-
-    def _refuse(self, mark: Any, code: str, message: str, hint: str = "") -> _Refused:
-        return _Refused(error(self.name, mark.line + 1, mark.column + 1, code, message, hint))
-
-    def build(self, events: Iterator[Any]) -> Any:
-        documents = 0
-        data: Any = None
-        for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise self._refuse(
-                        event.start_mark, "flera-dokument",
-                        "Filen innehåller flera YAML-dokument (avgränsade med '---').",
-                        "En fil ska innehålla en enda årsberättelse; dela upp filen.",
-                    )
-            elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent,
-                                    yaml.SequenceStartEvent, yaml.AliasEvent)):
-                data = self._node(event, events, ())
-        return data
-
-    def _check_event(self, event: Any) -> None:
-        if event.anchor is None and getattr(event, "tag", None) is None:
-            return  # the common case: no anchor, alias or tag
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise self._refuse(
-                event.start_mark, "ankare",
-                "Ankare och alias (& och *) är inte tillåtna i en årsberättelse.",
-                "Skriv ut värdet på varje ställe där det behövs.",
-            )
-        tag = getattr(event, "tag", None)
-        implicit = getattr(event, "implicit", True)
-        explicit = tag is not None and (implicit is False or implicit == (False, False))
-        if explicit and tag not in _SAFE_TAGS and tag != "!":
-            raise self._refuse(
-                event.start_mark, "tagg",
-                f"Taggen '{tag}' är inte tillåten.",
-                "Ta bort taggen (ordet som börjar med '!'); skriv bara värdet.",
-            )
-
-    def _node(self, event: Any, events: Iterator[Any], path: Path_) -> Any:
-        self._check_event(event)
-        if len(path) >= MAX_DEPTH and not isinstance(event, yaml.ScalarEvent):
-            raise self._refuse(
-                event.start_mark, "för-djup",
-                f"Filen är nästlad för djupt (mer än {MAX_DEPTH} nivåer).",
-                "Kontrollera indraget; en årsberättelse har bara några få nivåer.",
-            )
-        self.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
-        if isinstance(event, yaml.ScalarEvent):
-            return self._scalar(event)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            for item in events:
-                if isinstance(item, yaml.SequenceEndEvent):
-                    return items
-                items.append(self._node(item, events, (*path, len(items))))
-        if isinstance(event, yaml.MappingStartEvent):
-            return self._mapping(events, path)
-        raise self._refuse(event.start_mark, "yaml-syntax", "Oväntad struktur i filen.")
-
-    def _mapping(self, events: Iterator[Any], path: Path_) -> dict[str, Any]:
-        mapping: dict[str, Any] = {}
-        for key_event in events:
-            if isinstance(key_event, yaml.MappingEndEvent):
-                return mapping
-            self._check_event(key_event)
-            key_mark = key_event.start_mark
-            if not isinstance(key_event, yaml.ScalarEvent):
-                raise self._refuse(key_mark, "nyckeltyp", "En nyckel måste vara ett ord, inte en lista "
-                                   "eller nycklar och värden.", "Kontrollera indraget.")
-            if key_event.value == "<<" and key_event.implicit[0]:
-                raise self._refuse(key_mark, "ankare", "Sammanslagningsnycklar ('<<') är inte tillåtna.",
-                                   "Skriv ut alla nycklar där de behövs.")
-            key = self._scalar(key_event)
-            if not isinstance(key, str):
-                raise self._refuse(
-                    key_mark, "nyckeltyp",
-                    f"Nyckeln '{key_event.value}' läses som {_type_name(key)}, inte som text.",
-                    f"Skriv nyckeln inom citattecken: \"{key_event.value}\":",
-                )
-            key_path = (*path, key)
-            if key in mapping:
-                # Not fatal: the walk goes on so the user sees every duplicate at once,
-                # but the file counts as broken, so nothing is silently lost.
-                first = self.keys[key_path]
-                self.problems.append(error(
-                    self.name, key_mark.line + 1, key_mark.column + 1, "dubblettnyckel",
-                    f"Nyckeln '{key}' förekommer två gånger (första gången på rad {first[0]}).",
-                    "Slå ihop innehållet under en av dem och ta bort den andra; annars försvinner "
-                    "det som står under den första.",
-                ))
-                self._node(next(events), events, (*path, f"{key}\x00dubblett"))
-                continue
-            self.keys[key_path] = (key_mark.line + 1, key_mark.column + 1)
-            mapping[key] = self._node(next(events), events, key_path)
-        return mapping
-
-    def _scalar(self, event: Any) -> Any:
-        value = event.value
-        if event.tag is None and (not event.implicit[0] or (value and value[0] not in _RESOLVED)):
-            # quoted, or plain with a first character no implicit type (number, bool, null,
-            # date) can start with: text, as the resolver would say, without asking it
-            return value
-        if event.tag is None and _DECIMAL.fullmatch(value):
-            with contextlib.suppress(ValueError):  # too many digits: refused below
-                return int(value)
-        if event.tag and event.tag != "!" and not event.implicit[0] and not event.implicit[1]:
-            tag = event.tag
-        else:
-            tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag == "tag:yaml.org,2002:timestamp":
-            tag = "tag:yaml.org,2002:str"  # dates stay text; the models parse them
-        elif tag == "tag:yaml.org,2002:int" and not _DECIMAL.fullmatch(event.value):
-            # YAML 1.1 reads 010 as 8, 0x10 as 16 and 10:30 as 630: keep such values as
-            # written, so a count gets a type error and a text stays the text
-            tag = "tag:yaml.org,2002:str"
-        if tag == "tag:yaml.org,2002:str":
-            return value  # what the constructor would return, without building a node
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        try:
-            return self.constructor.construct_object(node, deep=True)
-        except (yaml.constructor.ConstructorError, ValueError) as exc:
-            shown = _shorten(event.value)
-            if tag == "tag:yaml.org,2002:int":
-                raise self._refuse(event.start_mark, "för-stort-tal",
-                                   f"Talet '{shown}' är för stort.",
-                                   "Skriv ett rimligt antal, eller skriv värdet inom citattecken "
-                                   "om det är text.") from exc
-            raise self._refuse(event.start_mark, "yaml-syntax",
-                               f"Värdet '{shown}' kan inte läsas.") from exc
-
-
-def _shorten(value: str) -> str:
-    return value if len(value) <= _SHOWN_CHARS else value[:_SHOWN_CHARS] + "…"
-
-
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "tomt värde"
-    if isinstance(value, bool):
-        return "sant/falskt"
-    if isinstance(value, (int, float)):
-        return "tal"
-    return "text"
-
-
-class _NotQuick(Exception):
-    """The file has something `_quick` leaves to the full walk (which refuses or reports it)."""
-
-
-_NOT_KNOWN = object()
-_PLAIN: dict[str, Any] = {}  # plain scalars the resolver was asked about: 'nej', 'tema', '2025'
-_PLAIN_MAX = (4096, 40)  # entries, characters: a bounded memo of short words and numbers
-
-
-def _quick(text: str) -> Any:
-    """The data of a file with one document and nothing `_Builder` refuses or reports.
-
-    Most files are like that, and none of their positions are needed unless a later
-    check finds a problem, so this walk records none and leaves everything unusual
-    (anchors, tags, duplicate or non-text keys, depth, several documents) to the full
-    walk by raising `_NotQuick`. It gives the same data as `_Builder` (tests prove it).
-    """
-    loader = _Loader(text)
-    try:
-        walk = _QuickWalk(loader.get_event)
-        walk.expect(yaml.StreamStartEvent)
-        walk.expect(yaml.DocumentStartEvent)
-        data = walk.node(walk.get(), 0)
-        walk.expect(yaml.DocumentEndEvent)
-        walk.expect(yaml.StreamEndEvent)
-        return data
-    finally:
-        loader.dispose()
-
-
-# the event classes as module names: one look-up less per event in the walk below
-_ScalarEvent, _MappingStartEvent, _MappingEndEvent = (
-    yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent)
-_SequenceStartEvent, _SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
-
-
-class _QuickWalk:
-    """`_quick`'s walk: one method per kind of node, scalars answered without the resolver."""
-
-    def __init__(self, get: Callable[[], Any]) -> None:
-        self.get = get
-        self.builder: _Builder | None = None  # for the scalars the memo does not know
-
-    def expect(self, kind: type) -> None:
-        if self.get().__class__ is not kind:
-            raise _NotQuick
-
-    def node(self, event: Any, depth: int) -> Any:
-        kind = event.__class__
-        if kind is _ScalarEvent:
-            return self.scalar(event)
-        if event.anchor is not None or depth >= MAX_DEPTH:
-            raise _NotQuick
-        if kind is _MappingStartEvent and event.tag is None:
-            return self.mapping(depth)
-        if kind is _SequenceStartEvent and event.tag is None:
-            return self.sequence(depth)
-        raise _NotQuick
-
-    def mapping(self, depth: int) -> dict[str, Any]:
-        get, node, scalar = self.get, self.node, self.scalar
-        mapping: dict[str, Any] = {}
-        while True:
-            event = get()
-            if event.__class__ is not _ScalarEvent:
-                if event.__class__ is _MappingEndEvent:
-                    return mapping
-                raise _NotQuick
-            key = scalar(event)
-            if key.__class__ is not str or key in mapping or (key == "<<" and event.implicit[0]):
-                raise _NotQuick
-            event = get()
-            mapping[key] = scalar(event) if event.__class__ is _ScalarEvent \
-                else node(event, depth + 1)
-
-    def sequence(self, depth: int) -> list[Any]:
-        get, node, scalar = self.get, self.node, self.scalar
-        items: list[Any] = []
-        while True:
-            event = get()
-            kind = event.__class__
-            if kind is _ScalarEvent:
-                items.append(scalar(event))
-            elif kind is _SequenceEndEvent:
-                return items
-            else:
-                items.append(node(event, depth + 1))
-
-    def scalar(self, event: Any) -> Any:
-        if event.anchor is not None or event.tag is not None:
-            raise _NotQuick
-        value = event.value
-        if not event.implicit[0] or (value and value[0] not in _RESOLVED):
-            return value  # quoted or block text, or plain text no implicit type starts like
-        known = _PLAIN.get(value, _NOT_KNOWN)
-        if known is not _NOT_KNOWN:
-            return known
-        if self.builder is None:
-            self.builder = _Builder("", Positions())
-        known = self.builder._scalar(event)  # raises _Refused for what it refuses
-        if len(_PLAIN) < _PLAIN_MAX[0] and len(value) <= _PLAIN_MAX[1]:
-            _PLAIN[value] = known
-        return known
