@@ -21,7 +21,6 @@ from vastbus_cli.cli.common import (
     parse_date,
     show_problems,
     stdout_or_file,
-    without_cycle_collection,
     write_output,
     write_stdout,
 )
@@ -76,32 +75,29 @@ def rollup_command(
         wrong = path_problem(path, "fil")
         if wrong is not None:
             fail(f"{path}: {wrong}", "Kontrollera sökvägen.")
-    with without_cycle_collection():
-        from vastbus_cli.render.formats import FORMATS
+    from vastbus_cli.render.formats import FORMATS
 
     if output is None and FORMATS[fmt].binary:
         fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
     inputs = [*summaries, reference_docx]
     if output is not None:
         check_outputs(output, force=force, inputs=inputs)
-    with without_cycle_collection():
-        from vastbus_cli.reports.rollup_files import rollup_files
+    from vastbus_cli.reports.rollup_files import rollup_files
 
-        region, problems = rollup_files(summaries, produced=produced, recurring=recurring,
-                                        across=across, appendix=appendix)
+    region, problems = rollup_files(summaries, produced=produced, recurring=recurring,
+                                    across=across, appendix=appendix)
     if problems:
         show_problems(problems, f"{len(problems)} fel; ingen regional sammanställning gjordes.")
         raise typer.Exit(EXIT_PROBLEMS)
     assert region is not None
-    with without_cycle_collection():
-        from vastbus_cli.render.common import RenderProblem
-        from vastbus_cli.render.formats import render_summary
+    from vastbus_cli.render.common import RenderProblem
+    from vastbus_cli.render.formats import render_summary
 
-        options = {"reference": reference_docx} if fmt in ("docx", "pdf") else {}
-        try:
-            data = render_summary(region, fmt, **options)
-        except RenderProblem as exc:
-            fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
+    options = {"reference": reference_docx} if fmt in ("docx", "pdf") else {}
+    try:
+        data = render_summary(region, fmt, **options)
+    except RenderProblem as exc:
+        fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
     if output is None:
         write_stdout(data.decode("utf-8"))
         return
