@@ -67,7 +67,8 @@ def test_json_carries_the_texts_and_facts() -> None:
 def test_word_title_page_sections_and_properties() -> None:
     doc = docx.Document(io.BytesIO(docx_render.render(words_summary())))
     texts = [p.text for p in doc.paragraphs]
-    assert texts[2:8] == ["Delregion: Skaraborg", "Verksamhetsår: 2025", "Datum: 20 maj 2026",
+    assert texts[2:9] == ["Till: Regionala styrgruppen för Västbus",  # the default recipient
+                          "Delregion: Skaraborg", "Verksamhetsår: 2025", "Datum: 20 maj 2026",
                           "Diarienummer: SKKF 2026/123",
                           "Från: Västbus delregionala grupp Skaraborg",
                           "Upprättad av: Delregional samordnare, Skaraborgs kommunalförbund"]
@@ -154,3 +155,13 @@ def test_cli_intro_option_and_bad_date(tmp_path: Path) -> None:
     assert "--date 30/4 är inget datum." in " ".join(result.output.split())
     result = CliRunner().invoke(app, ["compile", str(folder), "--intro", str(tmp_path / "x.md")])
     assert result.exit_code == 2 and "Inledningen" in result.output
+
+
+def test_the_rosters_recipient_is_on_the_title_page() -> None:
+    from vastbus_cli.reports.roster import Roster
+
+    roster = Roster.model_validate({"delregion": "Skaraborg", "grupper": [{"namn": "Hjo", "kommun": "Hjo"}],
+                                    "mottagare": "Vårdsamverkan Skaraborg"})
+    summary = words_summary().model_copy(update={"recipient": roster.recipient})
+    doc = docx.Document(io.BytesIO(docx_render.render(summary)))
+    assert [p.text for p in doc.paragraphs][2] == "Till: Vårdsamverkan Skaraborg"

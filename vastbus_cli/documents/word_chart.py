@@ -1,4 +1,22 @@
-"""Native Word bar charts (DrawingML), so a chart in the report is a real chart in Word.
+"""Native Word bar charts (DrawingML), so a chart in a report is a real chart in Word.
+
+For any Word document built on `WordDocument` (the survey report, the
+sub-regional summary):
+
+    from vastbus_cli.documents.word_chart import BarChart, add_bar_chart
+    add_bar_chart(doc, BarChart(
+        categories=["SIP ej kallad", "Väntetider"],          # top to bottom
+        series=[("2024", [3, 1]), ("2025", [5, 2])],          # oldest first
+        title="Avvikelser per kategori", axis_title="Antal avvikelser",
+        number_format="0", maximum=None))                     # counts: axis from the data
+
+Shares are fractions (0.25 is 25 %) with the default `number_format="0 %"`
+and an axis to 100 %; `label_formats` gives each series its own label format
+(e.g. "0.0 %" where that round's base is large; Word shows the
+decimal comma). Series are drawn in neutral
+blues, the latest darkest, never red; the legend lists them in the order the
+bars stand in each cluster (checked in LibreOffice, which lists a bar
+chart's legend bottom-up: the series are written in reverse for that).
 
 python-docx cannot make charts. python-pptx (the same maintainers' PowerPoint
 library) writes the chart XML and the embedded workbook that holds its data;
@@ -37,6 +55,14 @@ class BarChart:
     categories: Sequence[str]
     series: Sequence[tuple[str, Sequence[float | None]]]
     title: str = ""
+    axis_title: str = ""  # under the value axis, e.g. "Andel av svarande"
+    number_format: str = "0 %"  # the axis and the labels: Excel codes, "0" for counts
+    maximum: float | None = 1.0  # the value axis' end; None lets it follow the data
+    label_formats: Sequence[str] | None = None  # one per series, else `number_format`
+
+
+#: Neutral blues from light to dark: the earliest series lightest, the latest darkest.
+PALETTE = ("9DC3E6", "2E75B6", "1F4E79", "BDD7EE")
 
 
 def add_bar_chart(doc: WordDocument, chart: BarChart, width_cm: float | None = None) -> Any:
@@ -55,7 +81,9 @@ def add_bar_chart(doc: WordDocument, chart: BarChart, width_cm: float | None = N
     rid = doc.doc.part.relate_to(chart_part, _rel("chart"))
     width = width_cm or min(doc.usable_cm, 16.0)
     bars = max(1, len(chart.categories)) * max(1, len(chart.series))
-    height = min(22.0, 2.8 + 0.55 * bars + 0.5 * len(chart.series))
+    height = min(22.0, 2.8 + 0.55 * bars + 0.5 * len(chart.series)
+                 + (0.4 * (1 + len(chart.title) // 70) if chart.title else 0)
+                 + (0.5 if chart.axis_title else 0))
     paragraph = doc.new_paragraph()
     paragraph.paragraph_format.keep_together = True
     docx_xml.run_element(paragraph.add_run()).append(parse_xml(_inline(rid, number + 1, width, height)))
@@ -69,13 +97,23 @@ def _rel(kind: str) -> str:
 
 
 def _chart_data(chart: BarChart) -> Any:
+    """The data as drawn: categories bottom-up and series last-first (see the module's note)."""
     from pptx.chart.data import CategoryChartData
 
-    data = CategoryChartData(number_format="0%")
-    data.categories = list(chart.categories)
-    for name, values in chart.series:
-        data.add_series(name, list(values))
+    data = CategoryChartData(number_format=chart.number_format)
+    data.categories = list(reversed(chart.categories))
+    for name, values in reversed(chart.series):
+        data.add_series(name, list(reversed(values)))
     return data
+
+
+def _colours(count: int) -> list[str]:
+    """One colour per series in chronological order; one series gets the dark blue."""
+    if count == 1:
+        return [PALETTE[2]]
+    if count == 2:
+        return [PALETTE[0], PALETTE[2]]
+    return [PALETTE[i % len(PALETTE)] for i in range(count)]
 
 
 def _chart_workbook(chart: BarChart) -> bytes:
@@ -89,6 +127,7 @@ def _chart_xml(chart: BarChart, data_rid: str) -> bytes:
     from lxml import etree
     from pptx.chart.chart import Chart
     from pptx.chart.xmlwriter import ChartXmlWriter
+    from pptx.dml.color import RGBColor
     from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
     from pptx.oxml import parse_xml
     from pptx.util import Pt
@@ -101,26 +140,44 @@ def _chart_xml(chart: BarChart, data_rid: str) -> bytes:
     if view.has_legend:
         view.legend.position = XL_LEGEND_POSITION.BOTTOM
         view.legend.include_in_layout = False
+    view.has_title = bool(chart.title)
     if chart.title:
-        view.has_title = True
         view.chart_title.text_frame.text = chart.title
+        font = view.chart_title.text_frame.paragraphs[0].runs[0].font
+        font.size, font.bold = Pt(10), True
     values = view.value_axis
-    values.minimum_scale, values.maximum_scale = 0.0, 1.0
-    values.major_unit = 0.25
+    values.minimum_scale = 0.0
+    if chart.maximum is not None:
+        values.maximum_scale = chart.maximum
+        values.major_unit = chart.maximum / 4
     values.has_major_gridlines = True
-    values.tick_labels.number_format = "0%"
+    values.tick_labels.number_format = chart.number_format
     values.tick_labels.number_format_is_linked = False
-    view.category_axis.reverse_order = True  # categories top-down in the table's order
-    for crosses in space.iterfind(f".//{{{_NS['c']}}}valAx/{{{_NS['c']}}}crosses"):
-        crosses.set("val", "max")  # and the value axis stays at the bottom
+    if chart.axis_title:
+        values.has_title = True
+        values.axis_title.text_frame.text = chart.axis_title
+        values.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(9)
+        values.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
     plot = view.plots[0]
     plot.gap_width = 60
     plot.overlap = 0
     plot.vary_by_categories = False
     plot.has_data_labels = True
-    plot.data_labels.number_format = "0%"
+    plot.data_labels.number_format = chart.number_format
     plot.data_labels.number_format_is_linked = False
     plot.data_labels.font.size = Pt(8)
+    formats = list(chart.label_formats or [chart.number_format] * len(chart.series))
+    colours = _colours(len(chart.series))
+    for series, colour, label in zip(plot.series, reversed(colours), reversed(formats),
+                                     strict=True):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = RGBColor.from_string(colour)
+        series.invert_if_negative = False
+        if label != chart.number_format:
+            series.data_labels.number_format = label
+            series.data_labels.number_format_is_linked = False
+            series.data_labels.show_value = True
+            series.data_labels.font.size = Pt(8)
     external = etree.SubElement(space, f"{{{_NS['c']}}}externalData")
     external.set(f"{{{_NS['r']}}}id", data_rid)
     etree.SubElement(external, f"{{{_NS['c']}}}autoUpdate").set("val", "0")

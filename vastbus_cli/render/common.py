@@ -95,9 +95,13 @@ def author(s: Summary) -> str:
     return s.sender or f"Västbus delregionala grupp {s.subregion}"
 
 
+DEFAULT_RECIPIENT = "Regionala styrgruppen för Västbus"
+
+
 def title_facts(s: Summary) -> list[tuple[str, str]]:
     """The title page's labelled facts, in every format (the roster's only when it gives them)."""
-    facts = [("Delregion", s.subregion), ("Verksamhetsår", str(s.year)),
+    facts = [("Till", s.recipient or DEFAULT_RECIPIENT),
+             ("Delregion", s.subregion), ("Verksamhetsår", str(s.year)),
              ("Datum", date_sv(s.produced))]
     if s.reference:
         facts.append(("Diarienummer", s.reference))

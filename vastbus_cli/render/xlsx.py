@@ -181,7 +181,8 @@ class _Book:
             ["Sammanställning", s.title], ["Delregion", s.subregion],
             ["Verksamhetsår", s.year], ["Datum", s.produced],
         ]
-        rows += [[label, value] for label, value in common.title_facts(s)[3:]]
+        rows += [[label, value] for label, value in common.title_facts(s)
+                 if label not in ("Delregion", "Verksamhetsår", "Datum")]
         rows += _markdown_rows(common.TITLES["intro"], s.intro)
         rows += [[f"{common.TITLES['digest']}: {lead}", text]
                  for lead, text in digest.digest_lines(s)]

@@ -148,7 +148,7 @@ def _roster_facts(roster: Roster | None) -> dict[str, str | None]:
     if roster is None:
         return {}
     return {"sender": roster.sender, "coordinator_role": roster.coordinator_role,
-            "reference": roster.reference}
+            "reference": roster.reference, "recipient": roster.recipient}
 
 
 def _coordinator_texts(paths: list[Path], roster_path: str | None, intro: Path | None,

@@ -51,6 +51,10 @@ class Roster(BaseModel):
         description="Samordnarens roll, t.ex. 'Delregional samordnare, Skaraborgs kommunalförbund'")
     reference: Text | None = Field(
         default=None, alias="diarienummer", description="Sammanställningens diarienummer")
+    recipient: Text | None = Field(
+        default=None, alias="mottagare",
+        description="Vem sammanställningen går till (titelsidans 'Till:'; standard: "
+                    "Regionala styrgruppen för Västbus)")
     _index: tuple[list[RosterGroup], dict[str, RosterGroup]] | None = PrivateAttr(default=None)
 
     def deadline_for(self, year: int) -> dt.date:

@@ -333,6 +333,8 @@ class Summary(_Model):
     coordinator_role: str | None = Field(
         default=None, description="The coordinator's role, as signed (roster)")
     reference: str | None = Field(default=None, description="Reference number (diarienummer)")
+    recipient: str | None = Field(
+        default=None, description="Who the summary goes to (roster 'mottagare'); None: the default")
     intro: str | None = Field(default=None, description="The coordinator's introduction (Markdown)")
     conclusions: str | None = Field(
         default=None, description="The coordinator's conclusions and recommendations (Markdown)")

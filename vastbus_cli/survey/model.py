@@ -19,7 +19,7 @@ KINDS = ("single", "multi", "text", "number", "rank")
 KIND_NAMES = {"single": "enkelval", "multi": "flerval", "text": "fritext", "number": "tal",
               "rank": "rangordning"}
 
-_EXCLUDED = {"notes"}  # Tally.notes: columns left out and why, for -v; not in the JSON
+_EXCLUDED = {"notes", "wordings"}  # for -v and the Word report; not in the JSON
 
 
 def _floats(obj: object, *names: str) -> None:
@@ -91,6 +91,8 @@ class QuestionResult:
     kind: str  # one of KINDS
     mandatory: bool
     results: list[Result]
+    # (round, the question as asked that round) when the wording differed between rounds
+    wordings: list[tuple[str, str]] = _default(default_factory=list)
 
     def result(self, round_label: str, group: str | None) -> Result | None:
         return next((r for r in self.results if r.round == round_label and r.group == group), None)

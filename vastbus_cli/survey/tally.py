@@ -204,7 +204,17 @@ def _question(plan: Planned, counted: list[RoundCounts], groups: list[str],
     if numbers and _identity_numbers_in(plan, counted, results, problems):
         results = [replace(r, stats=None, answers=[]) for r in results]
     return QuestionResult(id=plan.id, text=plan.text, section=plan.section,
-                          kind=plan.kind.english, mandatory=plan.mandatory, results=results)
+                          kind=plan.kind.english, mandatory=plan.mandatory, results=results,
+                          wordings=_wordings(plan, counted))
+
+
+def _wordings(plan: Planned, counted: list[RoundCounts]) -> list[tuple[str, str]]:
+    """The question as each round asked it, when a spec question's header differs between rounds
+    (matched through 'tidigare-texter'): a comparison the report must not make without a word."""
+    asked = [(counted[i].label, fc.field.text) for i, fc in sorted(plan.sources.items())]
+    if not plan.from_spec or len({fold(text) for _, text in asked}) < 2:
+        return []
+    return asked
 
 
 IDENTITY_COLUMN = (" Kolumnen innehåller identitetsnummer och behandlas som personuppgifter: "
