@@ -375,3 +375,16 @@ def test_output_target_of_drops_missing_inputs(tmp_path: Path) -> None:
     target = OutputTarget.of(tmp_path / "ut.md", inputs=[None, tmp_path / "a", None])
     assert target.inputs == (tmp_path / "a",) and target.force is False
     assert OutputTarget(tmp_path / "ut.md").inputs == ()
+
+
+def test_a_failure_after_the_temporary_file_vanished_keeps_its_own_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def vanish(fd: int) -> None:
+        for leftover in tmp_path.glob("*.tmp"):
+            leftover.unlink()  # a cleaner removed it meanwhile
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(os, "fsync", vanish)
+    with pytest.raises(OSError, match="I/O error"):
+        write_bytes(tmp_path / "ut.md", b"x")
+    assert list(tmp_path.iterdir()) == []

@@ -217,3 +217,66 @@ def test_the_form_gets_the_public_rules() -> None:
     assert data["daysInMonth"] == list(DAYS_IN_MONTH) == [31, 29, 31, 30, 31, 30, 31, 31,
                                                           30, 31, 30, 31]
     assert CANDIDATE_PATTERN.isascii()  # \uXXXX escapes: the same text is a JS RegExp
+
+
+# --- the walk over models, mutant by mutant (docs/mutation.md) ---------------------------
+
+def test_masked_walk_returns_clean_containers_themselves() -> None:
+    from vastbus_cli.privacy import _masked
+
+    clean: list[object] = [{"a": "b"}, ["x", "y"], ("x", "y"), "ord", 3, None]
+    for value in clean:
+        assert _masked(value) is value
+    text = "inget nummer"
+    assert _masked(text) is text
+
+
+def test_masked_walk_masks_a_key_or_a_value_alone() -> None:
+    from vastbus_cli.privacy import _masked
+
+    assert _masked({"121212-1212": "ok"}) == {"[personnummer borttaget]": "ok"}
+    assert _masked({"ok": "121212-1212", "b": "c"}) == {"ok": "[personnummer borttaget]",
+                                                        "b": "c"}
+    assert _masked({"a": "b", "ok": "121212-1212"}) == {"a": "b",
+                                                        "ok": "[personnummer borttaget]"}
+    # two keys that mask to the same text: the masked dict is returned, never the original
+    both = {"[personnummer borttaget]": "x", "121212-1212": "x"}
+    assert _masked(both) == {"[personnummer borttaget]": "x"}
+    assert _masked(("121212-1212", "x")) == ("[personnummer borttaget]", "x")
+    assert _masked(["x", "121212-1212"]) == ["x", "[personnummer borttaget]"]
+    assert type(_masked(("121212-1212",))) is tuple
+
+
+def test_a_field_left_out_of_the_json_is_still_masked() -> None:
+    from pydantic import BaseModel, Field
+
+    from vastbus_cli.privacy import masked_model
+
+    class Hidden(BaseModel):
+        shown: str = "ok"
+        note: str = Field(default="", exclude=True)
+
+    masked = masked_model(Hidden(note="Ring 121212-1212"))
+    assert masked.note == "Ring [personnummer borttaget]"
+
+
+def test_a_clean_pydantic_model_is_not_walked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic import BaseModel
+
+    from vastbus_cli import privacy
+
+    class Plain(BaseModel):
+        text: str = "inget nummer här"
+
+    def walked(value: object) -> object:
+        raise AssertionError("walked")
+
+    monkeypatch.setattr(privacy, "_masked", walked)
+    model = Plain()
+    assert privacy.masked_model(model) is model
+
+
+def test_the_fast_test_takes_lone_surrogates() -> None:
+    # text decoded with surrogateescape (undecodable bytes) still gets the guard
+    assert may_hold_identity_number("\udce9 121212-1212")
+    assert not may_hold_identity_number("\udce9 12345")

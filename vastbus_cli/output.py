@@ -126,7 +126,7 @@ class OutputTarget:
         """Atomically write `data`: a temporary file in the same folder, renamed over the target."""
         self.check()
         path = self.path
-        folder = path.parent if str(path.parent) else Path(".")
+        folder = path.parent  # Path("x").parent is Path(".")
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except FileExistsError as exc:

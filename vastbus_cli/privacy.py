@@ -33,6 +33,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass, replace
+from operator import is_not
 from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
 if TYPE_CHECKING:
@@ -61,15 +62,13 @@ NOT_A_DIGIT_BEFORE = r"(?<!\d)"
 NOT_A_DIGIT_AFTER = r"(?!\d)"
 
 
-def _class(chars: str) -> str:
-    """A regex character class of `chars`, each as \\uXXXX (the same text works in JS)."""
-    return "[" + "".join(f"\\u{ord(c):04x}" for c in chars) + "]"
-
-
-_SPACES = _class(SEPARATOR_SPACES) + f"{{0,{MAX_SEPARATOR_SPACES}}}"
+# the character classes with each character as \uXXXX: the same text is a JS RegExp
+_MARK_CLASS = "[" + "".join(f"\\u{ord(c):04x}" for c in SEPARATOR_MARKS) + "]"
+_SPACE_CLASS = "[" + "".join(f"\\u{ord(c):04x}" for c in SEPARATOR_SPACES) + "]"
+_SPACES = _SPACE_CLASS + f"{{0,{MAX_SEPARATOR_SPACES}}}"
 #: The separator group: a mark with optional spaces around it, or spaces alone.
-SEPARATOR_PATTERN = (f"(?:{_SPACES}{_class(SEPARATOR_MARKS)}{_SPACES}"
-                     f"|{_class(SEPARATOR_SPACES)}{{1,{MAX_SEPARATOR_SPACES}}})")
+SEPARATOR_PATTERN = (f"(?:{_SPACES}{_MARK_CLASS}{_SPACES}"
+                     f"|{_SPACE_CLASS}{{1,{MAX_SEPARATOR_SPACES}}})")
 #: A candidate, before the date and check-digit tests. Groups (the browser form reads them
 #: by number): 1 century or none, 2 YY, 3 MM, 4 DD, 5 separator or none, 6 serial, 7 check digit.
 CANDIDATE_PATTERN = (NOT_A_DIGIT_BEFORE + r"(\d{2})?(\d{2})(\d{2})(\d{2})"
@@ -114,10 +113,9 @@ def valid_date(century: str | None, yy: str, mm: str, dd: str) -> bool | None:
         day -= COORDINATION_DAY_OFFSET
     if not (1 <= month <= 12 and 1 <= day <= DAYS_IN_MONTH[month - 1]):
         return None
-    if (month, day) == (2, 29):
-        year = int(century + yy) if century is not None else int(yy)
-        if not (_leap(year) if century is not None else year % 4 == 0):
-            return None
+    # without the century, the two-digit year: a leap year for 00 (2000) and every fourth
+    if (month, day) == (2, 29) and not _leap(int((century or "") + yy)):
+        return None
     if century is not None and century not in CENTURIES:
         return None
     return coordination
@@ -139,11 +137,6 @@ def find_identity_numbers(text: str) -> Iterator[IdentityNumber]:
         if coordination is None or not luhn_ok(yy + mm + dd + serial + check):
             continue
         yield IdentityNumber(match.start(), match.end(), match.group(), coordination)
-
-
-def is_identity_number(text: str) -> bool:
-    """Whether `text` holds an identity number anywhere."""
-    return next(find_identity_numbers(text), None) is not None
 
 
 def mask_identity_numbers(text: str) -> tuple[str, int]:
@@ -220,9 +213,8 @@ def _model_fields(value: Any) -> list[str] | None:
 
 def _masked(value: Any) -> Any:
     """`value` itself when nothing in it is masked (no copies of a clean summary), else a copy."""
-    if isinstance(value, str):
-        text, count = mask_identity_numbers(value)
-        return text if count else value  # unchanged keeps its type (enums, DateText)
+    if isinstance(value, str):  # the same object when nothing is masked (enums, DateText)
+        return mask_identity_numbers(value)[0]
     names = _model_fields(value)
     if names is not None:
         changed = {}
@@ -237,13 +229,14 @@ def _masked(value: Any) -> Any:
             return replace(value, **changed)
         return value.model_copy(update=changed)
     if isinstance(value, dict):
-        pairs = [(_masked(key), _masked(item)) for key, item in value.items()]
-        same = all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(pairs, value.items(),
-                                                                    strict=True))
-        return value if same else dict(pairs)
+        masked = {_masked(key): _masked(item) for key, item in value.items()}
+        if (len(masked) == len(value) and not any(map(is_not, masked, value))
+                and not any(map(is_not, masked.values(), value.values()))):
+            return value
+        return masked
     if isinstance(value, (list, tuple)):
         items = [_masked(item) for item in value]
-        if all(new is old for new, old in zip(items, value, strict=True)):
+        if not any(map(is_not, items, value)):
             return value
         if isinstance(value, tuple) and hasattr(value, "_fields"):  # a NamedTuple
             return type(value)(*items)
