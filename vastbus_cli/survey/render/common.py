@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vastbus_cli.survey.model import KIND_NAMES, QuestionResult, Result, RoundInfo, Tally
+from vastbus_cli.survey.model import (
+    KIND_NAMES,
+    QuestionResult,
+    Result,
+    RoundInfo,
+    Tally,
+    TextAnswer,
+)
 
 OVERALL = "Totalt"
 MULTI_NOTE = ("Flerval: andelen räknas på dem som svarat på frågan, och andelarna kan "
@@ -120,6 +127,20 @@ def text_rows(tally: Tally) -> Iterator[tuple[object, ...]]:
             for answer in result.answers:
                 yield (result.round, group_name(result.group), question.id, question.text,
                        answer.text, answer.count)
+
+
+MAX_SHOWN_ANSWERS = 200  # free-text answers a document or the terminal lists per question
+
+
+def shown_answers(result: Result) -> tuple[list[TextAnswer], str]:
+    """The free-text answers a document or the terminal lists (the most common first), and
+    a Swedish note when some are left out: Excel, CSV and JSON always have every one."""
+    answers = result.answers
+    if len(answers) <= MAX_SHOWN_ANSWERS:
+        return answers, ""
+    return answers[:MAX_SHOWN_ANSWERS], (
+        f"Visar {number(MAX_SHOWN_ANSWERS)} av {number(len(answers))} olika svar, de vanligaste "
+        "först; alla finns i Excel-, CSV- och JSON-utdata (t.ex. -o svar.xlsx).")
 
 
 SMALL_BASE = 5

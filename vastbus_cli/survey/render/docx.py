@@ -35,6 +35,7 @@ from vastbus_cli.survey.render.common import (
     rank_table,
     results_by_round,
     round_labels,
+    shown_answers,
 )
 
 AUTHOR = "Västbus"
@@ -123,10 +124,13 @@ def _question(doc: WordDocument, question: QuestionResult, tally: Tally) -> None
     for result in results:
         if result and result.answers:
             word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
+            shown, note = shown_answers(result)
             doc.paragraph(f"{word}, {result.round}:", bold_lead="")
-            for answer in result.answers:
+            for answer in shown:
                 times = f" ({answer.count} svar)" if answer.count > 1 else ""
                 doc.bullet(answer.text + times)
+            if note:
+                doc.paragraph(note)
 
 
 def _keep_with_next(table: Any) -> None:

@@ -28,6 +28,7 @@ from vastbus_cli.survey.render.common import (
     respondents_text,
     results_by_round,
     round_labels,
+    shown_answers,
 )
 
 
@@ -89,9 +90,11 @@ def _other_texts(question: QuestionResult, results: list[Result | None]) -> list
     for result in results:
         if result and result.answers:
             word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
+            shown, note = shown_answers(result)
             lines += ["", f"{word} {md_text(result.round)}:", ""]
             lines += [f"- {md_cell(a.text)}" + (f" ({a.count} svar)" if a.count > 1 else "")
-                      for a in result.answers]
+                      for a in shown]
+            lines += ["", f"*{note}*"] if note else []
     return lines
 
 

@@ -27,6 +27,7 @@ from vastbus_cli.survey.render.common import (
     respondents_text,
     results_by_round,
     round_labels,
+    shown_answers,
     title,
 )
 
@@ -76,10 +77,13 @@ def _other_texts(question: QuestionResult, results: list[Result | None], console
     for result in results:
         if result and result.answers:
             word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
+            shown, note = shown_answers(result)
             console.print(f"{word} {escape(result.round)}:")
-            for answer in result.answers:
+            for answer in shown:
                 times = f" ({answer.count} svar)" if answer.count > 1 else ""
                 console.print(f"  • {escape(answer.text)}{times}", soft_wrap=True)
+            if note:
+                console.print(f"  [italic]{escape(note)}[/]")
 
 
 def _cross(question: QuestionResult, tally: Tally, labels: list[str], console: Console) -> None:

@@ -5,16 +5,24 @@ Every text goes through `set_text`, so an answer like "=SUMMA(A1)" stays text.
 Shares are stored as exact fractions with a percentage format, so Excel can
 compute and chart them without rounding. With `--by`, each closed question is
 one cross-table (the groups across) with a clustered bar chart. Free texts and
-the "Annat" texts of closed questions are listed on a sheet of their own.
+the "Annat" texts of closed questions are listed on a sheet of their own (more
+sheets past Excel's 1 048 576 rows), every one of them.
+
+The workbook is written with openpyxl's write-only worksheets, so a million free-text
+answers stream to the file instead of becoming a million cell objects: the section
+sheets (small) are laid out in a `_Grid` and sent in row order; the long sheets are
+appended row by row.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
+from itertools import chain, islice
 from typing import Any
 
-from vastbus_cli.render.cells import set_text
+from vastbus_cli.render.cells import set_text, xlsx_value
 from vastbus_cli.survey.model import QuestionResult, Result, Tally
 from vastbus_cli.survey.render.common import (
     LONG_HEADER,
@@ -58,16 +66,50 @@ def sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
+MAX_ROWS = 1_048_576  # Excel's rows per sheet
+
+
+class _Grid:
+    """A section sheet laid out cell by cell (`cell(row, column)`, `sheet[row]`), then sent
+    to its write-only sheet in row order by `flush`."""
+
+    def __init__(self, sheet: Any) -> None:
+        self.sheet = sheet
+        self.title = sheet.title
+        self.column_dimensions = sheet.column_dimensions
+        self.cells: dict[tuple[int, int], Any] = {}
+
+    def cell(self, row: int, column: int) -> Any:
+        found = self.cells.get((row, column))
+        if found is None:
+            from openpyxl.cell import Cell
+
+            found = self.cells[row, column] = Cell(self.sheet, row=row, column=column)
+        return found
+
+    def __getitem__(self, row: int) -> list[Any]:
+        return [self.cells[key] for key in sorted(self.cells) if key[0] == row]
+
+    def add_chart(self, chart: Any, anchor: str) -> None:
+        self.sheet.add_chart(chart, anchor)
+
+    def flush(self) -> None:
+        if not self.cells:
+            return
+        width = max(column for _row, column in self.cells)
+        for row in range(1, max(row for row, _column in self.cells) + 1):
+            self.sheet.append([self.cells.get((row, column)) for column in range(1, width + 1)])
+
+
 def render(tally: Tally) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)
     used: set[str] = {DATA_SHEET.casefold(), TEXT_SHEET.casefold()}
     for section, questions in tally.sections():
-        sheet = workbook.create_sheet(sheet_title(section, used))
+        sheet = _Grid(workbook.create_sheet(sheet_title(section, used)))
         sheet.column_dimensions["A"].width = 48
         for index in range(2, 40):
             sheet.column_dimensions[get_column_letter(index)].width = 12
@@ -77,10 +119,21 @@ def render(tally: Tally) -> bytes:
         row += 2
         for question in questions:
             row = _question(sheet, question, tally, row) + 2
-        _print_setup(sheet)
+        _print_setup(sheet.sheet)
+        sheet.flush()
     _table_sheet(workbook.create_sheet(DATA_SHEET), (*LONG_HEADER[:-1], "andel"),
-                 long_rows(tally, texts=False), share_column=len(LONG_HEADER))
-    _table_sheet(workbook.create_sheet(TEXT_SHEET), TEXT_HEADER, text_rows(tally))
+                 iter(long_rows(tally, texts=False)), share_column=len(LONG_HEADER))
+    rows: Iterator[tuple[object, ...]] = text_rows(tally)
+    title, number = TEXT_SHEET, 1
+    # the first sheet even when empty (the section sheets point to it by name), then one
+    # more for each 1 048 575 rows
+    while _table_sheet(workbook.create_sheet(title), TEXT_HEADER, rows):
+        following = next(rows, None)
+        if following is None:
+            break
+        rows = chain([following], rows)
+        number += 1
+        title = sheet_title(f"{TEXT_SHEET} {number}", used)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -88,7 +141,7 @@ def render(tally: Tally) -> bytes:
 
 def _print_setup(sheet: Any) -> None:
     """A4 landscape, fit to one page wide, charts kept whole on a page where they fit."""
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4)
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
@@ -96,29 +149,51 @@ def _print_setup(sheet: Any) -> None:
     sheet.print_options.gridLines = False
 
 
-def _table_sheet(sheet: Any, header: tuple[str, ...], rows: Any, share_column: int = 0) -> None:
-    """A long table for filters and pivot tables: bold frozen header, an autofilter."""
+def _table_sheet(sheet: Any, header: tuple[str, ...], rows: Iterator[tuple[object, ...]],
+                 share_column: int = 0) -> bool:
+    """A long table for filters and pivot tables: bold frozen header, an autofilter.
+
+    Takes rows until the sheet is full: True when it is (`rows` may have more).
+    """
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    sheet.append(list(header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for values in rows:
-        sheet.append([None] * len(values))
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(sheet.max_row, column)
-            if column == share_column and value is not None:
-                count, base = values[column - 3], values[column - 2]  # antal, bas: exact share
-                cell.value = count / base if base else None
-                cell.number_format = SHARE
-            else:
-                set_text(cell, value)
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(sheet.max_row, 2)}"
     for index, width in enumerate((10, 18, 22, 50, 40, 8, 8, 10)[:len(header)], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    heading = []
+    for text in header:
+        cell = WriteOnlyCell(sheet, text)
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    written = 1
+    for values in islice(rows, MAX_ROWS - 1):
+        line = [_value(sheet, v) for v in values]
+        if share_column and values[share_column - 1] is not None:
+            count, base = values[share_column - 3], values[share_column - 2]  # exact share
+            share = WriteOnlyCell(sheet, count / base if base else None)  # type: ignore[operator]
+            share.number_format = SHARE
+            line[share_column - 1] = share
+        sheet.append(line)
+        written += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(written, 2)}"
     _print_setup(sheet)
+    return written == MAX_ROWS
+
+
+def _value(sheet: Any, value: object) -> Any:
+    """A value for `append`: as it is, unless openpyxl would make it a formula ('=…')."""
+    value = xlsx_value(value)
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet)
+        set_text(cell, value)
+        return cell
+    return value
 
 
 def _question(sheet: Any, question: QuestionResult, tally: Tally, row: int) -> int:
