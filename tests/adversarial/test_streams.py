@@ -35,12 +35,25 @@ def test_swedish_output_on_a_stream_that_is_not_utf8(tmp_path: Path, encoding: s
     done = vastbus("validate", "a.yaml", cwd=tmp_path, encoding=encoding)
     assert done.returncode == 1
     assert done.stderr == b""
-    lines = done.stdout.decode(encoding).splitlines()
-    hint = "      \\u2192 Menade du 'möten'?"
+    text = done.stdout.decode(encoding)
+    lines = text.splitlines()
+    hint = "      -> Menade du 'möten'?"  # issue #20: readable ASCII, never '\\u2192'
     if encoding == "ascii":
-        hint = hint.replace("ö", "\\xf6")
+        hint = hint.replace("ö", "o")
     assert hint in lines
+    assert "\\u" not in text and "\\x" not in text
     assert lines[-1] == "2 fel och 0 varningar i 1 av 1 fil."
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp850"])
+def test_compile_to_stdout_writes_no_escapes_into_the_markdown(tmp_path: Path,
+                                                                encoding: str) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples" / "rapporter" / "2025"
+    done = vastbus("compile", str(examples), cwd=tmp_path, encoding=encoding)
+    assert done.returncode == 0, done.stderr
+    markdown = done.stdout.decode(encoding)
+    assert "\\u20" not in markdown and "\\u2192" not in markdown
+    assert "Skövde" in markdown
 
 
 def test_a_full_disk_on_stdout_is_a_short_message(tmp_path: Path) -> None:
@@ -150,3 +163,33 @@ def test_killed_mid_write_leaves_the_old_file_or_none(tmp_path: Path, old: str |
         assert not target.exists()
     else:
         assert target.read_text(encoding="utf-8") == old
+
+
+def _with_stdout_closed(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """`vastbus ARGS >&-`: the shell closes descriptor 1 and Python's sys.stdout is None."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "vastbus_cli", *args], cwd=cwd, env=env,
+                          stdout=None, stderr=subprocess.PIPE, timeout=60, check=False,
+                          preexec_fn=lambda: os.close(1))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX descriptors")
+@pytest.mark.parametrize("command", [["compile", "2025"], ["validate", "2025"], ["schema"]])
+def test_a_closed_stdout_is_a_swedish_message(tmp_path: Path, command: list[str]) -> None:
+    """Issue #19.4: `vastbus compile DIR >&-` ended in an AttributeError ('internt fel')."""
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2025" / "a.yaml").write_text(VALID, encoding="utf-8")
+    done = _with_stdout_closed(*command, cwd=tmp_path)
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 1, err
+    assert "fel: Utdata kunde inte skrivas: standardutdata är stängd." in err
+    assert "internt fel" not in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX descriptors")
+def test_a_closed_stdout_does_not_stop_a_command_that_writes_a_file(tmp_path: Path) -> None:
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2025" / "a.yaml").write_text(VALID, encoding="utf-8")
+    done = _with_stdout_closed("compile", "2025", "-o", "s.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "s.md").read_text("utf-8").startswith("#")

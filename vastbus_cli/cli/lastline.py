@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import sys
 import traceback
@@ -22,13 +23,76 @@ EXIT_PROBLEMS = 1
 DEBUG_FLAG = "--debug"
 
 
+#: Readable stand-ins for characters a cp1252/cp850/ASCII stream cannot show.
+_FALLBACK = {
+    "\u2192": "->", "\u2190": "<-", "\u21d2": "=>", "\u2013": "-", "\u2014": "-",
+    "\u2212": "-", "\u2011": "-", "\u2026": "...", "\u2018": "'", "\u2019": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2022": "*", "\u00b7": "*", "\u2265": ">=", "\u2264": "<=", "\u2260": "!=",
+    "\u00d7": "x", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2713": "v",
+    "\u2717": "x", "\u00e6": "ae", "\u00c6": "AE", "\u00f8": "o", "\u00d8": "O",
+}
+FALLBACK_ERRORS = "vastbus-fallback"
+
+
+def _stand_in(char: str) -> str:
+    if char in _FALLBACK:
+        return _FALLBACK[char]
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+    return plain or "?"
+
+
+def _fallback(exc: UnicodeError) -> tuple[str, int]:
+    """An encode error handler: '->' for '→', '-' for '–', 'o' for 'ö' on ASCII, else '?'."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "".join(_stand_in(c) for c in exc.object[exc.start:exc.end]), exc.end
+
+
 def reconfigure_streams() -> None:
-    """Keep each stream's encoding but never raise on a character it cannot encode."""
+    """Keep each stream's encoding but never raise on a character it cannot encode.
+
+    What the stream cannot show is written as readable ASCII ('->', '-', '...'), never as
+    an escape sequence such as '\\u2192', which would also end up in a Markdown document
+    that `compile` writes to standard output.
+    """
+    import codecs
+
+    codecs.register_error(FALLBACK_ERRORS, _fallback)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):  # e.g. a detached stream
-                reconfigure(errors="backslashreplace")
+                reconfigure(errors=FALLBACK_ERRORS)
+
+
+class _ClosedStream(io.TextIOBase):
+    """Stands in for a stream the shell closed (`>&-`), where Python leaves None.
+
+    Writing to it fails as a closed descriptor would (EBADF), so a document meant for
+    standard output ends in a Swedish message, while a command that writes a file and
+    only talks on the other stream runs as usual.
+    """
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "closed stream")
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+
+def _fill_closed_streams() -> None:
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives to the exit)
 
 
 def _silence_stdout() -> None:
@@ -64,11 +128,17 @@ def _stream_failed(exc: OSError) -> int | None:
         _silence_stdout()
         _say("fel: Utdata kunde inte skrivas: disken är full.")
         return EXIT_PROBLEMS
+    if exc.errno == errno.EBADF:
+        _silence_stdout()
+        _say("fel: Utdata kunde inte skrivas: standardutdata är stängd.\n"
+             "  → Skriv till en fil med -o FIL, eller kör kommandot utan '>&-'.")
+        return EXIT_PROBLEMS
     return None
 
 
 def run(app: Callable[[], object], argv: Sequence[str]) -> int:
     """Run `app` (which exits through SystemExit) and turn everything else into an exit code."""
+    _fill_closed_streams()
     reconfigure_streams()
     debug = DEBUG_FLAG in argv
     try:
