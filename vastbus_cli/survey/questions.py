@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
+from vastbus_cli.contact_details import mostly_contact_details
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
 from vastbus_cli.survey.kinds import MULTI_DOUBT, decide
@@ -135,6 +137,15 @@ def display_text(fc: FieldCounts, rows: int) -> bool:
     return len(texts) == 1 and len(next(iter(texts))) >= _DISPLAY_MIN_LENGTH
 
 
+def contact_column(fc: FieldCounts) -> str | None:
+    """'e-postadresser' or 'telefonnummer' when a column holds nothing else (judged from up to
+    200 distinct answers): a column of addresses identifies people whatever its heading says."""
+    if fc.field.choices:
+        return None
+    texts = list(islice(dict.fromkeys(raw[0] for (_group, raw) in fc.answers if raw[0]), 200))
+    return mostly_contact_details(texts)
+
+
 def _note_display(notes: list[str] | None, counted: RoundCounts, fc: FieldCounts) -> None:
     if notes is not None:
         notes.append(f"{counted.source}: kolumnen '{_short(fc.field.text)}' har samma långa "
@@ -156,6 +167,12 @@ def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> 
                 continue  # the --by column splits the others; it is no question
             if display_text(fc, counted.total):
                 _note_display(notes, counted, fc)
+                continue
+            found = contact_column(fc)
+            if found:
+                if notes is not None:
+                    notes.append(f"{counted.source}: kolumnen '{_short(fc.field.text)}' innehåller "
+                                 f"{found} och räknas inte (uppgifter som identifierar de svarande).")
                 continue
             key = fold(fc.field.text) or fold(fc.field.key)
             plan = by_text.get(key)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from math import fsum, isfinite
 from typing import Any
 
+from vastbus_cli.contact_details import mask_contact_details
 from vastbus_cli.privacy import (
     PRIVACY_HINT,
     PRIVACY_MESSAGE,
@@ -21,6 +22,7 @@ from vastbus_cli.privacy import (
     masked_model,
 )
 from vastbus_cli.problems import Problem, error, warning
+from vastbus_cli.survey.contacts import mask_tally
 from vastbus_cli.survey.counting import Group, RoundCounts, count_round
 from vastbus_cli.survey.kinds import parse_number
 from vastbus_cli.survey.model import (
@@ -81,7 +83,8 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
                    questions=questions, notes=notes)
     # the last net: no identity number leaves in any text, whatever it came from (headings,
     # group names, option labels)
-    return masked_model(result), problems
+    masked, found = mask_tally(masked_model(result))  # and no e-mail address or phone number
+    return masked, problems + found
 
 
 def _private_headings(planned: list[Planned], counted: list[RoundCounts],
@@ -129,7 +132,8 @@ def _doubt(plan: Planned, counted: list[RoundCounts]) -> Problem:
     columns = fc.field.columns
     text = plan.text if len(plan.text) <= 60 else plan.text[:59] + "…"
     return warning(counted[index].source, 1, min(columns) + 1 if columns else 0, plan.doubt_code,
-                   f"Frågan '{text}' kan läsas på två sätt: {plan.doubt}.", DOUBT_HINT)
+                   mask_contact_details(f"Frågan '{text}' kan läsas på två sätt: {plan.doubt}.")[0],
+                   DOUBT_HINT)
 
 
 def _count(responses: Responses, spec: Spec | None, by: str | None,
