@@ -36,9 +36,9 @@ def test_sammanfattning_states_the_figures(example) -> None:
         "Jämfört med 2024 (samma 10 grupper): genomförda möten 67 → 68 (+1), "
         "representanter 74 → 79 (+5).")
     assert lines["Avvikelser"] == (
-        "51 avvikelser i 6 kategorier från 10 grupper; 14 av dem har lyfts till delregional "
-        "nivå. Flest grupper rapporterar ”SIP ej kallad eller försenad” (6 av 12 grupper, "
-        "23 avvikelser). Jämfört med 2024 (samma 10 grupper): 43 → 47 (+4).")
+        "51 avvikelser i 6 kategorier från 10 grupper. Flest grupper rapporterar ”SIP ej "
+        "kallad eller försenad” (6 av 12 grupper, 23 avvikelser). Jämfört med 2024 (samma 10 "
+        "grupper): 43 → 47 (+4).")
     assert lines["Möjliga övergripande systemfel"] == (
         "Kategorier som minst 3 av 12 grupper rapporterar: ”SIP ej kallad eller försenad” "
         "(6 grupper, 23 avvikelser); ”Övergång mellan verksamheter” (4 grupper, 10 avvikelser); "
@@ -88,3 +88,25 @@ def test_the_body_counts_and_quotes_instead_of_copying(example) -> None:
     assert "Redovisat av en grupp: Antal uppföljande SIP-möten 33 (Skövde)." in text
     # each raised deviation's text once (in the regional section), not in the body again
     assert text.count("Kallelser till SIP avböjdes") == 1
+
+
+def test_word_has_charts_of_deviation_and_composition_shares(example) -> None:
+    import io
+    import zipfile
+
+    from vastbus_cli.render import charts
+    from vastbus_cli.render import docx as docx_render
+
+    part = digest.whole(example)
+    devs = charts.deviation_shares(part)
+    assert devs is not None and devs.categories[0] == "SIP ej kallad eller försenad"
+    assert devs.values[0] == 6 / 12 and devs.values[-1] == 1 / 12  # Annan: Vara only
+    comp = charts.composition_shares(part)
+    assert comp is not None
+    assert dict(zip(comp.categories, comp.values, strict=True))["Primärvård"] == 7 / 12
+    with zipfile.ZipFile(io.BytesIO(docx_render.render(example))) as z:
+        parts = sorted(n for n in z.namelist() if n.startswith("word/charts/chart"))
+        xml = [z.read(n).decode("utf-8") for n in parts]
+    assert len(parts) == 2
+    assert "Andel av de 12 grupperna där organisationen deltar" in xml[0]
+    assert "SIP ej kallad eller försenad" in xml[1] and "möjligt systemfel från 3" in xml[1]

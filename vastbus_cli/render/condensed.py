@@ -13,8 +13,11 @@ from vastbus_cli.render.tables import Table, Value
 from vastbus_cli.reports.summary import Entry, Part, ThemeBlock
 
 QUOTES = 2  # quoted examples per theme
-SECTIONS = (("work", "Pågående arbete"), ("development_areas", "Utvecklingsområden"),
-            ("competence_needs", "Kompetensbehov"), ("support_by_theme", "Önskat stöd"))
+#: The sections counted per theme, with the short column headers of the theme table.
+SECTIONS = (("work", "Arbete"), ("development_areas", "Utveckling"),
+            ("competence_needs", "Kompetens"), ("support_by_theme", "Stöd"))
+THEME_TABLE_NOTE = ("Antal grupper av {of} som tar upp varje tema: i pågående arbete, "
+                    "utvecklingsområden, kompetensbehov och önskat stöd.")
 
 
 def by_count(blocks: list[ThemeBlock]) -> list[ThemeBlock]:

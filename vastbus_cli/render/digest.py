@@ -77,8 +77,7 @@ def _deviations_line(p: Part) -> Line:
     text = (f"{count_of(d.total, 'avvikelse', 'avvikelser')} i "
             f"{count_of(len(d.categories), 'kategori', 'kategorier')} från "
             f"{count_of(reporting, 'grupp', 'grupper')}")
-    raised = d.by_status.get("lyft_till_delregional_nivå", 0)
-    text += (f"; {num(raised)} av dem har lyfts till delregional nivå." if raised else ".")
+    text += "."  # how many were raised: the line of its own below
     widest = max(len(c.groups) for c in d.categories)
     most = [c for c in d.categories if len(c.groups) == widest]
     if widest < 2:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from vastbus_cli.documents.word import WordDocument
-from vastbus_cli.render import common, condensed, digest, tables
+from vastbus_cli.render import charts, common, condensed, digest, tables
 from vastbus_cli.reports.summary import Part, Summary, ThemeBlock
 
 
@@ -48,6 +48,16 @@ class _Writer:
 
     def table(self, table: tables.Table) -> None:
         self.doc.table(table)
+
+    def chart(self, shares: charts.Shares | None) -> None:
+        """A native Word bar chart of shares (python-pptx is loaded only here)."""
+        if shares is None:
+            return
+        from vastbus_cli.documents.word_chart import BarChart, add_bar_chart
+
+        add_bar_chart(self.doc, BarChart(categories=shares.categories,
+                                         series=[(shares.series, shares.values)],
+                                         title=shares.title))
 
     # -- the document ------------------------------------------------------------
     def title_page(self) -> None:
@@ -107,10 +117,12 @@ class _Writer:
         self.table(tables.meetings_table(part))
 
     def _composition(self, part: Part) -> None:
+        self.chart(charts.composition_shares(part))
         self.para(common.COMPOSITION_NOTE)
         self.table(tables.composition_table(part))
-        for gap in part.composition.gaps:
-            self.bullet(common.gap_sentence(gap))
+        for gap in part.composition.gaps:  # the chart shows the others at a glance
+            if gap.expected and gap.missing_in:
+                self.bullet(common.gap_sentence(gap))
 
     def _quoted(self, part: Part, blocks: list[ThemeBlock]) -> None:
         for block in condensed.by_count(blocks):
@@ -118,8 +130,7 @@ class _Writer:
             self.bullet(rest, f"{lead} ")
 
     def _themes(self, part: Part) -> None:
-        self.para(f"Antal grupper av {len(part.groups)} som tar upp varje tema, per avsnitt i "
-                  f"årsberättelsen.")
+        self.para(condensed.THEME_TABLE_NOTE.format(of=len(part.groups)))
         self.table(condensed.theme_table(part))
 
     def _work(self, part: Part) -> None:
@@ -140,6 +151,7 @@ class _Writer:
         d = part.deviations
         for line in common.deviation_lines(d):
             self.para(line)
+        self.chart(charts.deviation_shares(part))
         if d.categories:
             self.heading("Per kategori och status", self.base + 1)
             self.table(tables.category_table(d))
