@@ -88,8 +88,44 @@ def test_template_never_overwrites_without_force(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "finns redan" in result.output
     assert target.read_text("utf-8") == "ifylld: ja\n"
-    assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+    forced = runner.invoke(app, [*args, "--force"])  # issue #19.7: not over a group's work
+    assert forced.exit_code == 2
+    assert "är redan ifylld och ersätts inte med en tom mall" in forced.output
+    assert "--overwrite-filled" in forced.output
+    assert target.read_text("utf-8") == "ifylld: ja\n"
+    assert runner.invoke(app, [*args, "--overwrite-filled"]).exit_code == 0
     assert "år: 2025" in target.read_text("utf-8")
+    target.write_bytes(target.read_text("utf-8").replace("\n", "\r\n").encode("utf-8-sig"))
+    assert runner.invoke(app, [*args, "--force"]).exit_code == 0  # a blank saved by Notepad
+    assert "\r\n" not in target.read_text("utf-8")
+
+
+def test_roster_force_replaces_blank_templates_and_leaves_filled_reports_alone(
+        tmp_path: Path) -> None:
+    """Issue #19.7: `template --roster … --force` replaced filled-in reports with blanks."""
+    roster = tmp_path / "grupper.yaml"
+    roster.write_text(ROSTER, encoding="utf-8")
+    out = tmp_path / "rapporter"
+    args = ["template", "--roster", str(roster), "-y", "2025", "-o", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    filled = out / "arsberattelse-2025-skovde.yaml"
+    work = fill(filled.read_text("utf-8"))
+    filled.write_text(work, "utf-8")
+    blank = out / "arsberattelse-2025-gotene.yaml"
+    old_blank = blank.read_text("utf-8")
+    blank.unlink()
+    result = runner.invoke(app, [*args, "--force"])
+    assert result.exit_code == 0, result.output
+    assert filled.read_text("utf-8") == work
+    assert blank.read_text("utf-8") == old_blank
+    said = " ".join(result.output.split())
+    assert "2 mallar skrevs till" in said
+    assert f"1 ifylld årsberättelse lämnades orörda (de skiljer sig från en tom mall): {filled}" \
+        in said
+    assert "Lägg till --overwrite-filled om de verkligen ska ersättas" in said
+    result = runner.invoke(app, [*args, "--overwrite-filled"])
+    assert result.exit_code == 0 and "3 mallar skrevs till" in result.output
+    assert filled.read_text("utf-8") != work and "FYLL I" in filled.read_text("utf-8")
 
 
 def test_roster_mode_refuses_before_writing_anything(tmp_path: Path) -> None:

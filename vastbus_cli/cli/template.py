@@ -31,7 +31,14 @@ def template_command(
                                        help="Gruppförteckning: en mall per grupp i en mapp."),
     output: Path | None = typer.Option(None, "--output", "-o",
                                        help="Fil (en grupp) eller mapp (--roster)."),
-    force: bool = typer.Option(False, "--force", help="Ersätt befintliga filer."),
+    force: bool = typer.Option(
+        False, "--force",
+        help="Ersätt befintliga filer som fortfarande är tomma mallar; årsberättelser som "
+             "grupperna har fyllt i lämnas orörda."),
+    overwrite_filled: bool = typer.Option(
+        False, "--overwrite-filled",
+        help="Ersätt även årsberättelser som grupperna redan har fyllt i med tomma mallar "
+             "(deras text går förlorad)."),
     form: bool = typer.Option(False, "--form",
                               help="Skapa ett formulär (.html) att fylla i i webbläsaren i stället "
                                    "för en YAML-mall."),
@@ -45,7 +52,7 @@ def template_command(
         if stdout_or_file(output) is None:
             fail("Med --roster behövs en mapp att skriva mallarna i.", "Lägg till t.ex. -o mallar/")
         assert output is not None
-        _from_roster(roster, year, output, force, form)
+        _from_roster(roster, year, output, force or overwrite_filled, form, overwrite_filled)
         return
     if not (group and municipality and subregion):
         fail("Ange --group, --municipality och --subregion (eller --roster).",
@@ -67,8 +74,27 @@ def template_command(
     if output is None:
         write_stdout(render_template(info, year))
         return
-    write_output(output, render_template(info, year, name=output.name).encode("utf-8"), force)
+    blank = render_template(info, year, name=output.name)
+    if _filled_in([(output, blank)], force and not overwrite_filled):
+        fail(f"{output} är redan ifylld och ersätts inte med en tom mall.",
+             "Välj ett annat filnamn, eller lägg till --overwrite-filled om den ifyllda "
+             "årsberättelsen verkligen ska ersättas.")
+    write_output(output, blank.encode("utf-8"), force or overwrite_filled)
     _write_schema_beside(output.parent, report_schema_json(), SCHEMA_FILE)
+
+
+def _filled_in(targets: list[tuple[Path, str]], guard: bool) -> list[Path]:
+    """The existing targets that hold a group's work rather than the blank they would get.
+
+    Only asked with --force (without it every existing file is refused anyway) and not
+    with --overwrite-filled.
+    """
+    from vastbus_cli.reports.template import differs_from_blank
+
+    if not guard:
+        return []
+    return [path for path, blank in targets
+            if path.is_file() and not path.is_symlink() and differs_from_blank(path, blank)]
 
 
 def _check_name(option: str, value: str) -> None:
@@ -80,7 +106,8 @@ def _check_name(option: str, value: str) -> None:
              "Skriv namnet igen, eller kontrollera terminalens teckenkodning.")
 
 
-def _from_roster(roster_path: Path, year: int, folder: Path, force: bool, form: bool) -> None:
+def _from_roster(roster_path: Path, year: int, folder: Path, force: bool, form: bool,
+                 overwrite_filled: bool) -> None:
     from vastbus_cli.reports.roster import load_roster
     from vastbus_cli.reports.schema import SCHEMA_FILE, report_schema_json
     from vastbus_cli.reports.template import GroupInfo, file_name, render_template
@@ -101,13 +128,33 @@ def _from_roster(roster_path: Path, year: int, folder: Path, force: bool, form: 
         fail("Två grupper i förteckningen ger samma filnamn.", "Ge grupperna olika namn.")
     # refuse before writing anything, so a run never stops half-way
     check_outputs(*(target for target, _ in targets), force=force, inputs=[roster_path])
-    for target, info in targets:
-        write_output(target, render(info, year).encode("utf-8"), force, [roster_path])
+    texts = [(target, render(info, year)) for target, info in targets]
+    kept = set(_filled_in(texts, force and not form and not overwrite_filled))
+    for target, text in texts:
+        if target not in kept:
+            write_output(target, text.encode("utf-8"), force, [roster_path])
+    written = len(texts) - len(kept)
     if form:
-        err_console().print(f"{len(targets)} formulär skrevs till {folder}/.")
+        err_console().print(f"{written} formulär skrevs till {folder}/.")
         return
     _write_schema_beside(folder, report_schema_json(), SCHEMA_FILE, [roster_path])
-    err_console().print(f"{len(targets)} mallar skrevs till {folder}/.")
+    err_console().print(f"{written} mallar skrevs till {folder}/.")
+    if kept:
+        _say_kept(sorted(kept))
+
+
+def _say_kept(kept: list[Path]) -> None:
+    from rich.markup import escape
+
+    from vastbus_cli.problems import plural
+
+    console = err_console()
+    console.print(f"{plural(len(kept), 'ifylld årsberättelse', 'ifyllda årsberättelser')} "
+                  "lämnades orörda (de skiljer sig från en tom mall):", highlight=False)
+    for path in kept:
+        console.print(f"  {escape(str(path))}", highlight=False)
+    console.print("  → Lägg till --overwrite-filled om de verkligen ska ersättas med tomma "
+                  "mallar; det grupperna skrivit går då förlorat.", highlight=False)
 
 
 def _write_schema_beside(folder: Path, text: str, name: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from vastbus_cli.reports.schema import SCHEMA_FILE
 from vastbus_cli.templating import render
@@ -51,3 +52,20 @@ def render_template(group: GroupInfo, year: int, name: str | None = None) -> str
         categories=choices_comment(DeviationCategory),
         statuses=choices_comment(DeviationStatus),
     )
+
+
+def differs_from_blank(path: Path, blank: str) -> bool:
+    """Whether an existing file holds anything but the blank template `blank` (a group's work).
+
+    Line endings and a byte-order mark do not count (a blank template opened and saved
+    in Notepad is still blank); a file that cannot be read or decoded counts as work.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return True
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return True
+    return text.replace("\r\n", "\n") != blank.replace("\r\n", "\n")
