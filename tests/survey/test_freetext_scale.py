@@ -106,3 +106,27 @@ def test_excel_streams_the_answers_instead_of_holding_a_cell_for_each() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 12 * 2**20, peak
+
+
+def test_tens_of_thousands_of_distinct_answers_are_free_text_without_segmenting_each(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import Counter
+
+    from vastbus_cli.survey import kinds
+    from vastbus_cli.survey.spec import Kind
+
+    def segment(*args: object) -> None:
+        raise AssertionError("segmented")
+
+    answers = Counter({f"Svar {i}, med komma": 1 for i in range(20_001)})
+    monkeypatch.setattr(kinds, "segment", segment)
+    assert kinds.decide("Hur fungerar samverkan?", answers, []).kind is Kind.text
+    # many that recur, or fewer: segmented as before
+    cut: list[int] = []
+    monkeypatch.undo()
+    real_segment = kinds.segment
+    monkeypatch.setattr(kinds, "segment", lambda texts, sep: (cut.append(len(texts)),
+                                                              real_segment(texts, sep))[1])
+    kinds.decide("Vilka?", Counter({f"Svar {i}, med komma": 3 for i in range(20_001)}), [])
+    kinds.decide("Vilka?", Counter({f"Svar {i}, med komma": 1 for i in range(20_000)}), [])
+    assert cut == [20_001, 20_000]

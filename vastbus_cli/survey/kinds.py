@@ -37,6 +37,8 @@ _TEXT_MIN_LENGTH = 60
 _TEXT_WORDS = ("kommentar", "fritext", "övrig", "beskriv", "varför", "motivera", "comment",
                "synpunkt", "förslag")
 _SINGLE_MAX_OPTIONS = 15
+# more distinct answers than a choice question's combinations could be, nearly all unique
+_FREE_TEXT_DISTINCT = 20_000
 _CODES_MAX = 11  # at most this many distinct small whole numbers can be codes (0-10 scale)
 _CODE_MAX_VALUE = 10
 # a column with this many distinct cells or more needs few options per respondent to be a
@@ -91,9 +93,14 @@ def decide(heading: str, counts: Counter[str], ticked: list[str]) -> Decision:
     if texts and all(parse_number(t) is not None for t in texts):
         return _numbers(heading, texts, answered)
     separator = separator_for(texts)
-    cut = segment(texts, separator)
     microsoft = separator == MS_SEPARATOR  # every option ends with ";": no doubt
     said_multi = bool(_MULTI_TEXT.search(heading))
+    if (len(texts) > _FREE_TEXT_DISTINCT and 10 * len(texts) > 9 * answered
+            and not (microsoft or said_multi)):
+        # tens of thousands of answers, nearly every one different: free text, decided
+        # without segmenting each (that held ~1 KiB per answer: 1.2 GiB for a million)
+        return Decision(Kind.text, separator=separator)
+    cut = segment(texts, separator)
     named_text = fold(heading).startswith(_TEXT_WORDS)
     joined_cells = {cell: options for cell, options in cut.cells.items() if len(options) > 1}
     if microsoft or said_multi:
