@@ -200,3 +200,16 @@ def test_pdf_with_libreoffice(tmp_path: Path) -> None:
     result = invoke(folder, "--format", "pdf", "-o", out)
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_appendix_only_with_the_option(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path)
+    plain = invoke(folder)
+    assert plain.exit_code == 0, plain.output
+    assert "Bilaga" not in plain.stdout and "Lång kö till BUP." in plain.stdout  # once
+    assert plain.stdout.count("Lång kö till BUP.") == 1
+    full = invoke(folder, "--appendix")
+    assert full.exit_code == 0, full.output
+    assert "## Bilaga: gruppernas årsberättelser" in full.stdout
+    assert "### Skövde" in full.stdout and "**Avvikelser**" in full.stdout
+    assert "--appendix" in flat(invoke("--help").output)

@@ -179,9 +179,10 @@ def region_lead(s: Summary) -> str:
         return (f"Inga avvikelser har lyfts till delregional nivå, och ingen avvikelsekategori "
                 f"förekommer i {d.threshold} grupper eller fler. Delregionen lyfter därför inga "
                 f"avvikelser till regional nivå.")
-    return (f"Delregionen lyfter de avvikelsekategorier som minst {d.threshold} av "
+    return (f"Hit hör de avvikelsekategorier som minst {d.threshold} av "
             f"{num(p.overview.reported)} grupper rapporterar (möjliga övergripande systemfel) och "
-            f"de avvikelser som lokala grupper har lyft till delregional nivå, flest grupper först.")
+            f"de avvikelser som lokala grupper har lyft till delregional nivå; de kategorier som "
+            f"flest grupper rapporterar står först.")
 
 
 def region_text(i: RegionalIssue) -> str:
