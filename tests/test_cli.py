@@ -186,3 +186,16 @@ def test_windows_1252_report_validates_with_a_warning(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "varning  kodning  Filen är sparad som Windows-1252/ANSI" in result.stdout
     assert runner.invoke(app, ["validate", "--strict", str(tmp_path / "a.yaml")]).exit_code == 1
+
+
+def test_error_with_a_long_path_stays_on_one_line(tmp_path):
+    """An error names the file whole: a long path is not wrapped at 80 columns, so the
+    message can be searched for in a log or a redirected file."""
+    deep = tmp_path / ("mapp-med-ett-mycket-långt-namn-" * 3) / "Sammanställning.md"
+    deep.parent.mkdir(parents=True)
+    deep.write_text("tidigare", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["compile", "examples/rapporter/2025", "-o", str(deep)]
+    )
+    assert result.exit_code == 2
+    assert f"Filen {deep} finns redan och skrivs inte över." in result.output

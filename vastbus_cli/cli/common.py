@@ -52,7 +52,7 @@ def out_console() -> Console:
 
 
 def err_console() -> Console:
-    return _safe_console_class()(stderr=True, highlight=False, emoji=False)
+    return _safe_console_class()(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> NoReturn:
