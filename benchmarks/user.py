@@ -124,9 +124,13 @@ def commands(vb: list[str], p: dict[str, Path]) -> list[UserCmd]:
     return cmds
 
 
-def run_once(argv: list[str], ok_codes: tuple[int, ...]) -> tuple[float, float, int, str]:
-    """Wall seconds, CPU seconds, peak KiB, and an error ('' when fine)."""
+def run_once(argv: list[str], ok_codes: tuple[int, ...],
+             tree: str = "") -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds, peak KiB, and an error ('' when fine); `tree` is a source
+    tree put first on PYTHONPATH (a snapshot of another commit)."""
     env = {**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1", "COLUMNS": "100"}
+    if tree:
+        env["PYTHONPATH"] = tree
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     assert proc.stderr is not None
@@ -176,13 +180,38 @@ def table(cmds: list[UserCmd], found: dict[str, dict[str, object]]) -> list[str]
     return lines
 
 
+def compare(cmds: list[UserCmd], trees: list[str], reps: int) -> list[str]:
+    """Each command on each tree, alternately, `reps` rounds: fastest CPU and wall per tree."""
+    found = {(c.key, t): ([], []) for c in cmds for t in trees}  # type: ignore[var-annotated]
+    for _ in range(reps):
+        for cmd in cmds:
+            for tree in trees:
+                wall, cpu, _, failed = run_once(cmd.argv, cmd.ok_codes, tree)
+                if failed:
+                    sys.exit(f"{cmd.key} on {tree}: {failed}")
+                found[cmd.key, tree][0].append(wall)
+                found[cmd.key, tree][1].append(cpu)
+    names = [Path(t).name for t in trees]
+    lines = ["| command | " + " | ".join(names) + " |", "| --- |" + " --- |" * len(trees)]
+    for cmd in cmds:
+        cells = [f"{min(found[cmd.key, t][1]):.3f} / {min(found[cmd.key, t][0]):.3f}"
+                 for t in trees]
+        lines.append(f"| `{cmd.key}` | " + " | ".join(cells) + " |")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reps", type=int, default=7)
     parser.add_argument("--only", default="", help="commands whose key contains this text")
+    parser.add_argument("--trees", default="", help="comma-separated source trees to compare "
+                        "(e.g. snapshots made by snapshot.sh): CPU / wall seconds, fastest")
     args = parser.parse_args()
     p = build(HERE / ".data" / "user")
     cmds = [c for c in commands(vastbus(), p) if args.only in c.key]
+    if args.trees:
+        print("\n".join(compare(cmds, args.trees.split(","), args.reps)))
+        return
     found = measure(cmds, args.reps)
     print("\n".join(table(cmds, found)))
     if any(entry["failed"] for entry in found.values()):
