@@ -31,17 +31,17 @@ def inferred_spec(tally: Tally) -> dict[str, Any]:
     used: set[str] = set()
     for question in tally.questions:
         ident = slug(question.text, question.id)
-        if ident in used:
+        while ident.casefold() in used:
             ident = f"{ident}-{question.id}"
-        used.add(ident)
+        used.add(ident.casefold())
         entry: dict[str, Any] = {"id": ident}
         if question.section:
             entry["avsnitt"] = question.section
-        entry["text"] = question.text
+        entry["text"] = str(question.text)  # plain str: a date cell's text is a subclass
         entry["typ"] = _KIND_BY_NAME[question.kind].value
         first = question.results[0] if question.results else None
         if question.kind in ("single", "multi") and first is not None:
-            entry["alternativ"] = [o.label for o in first.options]
+            entry["alternativ"] = [str(o.label) for o in first.options]
         entry["obligatorisk"] = question.mandatory
         questions.append(entry)
     spec: dict[str, Any] = {"enkät": tally.survey}

@@ -111,7 +111,8 @@ def decide(heading: str, counts: Counter[str], ticked: list[str]) -> Decision:
         return Decision(Kind.multi, cut.options, separator, joined_cells,
                         _multi_doubt(cut, False))
     # the answers as they are: one recurring value each (single choice), or free text
-    whole = cut if not cut.joined else Segmentation(options=texts)
+    whole = cut if not cut.joined else Segmentation(options=list({fold(t): t for t in
+                                                                  reversed(texts)}.values())[::-1])
     long_text = any(len(t) > _TEXT_MIN_LENGTH or "\n" in t for t in texts)
     few = len(texts) <= _SINGLE_MAX_OPTIONS or (len(texts) <= 100 and 10 * len(texts) <= answered)
     # a choice: at least half the respondents gave an answer someone else gave too

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
-from vastbus_cli.contact_details import mostly_contact_details
+from vastbus_cli.contact_details import mask_contact_details, mostly_contact_details
+from vastbus_cli.privacy import mask_identity_numbers
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
 from vastbus_cli.survey.kinds import MULTI_DOUBT, decide
@@ -52,9 +53,14 @@ class Planned:
 def _matches(fc: FieldCounts, question: SpecQuestion, exact: bool) -> bool:
     if fold(fc.field.key) == fold(question.id):
         return True
-    header = fold(fc.field.text)
-    texts = [fold(t) for t in (question.text, *question.earlier_texts)]
-    return any(header == t if exact else header.startswith(t) for t in texts)
+    headers = {fold(fc.field.text), fold(shown(fc.field.text))}  # a spec --infer-spec wrote
+    texts = [fold(t) for t in (question.text, *question.earlier_texts)]  # has headings masked
+    return any(h == t if exact else h.startswith(t) for t in texts for h in headers)
+
+
+def shown(text: str) -> str:
+    """A heading as the tally shows it: identity numbers and contact details masked."""
+    return mask_contact_details(mask_identity_numbers(text)[0])[0]
 
 
 def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem],
@@ -83,10 +89,12 @@ def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem
             is_by = fc.field.column is not None and fc.field.column == counted.by_column
             if display_text(fc, counted.total):
                 _note_display(notes, counted, fc)
+            elif contact_column(fc):
+                _note_contacts(notes, counted, fc)
             elif fc.answered() and not fc.dates and not is_by:
                 problems.append(warning(
                     counted.source, 1, _column(fc), "okänd-kolumn",
-                    f"Kolumnen '{_short(fc.field.text)}' finns inte i enkätspecifikationen och "
+                    f"Kolumnen '{_short(shown(fc.field.text))}' finns inte i enkätspecifikationen och "
                     "räknas inte.",
                     "Lägg till frågan i specifikationen, eller lägg till rubriken under "
                     "'tidigare-texter' för frågan den motsvarar."))
@@ -113,8 +121,9 @@ def _spec_ranks(index: int, counted: RoundCounts, spec: Spec, planned: list[Plan
         plan.items[index] = found
         plan.sources[index] = found[0][1]
         ids = {id(fc) for _label, fc in found}
-        unused[:] = [fc for fc in unused if id(fc) not in ids
-                     and not any(fold(fc.field.text).startswith(t) for t in texts)]
+        # its item columns, and a column headed by the stem itself; never other questions whose
+        # headings start with it ("Rangordna insatserna: varför?")
+        unused[:] = [fc for fc in unused if id(fc) not in ids and fold(fc.field.text) not in texts]
         if not plan.options:
             plan.options = [label for label, _ in found]
 
@@ -146,6 +155,13 @@ def contact_column(fc: FieldCounts) -> str | None:
     return mostly_contact_details(texts)
 
 
+def _note_contacts(notes: list[str] | None, counted: RoundCounts, fc: FieldCounts) -> None:
+    if notes is not None:
+        notes.append(f"{counted.source}: kolumnen '{_short(shown(fc.field.text))}' innehåller "
+                     f"{contact_column(fc)} och räknas inte (uppgifter som identifierar de "
+                     "svarande).")
+
+
 def _note_display(notes: list[str] | None, counted: RoundCounts, fc: FieldCounts) -> None:
     if notes is not None:
         notes.append(f"{counted.source}: kolumnen '{_short(fc.field.text)}' har samma långa "
@@ -168,11 +184,8 @@ def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> 
             if display_text(fc, counted.total):
                 _note_display(notes, counted, fc)
                 continue
-            found = contact_column(fc)
-            if found:
-                if notes is not None:
-                    notes.append(f"{counted.source}: kolumnen '{_short(fc.field.text)}' innehåller "
-                                 f"{found} och räknas inte (uppgifter som identifierar de svarande).")
+            if contact_column(fc):
+                _note_contacts(notes, counted, fc)
                 continue
             key = fold(fc.field.text) or fold(fc.field.key)
             plan = by_text.get(key)
