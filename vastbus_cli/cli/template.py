@@ -121,7 +121,7 @@ def _from_roster(roster_path: Path, year: int, folder: Path, force: bool, form: 
         from vastbus_cli.form.build import render_form as render
     else:
         name_of, render = file_name, render_template
-    infos = [GroupInfo(g.name, g.municipality, roster.subregion) for g in roster.groups]
+    infos = [GroupInfo(g.name, g.municipality, roster.subregion) for g in roster.distinct_groups()]
     targets = [(folder / name_of(info, year), info) for info in infos]
     names = [t.name for t, _ in targets]
     if len(set(names)) != len(names):

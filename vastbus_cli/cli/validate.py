@@ -45,7 +45,7 @@ def validate_command(
     else:
         if result.roster is not None:
             write_stdout(f"Gruppförteckning: {result.roster_path} ({result.roster.subregion}, "
-                         f"{len(result.roster.groups)} grupper)")
+                         f"{len(result.roster.names())} grupper)")
         if problems:
             show_problems(problems, result.summary_line(), stderr=False)
         else:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from vastbus_cli.problems import Problem
+from vastbus_cli.problems import Problem, warning
 from vastbus_cli.reports.load import LoadedFile, load_file
 from vastbus_cli.reports.model import Email, Text
 from vastbus_cli.reports.parse import parse_model
@@ -80,8 +80,12 @@ class Roster(BaseModel):
         self._index = (self.groups, found)
         return found
 
+    def distinct_groups(self) -> list[RosterGroup]:
+        """Each group once, as first listed: a group named twice is expected once."""
+        return list(self._by_key().values())
+
     def names(self) -> list[str]:
-        return [g.name for g in self.groups]
+        return [g.name for g in self.distinct_groups()]
 
 
 def group_key(name: str) -> str:
@@ -91,10 +95,33 @@ def group_key(name: str) -> str:
     return " ".join(fold(name).replace("_", " ").split())
 
 
+DUPLICATE_CODE = "dubbel-grupp"
+
+
 def load_roster(path: Path) -> tuple[Roster | None, list[Problem], LoadedFile]:
     loaded = load_file(path)
     roster, problems = parse_model(loaded, Roster, what="gruppförteckningen")
+    if roster is not None:
+        problems.extend(_duplicates(roster, loaded))
     return roster, loaded.problems + problems, loaded
+
+
+def _duplicates(roster: Roster, loaded: LoadedFile) -> list[Problem]:
+    """A group listed twice (however spelt) is a warning at the second entry; it counts once."""
+    first: dict[str, int] = {}
+    found = []
+    for index, group in enumerate(roster.groups):
+        key = group_key(group.name)
+        if key not in first:
+            first[key] = index
+            continue
+        line, column = loaded.positions.of(("grupper", index, "namn"))
+        earlier, _ = loaded.positions.of(("grupper", first[key], "namn"))
+        found.append(warning(
+            loaded.path, line, column, DUPLICATE_CODE,
+            f"Gruppen '{group.name}' står redan i gruppförteckningen (rad {earlier}); "
+            "den räknas en gång.", "Ta bort den ena raden."))
+    return found
 
 
 def find_roster(folder: Path) -> Path | None:
