@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from vastbus_cli.cli import app
 from vastbus_cli.form.build import form_data, form_file_name, render_form
 from vastbus_cli.form.layout import split_template
-from vastbus_cli.form.rules import form_rules
+from vastbus_cli.form.rules import FORM_WORDING, form_rules, validate_rules
 from vastbus_cli.reports.template import GroupInfo, render_template
 from vastbus_cli.vocabulary import ALL
 
@@ -35,7 +35,7 @@ def test_layout_pieces_put_back_together_give_the_template() -> None:
 
 
 def test_rules_carry_validates_codes_and_messages() -> None:
-    rules = form_rules()
+    rules = validate_rules()
     assert rules["notFilled"] == {"code": "ej-ifylld", "severity": "fel",
                                   "message": "{label} är inte ifyllt.",
                                   "hint": "Ersätt mallens exempeltext med er egen uppgift."}
@@ -160,3 +160,42 @@ def test_every_vendored_script_carries_its_licence_notice_into_the_page() -> Non
         assert notice.strip() in script
         assert script.index(notice.strip()) < script.index(code[:200])
         assert "*/\n" + code[:200] in script
+
+
+#: What only someone editing the YAML file understands: keys, list syntax, quoting, codes.
+YAML_WORDS = re.compile(
+    r"""formatversion|\bnyckel(n|ar|arna)?\b|\braden\b|\braderna\b|\brad \d|\[\]|\{\}|- "|"\w+"|"""
+    r"""\b[a-zåäö]+_[a-zåäö_]+\b|\bepost\b|\bkommentar"|\d\.\d|FYLL I|mallens""")
+
+
+def _form_texts() -> list[str]:
+    data = form_data(SKOVDE, 2025)
+    texts = []
+    for section in data["sections"]:
+        texts += [section["title"], section["help"]]
+        for f in section.get("fields", []):
+            texts += [f["label"], f["help"]] + [label for _, label in f.get("options", [])]
+    for rule in data["rules"].values():
+        texts += [rule["message"], rule["hint"]]
+    return texts
+
+
+def test_what_the_form_shows_has_no_yaml_words_or_codes() -> None:
+    found = {text: YAML_WORDS.findall(text) for text in _form_texts() if YAML_WORDS.search(text)}
+    # the message about an unreadable file is shown only on opening one, about the file
+    found.pop(validate_rules()["notUtf8"]["hint"], None)
+    assert found == {}
+    html = render_form(SKOVDE, 2025)
+    footer = html[html.index('<footer'):html.index('</footer>')]
+    assert "formatversion" not in footer and "vastbus" not in footer
+
+
+def test_form_wording_keeps_validates_codes_and_severities() -> None:
+    plain, worded = validate_rules(), form_rules()
+    for name in FORM_WORDING:
+        source = plain["notFilled" if name == "notChosen" else name]
+        assert (worded[name]["code"], worded[name]["severity"]) == (
+            source["code"], source["severity"])
+    assert worded["duplicateKey"]["message"] == (
+        "Nyckeltalet '{key}' finns redan (nyckeltal {first}).")
+    assert worded["notFilled"]["message"] == "{label} är inte ifyllt."

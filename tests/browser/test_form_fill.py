@@ -57,7 +57,7 @@ def test_empty_form_saves_the_template_with_no_choice_made(browser: Browser,
     assert summary.text.startswith("Årsberättelsen har ")
     problems = problems_of(browser.downloads / "arsberattelse-2025-skovde.yaml")
     assert ("fel", "ej-ifylld", "'status' i post 1 under 'avvikelser' är inte ifyllt.") in problems
-    assert "Fel: 'möten.planerade' är inte ifyllt." in summary.text
+    assert "Fel: ”Planerade” under Möten är inte ifyllt." in summary.text
 
 
 def test_a_user_who_only_types_text_reports_no_theme_category_or_status(

@@ -20,6 +20,28 @@ LONG_TEXT = frozenset({"beskrivning", "åtgärd"})
 LABELS = {"epost": "E-post", "antal": "Antal", "år": "Verksamhetsår"}
 #: Filled in by the coordinator's roster and locked in the form.
 LOCKED = frozenset({"grupp"})
+#: The form's help for a section where the template's comment speaks of the YAML file
+#: (keys in quotes, "- " lines, deleting lines): the same advice in the words on the screen.
+SECTION_HELP = {
+    "kontakt": "Kontakt för frågor om berättelsen. Ange en roll, inte ett namn, och gärna en "
+               "funktionsadress. E-postadressen är valfri.",
+    "sammansättning": "Vilka organisationer som deltar i gruppen och hur många representanter "
+                      "var och en har. Skriv 0 om organisationen inte deltar (så syns det i "
+                      "sammanställningen). Kommentaren är valfri, t.ex. vilken verksamhet "
+                      "Annan är.",
+    "utvecklingsområden": "Utvecklingsområden som gruppen ser för det lokala arbetet.",
+    "kompetensbehov": "Behov av kompetensutveckling.",
+    "stöd_från_delregionen": "Hur den delregionala Västbusgruppen bäst kan stödja ert lokala "
+                             "arbete, ett önskemål i taget. Temat är valfritt och gör att "
+                             "sammanställningen kan samla likadana önskemål från flera grupper.",
+    "planer_nästa_år": "Planer för nästa år, en i taget.",
+    "nyckeltal": "Nyckeltal, t.ex. antal SIP-möten, med namn och tal. De summeras i den "
+                 "delregionala sammanställningen, så använd samma namn som andra grupper. "
+                 "Lämna tomt om ni inte har några.",
+}
+#: The form's help for a field where the schema's description names a code.
+FIELD_HELP = {("sammansättning", "kommentar"): "Vilken verksamhet, t.ex. när organisationen "
+              "är Annan."}
 #: Lists shown as one table, a row per entry, named by the choice in the given field.
 TABLES = {"sammansättning": "organisation"}
 #: The two fields of a key-figure row (the YAML is `name: number`).
@@ -124,7 +146,7 @@ def form_sections(schema: dict[str, Any], layout: list[Section],
         entry: dict[str, Any] = {
             "key": key,
             "title": readable(key),
-            "help": section_help(section.before),
+            "help": SECTION_HELP.get(key) or section_help(section.before),
             "optional": key not in required,
             "locked": key in LOCKED,
         }
@@ -139,6 +161,8 @@ def form_sections(schema: dict[str, Any], layout: list[Section],
                 if any(o.get("type") == "string" for o in options):
                     # a plain text item is the record with only its first field
                     entry["textItem"] = entry["fields"][0]["key"]
+                for f in entry["fields"]:
+                    f["help"] = FIELD_HELP.get((key, f["key"]), f["help"])
                 if key in TABLES:
                     entry["rowKey"] = TABLES[key]
             else:
@@ -154,7 +178,7 @@ def form_sections(schema: dict[str, Any], layout: list[Section],
                 {"key": FIGURE_NAME, "label": "Namn", "kind": "text", "required": True,
                  "help": "Nyckeltalets namn, t.ex. Antal SIP-möten.", "placeholder": None},
                 {"key": FIGURE_VALUE, "label": "Tal", "kind": "number", "required": True,
-                 "help": "Ett tal, t.ex. 14 eller 3.5.",
+                 "help": "Ett tal, t.ex. 14 eller 3,5.",
                  "placeholder": sample if is_placeholder(sample) else None},
             ]
         elif prop.get("type") == "object":

@@ -75,8 +75,31 @@ def _checked(data: dict[str, Any], check: Any) -> Problem:
     return found[0]
 
 
+#: The form's own words where validate's speak of the file (keys, lines, quoting, the
+#: template's example text): the form names a field by its label on the screen instead.
+#: The code and the severity always stay validate's.
+FORM_WORDING: dict[str, dict[str, str]] = {
+    "notFilled": {"hint": "Skriv er egen uppgift i fältet."},
+    "notChosen": {"hint": "Välj ett av alternativen i listan."},
+    "notNumber": {"hint": "Skriv talet med siffror, t.ex. 12 eller 3,5."},
+    "email": {"hint": "Skriv en adress som namn@kommun.se, eller lämna fältet tomt."},
+    "figureTooLarge": {"hint": "Kontrollera talet."},
+    "duplicateKey": {"message": "Nyckeltalet '{key}' finns redan (nyckeltal {first}).",
+                     "hint": "Slå ihop dem till ett, eller ge dem olika namn."},
+}
+
+
 def form_rules() -> dict[str, Any]:
-    """Every rule the form checks, keyed by what it is about."""
+    """Every rule the form checks, in the form's words, keyed by what it is about."""
+    rules = validate_rules()
+    rules["notChosen"] = dict(rules["notFilled"])
+    for name, wording in FORM_WORDING.items():
+        rules[name] = {**rules[name], **wording}
+    return rules
+
+
+def validate_rules() -> dict[str, Any]:
+    """Every rule the form checks, with validate's own codes and messages."""
     label = where(("möten", "planerade"))
     shown = f"'{_MARK}'"
     not_utf8 = load_bytes("a: å\n".encode("cp1252"), "probe").problems[0]
@@ -94,7 +117,6 @@ def form_rules() -> dict[str, Any]:
         "choice": {**_rule(_parsed(_with(("sammansättning", 0, "organisation"), _MARK)),
                            label=where(("sammansättning", 0, "organisation")), shown=shown),
                    "hint": ""},
-        "unknownKey": {**_rule(_parsed(_with((_MARK,), 1)), key=_MARK), "hint": ""},
         "negative": _rule(_checked(_with(("möten", "planerade"), -7919), counts.check),
                           value="-7919"),
         "tooLarge": _rule(_checked(_with(("möten", "planerade"), 104729), counts.check),

@@ -13,7 +13,6 @@ function problemNode(p) {
   return el("p", { "class": "problem " + p.severity, "data-code": p.code, "data-message": p.message }, [
     el("strong", { text: D.severity[p.severity] + ": " }),
     document.createTextNode(p.message + " "),
-    el("span", { "class": "code", text: "(" + p.code + ")" }),
     p.hint ? el("span", { "class": "hint", text: "→ " + p.hint }) : null
   ]);
 }

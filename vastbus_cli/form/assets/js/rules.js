@@ -6,7 +6,7 @@ function fieldProblems(field, value, parts, included) {
   var where = place(parts);
   var out = [];
   if (isPlaceholder(text) || (text === "" && field.required && included)) {
-    out.push(problem("notFilled", { label: where }));
+    out.push(problem(field.kind === "choice" ? "notChosen" : "notFilled", { label: where }));
   } else if (text !== "") {
     if (field.kind === "count") {
       if (!INTEGER.test(text)) { out.push(problem("notInteger", { label: where, shown: shown(text) })); }
@@ -68,7 +68,6 @@ function checkAll() {
         add(fieldId(s, i, 0), fieldProblems(section.fields[0], item, [section.key, i], true));
       });
     } else if (section.kind === "figures") {
-      var lines = null;
       var seen = Object.create(null);
       value.forEach(function (row, i) {
         var name = row.namn.trim();
@@ -76,10 +75,8 @@ function checkAll() {
         add(fieldId(s, i, 0), fieldProblems(section.fields[0], row.namn, [section.key, i, "namn"], true));
         add(fieldId(s, i, 1), fieldProblems(section.fields[1], row.tal, [section.key, name], true));
         if (name && seen[name]) {
-          lines = lines || figureLines();
-          add(fieldId(s, i, 0), [problem("duplicateKey", { key: name, line: lines[name] })]);
-        }
-        seen[name] = true;
+          add(fieldId(s, i, 0), [problem("duplicateKey", { key: name, first: seen[name] })]);
+        } else { seen[name] = i + 1; }
       });
     }
   });

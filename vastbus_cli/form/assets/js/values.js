@@ -56,18 +56,29 @@ function label(parts) {
   return out;
 }
 
-/** Where a value stands, in validate's words (parse_messages.where):
- *  'antal' i post 3 under 'avvikelser'. */
+function sectionFor(key) {
+  return SECTIONS.filter(function (s) { return s.key === key; })[0];
+}
+
+function fieldFor(section, key) {
+  return section.fields.filter(function (f) { return f.key === key; })[0];
+}
+
+/** Where a value stands, in the words on the screen (a field's label, the entry's heading):
+ *  ”Beskrivning” i Avvikelser 2, ”Antal” för BUP, ”Planerade” under Möten. */
 function place(parts) {
-  var segments = [], keys = [];
-  parts.forEach(function (part) {
-    if (typeof part === "number") {
-      segments.push("post " + (part + 1) + (keys.length ? " under '" + keys.join(".") + "'" : ""));
-      keys = [];
-    } else { keys.push(part); }
-  });
-  if (keys.length) { segments.push("'" + keys.join(".") + "'"); }
-  return segments.reverse().join(" i ");
+  var section = sectionFor(parts[0]);
+  var last = parts[parts.length - 1];
+  if (parts.length === 2 && typeof last === "number") {
+    return "Punkt " + (last + 1) + " under " + section.title;
+  }
+  if (parts.length === 2 && section.kind === "figures") { return "Nyckeltalet ”" + last + "”"; }
+  var name = "”" + fieldFor(section, last).label + "”";
+  if (parts.length === 2) { return name + " under " + section.title; }
+  var row = section.rowKey ? (state[section.key] || [])[parts[1]] : null;
+  var option = row ? optionFor(fieldFor(section, section.rowKey), row[section.rowKey]) : null;
+  if (option && last !== section.rowKey) { return name + " för " + option[1]; }
+  return name + " i " + section.title + " " + (parts[1] + 1);
 }
 
 /** How checks/counts.py shows a number in a message: cut after 20 characters. */

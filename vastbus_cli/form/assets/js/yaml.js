@@ -82,23 +82,6 @@ function toYaml() {
   return out + D.layout.trailer;
 }
 
-/** The line each key figure's name first stands on in the saved file (for duplicates). */
-function figureLines() {
-  var lines = toYaml().split("\n");
-  var at = Object.create(null);
-  var inside = false;
-  lines.forEach(function (line, i) {
-    if (/^nyckeltal:/.test(line)) { inside = true; return; }
-    if (inside && /^\S/.test(line)) { inside = false; }
-    if (inside && /^  \S/.test(line)) {
-      var parsed = jsyaml.load(line.trim());
-      var name = parsed && typeof parsed === "object" ? Object.keys(parsed)[0] : null;
-      if (name !== null && !(name in at)) { at[name] = i + 1; }
-    }
-  });
-  return at;
-}
-
 function emptyRecord(section) {
   var out = {};
   section.fields.forEach(function (f) { out[f.key] = ""; });
@@ -111,12 +94,12 @@ function fromData(data) {
   var out = {};
   var known = Object.create(null);
   function unknown(parts) {
-    notes.push(problem("unknownKey", { key: label(parts) }).message +
-               " Formuläret kan inte visa den, och den kommer inte med när du sparar.");
+    notes.push("I filen finns uppgiften '" + label(parts) + "', som formuläret inte har något " +
+               "fält för. Den kommer inte med när du sparar.");
   }
   function cannotShow(parts) {
-    notes.push("'" + label(parts) + "' har en form som formuläret inte kan visa, och kommer " +
-               "inte med när du sparar.");
+    notes.push("Uppgiften '" + label(parts) + "' i filen har en form som formuläret inte kan " +
+               "visa, och kommer inte med när du sparar.");
   }
   function scalarFrom(value, parts) {
     if (value !== null && typeof value === "object" && !(value instanceof Date)) {
@@ -151,8 +134,8 @@ function fromData(data) {
       if (key === "år" && value !== undefined && value !== D.year) {
         notes.push("Filen gällde år " + str(value) + ". Formuläret sparar årsberättelsen för " + D.year + ".");
       } else if (key !== "år" && value !== undefined && value !== D.template[key]) {
-        notes.push("I filen står " + key + ": " + str(value) + ". Formuläret sparar " + key + ": " +
-                   D.template[key] + ".");
+        notes.push("Filen är skriven i version " + str(value) + " av formatet. Formuläret sparar " +
+                   "den i version " + D.template[key] + ".");
       }
     } else if (section.kind === "record" && section.locked) {
       var group = recordFrom(section, value, [key]);
