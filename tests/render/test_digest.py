@@ -110,3 +110,17 @@ def test_word_has_charts_of_deviation_and_composition_shares(example) -> None:
     assert len(parts) == 2
     assert "Andel av de 12 grupperna där organisationen deltar" in xml[0]
     assert "SIP ej kallad eller försenad" in xml[1] and "möjligt systemfel från 3" in xml[1]
+
+
+def test_word_lead_ins_stay_with_their_table(example) -> None:
+    import io
+
+    import docx
+
+    from vastbus_cli.render import docx as docx_render
+
+    doc = docx.Document(io.BytesIO(docx_render.render(example)))
+    leads = {p.text[:30]: p.paragraph_format.keep_with_next for p in doc.paragraphs
+             if p.text.startswith(("Antal grupper av 12", "Antal representanter per",
+                                   "I årsberättelserna för 2024", "Jämförelsen gäller"))}
+    assert leads and all(leads.values()), leads

@@ -40,8 +40,10 @@ class _Writer:
     def heading(self, value: str, level: int, new_page: bool = False) -> None:
         self.doc.heading(value, level, new_page)
 
-    def para(self, value: str, bold_lead: str = "") -> Any:
-        return self.doc.paragraph(value, bold_lead)
+    def para(self, value: str, bold_lead: str = "", keep: bool | None = None) -> Any:
+        """`keep`: stay on the page of what follows (a sentence that introduces a table,
+        chart or list); None leaves it to the document (a line ending in a colon)."""
+        return self.doc.paragraph(value, bold_lead, keep_with_next=keep)
 
     def bullet(self, value: str, bold_lead: str = "") -> None:
         self.doc.bullet(value, bold_lead)
@@ -77,7 +79,7 @@ class _Writer:
         self.para(digest.region_lead(self.s))
         for issue in digest.whole(self.s).to_region:
             self.heading(issue.category.label, 2)
-            self.para(digest.region_text(issue))
+            self.para(digest.region_text(issue), keep=bool(issue.entries))
             for e in issue.entries:
                 self.bullet(f"”{common.sentence(e.description)}” Åtgärd: "
                             f"{common.sentence(e.action)}", f"{e.group} ({common.num(e.count)}): ")
@@ -118,7 +120,7 @@ class _Writer:
 
     def _composition(self, part: Part) -> None:
         self.chart(charts.composition_shares(part))
-        self.para(common.COMPOSITION_NOTE)
+        self.para(common.COMPOSITION_NOTE, keep=True)
         self.table(tables.composition_table(part))
         for gap in part.composition.gaps:  # the chart shows the others at a glance
             if gap.expected and gap.missing_in:
@@ -130,7 +132,7 @@ class _Writer:
             self.bullet(rest, f"{lead} ")
 
     def _themes(self, part: Part) -> None:
-        self.para(condensed.THEME_TABLE_NOTE.format(of=len(part.groups)))
+        self.para(condensed.THEME_TABLE_NOTE.format(of=len(part.groups)), keep=True)
         self.table(condensed.theme_table(part))
 
     def _work(self, part: Part) -> None:
@@ -174,7 +176,7 @@ class _Writer:
         several = tables.key_figure_table(part)
         if several.rows:
             self.para("Summa, lägsta och högsta värde bland de grupper som redovisat "
-                      "nyckeltalet.")
+                      "nyckeltalet.", keep=True)
             self.table(several)
         if common.single_key_figures(part):
             self.para(common.single_key_figures(part))
@@ -183,23 +185,24 @@ class _Writer:
         c = part.comparison
         if c is None:
             return
-        self.para(common.comparison_intro(c))
+        self.para(common.comparison_intro(c), keep=bool(c.both))
         if c.both:
             self.table(tables.change_table(c.figures, "Uppgift", c.previous_year, self.s.year))
             if c.deviations:
                 self.table(tables.change_table(c.deviations, "Avvikelsekategori",
                                                c.previous_year, self.s.year))
             if c.key_figures:
-                self.para(common.key_figure_comparison_note(c))
+                self.para(common.key_figure_comparison_note(c), keep=True)
                 self.table(tables.key_figure_change_table(c))
         if c.one_year_only:
-            self.para(common.one_year_only_note(c))
+            self.para(common.one_year_only_note(c), keep=True)
             self.table(tables.one_year_only_table(c))
         for lead, text in common.comparison_lines(c):
             self.bullet(f"{text}.", f"{lead}: ")
 
     def _follow_up(self, part: Part) -> None:
-        self.para(" ".join(common.follow_up_sentences(part, self.s.year)))
+        self.para(" ".join(common.follow_up_sentences(part, self.s.year)),
+                  keep=bool(part.follow_up))
         if not part.follow_up or part.comparison is None:
             return
         self.table(tables.follow_up_table(part, self.s.year))
