@@ -88,6 +88,13 @@ def quoted(labels: list[str]) -> str:
 
 SUBTITLE = "Delregional sammanställning till den regionala styrgruppen"
 SUBJECT = "Delregional sammanställning av Västbusarbetet"
+REGIONAL_SUBTITLE = "Regional sammanställning till den regionala styrgruppen"
+REGIONAL_SUBJECT = "Regional sammanställning av Västbusarbetet"
+
+
+def subtitle(s: Summary) -> str:
+    """Several sub-regions (a roll-up, or reports from several) make a regional summary."""
+    return REGIONAL_SUBTITLE if len(s.parts) > 1 else SUBTITLE
 
 
 def author(s: Summary) -> str:
@@ -101,7 +108,8 @@ DEFAULT_RECIPIENT = "Regionala styrgruppen för Västbus"
 def title_facts(s: Summary) -> list[tuple[str, str]]:
     """The title page's labelled facts, in every format (the roster's only when it gives them)."""
     facts = [("Till", s.recipient or DEFAULT_RECIPIENT),
-             ("Delregion", s.subregion), ("Verksamhetsår", str(s.year)),
+             ("Delregioner" if len(s.parts) > 1 else "Delregion", s.subregion),
+             ("Verksamhetsår", str(s.year)),
              ("Datum", date_sv(s.produced))]
     if s.reference:
         facts.append(("Diarienummer", s.reference))
@@ -114,7 +122,8 @@ def title_facts(s: Summary) -> list[tuple[str, str]]:
 
 def properties(s: Summary) -> Properties:
     """Document properties of the summary (Word and Excel)."""
-    return Properties(title=s.title, author=author(s), date=s.produced, subject=SUBJECT,
+    return Properties(title=s.title, author=author(s), date=s.produced,
+                      subject=REGIONAL_SUBJECT if len(s.parts) > 1 else SUBJECT,
                       keywords=f"Västbus; {s.subregion}; {s.year}",
                       identifier=s.reference or "", comments=s.coordinator_role or "")
 

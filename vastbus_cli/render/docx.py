@@ -64,7 +64,7 @@ class _Writer:
     # -- the document ------------------------------------------------------------
     def title_page(self) -> None:
         s = self.s
-        self.doc.title_page(s.title, common.SUBTITLE, common.title_facts(s), [])
+        self.doc.title_page(s.title, common.subtitle(s), common.title_facts(s), [])
         self.doc.contents()
 
     # -- the opening: the coordinator's words around the generated summary ------
