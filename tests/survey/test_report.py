@@ -29,19 +29,27 @@ INTRO = "# Bakgrund\n\nVästKom och regionen följer upp **överenskommelsen** v
 
 @pytest.fixture(scope="module")
 def report(example: Tally) -> bytes:
-    return render_bytes(example, "docx", ReportOptions(intro=INTRO, date=dt.date(2026, 11, 30)))
+    return render_bytes(example, "docx", ReportOptions(
+        intro=INTRO, conclusions=CONCLUSIONS, date=dt.date(2026, 11, 30),
+        recipient="VVG och SRO", sender="VästKom", reference_number="VK 2026/12"))
+
+
+CONCLUSIONS = "- Fortsätt utbildningen för medarbetare.\n"
 
 
 def test_title_page_headings_and_properties(report: bytes) -> None:
     doc = Document(io.BytesIO(report))
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "Uppföljning av överenskommelsen om placering utanför hemmet"
-    assert "Omgångar: 2018 och 2019" in texts and "Datum: 2026-11-30" in texts
-    assert "Svarande: 7 (2018), 7 (2019)" in texts
+    assert texts[1:8] == ["Enkätuppföljning 2018 och 2019", "Till: VVG och SRO", "Från: VästKom",
+                          "Datum: 30 november 2026", "Diarienummer: VK 2026/12",
+                          "Omgångar: 2018 och 2019", "Svarande: 7 (2018), 7 (2019)"]
     headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert [h for h in headings if h[0] == "Heading 1"] == [
-        ("Heading 1", "Om uppföljningen"), ("Heading 1", "IMPLEMENTERING"),
-        ("Heading 1", "AVVIKELSER"), ("Heading 1", "TVISTER")]
+        ("Heading 1", "Sammanfattning"), ("Heading 1", "Om uppföljningen"),
+        ("Heading 1", "IMPLEMENTERING"), ("Heading 1", "AVVIKELSER"), ("Heading 1", "TVISTER"),
+        ("Heading 1", "Slutsatser")]
+    assert "Fortsätt utbildningen för medarbetare." in texts
     assert ("Heading 2", "Bakgrund") in headings  # the coordinator's own text, under its heading
     assert ("Heading 2", "Har rutin tagits fram för hur inkomna tvister ska hanteras?") in headings
     assert doc.core_properties.title == "Uppföljning av överenskommelsen om placering utanför hemmet"
@@ -55,9 +63,14 @@ def test_question_table_has_counts_shares_and_change(report: bytes) -> None:
     table = next(t for t in doc.tables if t.cell(0, 0).text == "Alternativ"
                  and "Ja, för chefer i kommuner och region" in [r.cells[0].text for r in t.rows])
     assert [c.text for c in table.rows[0].cells] == [
-        "Alternativ", "2018 antal", "2018 andel", "2019 antal", "2019 andel", "Förändring"]
+        "Alternativ", "2018 antal", "2018 andel", "2019 antal", "2019 andel",
+        "Förändring (procentenheter)"]
     chefer = next(r for r in table.rows if r.cells[0].text.startswith("Ja, för chefer"))
-    assert [c.text for c in chefer.cells[1:]] == ["4", "57,1 %", "5", "71,4 %", "+14,3 p.e."]
+    # 7 respondents: whole percent, and the change is the difference of the shares shown
+    assert [c.text for c in chefer.cells[1:]] == ["4", "57\xa0%", "5", "71\xa0%", "+14"]
+    medarbetare = next(r for r in table.rows if r.cells[0].text.startswith("Ja, för medarb"))
+    assert [c.text for c in medarbetare.cells[1:]] == ["2", "29\xa0%", "4", "57\xa0%", "+28"]
+    assert "p.e." not in "".join(p.text for p in doc.paragraphs)
     assert [c.text for c in table.rows[-1].cells[:4]] == ["Svarande (bas)", "7", "", "7"]
 
 
@@ -94,7 +107,7 @@ def test_cli_writes_docx_and_refuses_report_options_elsewhere(tmp_path: Path) ->
     assert Document(str(target)).core_properties.created.date() == dt.date(2026, 11, 30)
     bad = CliRunner().invoke(app, [*args, "--date", "2026-11-30"])
     assert bad.exit_code == 2
-    assert "--intro och --date gäller bara Word- och PDF-rapporten." in bad.output
+    assert "--date gäller bara Word- och PDF-rapporten." in bad.output
     wrong = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "x.docx"), "--date", "30/11"])
     assert wrong.exit_code == 2 and "--date 30/11 är inget datum." in wrong.output
 
@@ -134,9 +147,9 @@ def test_response_rate_and_who_did_not_answer(tmp_path: Path) -> None:
     doc = Document(io.BytesIO(render_bytes(result, "docx")))
     method = next(t for t in doc.tables if t.cell(0, 0).text == "Omgång")
     assert [c.text for c in method.rows[0].cells] == [
-        "Omgång", "Svarande", "Förväntade", "Svarsfrekvens", "Källa"]
-    assert [c.text for c in method.rows[1].cells[:4]] == ["2018", "7", "8", "87,5 %"]
-    assert "Har inte svarat 2018: Norra Bohuslän" in [p.text for p in doc.paragraphs]
+        "Omgång", "Svarande", "Förväntade", "Svarsfrekvens", "Fil"]
+    assert [c.text for c in method.rows[1].cells] == ["2018", "7", "8", "88\xa0%", "enkat-2018.csv"]
+    assert "Har inte svarat 2018: Norra Bohuslän." in [p.text for p in doc.paragraphs]
 
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "enkat-rapport.txt"
@@ -187,5 +200,65 @@ def test_cross_tables_in_the_report_count_only_small_groups() -> None:
     cross = next(t for t in doc.tables if t.cell(0, 1).text == "Totalt")
     assert [c.text for c in cross.rows[0].cells][:3] == ["Alternativ", "Totalt", "Fyrbodal *"]
     chefer = next(r for r in cross.rows if r.cells[0].text.startswith("Ja, för chefer"))
-    assert chefer.cells[1].text == "4 (57,1 %)"
+    assert chefer.cells[1].text == "4 (57\xa0%)"
     assert "%" not in "".join(c.text for c in chefer.cells[2:])  # one respondent: no share
+
+
+def test_no_path_of_the_input_files_in_the_document(tmp_path: Path) -> None:
+    """The Metod table named the input by its absolute path (a user name on Windows)."""
+    target = tmp_path / "rapport.docx"
+    run = CliRunner().invoke(app, ["tally", str((EXAMPLES / "enkat-2018.csv").resolve()),
+                                   str((EXAMPLES / "enkat-2019.csv").resolve()), "--spec",
+                                   str(EXAMPLES / "spec.yaml"), "-o", str(target)])
+    assert run.exit_code == 0, run.output
+    xml = zipfile.ZipFile(target).read("word/document.xml").decode("utf-8")
+    assert str(EXAMPLES.resolve()) not in xml and "enkat-2018.csv" in xml
+    from vastbus_cli.survey.render.docx import file_name
+
+    assert file_name(r"C:\Users\anna.svensson\Downloads\svar 2018.csv") == "svar 2018.csv"
+
+
+def test_charts_have_a_title_an_axis_title_and_labels_as_the_table(report: bytes) -> None:
+    package = zipfile.ZipFile(io.BytesIO(report))
+    xml = package.read("word/charts/chart1.xml").decode("utf-8")
+    assert "<a:t>Har information/utbildning om överenskommelsen genomförts partsgemensamt?</a:t>" \
+        in xml.split("<c:plotArea>")[0]
+    assert "<a:t>Andel av svarande</a:t>" in xml.split("<c:valAx>")[1]
+    assert 'formatCode="0 %"' in xml and "0.0" not in xml.split("<c:valAx>")[0].split(
+        "<c:dLbls>")[1]  # 7 respondents: whole percent, as in the table
+
+
+def test_a_changed_wording_is_noted_at_the_question_and_in_the_summary(report: bytes) -> None:
+    texts = [p.text for p in Document(io.BytesIO(report)).paragraphs]
+    note = next(t for t in texts if t.startswith("Obs! Frågans formulering ändrades"))
+    assert "2018: ”Har rekommendation utfärdats för ev. inkomna avvikelser?”" in note
+    assert any(t.startswith("Ändrad fråga: ”Har rekommendation utfärdats för eventuella") for t in texts)
+
+
+def test_generated_summary(report: bytes) -> None:
+    texts = [p.text for p in Document(io.BytesIO(report)).paragraphs]
+    at = max(i for i, t in enumerate(texts) if t == "Sammanfattning")
+    assert texts[at + 1] == ("Svarande: 7 av 7 förväntade (100\xa0%) 2018 och 7 av 7 förväntade "
+                             "(100\xa0%) 2019.")
+    assert texts[at + 2] == "Störst förändring från 2018 till 2019:"
+    assert texts[at + 3] == ("Har rutin tagits fram för hur inkomna tvister ska hanteras? ”Nej”: "
+                             "71\xa0% → 0\xa0% (−71 procentenheter).")
+
+
+def test_title_facts_from_the_spec_and_conclusions_from_a_file(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text((EXAMPLES / "spec.yaml").read_text(encoding="utf-8").replace(
+        "avsändare: VästKom\n", "avsändare: VästKom\ndiarienummer: VK 1/2026\n"),
+        encoding="utf-8")
+    conclusions = tmp_path / "slutsatser å.md"
+    conclusions.write_text("Vi fortsätter.\n", encoding="utf-8")
+    target = tmp_path / "r.docx"
+    run = CliRunner().invoke(app, ["tally", str(EXAMPLES / "enkat-2018.csv"), "--spec", str(spec),
+                                   "-o", str(target), "--conclusions", str(conclusions),
+                                   "--sender", "Samordnaren", "--date", "2026-05-20"])
+    assert run.exit_code == 0, run.output
+    texts = [p.text for p in Document(str(target)).paragraphs]
+    assert texts[2:6] == ["Till: VVG och de delregionala vårdsamverkansgrupperna",
+                          "Från: Samordnaren", "Datum: 20 maj 2026",
+                          "Diarienummer: VK 1/2026"]
+    assert texts[-1] == "Vi fortsätter."

@@ -148,6 +148,18 @@ def tally_command(
                                     "sammanställningen, att rätta och använda med --spec."),
     intro: Path | None = typer.Option(
         None, "--intro", help="Egen inledning (Markdown) i Word- och PDF-rapporten."),
+    conclusions: Path | None = typer.Option(
+        None, "--conclusions", metavar="FIL.md",
+        help="Slutsatser och rekommendationer (Markdown), sist i Word- och PDF-rapporten."),
+    recipient: str | None = typer.Option(
+        None, "--recipient", metavar="TEXT",
+        help="Mottagare på rapportens titelsida ('Till:'); annars specifikationens 'mottagare'."),
+    sender: str | None = typer.Option(
+        None, "--sender", metavar="TEXT",
+        help="Avsändare ('Från:'); annars specifikationens 'avsändare'."),
+    reference_number: str | None = typer.Option(
+        None, "--reference-number", metavar="TEXT",
+        help="Diarienummer; annars specifikationens 'diarienummer'."),
     date: str | None = typer.Option(
         None, "--date", "-d", metavar="ÅÅÅÅ-MM-DD", help="Rapportens datum, ÅÅÅÅ-MM-DD (annars dagens datum)."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
@@ -165,17 +177,19 @@ def tally_command(
     options = ReadOptions(encoding=_encoding(encoding), delimiter=_delimiter(delimiter),
                           sheet=sheet)
     output = stdout_or_file(output)
-    inputs = [*(path for _, path in pairs), spec, intro]
+    inputs = [*(path for _, path in pairs), spec, intro, conclusions]
     if output is not None:
         check_outputs(output, force=force, inputs=inputs)
     problems: list[Problem] = []
-    report = _report_options(fmt, intro, date, problems)
+    report = _report_options(fmt, intro, date, problems, conclusions,
+                             (recipient, sender, reference_number))
     loaded_spec = None
     if spec is not None:
         loaded_spec, spec_problems = load_spec(spec)
         problems += spec_problems
         if loaded_spec is None:
             _stop(problems, "Enkätspecifikationen kan inte användas; inget räknades.")
+        report = _with_spec_facts(report, loaded_spec)
     responses = [read_responses(path, label, options) for label, path in pairs]
     unreadable = [r for r in responses if not r.layout.headers]
     if unreadable:
@@ -202,10 +216,17 @@ def tally_command(
 
 
 def _report_options(fmt: str, intro: Path | None, date: str | None,
-                    problems: list[Problem]) -> object:
-    """--intro and --date for the Word report, checked before anything is counted."""
-    if (intro is not None or date is not None) and fmt not in ("docx", "pdf"):
-        fail("--intro och --date gäller bara Word- och PDF-rapporten.",
+                    problems: list[Problem], conclusions: Path | None = None,
+                    title: tuple[str | None, str | None, str | None] = (None, None, None)
+                    ) -> object:
+    """--intro, --conclusions, --date and the title page's facts for the Word report,
+    checked before anything is counted."""
+    given = [name for name, value in (("--intro", intro), ("--conclusions", conclusions),
+                                      ("--date", date), ("--recipient", title[0]),
+                                      ("--sender", title[1]),
+                                      ("--reference-number", title[2])) if value is not None]
+    if given and fmt not in ("docx", "pdf"):
+        fail(f"{' och '.join(given)} gäller bara Word- och PDF-rapporten.",
              "Skriv till en .docx- eller .pdf-fil, t.ex. -o rapport.docx.")
     if fmt not in ("docx", "pdf"):
         return None
@@ -213,13 +234,33 @@ def _report_options(fmt: str, intro: Path | None, date: str | None,
     from vastbus_cli.survey.render.docx import ReportOptions
 
     day = parse_date(date)
-    text = None
-    if intro is not None:
-        if not intro.is_file():
-            fail(f"Inledningen {intro} finns inte.", "Kontrollera sökvägen.")
-        text, found = read_markdown(intro)
+    texts: dict[str, str] = {}
+    for key, path, what in (("intro", intro, "Inledningen"),
+                            ("conclusions", conclusions, "Slutsatserna")):
+        if path is None:
+            continue
+        if not path.is_file():
+            fail(f"{what} {path} finns inte.", "Kontrollera sökvägen.")
+        text, found = read_markdown(path)
         problems += found
-    return ReportOptions(intro=text or "", date=day)
+        texts[key] = text or ""
+    return ReportOptions(intro=texts.get("intro", ""), conclusions=texts.get("conclusions", ""),
+                         date=day, recipient=title[0] or "", sender=title[1] or "",
+                         reference_number=title[2] or "")
+
+
+def _with_spec_facts(report: object, spec: object) -> object:
+    """The title page's facts the options did not give, from the spec's keys."""
+    from dataclasses import replace
+
+    from vastbus_cli.survey.render.docx import ReportOptions
+    from vastbus_cli.survey.spec import Spec
+
+    if not isinstance(report, ReportOptions) or not isinstance(spec, Spec):
+        return report
+    return replace(report, recipient=report.recipient or spec.recipient or "",
+                   sender=report.sender or spec.sender or "",
+                   reference_number=report.reference_number or spec.reference_number or "")
 
 
 def _stop(problems: list[Problem], summary: str) -> None:

@@ -9,11 +9,15 @@ totals: bold in Word, kept outside the sortable range in Excel.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from vastbus_cli.documents.numbers import count_cell, format_number, signed
 
 Value = str | float | int | dt.date | None
+
+#: A figure written as text: a share, a signed change or a dash for none.
+_FIGURE = re.compile(r"^(?:[+\u2212\u00b1-]?\d[\d\u00a0]*(?:,\d+)?(?:\u00a0?%)?|\u2013)$")
 
 #: First cells that mark a totals row (at the end of a table).
 TOTAL_LABELS = frozenset({"Totalt", "Summa", "Saknas i antal grupper"})
@@ -28,11 +32,18 @@ class Table:
     left: bool = False  # a list of labelled values: everything left-aligned
 
     def numeric(self, column: int) -> bool:
-        """A column of numbers (right-aligned in every format)."""
+        """A column of numbers (right-aligned in every format): counts, or beyond the first
+        column figures already written as text ("43 %", "+14", "±0", "–")."""
         if self.left:
             return False
         values = [row[column] for row in self.rows if row[column] not in (None, "")]
-        return bool(values) and all(isinstance(v, (int, float)) for v in values)
+        if not values:
+            return False
+        if all(isinstance(v, (int, float)) for v in values):
+            return True
+        return column > 0 and all(isinstance(v, (int, float)) or (
+            isinstance(v, str) and _FIGURE.match(v) is not None) for v in values) and any(
+            isinstance(v, str) and v != "–" for v in values)
 
     def text_rows(self) -> list[list[str]]:
         return [[signed(v) if i in self.signed and isinstance(v, (int, float))

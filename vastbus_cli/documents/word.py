@@ -110,14 +110,17 @@ class WordDocument:
         """The next paragraph starts a new page."""
         self._page_pending = True
 
-    def contents(self, title: str = CONTENTS_TITLE) -> None:
-        """The place of the contents list; the headings are listed there when saving."""
+    def contents(self, title: str = CONTENTS_TITLE, new_page: bool = True) -> None:
+        """The place of the contents list; the headings are listed there when saving.
+
+        `new_page=False` lets what follows share the page (a short report's summary)."""
         if self.has_style("TOC Heading"):
             self.new_paragraph("TOC Heading").add_run(title)
         else:  # a reference document without it: a bold line, kept out of the contents
             self.new_paragraph().add_run(title).bold = True
         self._contents_at = self.new_paragraph()
-        self.page_break()
+        if new_page:
+            self.page_break()
 
     def heading(self, value: str, level: int, new_page: bool = False) -> Any:
         """A real heading (navigable, listed in the contents); `new_page` starts a page with it."""

@@ -57,6 +57,9 @@ class Spec:
     respondent_column: str | None = None
     expected: list[str] = _default(default_factory=list)
     questions: list[SpecQuestion]
+    recipient: str | None = None  # the Word report's "Till:", as compile's roster 'mottagare'
+    sender: str | None = None  # "Från:"
+    reference_number: str | None = None  # diarienummer
 
 
 _KINDS = {k.value: k for k in Kind}
@@ -88,7 +91,8 @@ def _question(data: Any) -> SpecQuestion | None:
                         earlier_texts=list(data.get("tidigare-texter", [])))
 
 
-_SPEC_KEYS = {"enkät", "respondentkolumn", "förväntade-svarande", "frågor"}
+_SPEC_KEYS = {"enkät", "respondentkolumn", "förväntade-svarande", "frågor", "mottagare",
+              "avsändare", "diarienummer"}
 _QUESTION_KEYS = {"id", "avsnitt", "text", "typ", "alternativ", "obligatorisk", "tidigare-texter"}
 
 
@@ -103,6 +107,9 @@ def plain_spec(data: Any) -> Spec | None:
     column = data.get("respondentkolumn")
     if not (column is None or _text(column)) or not _texts(data.get("förväntade-svarande", [])):
         return None
+    if not all(data.get(k) is None or _text(data[k])
+               for k in ("mottagare", "avsändare", "diarienummer")):
+        return None
     raw = data.get("frågor")
     if type(raw) is not list or not raw:
         return None
@@ -111,7 +118,9 @@ def plain_spec(data: Any) -> Spec | None:
         return None
     return Spec(survey=data["enkät"], respondent_column=column,
                 expected=list(data.get("förväntade-svarande", [])),
-                questions=questions)  # type: ignore[arg-type]  # None ruled out above
+                questions=questions,  # type: ignore[arg-type]  # None ruled out above
+                recipient=data.get("mottagare"), sender=data.get("avsändare"),
+                reference_number=data.get("diarienummer"))
 
 
 def load_spec(path: Path) -> tuple[Spec | None, list[Problem]]:

@@ -50,6 +50,13 @@ class Spec(_Model):
                     "ger svarsfrekvens och vilka som inte svarat")
     questions: list[SpecQuestion] = Field(alias="frågor", min_length=1,
                                           description="Enkätens frågor")
+    recipient: Text | None = Field(
+        default=None, alias="mottagare",
+        description="Vem rapporten går till (Word-rapportens 'Till:'), t.ex. VVG")
+    sender: Text | None = Field(
+        default=None, alias="avsändare", description="Vem rapporten kommer från ('Från:')")
+    reference_number: Text | None = Field(
+        default=None, alias="diarienummer", description="Rapportens diarienummer")
 
 
 def checked_spec(loaded: LoadedFile) -> tuple[plain.Spec | None, list[Problem]]:
@@ -59,4 +66,6 @@ def checked_spec(loaded: LoadedFile) -> tuple[plain.Spec | None, list[Problem]]:
         return None, problems
     questions = [plain.SpecQuestion(**dict(q)) for q in spec.questions]
     return plain.Spec(survey=spec.survey, respondent_column=spec.respondent_column,
-                      expected=list(spec.expected), questions=questions), problems
+                      expected=list(spec.expected), questions=questions,
+                      recipient=spec.recipient, sender=spec.sender,
+                      reference_number=spec.reference_number), problems

@@ -225,3 +225,46 @@ def respondents_text(info: RoundInfo) -> str:
     if info.not_responded:
         text += "; inte svarat: " + ", ".join(info.not_responded)
     return text
+
+
+# -- shares as the Word report shows them: no more precision than the base carries --------
+DECIMAL_BASE = 100  # from this many answers a share is shown with one decimal
+
+
+def share_decimals(base: int) -> int:
+    """One decimal from `DECIMAL_BASE` answers; below it one answer moves the share by more
+    than a percentage point, so a decimal would suggest a precision that is not there."""
+    return 1 if base >= DECIMAL_BASE else 0
+
+
+def share(value: float | None, decimals: int) -> str:
+    """`43 %` or `42,9 %` (a no-break space before the sign); `–` when nobody answered."""
+    if value is None:
+        return "–"
+    return f"{value:.{decimals}f}".replace(".", ",") + "\u00a0%"
+
+
+def shown(value: float, decimals: int) -> float:
+    """The share as the reader sees it, so a change is the difference of the figures shown."""
+    return round(value, decimals)
+
+
+def points_change(before: float | None, after: float | None, decimals: int) -> str:
+    """`+14` / `−14` / `±0`: the difference of the shares shown, in percentage points."""
+    if before is None or after is None:
+        return ""
+    value = round(shown(after, decimals) - shown(before, decimals), decimals)
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return f"{sign}{abs(value):.{decimals}f}".replace(".", ",")
+
+
+def label_format(decimals: int) -> str:
+    """The chart's number format for the same precision as the table (Word shows a comma)."""
+    return "0.0 %" if decimals else "0 %"
+
+
+def names(items: list[str]) -> str:
+    """`A, B och C`."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]

@@ -1,73 +1,174 @@
 """The follow-up report as a Word document, for the steering groups (VVG, SRO).
 
-Built on the one Word layer (`documents/`): title page, contents, method, then
-per section of the survey each question with its table, a native bar chart for
-closed questions (rounds side by side), the change in percentage points, the
-mandatory questions left blank and by whom, and the free-text answers (already
-masked by the tally where they held an identity number).
+Built on the one Word layer (`documents/`): title page (to, from, date,
+diarienummer), contents, a generated summary, the coordinator's introduction
+and the method, then per section of the survey each question with its table, a
+native bar chart for closed questions (rounds side by side), the change in
+percentage points, a note where the question's wording changed, the mandatory
+questions left blank and by whom, and the free-text answers (already masked by
+the tally where they held an identity number); the coordinator's conclusions
+last. Shares carry a decimal only where the base is large enough
+(`share_decimals`), the same in the table and the chart's labels.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from vastbus_cli.documents import docx_xml
+from vastbus_cli.documents.dates import date_sv
 from vastbus_cli.documents.properties import Properties
 from vastbus_cli.documents.table import Table, Value
 from vastbus_cli.documents.word import WordDocument
 from vastbus_cli.survey.model import QuestionResult, Result, Tally
 from vastbus_cli.survey.render.common import (
+    DECIMAL_BASE,
     MULTI_NOTE,
     RANK_NOTE,
     SMALL_NOTE,
     STAT_LABELS,
+    CrossColumn,
     blank_lines,
-    change,
     cross_columns,
     cross_options,
     is_cross,
     kind_name,
+    label_format,
+    names,
     option_labels,
-    percent,
+    points_change,
     rank_table,
     results_by_round,
     round_labels,
+    share,
+    share_decimals,
+    shown,
     shown_answers,
 )
 
 AUTHOR = "Västbus"
+AXIS_TITLE = "Andel av svarande"
+CHANGE_HEADER = "Förändring (procentenheter)"
+TOP_CHANGES = 3  # the largest changes named in the summary
 
 
 @dataclass(frozen=True)
 class ReportOptions:
     intro: str = ""  # the coordinator's own Markdown text
+    conclusions: str = ""  # the coordinator's conclusions (Markdown), after the questions
     date: dt.date | None = None
-    reference: Path | None = None
+    reference: Path | None = None  # a Word document whose styles are used
+    recipient: str = ""  # "Till:" on the title page
+    sender: str = ""  # "Från:"
+    reference_number: str = ""  # diarienummer
 
 
 def render(tally: Tally, options: ReportOptions | None = None) -> bytes:
     options = options or ReportOptions()
     date = options.date or dt.date.today()
     labels = round_labels(tally)
-    rounds = " och ".join(labels) if len(labels) <= 2 else ", ".join(labels)
-    doc = WordDocument(Properties(title=tally.survey, author=AUTHOR, date=date,
+    rounds = names(labels)
+    doc = WordDocument(Properties(title=tally.survey, author=options.sender or AUTHOR, date=date,
                                   subject=f"Enkätuppföljning, omgång {rounds}",
-                                  keywords="enkät, uppföljning"), options.reference)
-    doc.title_page(tally.survey, "Rapport från uppföljningen",
-                   facts=[("Omgång" if len(labels) == 1 else "Omgångar", rounds),
-                          ("Svarande", ", ".join(f"{r.respondents} ({r.label})"
-                                                  for r in tally.rounds)),
-                          ("Datum", date.isoformat())])
-    doc.contents()
+                                  keywords="enkät, uppföljning",
+                                  identifier=options.reference_number), options.reference)
+    facts = [("Till", options.recipient), ("Från", options.sender), ("Datum", date_sv(date)),
+             ("Diarienummer", options.reference_number),
+             ("Omgång" if len(labels) == 1 else "Omgångar", rounds),
+             ("Svarande", ", ".join(f"{r.respondents} ({r.label})" for r in tally.rounds))]
+    doc.title_page(tally.survey, f"Enkätuppföljning {rounds}",
+                   facts=[(label, value) for label, value in facts if value])
+    doc.contents(new_page=False)  # the summary on the contents' page: page 2 says it all
+    doc.heading("Sammanfattning", 1)
+    for lead, line in summary_lines(tally):
+        if isinstance(line, str):
+            doc.bullet(line, f"{lead}: ")
+            continue
+        doc.bullet("", f"{lead}:")
+        for item in line:
+            doc.bullet(item, level=2)
+    doc.page_break()
     _method(doc, tally, options.intro)
     for section, questions in tally.sections():
         doc.heading(section, 1, new_page=True)
         for question in questions:
             _question(doc, question, tally)
+    if options.conclusions.strip():
+        doc.heading("Slutsatser", 1)
+        doc.markdown(options.conclusions, below=1)
     return doc.save()
+
+
+def summary_lines(tally: Tally) -> list[tuple[str, str | list[str]]]:
+    """The generated summary: who answered, the largest changes, what to read with care.
+
+    Each line is a lead and its text, or a lead and a list (the largest changes)."""
+    lines: list[tuple[str, str | list[str]]] = [("Svarande", _respondents(tally))]
+    labels = round_labels(tally)
+    if len(labels) > 1:
+        changes = _largest_changes(tally, labels[-2], labels[-1])
+        if changes:
+            lines.append((f"Störst förändring från {labels[-2]} till {labels[-1]}", changes))
+        else:
+            lines.append((f"Förändring från {labels[-2]} till {labels[-1]}",
+                          "ingen andel ändrades."))
+    smallest = min((r.respondents for r in tally.rounds if r.respondents), default=0)
+    if 0 < smallest < DECIMAL_BASE:
+        lines.append(("Läs med försiktighet",
+                      f"med {smallest} svarande motsvarar ett svar "
+                      f"{round(100 / smallest)} procentenheter, så en förändring på ett eller "
+                      "två svar säger lite. Andelarna visas därför i hela procent."))
+    for question in tally.questions:
+        if question.wordings:
+            lines.append(("Ändrad fråga", f"”{question.text}” ställdes med en annan formulering "
+                          f"{names([r for r, t in question.wordings if t != question.text])}; "
+                          "jämförelsen gäller frågan som den ställdes varje gång."))
+    blanks = [(q, blank_lines(q, None, labels)) for q in tally.questions if q.mandatory]
+    for question, found in blanks:
+        if found:
+            lines.append(("Obligatorisk fråga utan svar", f"”{question.text}” ({'; '.join(found)})."))
+    return lines
+
+
+def _respondents(tally: Tally) -> str:
+    parts = []
+    for r in tally.rounds:
+        if r.expected:
+            parts.append(f"{r.respondents} av {r.expected} förväntade "
+                         f"({share(r.response_rate, 0)}) {r.label}")
+        else:
+            parts.append(f"{r.respondents} {r.label}")
+    missing = [f"{r.label}: {names(r.not_responded)}" for r in tally.rounds if r.not_responded]
+    return names(parts) + "." + (f" Har inte svarat {'; '.join(missing)}." if missing else "")
+
+
+def _largest_changes(tally: Tally, before: str, after: str) -> list[str]:
+    """The options whose share changed most (as shown), with the question they belong to."""
+    found: list[tuple[float, str]] = []
+    for question in tally.questions:
+        if question.kind not in ("single", "multi"):
+            continue
+        old, new = question.result(before, None), question.result(after, None)
+        if not old or not new or not old.answered or not new.answered:
+            continue
+        decimals = min(share_decimals(old.answered), share_decimals(new.answered))
+        shares = {o.label: o.percent for o in old.options}
+        for option in new.options:
+            was = shares.get(option.label)
+            if was is None or option.percent is None:
+                continue
+            delta = shown(option.percent, decimals) - shown(was, decimals)
+            if abs(delta) < 0.5:
+                continue
+            found.append((abs(delta), f"{question.text} ”{option.label}”: "
+                          f"{share(was, decimals)} → {share(option.percent, decimals)} "
+                          f"({points_change(was, option.percent, decimals)} procentenheter)."))
+    found.sort(key=lambda item: -item[0])
+    return [text for _size, text in found[:TOP_CHANGES]]
 
 
 def _method(doc: WordDocument, tally: Tally, intro: str) -> None:
@@ -80,25 +181,38 @@ def _method(doc: WordDocument, tally: Tally, intro: str) -> None:
         f"Rapporten bygger på enkätsvaren i {len(tally.rounds)} "
         f"{'omgång' if len(tally.rounds) == 1 else 'omgångar'}. För varje fråga visas hur många "
         "som svarat (basen) och antal och andel per svarsalternativ; andelen räknas på dem som "
-        "svarat på frågan. Vid flera omgångar visas förändringen i procentenheter (p.e.)."
-        + asked)
+        f"svarat på frågan. Andelar visas i hela procent när färre än {DECIMAL_BASE} har svarat "
+        "på frågan, annars med en decimal."
+        + (" Vid flera omgångar visas förändringen i procentenheter: skillnaden mellan de "
+           "andelar som visas." if len(tally.rounds) > 1 else "") + asked)
     expected = any(r.expected for r in tally.rounds)
     rows: list[list[Value]] = [
-        [r.label, r.respondents, *([r.expected, percent(r.response_rate)] if expected else []),
-         r.source] for r in tally.rounds]
+        [r.label, r.respondents,
+         *([r.expected, share(r.response_rate, 0)] if expected else []), file_name(r.source)]
+        for r in tally.rounds]
     headers = ["Omgång", "Svarande", *(["Förväntade", "Svarsfrekvens"] if expected else []),
-               "Källa"]
+               "Fil"]
     doc.table(Table(headers, rows))
     for info in tally.rounds:
         if info.not_responded:
-            doc.paragraph(", ".join(info.not_responded), bold_lead=f"Har inte svarat {info.label}: ")
+            doc.paragraph(names(info.not_responded) + ".",
+                          bold_lead=f"Har inte svarat {info.label}: ")
+
+
+def file_name(source: str) -> str:
+    """The file's name only: a path (C:\\Users\\<name>\\…) never goes into a document."""
+    return re.split(r"[\\/]", source)[-1]
 
 
 def _question(doc: WordDocument, question: QuestionResult, tally: Tally) -> None:
     labels = round_labels(tally)
     doc.heading(question.text, 2)
-    doc.paragraph(kind_name(question).capitalize(), italic=True).paragraph_format \
-        .keep_with_next = True
+    doc.paragraph(kind_name(question).capitalize(), italic=True, keep_with_next=True)
+    if question.wordings:
+        doc.paragraph("Frågans formulering ändrades mellan omgångarna: "
+                      + "; ".join(f"{r}: ”{t}”" for r, t in question.wordings)
+                      + ". Jämförelsen gäller frågan som den ställdes varje gång.",
+                      bold_lead="Obs! ", keep_with_next=True)
     results = results_by_round(question, None, labels)
     if question.kind == "rank":
         headers, rows = rank_table(results, labels)
@@ -106,7 +220,7 @@ def _question(doc: WordDocument, question: QuestionResult, tally: Tally) -> None
         doc.paragraph(RANK_NOTE, italic=True)
     elif question.kind in ("single", "multi"):
         _keep_with_next(doc.table(_options_table(results, labels)))
-        _chart(doc, results, labels)
+        _chart(doc, question, results, labels)
         if question.kind == "multi":
             doc.paragraph(MULTI_NOTE, italic=True)
         if is_cross(question, tally):
@@ -124,9 +238,9 @@ def _question(doc: WordDocument, question: QuestionResult, tally: Tally) -> None
     for result in results:
         if result and result.answers:
             word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
-            shown, note = shown_answers(result)
+            listed, note = shown_answers(result)
             doc.paragraph(f"{word}, {result.round}:", bold_lead="")
-            for answer in shown:
+            for answer in listed:
                 times = f" ({answer.count} svar)" if answer.count > 1 else ""
                 doc.bullet(answer.text + times)
             if note:
@@ -151,15 +265,20 @@ def _options_table(results: list[Result | None], labels: list[str]) -> Table:
     for index, label in enumerate(labels):
         headers += [f"{label} antal", f"{label} andel"]
         if index:
-            headers.append("Förändring")
+            headers.append(CHANGE_HEADER if len(labels) == 2 else f"Förändring {label} "
+                           "(procentenheter)")
+    decimals = [share_decimals(r.answered) if r else 0 for r in results]
     rows: list[list[Value]] = []
     for option in option_labels(results):
         row: list[Value] = [option]
+        before: float | None = None
         for index, result in enumerate(results):
             found = next((o for o in result.options if o.label == option), None) if result else None
-            row += [found.count if found else None, percent(found.percent) if found else "–"]
+            now = found.percent if found else None
+            row += [found.count if found else None, share(now, decimals[index])]
             if index:
-                row.append(change(found.change) if found else "")
+                row.append(points_change(before, now, min(decimals[index - 1], decimals[index])))
+            before = now
         rows.append(row)
     base: list[Value] = ["Svarande (bas)"]
     for index, result in enumerate(results):
@@ -178,20 +297,24 @@ def _stats_table(results: list[Result | None], labels: list[str]) -> Table:
     return Table(["", *labels], rows)
 
 
-def _chart(doc: WordDocument, results: list[Result | None], labels: list[str]) -> None:
+def _chart(doc: WordDocument, question: QuestionResult, results: list[Result | None],
+           labels: list[str]) -> None:
     from vastbus_cli.documents.word_chart import BarChart, add_bar_chart
 
     options = option_labels(results)
     if not options:
         return
     series = []
+    formats = []
     for label, result in zip(labels, results, strict=False):
         if result is None or not result.answered:
             continue
         shares = {o.label: o.count / result.answered for o in result.options}
         series.append((label, [shares.get(o) for o in options]))
+        formats.append(label_format(share_decimals(result.answered)))
     if series:
-        add_bar_chart(doc, BarChart(options, series))
+        add_bar_chart(doc, BarChart(options, series, title=question.text, axis_title=AXIS_TITLE,
+                                    label_formats=formats))
 
 
 def _cross(doc: WordDocument, question: QuestionResult, tally: Tally, labels: list[str]) -> None:
@@ -202,7 +325,8 @@ def _cross(doc: WordDocument, question: QuestionResult, tally: Tally, labels: li
             .keep_with_next = True
         # a small group's column holds counts only: numbers, so a wide table turns its headers
         rows: list[list[Value]] = [
-            [option, *[c.option(option)[0] if c.small else c.cell(option) for c in columns]]
+            [option, *[c.option(option)[0] if c.small else _cross_cell(c, option)
+                       for c in columns]]
             for option in cross_options(columns)]
         rows.append(["Svarande (bas)", *[c.result.answered if c.result else None
                                          for c in columns]])
@@ -210,3 +334,11 @@ def _cross(doc: WordDocument, question: QuestionResult, tally: Tally, labels: li
         small = small or any(c.small for c in columns)
     if small:
         doc.paragraph(SMALL_NOTE, italic=True)
+
+
+def _cross_cell(column: CrossColumn, option: str) -> str:
+    count, value = column.option(option)
+    if count is None:
+        return "–"
+    base = column.result.answered if column.result else 0
+    return f"{count}" if value is None else f"{count} ({share(value, share_decimals(base))})"
