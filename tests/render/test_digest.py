@@ -101,6 +101,7 @@ def test_word_has_charts_of_deviation_and_composition_shares(example) -> None:
     devs = charts.deviation_shares(part)
     assert devs is not None and devs.categories[0] == "SIP ej kallad eller försenad"
     assert devs.values[0] == 6 / 12 and devs.values[-1] == 1 / 12  # Annan: Vara only
+    assert devs.categories[1] == "Övergång mellan verksamheter"  # most groups first
     comp = charts.composition_shares(part)
     assert comp is not None
     assert dict(zip(comp.categories, comp.values, strict=True))["Primärvård"] == 7 / 12

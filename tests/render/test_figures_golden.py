@@ -117,6 +117,7 @@ def test_word_values(summary) -> None:
     assert "hjo-2025.yaml" not in text
     assert "Hjo har inte lämnat" not in text
     assert "Inga avvikelser: Mariestad." in text
+    assert "Anmärkning" not in text  # Word: the sentences say it; the group column keeps room
     assert "Avvikelser ej ifyllda (avsnittet saknas i årsberättelsen): Tibro." in text
     assert "Annan saknas" not in text
 

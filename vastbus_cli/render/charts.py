@@ -28,12 +28,13 @@ def deviation_shares(part: Part) -> Shares | None:
     of = part.overview.reported
     if not d.categories or of == 0:
         return None
+    widest = sorted(d.categories, key=lambda c: -len(c.groups))  # stable: table order in ties
     return Shares(
         title=f"Andel av de {of} grupperna som rapporterar kategorin "
               f"(möjligt systemfel från {d.threshold} grupper)",
         series="Andel grupper",
-        categories=[c.category.label for c in d.categories],
-        values=[len(c.groups) / of for c in d.categories])
+        categories=[c.category.label for c in widest],
+        values=[len(c.groups) / of for c in widest])
 
 
 def composition_shares(part: Part) -> Shares | None:

@@ -158,7 +158,7 @@ class _Writer:
             self.heading("Per kategori och status", self.base + 1)
             self.table(tables.category_table(d))
             self.heading("Per grupp", self.base + 1)
-            self.table(tables.group_deviation_table(d))
+            self.table(tables.group_deviation_table(d, notes_column=False))
         if d.raised:
             self.para(common.raised_pointer(d))
 

@@ -46,14 +46,17 @@ def category_table(d: Deviations) -> Table:
                   "Möjligt systemfel"], rows, dash_zero=True)
 
 
-def group_deviation_table(d: Deviations) -> Table:
-    """Per group; a group without deviations says so, one that did not fill them in is empty."""
+def group_deviation_table(d: Deviations, notes_column: bool = True) -> Table:
+    """Per group; a group without deviations says so, one that did not fill them in is empty.
+
+    Without `notes_column` (Word, where the columns are narrow) the sentences above the
+    table name those groups instead."""
     rows: list[list[Value]] = [
         [g.group, *g.counts, g.total] if g.filled_in
         else [g.group, *[None for _ in g.counts], None] for g in d.by_group]
     notes = [deviation_note(g) for g in d.by_group]
     total: list[Value] = ["Totalt", *[c.total for c in d.categories], d.total]
-    if not any(notes):
+    if not any(notes) or not notes_column:
         return Table(["Grupp", *[c.category.label for c in d.categories], "Totalt"],
                      [*rows, total], dash_zero=True)
     return Table(["Grupp", *[c.category.label for c in d.categories], "Totalt", "Anmärkning"],
