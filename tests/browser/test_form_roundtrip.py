@@ -73,7 +73,7 @@ def test_windows_file_in_ansi_with_crlf_opens_and_saves_as_utf8(browser: Browser
     assert problems_of(path)[0][1] == "kodning"  # validate reads it with a warning
     browser.open(make_form(tmp_path, "Skövde"))
     notice = browser.open_report(path)
-    assert "Filen är inte sparad som UTF-8 (troligen Windows-1252/ANSI)." in notice
+    assert "Filen är sparad som Windows-1252/ANSI, inte UTF-8" in notice
     assert "sparar den som UTF-8" in notice
     assert browser.field("avvikelser[2].beskrivning").get_attribute("value").startswith(
         "Vid övergången från grundskolan")

@@ -59,7 +59,7 @@ def test_type_and_fill_in_rules(browser: Browser, tmp_path: Path) -> None:
     b.fill("kontakt.epost", "inte-en-adress")
     b.fill("pågående_arbete[2].titel", "FYLL I: något")
     b.fill("goda_exempel[1].titel", "")
-    b.fill("nyckeltal[1].tal", "3,5")
+    b.fill("nyckeltal[1].tal", "3 och en halv")
     b.fill("avvikelser[1].beskrivning", "Barnet 19121212-1212 fick vänta.")
     b.fill("sammansättning[2].kommentar", f"Kontakt {_coordination_number()}")
     shown = _same_as_validate(b)
@@ -73,7 +73,8 @@ def test_type_and_fill_in_rules(browser: Browser, tmp_path: Path) -> None:
     assert shown["goda_exempel[1].titel"] == [
         ("ej-ifylld", "”Titel” i Goda exempel 1 är inte ifyllt.")]
     assert shown["nyckeltal[1].tal"] == [
-        ("fel-typ", "Nyckeltalet ”Antal SIP-möten” ska vara ett tal (nu står det '3,5').")]
+        ("fel-typ",
+         "Nyckeltalet ”Antal SIP-möten” ska vara ett tal (nu står det '3 och en halv').")]
     assert shown["pågående_arbete[1].tema"] == [
         ("ogiltigt-värde",
          "'skolfranvaro' är inget tillåtet värde för ”Tema” i Pågående arbete 1.")]
@@ -115,6 +116,17 @@ def test_count_and_meeting_rules(browser: Browser, tmp_path: Path) -> None:
     b.fill("möten.genomförda", "11")
     announced = b.driver.find_element("id", "announce").get_attribute("textContent")
     assert announced in ("", "Genomförda: Fler genomförda möten (11) än planerade (10).")
+
+
+def test_decimal_comma_in_a_key_figure(browser: Browser, tmp_path: Path) -> None:
+    _open_skovde(browser, tmp_path, ("Antal SIP-möten: 46", "Antal SIP-möten: 4.5"))
+    assert browser.field("nyckeltal[1].tal").get_attribute("value") == "4,5"
+    browser.fill("nyckeltal[2].tal", "3,5")
+    browser.fill("möten.planerade", "3,5")  # a count is still a whole number
+    assert list(browser.all_messages()) == ["möten.planerade"]
+    saved = browser.save(SAVED)
+    assert "  Antal SIP-möten: 4.5\n  Antal ärendedragningar: 3.5\n" in saved
+    assert [code for _, code, _ in problems_of(browser.downloads / SAVED)] == ["fel-typ"]
 
 
 def test_duplicate_key_figure(browser: Browser, tmp_path: Path) -> None:

@@ -31,6 +31,19 @@ def test_compile_reports_gives_the_summary(tmp_path: Path) -> None:
     assert s.parts[0].overview.groups[0].file == "skövde-2025.yaml"
 
 
+def test_a_key_figure_with_a_decimal_comma_is_summed_as_a_number(tmp_path: Path) -> None:
+    folder = tmp_path / "2025"
+    write_roster(folder, ["Skövde", "Hjo"])
+    for name, figure in [("Skövde", "3,5"), ("Hjo", 2)]:
+        data = report_dict(name)
+        data["nyckeltal"] = {"Timmar handledning": figure}
+        write_report(folder, data)
+    result = compile_reports(folder, produced=PRODUCED)
+    assert not result.failed and result.summary is not None
+    figures = {f.name: f for f in result.summary.parts[0].key_figures}
+    assert figures["Timmar handledning"].total == 5.5
+
+
 def test_a_report_of_another_year_is_an_error(tmp_path: Path) -> None:
     folder = folder_with(tmp_path)
     stray = write_report(folder, report_dict("Hjo", year=2024))

@@ -131,6 +131,24 @@ def test_key_figures_must_be_numbers_reported_once() -> None:
     assert [(p[0], p[1], p[2]) for p in found] == [(29, 20, "fel-typ")]
 
 
+def test_key_figure_with_a_decimal_comma_is_the_number() -> None:
+    for written, number in [("3,5", 3.5), ('"3,5"', 3.5), ("-0,25", -0.25), ("14,0", 14.0)]:
+        text = replace_line(VALID, "Antal SIP-möten: 14", f"Antal SIP-möten: {written}")
+        report, found = parse_model(load_bytes(text.encode(), "r.yaml"), Report)
+        assert found == [] and report is not None, written
+        assert report.key_figures == {"Antal SIP-möten": number}
+    # still not a number: a comma with nothing after it, two commas, words, a thousands comma
+    for written in ["3,", "1,2,3", "tre,5", "3,5 st"]:
+        text = replace_line(VALID, "Antal SIP-möten: 14", f"Antal SIP-möten: {written}")
+        assert [p[2] for p in problems(text)] == ["fel-typ"], written
+
+
+def test_a_count_with_a_decimal_comma_is_still_not_a_whole_number() -> None:
+    text = replace_line(VALID, "planerade: 8", "planerade: 3,5")
+    assert [(p[2], p[3]) for p in problems(text)] == [
+        ("fel-typ", "'möten.planerade' ska vara ett heltal (nu står det '3,5').")]
+
+
 def test_not_a_mapping_and_empty_file() -> None:
     assert [p[2] for p in problems("- a\n- b\n")] == ["inte-mappning"]
     assert [p[2] for p in problems("# bara en kommentar\n")] == ["tom-fil"]

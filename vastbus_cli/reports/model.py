@@ -7,10 +7,12 @@ JSON Schema, which editors show to the user while they type.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -30,6 +32,18 @@ Email = Annotated[
     StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
 ]
 Count = StrictInt
+_DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+
+
+def _decimal_comma(value: Any) -> Any:
+    """A number written with the Swedish decimal comma ('3,5', which YAML reads as text) is
+    that number; anything else is left for the strict number check."""
+    if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
+        return float(value.strip().replace(",", "."))
+    return value
+
+
+KeyFigure = Annotated[StrictInt | StrictFloat, BeforeValidator(_decimal_comma)]
 
 
 # Default factories are Python functions, not the builtins `list` and `dict`: pydantic
@@ -163,7 +177,7 @@ class Report(_Model):
     plans: list[Text] = Field(
         default_factory=_no_items, alias="planer_nästa_år", description="Planer för nästa år"
     )
-    key_figures: dict[str, StrictInt | StrictFloat] = Field(
+    key_figures: dict[str, KeyFigure] = Field(
         default_factory=_no_figures,
         alias="nyckeltal",
         description="Valfria nyckeltal: namn → tal, t.ex. 'Antal SIP-möten': 14",

@@ -17,7 +17,7 @@ function fieldProblems(field, value, parts, included) {
       }
     } else if (field.kind === "number" && !NUMBER.test(text)) {
       out.push(problem("notNumber", { label: where, shown: shown(text) }));
-    } else if (field.kind === "number" && Math.abs(Number(text)) > D.limits.maxKeyFigure) {
+    } else if (field.kind === "number" && Math.abs(Number(pointed(text))) > D.limits.maxKeyFigure) {
       out.push(problem("figureTooLarge", { key: parts[parts.length - 1], value: cut(pythonNumber(text)) }));
     } else if (field.kind === "email" && !new RegExp(field.pattern, "u").test(text)) {
       out.push(problem("email", { label: where, shown: shown(text) }));

@@ -31,10 +31,9 @@ function open(file) {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch (e) {
-      // Notepad's "ANSI": validate refuses it; the form can read it and saves UTF-8
+      // Notepad's "ANSI": validate reads it with a warning; the form saves UTF-8
       text = new TextDecoder("windows-1252").decode(bytes);
-      decodingNote = D.rules.notUtf8.message + " Formuläret läste den som Windows-1252 och " +
-        "sparar den som UTF-8.";
+      decodingNote = D.rules.notUtf8.message + " Formuläret sparar den som UTF-8.";
     }
     text = text.replace(/^\ufeff/, "");
     var data;

@@ -5,7 +5,7 @@ var SECTIONS = D.sections;
 var LAYOUT = Object.create(null);
 D.layout.sections.forEach(function (s) { LAYOUT[s.key] = s; });
 var INTEGER = /^-?\d+$/;
-var NUMBER = /^-?\d+(\.\d+)?$/;
+var NUMBER = /^-?\d+([.,]\d+)?$/;  // a decimal comma as Swedes write it, or a point
 var PLAIN_KEY = /^\p{L}[\p{L}\p{N} ()%\/.,+_-]*$/u;
 var YAML_WORDS = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"];
 
@@ -86,8 +86,14 @@ function cut(text) {
   return text.length <= 20 ? text : text.slice(0, 20) + "…";
 }
 
+/** A number as written in the form, with the decimal point YAML needs ("3,5" → "3.5"). */
+function pointed(text) {
+  return text.replace(",", ".");
+}
+
 /** The number as Python writes it: a float keeps its ".0". */
 function pythonNumber(text) {
+  text = pointed(text);
   if (text.indexOf(".") < 0) { return normalInteger(text); }
   var js = String(Number(text));
   return js.indexOf(".") < 0 && js.indexOf("e") < 0 ? js + ".0" : js;

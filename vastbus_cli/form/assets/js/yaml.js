@@ -24,7 +24,7 @@ function scalar(field, value) {
   if (text === "") { return field.required ? quote(placeholderOf(field)) : null; }
   if (field.kind === "choice" && optionFor(field, text)) { return text; }
   if (field.kind === "count" && INTEGER.test(text)) { return normalInteger(text); }
-  if (field.kind === "number" && NUMBER.test(text)) { return normalInteger(text); }
+  if (field.kind === "number" && NUMBER.test(text)) { return normalInteger(pointed(text)); }
   return quote(text);
 }
 
@@ -163,7 +163,9 @@ function fromData(data) {
         cannotShow([key]);
       } else {
         out[key] = Object.keys(value || {}).map(function (name) {
-          return { namn: name, tal: scalarFrom(value[name], [key, name]) };
+          var number = value[name];  // shown with the decimal comma, as Swedes write it
+          return { namn: name, tal: typeof number === "number" ? String(number).replace(".", ",")
+                                                               : scalarFrom(number, [key, name]) };
         });
       }
       out[key] = out[key] || [];
