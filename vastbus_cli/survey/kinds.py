@@ -50,7 +50,7 @@ _AMOUNT_WORDS = re.compile(r"\b(?:antal|hur många|hur mycket|ålder|belopp|kost
 _CHOICE_WORDS = re.compile(r"\b(?:vilken|vilket|vilka|välj|favorit\w*|kön|typ|kategori|"
                            r"alternativ|which|choose|select|favou?rite|gender|type|category|"
                            r"option|rate|rating|betyg|skala|scale|grad|nöjd|satisf\w*|agree|"
-                           r"instämmer|likely|sannolikt)\b", re.IGNORECASE)
+                           r"instämmer|stämmer|påstående\w*|likely|sannolikt)\b", re.IGNORECASE)
 # Question texts that say several options may be chosen (Swedish and English tools' defaults)
 _MULTI_TEXT = re.compile(
     r"flera alternativ|flera svar|fler än ett|ett eller flera|en eller flera|flera val|"

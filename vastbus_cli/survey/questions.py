@@ -18,7 +18,8 @@ from vastbus_cli.privacy import mask_identity_numbers
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
 from vastbus_cli.survey.kinds import MULTI_DOUBT, decide
-from vastbus_cli.survey.rank import Items, find_rank_groups, is_helper_field
+from vastbus_cli.survey.matrix import is_matrix, ordered_items, row_fields
+from vastbus_cli.survey.rank import ITEM_KEY, Items, find_rank_groups, is_helper_field
 from vastbus_cli.survey.spec import Kind, Spec, SpecQuestion
 from vastbus_cli.survey.split import GOOGLE_SEPARATOR, fold, separator_for
 
@@ -78,6 +79,16 @@ def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem
                 if found is not None:
                     plan.sources[index] = found
                     unused.remove(found)
+        rows = [fc for fc in counted.fields if fc.field.key.startswith(ITEM_KEY)]
+        for question, plan in zip(spec.questions, planned, strict=False):
+            if index not in plan.sources:  # a row of a matrix ("question [row]")
+                found = next((fc for fc in rows if _matches(fc, question, True)), None)
+                if found is not None:
+                    plan.sources[index] = found
+                    rows.remove(found)
+        matched = {id(fc) for plan in planned for fc in plan.sources.values()}
+        unused = [fc for fc in unused if not any(id(r) in matched
+                                                 for r in row_fields(fc, counted.fields))]
         for question, plan in zip(spec.questions, planned, strict=False):
             if index not in plan.sources:
                 problems.append(warning(
@@ -99,6 +110,12 @@ def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem
                     "Lägg till frågan i specifikationen, eller lägg till rubriken under "
                     "'tidigare-texter' för frågan den motsvarar."))
     for plan in planned:
+        if plan.kind is Kind.rank:  # ranked in order (LimeSurvey, Microsoft Forms)
+            for index, fc in plan.sources.items():
+                ordered = None if index in plan.items else ordered_items(fc, rounds[index].fields)
+                if ordered is not None:
+                    plan.items[index] = ordered
+                    plan.options = plan.options or [label for label, _ in ordered]
         if plan.kind is Kind.multi:
             plan.separator = separator_for(plan.raw_texts())
         if plan.kind.closed and not plan.options:
@@ -177,6 +194,19 @@ def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> 
         for fc in counted.fields:
             if is_helper_field(fc) or id(fc) in ranked:
                 continue
+            rows = row_fields(fc, counted.fields)
+            ordered = ordered_items(fc, counted.fields)
+            if ordered is not None:
+                _add(index, fc, fc.field.text or fc.field.key, None, by_text, planned)
+                plan = by_text[fold(fc.field.text or fc.field.key)]
+                plan.kind, plan.items[index] = Kind.rank, ordered
+                plan.options = plan.options or [label for label, _ in ordered]
+                continue
+            if is_matrix(fc, rows):
+                for row in rows:
+                    if row.answered():
+                        _add(index, row, row.field.text, fc.field.text, by_text, planned)
+                continue
             if not fc.answered() or (fc.dates and fc.dates == fc.answered()):
                 continue  # no heading and no data, or a column of dates
             if fc.field.column is not None and fc.field.column == counted.by_column:
@@ -187,17 +217,24 @@ def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> 
             if contact_column(fc):
                 _note_contacts(notes, counted, fc)
                 continue
-            key = fold(fc.field.text) or fold(fc.field.key)
-            plan = by_text.get(key)
-            if plan is None or index in plan.sources:
-                plan = Planned(f"f{len(planned) + 1}", fc.field.text, None, Kind.text)
-                by_text[key] = plan
-                planned.append(plan)
-            plan.sources[index] = fc
+            _add(index, fc, fc.field.text or fc.field.key, None, by_text, planned)
     for plan in planned:
         if plan.kind is not Kind.rank:
             infer_kind(plan)
     return planned
+
+
+def _add(index: int, fc: FieldCounts, text: str, section: str | None,
+         by_text: dict[str, Planned], planned: list[Planned]) -> None:
+    """`fc` as the question headed `text` in round `index`: the same question as an earlier
+    round's with that heading, else a new one."""
+    key = fold(text)
+    plan = by_text.get(key)
+    if plan is None or index in plan.sources:
+        plan = Planned(f"f{len(planned) + 1}", text, section, Kind.text)
+        by_text[key] = plan
+        planned.append(plan)
+    plan.sources[index] = fc
 
 
 def _plan_ranks(index: int, counted: RoundCounts, by_text: dict[str, Planned],

@@ -28,11 +28,11 @@ Items = list[tuple[str, FieldCounts]]
 
 def item_fields(fields: Sequence[Field]) -> list[Field]:
     """Each option column of a field with option columns as a field of its own, to be counted
-    so that a rank question exported as option columns can be told from a multi-select."""
+    so that a rank question or a matrix exported as option columns can be told from a
+    multi-select (see `matrix.py`)."""
     return [Field(key=f"{ITEM_KEY}{f.key}:{c.column}", text=f"{f.text} [{c.label}]",
                   column=c.column)
-            for f in fields if f.choices and f.tick in ("", "1") and len(f.choices) >= 2
-            for c in f.choices]
+            for f in fields if f.choices for c in f.choices]
 
 
 def is_helper_field(fc: FieldCounts) -> bool:
@@ -61,7 +61,16 @@ def _places(items: Items) -> bool:
     """Only places 1..n, and more than one of them (ticked option columns hold only "1")."""
     allowed = {str(i) for i in range(1, len(items) + 1)}
     seen = {raw[0] for _item, fc in items for (_group, raw) in fc.answers}
-    return len(seen) >= 2 and seen <= allowed
+    if not (len(seen) >= 2 and seen <= allowed):
+        return False
+    # each respondent gives each place once: no place is given more often than there are
+    # respondents, and first place as often as that (a 1-3 rating grid gives "2" freely)
+    places: Counter[str] = Counter()
+    for _item, fc in items:
+        for (_group, raw), n in fc.answers.items():
+            places[raw[0]] += n
+    respondents = max(fc.answered() for _item, fc in items)
+    return places["1"] == respondents and max(places.values()) <= respondents
 
 
 def rank_result(round_label: str, group: Group, items: Items, mandatory: bool) -> Result:

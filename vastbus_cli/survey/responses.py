@@ -21,6 +21,7 @@ Row = tuple[int, list[str]]
 Chunk = tuple[Sequence[int], list[list[str]]]  # the line each row starts on, and the rows
 RawAnswer = tuple[str, tuple[str, ...], str]
 BLANK: RawAnswer = ("", (), "")
+UNTICKED = ("", "0", "-1", "-99")  # an option column not ticked (Qualtrics recodes: 0, -1, -99)
 # control characters that belong to no answer (NUL bytes in a SurveyMonkey export, a stray
 # escape): taken out of every cell; tab and line breaks stay
 STRAY = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
@@ -99,7 +100,7 @@ class Field:
             tick = self.tick
             cells = values[at:at + len(self.choices)]
             ticked = tuple(c.label for c, cell in zip(self.choices, cells, strict=True)
-                           if (cell.strip() == tick if tick else cell.strip() not in ("", "0")))
+                           if (cell.strip() == tick if tick else cell.strip() not in UNTICKED))
             at += len(self.choices)
         other = values[at].strip() if self.other_column is not None else ""
         return text, ticked, other

@@ -7,8 +7,9 @@ import re
 from vastbus_cli.survey.responses import STRAY, Field
 
 _OTHER = re.compile(
-    r"^(other|annat|annan|övrigt|andra)\b.*\((please specify|ange|specificera|var god ange|"
-    r"beskriv|vänligen ange).*\)\s*:?$"
+    r"^(other|annat|annan|övrigt|övriga|andra|något annat|sonstiges|autre|otro|anders|muu|"
+    r"andet|annet)\b.*\b(please specify|specify|specif|ange|precisera|beskriv|nämligen|namely|"
+    r"bitte angeben|préciser|especifique|namelijk|tarkenna)"
 )
 
 
