@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "sammanstallning-sida.png"
-PAGE = 3  # the introduction and the start of the overview
+PAGE = 3  # the introduction and the generated Sammanfattning
 DPI = 70
 
 
