@@ -32,6 +32,7 @@ WIDE = 7  # columns; from here on a table uses the smaller font
 CHAR_CM = 0.25  # a generous character width at 9–10 pt (bold, serif fallbacks), in cm
 CM_PER_PT = 2.54 / 72
 KEEP_ROWS = 25  # a table with fewer rows is kept on one page
+MAX_HEADER_LINES = 4  # a header word is hyphenated over at most this many lines
 TWIPS_PER_CM = 566.93
 CELL_PADDING_CM = 0.5  # Word's default cell margins, left and right, and a little air
 
@@ -157,10 +158,11 @@ def text_cm(value: str, points: float) -> float:
 def _widths(table: Table, usable_cm: float, rows: list[list[str]], points: float) -> list[float]:
     """Column widths in cm: each column fits its longest word, text columns share the rest.
 
-    A header word may be hyphenated (`hyphenate`) over two, then three lines
-    when the table does not fit otherwise; body words never are. When even
-    that does not fit the page, the columns with air to spare give it up, down
-    to the header's shortest syllable.
+    When the table does not fit, header words are hyphenated (`hyphenate`) one
+    line at a time, always in the column that gains most, up to
+    `MAX_HEADER_LINES`; body words never are. When even that does not fit the
+    page, the columns with air to spare give it up, down to the header's
+    shortest syllable.
     """
     from vastbus_cli.documents.hyphenate import widest_piece
 
@@ -170,34 +172,43 @@ def _widths(table: Table, usable_cm: float, rows: list[list[str]], points: float
     body = [max([measure(w) for r in rows for w in r[i].split()] + [measure("00")])
             for i in range(len(table.headers))]
 
-    def needs(lines: int) -> list[float]:
-        return [max([b, *[widest_piece(w, lines, measure) for w in h.split()]]) + CELL_PADDING_CM
-                for b, h in zip(body, table.headers, strict=True)]
+    def need(i: int, lines: int) -> float:
+        return max([body[i], *[widest_piece(w, lines, measure) for w in table.headers[i].split()]]
+                   ) + CELL_PADDING_CM
 
-    for lines in (1, 2, 3):
-        need = needs(lines)
-        if sum(need) <= usable_cm:
+    # hyphenate only as much as the page needs: each step gives one more header line to
+    # the column whose header saves the most by it
+    lines = [1] * len(table.headers)
+    needs = [need(i, 1) for i in range(len(table.headers))]
+    while sum(needs) > usable_cm:
+        gains = [(needs[i] - need(i, lines[i] + 1), i) for i in range(len(needs))
+                 if lines[i] < MAX_HEADER_LINES]
+        gain, best = max(gains, default=(0.0, -1))
+        if gain <= 1e-9:
             break
-    else:  # narrower columns give up their air first; no column goes below its shortest piece
-        least = needs(len(max(table.headers, key=len)))
-        over = sum(need) - usable_cm
-        room = sum(need) - sum(least)
+        lines[best] += 1
+        needs[best] -= gain
+    if sum(needs) > usable_cm:  # columns with air give it up, none below its shortest piece
+        least = [need(i, len(table.headers[i])) for i in range(len(needs))]
+        over = sum(needs) - usable_cm
+        room = sum(needs) - sum(least)
         if room >= over:
-            need = [n - (n - m) * over / room for n, m in zip(need, least, strict=True)]
+            needs = [n - (n - m) * over / room for n, m in zip(needs, least, strict=True)]
         else:
-            need = [usable_cm * m / sum(least) for m in least]
+            needs = [usable_cm * m / sum(least) for m in least]
+    need_cm = needs
     spare: list[float] = []
     for i, header in enumerate(table.headers):
         longest = max([measure(r[i]) for r in rows] + [measure(header)])
         spare.append(0.0 if table.numeric(i)
-                     else max(min(longest, 60 * CHAR_CM) - need[i] + CELL_PADDING_CM, 0))
-    left = usable_cm - sum(need)
+                     else max(min(longest, 60 * CHAR_CM) - need_cm[i] + CELL_PADDING_CM, 0))
+    left = usable_cm - sum(need_cm)
     if left <= 1e-9:
-        return need
+        return need_cm
     if sum(spare) > left:
-        return [n + left * sp / sum(spare) for n, sp in zip(need, spare, strict=True)]
+        return [n + left * sp / sum(spare) for n, sp in zip(need_cm, spare, strict=True)]
     extra = left - sum(spare)  # everything fits on one line: share what is left alike
-    return [n + sp + extra / len(need) for n, sp in zip(need, spare, strict=True)]
+    return [n + sp + extra / len(need_cm) for n, sp in zip(need_cm, spare, strict=True)]
 
 
 def header_run_xml(value: str, width_cm: float, half_points: int) -> str:
