@@ -164,3 +164,53 @@ def test_privacy_guard_in_js_matches_python(browser: Browser, tmp_path: Path) ->
     digits = ["".join(rng.choice("0123456789") for _ in range(10)) for _ in range(300)]
     assert browser.js("return arguments[0].map(window.vastbusForm.luhnOk);", digits) == [
         luhn_ok(d) for d in digits]
+
+
+def _privacy_vectors() -> list[str]:
+    """The texts tests/test_privacy.py holds the Python guard to, and a fixed draw from the
+    independent generator (tests/idnumbers.py) it is property-tested against."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    from idnumbers import after, check_digit, glue, invalid_numbers, valid_numbers
+
+    import test_privacy as unit
+
+    def marked(test: object) -> list[object]:
+        return list(test.pytestmark[0].args[1])  # type: ignore[attr-defined]
+
+    texts: list[str] = []
+    texts += marked(unit.test_real_world_spellings_are_found)
+    texts += marked(unit.test_not_a_separator_or_part_of_a_longer_number)
+    for short, century, *_ in (marked(unit.test_date_boundaries_that_are_real)
+                               + marked(unit.test_date_boundaries_that_are_not)):
+        ten = short + "123" + check_digit(short + "123")
+        texts.append(f"Barnet {century}{ten[:6]}-{ten[6:]} väntar")
+    # digits of other scripts, and characters outside the BMP before a number (positions)
+    texts += ["١٢١٢١٢-١٢١٢", "٣050607-1232", "😀 050607-1232 och 😀😀 19121212-1212",
+              "𝟎𝟓𝟎𝟔𝟎𝟕-𝟏𝟐𝟑𝟐", "811232-1239 och 050607-1232, sedan 19810161-4562."]
+
+    @settings(max_examples=400, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.tuples(glue, st.one_of(valid_numbers(), invalid_numbers()), after),
+                    min_size=1, max_size=4))
+    def draw(parts: list[tuple[str, object, str]]) -> None:
+        texts.append("".join(b + (n if isinstance(n, str) else n.text) + a  # type: ignore[attr-defined]
+                             for b, n, a in parts))
+
+    draw()
+    return texts
+
+
+def test_privacy_guard_in_js_matches_python_on_the_guards_own_vectors(
+        browser: Browser, tmp_path: Path) -> None:
+    browser.open(make_form(tmp_path, "Skövde"))
+    texts = _privacy_vectors()
+    in_js = browser.js("return arguments[0].map(function (t) { return window.vastbusForm"
+                       ".identityNumbers(t).map(function (n) { return [n.start, n.text,"
+                       " n.coordination]; }); });", texts)
+    in_python = [[[n.start, n.text, n.coordination] for n in find_identity_numbers(t)]
+                 for t in texts]
+    differ = [(t, js, py) for t, js, py in zip(texts, in_js, in_python, strict=True) if js != py]
+    assert differ == []
+    assert sum(bool(found) for found in in_python) >= 200  # the vectors do hit numbers
+    assert sum(not found for found in in_python) >= 50

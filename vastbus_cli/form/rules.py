@@ -15,6 +15,7 @@ from typing import Any
 from vastbus_cli.privacy import (
     CANDIDATE_PATTERN,
     CENTURIES,
+    COORDINATION_DAY_OFFSET,
     DAYS_IN_MONTH,
     PRIVACY_HINT,
     PRIVACY_MESSAGE,
@@ -141,4 +142,5 @@ def privacy_data() -> dict[str, Any]:
     """What the browser's copy of the privacy guard needs (Luhn and the date check are JS)."""
     kinds = {str(c).lower(): IdentityNumber(0, 0, "", c).kind for c in (False, True)}
     return {"pattern": CANDIDATE_PATTERN, "daysInMonth": list(DAYS_IN_MONTH),
-            "centuries": list(CENTURIES), "kinds": kinds}
+            "centuries": list(CENTURIES), "coordinationOffset": COORDINATION_DAY_OFFSET,
+            "kinds": kinds}
