@@ -104,3 +104,14 @@ def test_other_text_box_of_a_choice_column_is_that_choices_text() -> None:
     assert [(a.text, a.count) for a in q.results[0].answers] == [("Climbing", 1), ("Dancing", 1)]
     assert [x.text for x in result.questions] == ["Which fruit do you eat most?",
                                                   "Which activities have you done?"]
+
+
+def test_limesurvey_list_with_other_counts_the_other_code_as_its_option() -> None:
+    """Class 7: LimeSurvey's '-oth-' code and its [other] text are one option, 'Annat'."""
+    result, problems = tally_files("limesurvey_other.csv")
+    q = question(result, "q1")
+    assert _shape(q) == ("single", 5, 0)
+    assert counts(q) == {"A1": 2, "Annat": 2, "A2": 1}
+    assert [(a.text, a.count) for a in q.results[0].answers] == [
+        ("Kommunens IT-stöd", 1), ("Regionens växel", 1)]
+    assert problems == []

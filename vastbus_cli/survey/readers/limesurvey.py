@@ -19,6 +19,7 @@ _HEADING = re.compile(
 _OPTION = re.compile(r"^(?P<text>.*?)\s*\[(?P<label>[^\[\]]+)\]$")
 _LIME_COLUMNS = {"submitdate", "lastpage", "startlanguage", "seed"}
 YES_NO = {"Y": "Ja", "N": "Nej"}
+OTHER_CODE, OTHER = "-oth-", "Annat"
 
 
 def detect(rows: list[list[str]]) -> bool:
@@ -59,8 +60,11 @@ def _field(code: str, columns: list[tuple[int, str | None, str]]) -> Field:
     subs = [(i, sub, text) for i, sub, text in columns if sub and sub.casefold() != "other"]
     if main is not None or not subs:
         index, text = main if main is not None else (columns[0][0], columns[0][2])
+        if other is None:
+            return Field(key=code, text=text or code, column=index, value_labels=YES_NO)
+        # a list with "other": the answer is the code -oth-, the text is in [other]
         return Field(key=code, text=text or code, column=index, other_column=other,
-                     value_labels=YES_NO)
+                     value_labels={**YES_NO, OTHER_CODE: OTHER}, other_choice=OTHER)
     question = ""
     choices = []
     for index, sub, text in subs:
