@@ -169,11 +169,10 @@ def test_privacy_guard_in_js_matches_python(browser: Browser, tmp_path: Path) ->
 def _privacy_vectors() -> list[str]:
     """The texts tests/test_privacy.py holds the Python guard to, and a fixed draw from the
     independent generator (tests/idnumbers.py) it is property-tested against."""
+    import test_privacy as unit
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
     from idnumbers import after, check_digit, glue, invalid_numbers, valid_numbers
-
-    import test_privacy as unit
 
     def marked(test: object) -> list[object]:
         return list(test.pytestmark[0].args[1])  # type: ignore[attr-defined]
