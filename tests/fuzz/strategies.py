@@ -20,7 +20,14 @@ awkward_text = st.one_of(
                      "{{ x }}", "{% if %}", "811218-9876", "19811218 9876", "åäö ÅÄÖ", "\r\n",
                      "\t", "\u202e", "\u200b", "😀", "x" * 300]),
 )
-some_text = awkward_text.filter(lambda t: t.strip() != "")
+# text a report can hold: something visible (zero-width-only text is "not filled in")
+some_text = awkward_text.filter(lambda t: t.strip("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f"
+                                                 "\u2060\u2061\u2062\u2063\u2064\ufeff"
+                                                 " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85"
+                                                 "\xa0\u1680\u2000\u2001\u2002\u2003"
+                                                 "\u2004\u2005\u2006\u2007\u2008\u2009"
+                                                 "\u200a\u2028\u2029\u202f\u205f\u3000")
+                                != "")
 yamlish = st.text(alphabet=st.sampled_from(list("abåäö:- \n\t#&*!|>'\"[]{},0123456789<%@`\\.?~")),
                   max_size=200)
 

@@ -68,7 +68,9 @@ def test_any_text_round_trips(name: str) -> None:
 
 
 def test_roster_names_round_trip_through_template_command(tmp_path: Path) -> None:
-    groups = [{"namn": f"g{i} {n}".strip(), "kommun": f"K{i}"} for i, n in enumerate(HOSTILE)]
+    # control characters are refused in a roster as in a report (reports/characters.py)
+    usable = [n for n in HOSTILE if not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", n)]
+    groups = [{"namn": f"g{i} {n}".strip(), "kommun": f"K{i}"} for i, n in enumerate(usable)]
     roster = tmp_path / "grupper.yaml"
     roster.write_text(yaml.safe_dump({"delregion": 'Sub"\nx: 1', "grupper": groups},
                                      allow_unicode=True), encoding="utf-8")
@@ -83,7 +85,7 @@ def test_roster_names_round_trip_through_template_command(tmp_path: Path) -> Non
         assert yaml.safe_load(path.read_text("utf-8"))["grupp"]["delregion"] == 'Sub"\nx: 1'
 
 
-@pytest.mark.parametrize("name", ["rad\u2028skiljare\u2029", "styr\x01\x7f", "</script><b>"])
+@pytest.mark.parametrize("name", ["rad\u2028skiljare\u2029", "\u202eabc", "</script><b>"])
 def test_form_embeds_names_as_json_safe_inside_script(tmp_path: Path, name: str) -> None:
     out = tmp_path / "f.html"
     result = runner.invoke(app, ["template", "-y", "2025", "-g", name, "-m", "K", "-s", "S",
@@ -96,6 +98,18 @@ def test_form_embeds_names_as_json_safe_inside_script(tmp_path: Path, name: str)
     assert "\u2028" not in script.group(1) and "\u2029" not in script.group(1)
     assert "</script" not in script.group(1).lower()
     assert json.loads(script.group(1))["group"]["namn"] == name
+
+
+@pytest.mark.parametrize("name", ["styr\x01", "rad\nbrytning", "esc\x1b[31m", "del\x7f"])
+def test_name_with_a_control_character_is_a_swedish_usage_error(tmp_path: Path,
+                                                                 name: str) -> None:
+    for form in ([], ["--form"]):
+        result = runner.invoke(app, ["template", "-y", "2025", "-g", "G", "-m", name, "-s", "S",
+                                     *form, "-o", str(tmp_path / "f")])
+        assert result.exit_code == 2
+        assert "fel: --municipality: namnet innehåller ett osynligt styrtecken (U+00" \
+            in result.output
+        assert not (tmp_path / "f").exists()
 
 
 def test_name_that_is_not_utf8_is_a_swedish_usage_error(tmp_path: Path) -> None:

@@ -98,12 +98,19 @@ def _filled_in(targets: list[tuple[Path, str]], guard: bool) -> list[Path]:
 
 
 def _check_name(option: str, value: str) -> None:
-    """A name from the command line that is not text (bytes that are not UTF-8) is refused."""
+    """A name that validate would refuse in the report is refused before it is written:
+    bytes that are not UTF-8, control characters (a line break, ESC, NUL)."""
+    import re
+
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         fail(f"{option}: namnet innehåller tecken som inte är giltig UTF-8.",
              "Skriv namnet igen, eller kontrollera terminalens teckenkodning.")
+    control = re.search("[\x00-\x1f\x7f-\x9f]", value)
+    if control:
+        fail(f"{option}: namnet innehåller ett osynligt styrtecken "
+             f"(U+{ord(control.group()):04X}).", "Skriv namnet på en rad, utan styrtecken.")
 
 
 def _from_roster(roster_path: Path, year: int, folder: Path, force: bool, form: bool,

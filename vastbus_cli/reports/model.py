@@ -21,12 +21,25 @@ from pydantic import (
     StringConstraints,
     Tag,
 )
+from pydantic_core import PydanticCustomError
 
 from vastbus_cli.vocabulary import DeviationCategory, DeviationStatus, Organisation, Theme
 
 FORMAT_VERSION = 1
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_INVISIBLE_ONLY = re.compile("[\\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*")
+
+
+def _visible_or_empty(value: Any) -> Any:
+    """Text of only zero-width characters (and spaces) is empty: nothing a reader can see."""
+    if isinstance(value, str) and _INVISIBLE_ONLY.fullmatch(value):
+        return ""
+    return value
+
+
+# the validator listed last runs first, before the constraints (pydantic's order)
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                 BeforeValidator(_visible_or_empty)]
 Email = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
@@ -55,6 +68,14 @@ def _no_items() -> list[Any]:
 
 def _no_figures() -> dict[str, int | float]:
     return {}
+
+
+def _whole_number_one(value: Any) -> Any:
+    """`formatversion: yes` (or true/on) is YAML's True and `1.0` a float, both of which
+    Literal[1] would take as 1; only the whole number 1 is the format's version."""
+    if isinstance(value, bool | float):
+        raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+    return value
 
 
 class _Model(BaseModel):
@@ -153,7 +174,7 @@ class GoodExample(_Model):
 class Report(_Model):
     """One local group's annual report for one year."""
 
-    format_version: Literal[1] = Field(
+    format_version: Annotated[Literal[1], BeforeValidator(_whole_number_one)] = Field(
         alias="formatversion", description="Formatets version; ska vara 1"
     )
     year: Count = Field(alias="år", description="Verksamhetsåret som berättelsen gäller")

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from vastbus_cli.placeholder import PLACEHOLDER, is_placeholder, may_hold_placeholder
 from vastbus_cli.problems import Problem, error
+from vastbus_cli.reports.characters import character_problems
 from vastbus_cli.reports.load import LoadedFile, Path_
 from vastbus_cli.reports.parse_messages import (
     NOT_FILLED,
@@ -66,6 +67,7 @@ def parse_model(loaded: LoadedFile, model: type[M], what: str = "filen") -> tupl
         line, column = loaded.positions.of(path)
         problems.append(error(name, line, column, NOT_FILLED,
                               f"{subject(path)} är inte ifyllt.", NOT_FILLED_HINT))
+    problems.extend(character_problems(loaded))
     try:
         result = model.model_validate(loaded.data)
     except ValidationError as exc:
@@ -88,7 +90,7 @@ def parse_model(loaded: LoadedFile, model: type[M], what: str = "filen") -> tupl
             seen.add(key)
             problems.append(_problem(loaded, model, err, path))
         return None, problems
-    if problems:
+    if any(p.is_error for p in problems):  # a warning (characters.py) keeps the model
         return None, problems
     return result, problems
 
