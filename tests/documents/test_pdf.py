@@ -59,3 +59,29 @@ def test_contents_page_numbers_are_the_pdfs(tmp_path: Path) -> None:
              for i in (1, 2, 3)}
     assert listed == found
     assert found["Kapitel 1"] == "3" and int(found["Kapitel 3"]) > int(found["Kapitel 2"]) > 4
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_docx_gets_the_contents_page_numbers_as_laid_out() -> None:
+    """Word shows a field's last result: the numbers are written in, nothing asks to update."""
+    import io
+    import zipfile
+
+    doc = WordDocument(Properties("Titel", "Författare", dt.date(2026, 1, 2)))
+    doc.title_page("Titel")
+    doc.contents()
+    for i in (1, 2):
+        doc.heading(f"Kapitel {i} & mer", 1, new_page=i > 1)
+        doc.paragraph("Text.")
+    data = pdf.with_page_numbers(doc.save())
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    found = re.findall(r"PAGEREF (_Toc\d+) .{0,120}?preserve\">(\d*)</w:t>", xml)
+    assert found == [("_Toc00000001", "3"), ("_Toc00000002", "4")]
+    assert "w:dirty" not in xml
+
+
+def test_docx_page_numbers_without_libreoffice_leave_the_document_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    data = small_docx()
+    assert pdf.with_page_numbers(data) == data

@@ -192,9 +192,14 @@ def _render(summary: Any, fmt: str, template: Path | None, reference: Path | Non
     if fmt in ("docx", "pdf"):
         options["reference"] = reference
     try:
-        return render_summary(summary, fmt, **options)
+        data = render_summary(summary, fmt, **options)
     except RenderProblem as exc:  # a user's template or reference document: Swedish message
         fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
+    if fmt == "docx":  # the contents' page numbers, as LibreOffice lays it out (when present)
+        from vastbus_cli.documents.pdf import with_page_numbers
+
+        data = with_page_numbers(data)
+    return data
 
 
 def _done(summary: Any, output: Path, skipped: int) -> None:

@@ -8,6 +8,7 @@ LibreOffice profile, so it works while the user has LibreOffice open.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -66,6 +67,67 @@ def docx_to_pdf(docx: bytes, name: str = "dokument") -> bytes:
                 + (f" ({said.splitlines()[-1]})." if said else "."),
                 "Försök igen, eller skriv .docx och spara som PDF i Word.")
         return target.read_bytes()
+
+
+def with_page_numbers(docx: bytes) -> bytes:
+    """The .docx with its contents' page numbers filled in as LibreOffice lays it out.
+
+    Word shows a field's last result until it updates the field, and asking it to
+    update on open brings up a warning; so the numbers are written into the
+    document. Word's own layout may differ by a line, and it renews them when
+    printing or saving as PDF. Unchanged when LibreOffice is missing, fails, or
+    its contents do not list the same headings.
+    """
+    import re
+    import zipfile
+
+    from vastbus_cli.documents.soffice_profile import macro_call, write_profile
+
+    soffice = find_soffice()
+    member = "word/document.xml"
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        xml = package.read(member).decode("utf-8")
+    pattern = re.compile(r'(PAGEREF (_Toc\d+) \\h </w:instrText></w:r><w:r><w:fldChar '
+                         r'w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve">)'
+                         r"(</w:t>)")
+    names = [m.group(2) for m in pattern.finditer(xml)]
+    if soffice is None or not names:
+        return docx
+    with tempfile.TemporaryDirectory(prefix="vastbus-toc-") as tmp:
+        folder = Path(tmp)
+        source, target = folder / "dokument.docx", folder / "dokument.txt"
+        source.write_bytes(docx)
+        profile = write_profile(folder / "profil")
+        try:
+            _run(soffice, [soffice, f"-env:UserInstallation={profile}", "--headless",
+                           "--norestore", macro_call(source, target, text=True)])
+        except DocumentProblem:
+            return docx
+        if not target.is_file():
+            return docx
+        lines = target.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    from html import unescape
+
+    titles = dict(re.findall(r'w:anchor="(_Toc\d+)" w:history="1"><w:r><w:t xml:space='
+                             r'"preserve">([^<]*)</w:t>', xml))
+    listed = [(title.strip(), int(page)) for line in lines
+              if (found := re.fullmatch(r"(.*)\t(\d+)", line.strip()))
+              for title, page in [found.groups()]]
+    by_name: dict[str, int] = {}
+    for name in names:  # in order: each heading's line after the previous one's
+        title = unescape(titles.get(name, "")).strip()
+        at = next((i for i, (t, _) in enumerate(listed) if t == title), None)
+        if at is None:
+            return docx
+        by_name[name] = listed[at][1]
+        listed = listed[at + 1:]
+    filled = pattern.sub(lambda m: f"{m.group(1)}{by_name[m.group(2)]}{m.group(3)}", xml)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            new.writestr(info, filled.encode("utf-8") if info.filename == member
+                         else old.read(info))
+    return out.getvalue()
 
 
 def _run(soffice: str, command: list[str]) -> subprocess.CompletedProcess[bytes]:

@@ -23,6 +23,14 @@ _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _LIBRARY_NS = 'xmlns:library="http://openoffice.org/2000/library"'
 
 _MODULE = """Sub ToPdf(source As String, target As String)
+  Export(source, target, "writer_pdf_Export", "")
+End Sub
+
+Sub ToText(source As String, target As String)
+  Export(source, target, "Text (encoded)", "UTF8")
+End Sub
+
+Sub Export(source As String, target As String, filter As String, options As String)
   On Error Goto Failed
   Dim load(0) As New com.sun.star.beans.PropertyValue
   load(0).Name = "Hidden" : load(0).Value = True
@@ -31,8 +39,9 @@ _MODULE = """Sub ToPdf(source As String, target As String)
   For i = 0 To indexes.getCount() - 1
     indexes.getByIndex(i).update()
   Next i
-  Dim store(0) As New com.sun.star.beans.PropertyValue
-  store(0).Name = "FilterName" : store(0).Value = "writer_pdf_Export"
+  Dim store(1) As New com.sun.star.beans.PropertyValue
+  store(0).Name = "FilterName" : store(0).Value = filter
+  store(1).Name = "FilterOptions" : store(1).Value = options
   doc.storeToURL(ConvertToURL(target), store())
   doc.close(True)
   Exit Sub
@@ -80,9 +89,11 @@ def write_profile(folder: Path) -> str:
     return folder.as_uri()
 
 
-def macro_call(source: Path, target: Path) -> str:
-    """The command-line argument that runs the macro on `source`, writing `target`."""
+def macro_call(source: Path, target: Path, text: bool = False) -> str:
+    """The command-line argument that runs the macro on `source`, writing `target` (a PDF, or
+    with `text` the document as UTF-8 text, contents updated)."""
     def quoted(path: Path) -> str:
         return '"' + str(path).replace('"', '""') + '"'
 
-    return f"{MACRO}({quoted(source)},{quoted(target)})"
+    name = MACRO.replace("ToPdf", "ToText") if text else MACRO
+    return f"{name}({quoted(source)},{quoted(target)})"
