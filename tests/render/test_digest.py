@@ -108,9 +108,17 @@ def test_word_has_charts_of_deviation_and_composition_shares(example) -> None:
     with zipfile.ZipFile(io.BytesIO(docx_render.render(example))) as z:
         parts = sorted(n for n in z.namelist() if n.startswith("word/charts/chart"))
         xml = [z.read(n).decode("utf-8") for n in parts]
-    assert len(parts) == 2
+    assert len(parts) == 3
     assert "Andel av de 12 grupperna där organisationen deltar" in xml[0]
     assert "SIP ej kallad eller försenad" in xml[1] and "möjligt systemfel från 3" in xml[1]
+    assert "Andel av grupperna" in xml[0]  # the axis title
+    change = charts.deviation_change(part)
+    assert change is not None and change.title == (
+        "Avvikelser per kategori 2024 och 2025 (samma 10 grupper)")
+    assert dict(zip(change.categories, change.series[1][1], strict=True))[
+        "SIP ej kallad eller försenad"] == 23  # 7 in 2024 for the same groups
+    assert change.series[0][1][0] == 7
+    assert "Antal avvikelser" in xml[2]
 
 
 def test_word_lead_ins_stay_with_their_table(example) -> None:

@@ -59,7 +59,16 @@ class _Writer:
 
         add_bar_chart(self.doc, BarChart(categories=shares.categories,
                                          series=[(shares.series, shares.values)],
-                                         title=shares.title))
+                                         title=shares.title, axis_title=charts.SHARE_AXIS))
+
+    def count_chart(self, counts: charts.Counts | None) -> None:
+        if counts is None:
+            return
+        from vastbus_cli.documents.word_chart import BarChart, add_bar_chart
+
+        add_bar_chart(self.doc, BarChart(categories=counts.categories, series=counts.series,
+                                         title=counts.title, axis_title=counts.axis,
+                                         number_format="0", maximum=None))
 
     # -- the document ------------------------------------------------------------
     def title_page(self) -> None:
@@ -189,6 +198,7 @@ class _Writer:
         if c.both:
             self.table(tables.change_table(c.figures, "Uppgift", c.previous_year, self.s.year))
             if c.deviations:
+                self.count_chart(charts.deviation_change(part))
                 self.table(tables.change_table(c.deviations, "Avvikelsekategori",
                                                c.previous_year, self.s.year))
             if c.key_figures:
