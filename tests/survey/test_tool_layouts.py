@@ -61,20 +61,20 @@ def test_limesurvey_arrays_short_texts_and_ranking() -> None:
 
 
 def test_qualtrics_matrix_slider_rank_recoded_checkboxes_and_side_by_side() -> None:
-    """Class 6: a 1-5 matrix is no rank, a slider is a number, -1/0 are not ticks, the _TEXT
+    """Class 6: questions in column order; a 1-5 matrix is no rank, a slider is a number, -1/0 are not ticks, the _TEXT
     column is its choice's text, both columns of a side-by-side are read."""
     result, problems = tally_files("qualtrics_matrix.csv")
     m = "Hur väl stämmer påståendena?"
     slider = "Hur stor del av tiden går till samverkan?"
     sbs = "Bedöm insatserna"
     assert _table(result) == [
-        (None, "Rangordna insatserna", "rank", 5, 0,
-         [("Information", 3, 1.6), ("Utbildning", 2, 1.8), ("Handledning", 0, 2.6)], [], None),
         (m, f"{m} [Samverkan fungerar]", "single", 5, 0, [("2", 1), ("4", 3), ("5", 1)], [],
          None),
         (m, f"{m} [Rutinerna är kända]", "single", 5, 0, [("2", 1), ("3", 3), ("4", 1)], [],
          None),
         (slider, f"{slider} [Andel (%)]", "number", 5, 0, [], [], (5, 38.0, 10.0, 60.0)),
+        (None, "Rangordna insatserna", "rank", 5, 0,
+         [("Information", 3, 1.6), ("Utbildning", 2, 1.8), ("Handledning", 0, 2.6)], [], None),
         (None, "Vilka kanaler använder ni?", "multi", 5, 0,
          [("Möten", 3), ("E-post", 2), ("Annat:", 2)], [("Teams", 1), ("Telefon", 1)], None),
         (f"{sbs} - Betyg", f"{sbs} - Betyg [Information]", "single", 5, 0,
@@ -97,3 +97,18 @@ def test_ms_forms_ranking_in_one_cell() -> None:
         (None, "Finns en rutin?", "single", 4, 1, [("Ja", 3), ("Nej", 1)], [], None),
     ]
     assert problems == []
+
+
+def test_a_coded_matrix_gives_one_warning_for_all_its_rows(tmp_path) -> None:
+    path = tmp_path / "svar.csv"
+    path.write_text("id,submitdate,q8[SQ001],q8[SQ002],q8[SQ003]\n"
+                    + "".join(f"{n},2024-03-0{n} 10:00:00,{a},{b},{c}\n" for n, (a, b, c)
+                              in enumerate([(1, 1, 1), (2, 2, 1), (1, 1, 2), (2, 1, 1)], 1)),
+                    encoding="utf-8")
+    result, problems = tally_files(path)
+    assert [q.text for q in result.questions] == ["q8 [SQ001]", "q8 [SQ002]", "q8 [SQ003]"]
+    assert [q.kind for q in result.questions] == ["single"] * 3
+    assert [(p.code, p.message) for p in problems] == [(
+        "typ-osäker", "Frågan 'q8 [SQ001]' kan läsas på två sätt: som tal (med medelvärde) "
+        "eller som svarskoder 1, 2 (med fördelning). Räknad som svarskoder, med antal och "
+        "andel för varje kod; samma gäller 2 rader till i matrisen 'q8'.")]

@@ -17,7 +17,7 @@ from vastbus_cli.contact_details import mask_contact_details, mostly_contact_det
 from vastbus_cli.privacy import mask_identity_numbers
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
-from vastbus_cli.survey.kinds import MULTI_DOUBT, decide
+from vastbus_cli.survey.kinds import MULTI_DOUBT, TYPE_DOUBT, decide
 from vastbus_cli.survey.matrix import is_matrix, ordered_items, row_fields
 from vastbus_cli.survey.rank import ITEM_KEY, Items, find_rank_groups, is_helper_field
 from vastbus_cli.survey.spec import Kind, Spec, SpecQuestion
@@ -221,7 +221,37 @@ def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> 
     for plan in planned:
         if plan.kind is not Kind.rank:
             infer_kind(plan)
+    # in the order of the export's columns (rank questions are found first), numbered so
+    planned.sort(key=_position)
+    _one_doubt_per_matrix(planned)
+    for number, plan in enumerate(planned, start=1):
+        plan.id = f"f{number}"
     return planned
+
+
+def _one_doubt_per_matrix(planned: list[Planned]) -> None:
+    """The rows of a matrix read as answer codes share one warning, on the first row."""
+    first: dict[str, Planned] = {}
+    more: dict[str, int] = {}
+    for plan in planned:
+        if plan.section is None or plan.doubt_code != TYPE_DOUBT or not plan.doubt:
+            continue
+        if plan.section in first:
+            more[plan.section] = more.get(plan.section, 0) + 1
+            plan.doubt = ""
+        else:
+            first[plan.section] = plan
+    for section, n in more.items():
+        first[section].doubt += (f"; samma gäller {n} rad{'er' if n > 1 else ''} till i matrisen "
+                                 f"'{_short(section, 50)}'")
+
+
+def _position(plan: Planned) -> tuple[int, int]:
+    index = min(plan.sources) if plan.sources else 0
+    columns = plan.sources[index].field.columns if plan.sources else []
+    if index in plan.items:
+        columns = [c for _label, fc in plan.items[index] for c in fc.field.columns] or columns
+    return index, min(columns, default=0)
 
 
 def _add(index: int, fc: FieldCounts, text: str, section: str | None,
