@@ -2,8 +2,8 @@
 
     python benchmarks/freetext.py 300000 1000000 [--timeout 600] [--formats md,xlsx]
 
-Writes an export of N rows (a group column and two free-text questions, every answer
-distinct) to a temporary folder, runs `vastbus tally` to each format once and prints a
+Writes an export of N rows (a group column and one free-text question, `--two` for two,
+every answer distinct) to a temporary folder, runs `vastbus tally` to each format once and prints a
 Markdown table of wall time, CPU time and peak RSS (the child's, from `os.wait4`).
 """
 
@@ -24,13 +24,15 @@ FORMATS = ["table", "md", "json", "csv", "xlsx", "docx"]
 WORDS = ["barn", "familj", "skola", "möte", "samverkan", "socialtjänst", "vårdcentral", "BUP", "elevhälsa", "väntan", "stöd", "insats", "planering", "uppföljning", "kontakt"]
 
 
-def export(path: Path, rows: int) -> None:
+def export(path: Path, rows: int, two: bool = False) -> None:
     rng = random.Random(rows)
     with path.open("w", encoding="utf-8", newline="") as out:
-        out.write("Grupp;Hur fungerar samverkan?;Övriga synpunkter\r\n")
+        out.write("Grupp;Hur fungerar samverkan?" + (";Övriga synpunkter" if two else "")
+                  + "\r\n")
         for i in range(rows):
             text = " ".join(rng.choice(WORDS) for _ in range(8))
-            out.write(f"G{i % 15};Svar {i}: {text};Kommentar {i} {rng.choice(WORDS)}\r\n")
+            other = f";Kommentar {i} {rng.choice(WORDS)}" if two else ""
+            out.write(f"G{i % 15};Svar {i}: {text}{other}\r\n")
 
 
 def measure(command: list[str], cwd: Path, timeout: float) -> tuple[str, float, float, float]:
@@ -60,6 +62,7 @@ def main() -> None:
     parser.add_argument("rows", type=int, nargs="+")
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--two", action="store_true", help="two free-text questions, not one")
     args = parser.parse_args()
     vastbus = shutil.which("vastbus", path=str(Path(sys.executable).parent)) or "vastbus"
     print("| rows | format | result | wall | CPU | peak RSS |")
@@ -68,7 +71,7 @@ def main() -> None:
         work = Path(folder)
         for rows in args.rows:
             source = work / f"svar{rows}.csv"
-            export(source, rows)
+            export(source, rows, args.two)
             for fmt in args.formats.split(","):
                 out = [] if fmt == "table" else ["-o", f"ut{rows}.{fmt}", "--force"]
                 result, wall, cpu, rss = measure([vastbus, "tally", source.name, *out], work,
