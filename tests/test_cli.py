@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from reportdata import ROSTER, VALID, replace_line
 from typer.testing import CliRunner
 
@@ -199,3 +200,26 @@ def test_error_with_a_long_path_stays_on_one_line(tmp_path):
     )
     assert result.exit_code == 2
     assert f"Filen {deep} finns redan och skrivs inte över." in result.output
+
+
+def test_validate_on_a_folder_without_reports_is_an_error(tmp_path: Path) -> None:
+    """Issue #19.5: it exited 0 with 'Inga problem i 0 filer'."""
+    (tmp_path / "anteckningar.txt").write_text("inte en rapport", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert " ".join(result.output.split()).startswith(
+        f"fel: Det finns inga årsberättelser (.yaml) i {tmp_path}.")
+    with_roster = tmp_path / "r"
+    with_roster.mkdir()
+    write(with_roster, {"grupper.yaml": ROSTER})
+    assert runner.invoke(app, ["validate", str(with_roster)]).exit_code == 1
+
+
+@pytest.mark.parametrize("by", ["", "  "])
+def test_tally_by_an_empty_column_name_is_refused(tmp_path: Path, by: str) -> None:
+    """Issue #19.5: `tally --by ""` was accepted."""
+    export = tmp_path / "svar.csv"
+    export.write_text("Grupp,Svar\nA,Ja\nB,Nej\n", encoding="utf-8")
+    result = runner.invoke(app, ["tally", str(export), "--by", by])
+    assert result.exit_code == 2
+    assert "fel: --by behöver namnet på en kolumn (fick en tom text)." in result.output

@@ -172,6 +172,10 @@ def tally_command(
     from vastbus_cli.survey.spec import load_spec
     from vastbus_cli.survey.tally import tally
 
+    if by is not None and not by.strip():
+        fail("--by behöver namnet på en kolumn (fick en tom text).",
+             "Skriv kolumnens rubrik som i exportfilen, t.ex. --by Vårdsamverkansgrupp, "
+             "eller ta bort --by.")
     pairs = _rounds(files or [], rounds)
     fmt = _format(format, output, infer_spec)
     options = ReadOptions(encoding=_encoding(encoding), delimiter=_delimiter(delimiter),

@@ -11,6 +11,7 @@ from vastbus_cli.cli.app import app
 from vastbus_cli.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    fail,
     show_problems,
     write_stdout,
 )
@@ -37,6 +38,11 @@ def validate_command(
 
     result = validate_paths(paths, roster_path=roster)
     problems = result.problems
+    if not result.files and not result.failed():  # nothing checked is not "no problems"
+        where = ", ".join(str(p) for p in paths)
+        fail(f"Det finns inga årsberättelser (.yaml) i {where}.",
+             "Ange mappen med årsberättelserna, eller skapa mallar med 'vastbus template'.",
+             code=EXIT_PROBLEMS)
     if format is ProblemFormat.json:
         from vastbus_cli.reporters import problems_json
 
