@@ -89,7 +89,7 @@ def test_user_fills_in_saves_and_the_file_validates_and_compiles(browser: Browse
     b.fill("sammansättning[8].kommentar", "Fritidsgården: kultur och fritid")
     # the youth clinic does not take part: remove its row (the 7th) with the keyboard
     b.driver.find_element("css selector",
-                          'fieldset[data-path="sammansättning[7]"] button.remove').send_keys(Keys.ENTER)
+                          'tr[data-row="sammansättning[7]"] button.remove').send_keys(Keys.ENTER)
     assert b.field("sammansättning[7].organisation").get_attribute("value") == "annan"
     assert b.driver.switch_to.active_element == b.field("sammansättning[7].organisation")
     b.fill("möten.planerade", "8")
@@ -142,6 +142,30 @@ def test_user_fills_in_saves_and_the_file_validates_and_compiles(browser: Browse
     assert "Gullspång" in summary_data["groups"]
     assert "Gullspång" not in summary_data["missing"]
     assert "Rutin för skolfrånvaro" in str(summary_data)
+
+
+def test_composition_is_one_table_of_rows(browser: Browser, tmp_path: Path) -> None:
+    browser.open(make_form(tmp_path, "Skövde"))
+    table = browser.driver.find_element("css selector", "#avsnitt-4 table.rows")
+    heads = [th.text for th in table.find_elements("css selector", "thead th")]
+    assert heads == ["Organisation", "Antal", "Kommentar (valfritt)", "Ta bort"]
+    rows = table.find_elements("css selector", "tbody tr")
+    assert len(rows) == 8
+    assert browser.js("return document.querySelectorAll('#avsnitt-4 fieldset').length") == 0
+    # one row per organisation, each cell named by it for a screen reader
+    antal = browser.field("sammansättning[4].antal")
+    assert antal.accessible_name == "Antal för BUP"
+    assert browser.field("sammansättning[4].organisation").accessible_name == "Organisation, rad 4"
+    height = browser.js("return document.getElementById('avsnitt-4').offsetHeight")
+    assert height < 900, height  # eight fieldsets were about 3,000 px
+    browser.fill("sammansättning[4].antal", "-1")
+    assert browser.messages("sammansättning[4].antal") == [
+        ("negativt-antal", "Antalet kan inte vara negativt (-1).")]
+    browser.choose("sammansättning[4].organisation", "Primärvård")
+    assert antal.accessible_name == "Antal för Primärvård"
+    browser.click('button[data-section="sammansättning"]')
+    assert browser.field("sammansättning[9].organisation").get_attribute("value") == ""
+    assert browser.driver.switch_to.active_element == browser.field("sammansättning[9].organisation")
 
 
 def test_draft_survives_closing_the_tab(browser: Browser, tmp_path: Path) -> None:

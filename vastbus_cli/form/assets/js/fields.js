@@ -104,6 +104,7 @@ function sectionBody(section, s) {
     });
     return wrap;
   }
+  if (section.rowKey) { return tableBody(section, s, wrap); }
   var items = state[section.key];
   var list = el("div", { "class": "entries", id: "poster-" + s });
   if (!items.length) {
@@ -138,6 +139,63 @@ function sectionBody(section, s) {
   return wrap;
 }
 
+/** A row's name in labels: its organisation (or other row key), else its number. */
+function rowName(section, item, i) {
+  var option = optionFor(fieldFor(section, section.rowKey), item[section.rowKey]);
+  return option ? option[1] : "rad " + (i + 1);
+}
+
+function cellLabel(section, field, item, i) {
+  if (field.key === section.rowKey) { return field.label + ", rad " + (i + 1); }
+  return field.label + " för " + rowName(section, item, i);
+}
+
+/** A list whose entries are a few short values each (the composition) as one table: a row
+ *  per entry, a column per field, the row named by its choice in the first column. */
+function tableBody(section, s, wrap) {
+  var items = state[section.key];
+  var head = el("tr", {}, section.fields.map(function (field) {
+    return el("th", { scope: "col" }, [document.createTextNode(field.label),
+      field.required ? null : el("span", { "class": "optional", text: " (valfritt)" })]);
+  }).concat([el("th", { scope: "col" }, [el("span", { "class": "visually-hidden", text: "Ta bort" })])]));
+  var body = el("tbody", {});
+  items.forEach(function (item, i) {
+    var row = el("tr", { id: "post-" + s + "-" + i, "data-row": label([section.key, i]) });
+    section.fields.forEach(function (field, f) {
+      var id = fieldId(s, i, f);
+      var cell = fieldNode(Object.assign({}, field, { help: "" }), id, str(item[field.key]),
+                           [section.key, i, field.key], {
+        label: cellLabel(section, field, item, i),
+        set: function (v) {
+          item[field.key] = v;
+          if (field.key !== section.rowKey) { return; }
+          section.fields.forEach(function (other, o) {  // the other cells are named by it
+            var name = document.querySelector('label[for="' + fieldId(s, i, o) + '"]');
+            if (name && o !== f) { name.firstChild.textContent = cellLabel(section, other, item, i); }
+          });
+        }
+      });
+      row.appendChild(el("td", { "data-label": field.label }, [cell]));
+    });
+    var remove = el("button", { type: "button", "class": "remove", text: "Ta bort",
+                                "aria-label": "Ta bort " + rowName(section, item, i) });
+    remove.addEventListener("click", function () { removeItem(section, s, i); });
+    row.appendChild(el("td", {}, [remove]));
+    body.appendChild(row);
+  });
+  var table = el("table", { "class": "rows", id: "poster-" + s, "aria-labelledby": "rubrik-" + s },
+                 [el("thead", {}, [head]), body]);
+  wrap.appendChild(table);
+  if (!items.length) {
+    wrap.appendChild(el("p", { "class": "empty-list", text: "Inga rader. Lägg till en om det behövs." }));
+  }
+  var add = el("button", { type: "button", "class": "add", id: "lagg-till-" + s, "data-section": section.key,
+                           text: "Lägg till en rad i " + section.title.toLowerCase() });
+  add.addEventListener("click", function () { addItem(section, s); });
+  wrap.appendChild(el("p", { "class": "entry-actions" }, [add]));
+  return wrap;
+}
+
 function rebuildSection(s) {
   var section = SECTIONS[s];
   var node = document.getElementById("avsnitt-" + s);
@@ -150,20 +208,23 @@ function addItem(section, s) {
   items.push(section.kind === "texts" ? "" : emptyRecord(section));
   rebuildSection(s);
   document.getElementById(fieldId(s, items.length - 1, 0)).focus();
-  announce(section.title + " " + items.length + " lades till.");
+  announce(section.rowKey ? "En ny rad lades till i " + section.title.toLowerCase() + "."
+                          : section.title + " " + items.length + " lades till.");
   saveDraft();
   refresh();
 }
 
 function removeItem(section, s, i) {
   var items = state[section.key];
+  var what = section.rowKey ? "Raden för " + rowName(section, items[i], i)
+                            : section.title + " " + (i + 1);
   items.splice(i, 1);
   rebuildSection(s);
   var next = items.length ? document.getElementById("post-" + s + "-" + Math.min(i, items.length - 1))
     : document.getElementById("lagg-till-" + s);
   var target = items.length ? next.querySelector("input, select, textarea") : next;
   target.focus();
-  announce(section.title + " " + (i + 1) + " togs bort.");
+  announce(what + " togs bort.");
   saveDraft();
   refresh();
 }
