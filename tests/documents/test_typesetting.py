@@ -75,3 +75,10 @@ def test_lead_in_lines_keep_with_next() -> None:
 def test_an_empty_header_cell_is_laid_out() -> None:
     xml = document_xml(lambda d: d.table(Table(["", "2018", "2019"], [["Medelvärde", 2.5, 3]])))
     assert "Medelvärde" in xml
+
+
+def test_figures_written_as_text_align_right_like_numbers() -> None:
+    table = Table(["Alternativ", "Andel", "Förändring", "Per grupp"],
+                  [["Ja", "43\u00a0%", "+14", "3\u00a0(43\u00a0%)"], ["Nej", "–", "±0", "–"]])
+    assert [table.numeric(i) for i in range(4)] == [False, True, True, True]
+    assert not Table(["Omgång", "Fil"], [["2018", "a.csv"]]).numeric(0)  # labels stay left

@@ -17,7 +17,8 @@ from vastbus_cli.documents.numbers import count_cell, format_number, signed
 Value = str | float | int | dt.date | None
 
 #: A figure written as text: a share, a signed change or a dash for none.
-_FIGURE = re.compile(r"^(?:[+\u2212\u00b1-]?\d[\d\u00a0]*(?:,\d+)?(?:\u00a0?%)?|\u2013)$")
+_NUMBER = r"[+\u2212\u00b1-]?\d[\d\u00a0]*(?:,\d+)?(?:\u00a0?%)?"
+_FIGURE = re.compile(rf"^(?:{_NUMBER}(?:\u00a0\({_NUMBER}\))?|\u2013)$")  # also "3 (43 %)"
 
 #: First cells that mark a totals row (at the end of a table).
 TOTAL_LABELS = frozenset({"Totalt", "Summa", "Saknas i antal grupper"})
@@ -33,7 +34,7 @@ class Table:
 
     def numeric(self, column: int) -> bool:
         """A column of numbers (right-aligned in every format): counts, or beyond the first
-        column figures already written as text ("43 %", "+14", "±0", "–")."""
+        column figures already written as text ("43 %", "+14", "±0", "3 (43 %)", "–")."""
         if self.left:
             return False
         values = [row[column] for row in self.rows if row[column] not in (None, "")]

@@ -341,4 +341,5 @@ def _cross_cell(column: CrossColumn, option: str) -> str:
     if count is None:
         return "–"
     base = column.result.answered if column.result else 0
-    return f"{count}" if value is None else f"{count} ({share(value, share_decimals(base))})"
+    # one unbreakable figure: a count and its share never split over two lines
+    return f"{count}" if value is None else f"{count}\u00a0({share(value, share_decimals(base))})"
