@@ -133,3 +133,20 @@ def test_word_lead_ins_stay_with_their_table(example) -> None:
              if p.text.startswith(("Antal grupper av 12", "Antal representanter per",
                                    "I årsberättelserna för 2024", "Jämförelsen gäller"))}
     assert leads and all(leads.values()), leads
+
+
+def test_one_group_without_deviations_or_last_year() -> None:
+    import datetime as dt
+
+    from reportfactory import as_report, report_dict
+
+    from vastbus_cli.reports.merge import merge
+
+    s = merge([as_report(report_dict("Hjo", meetings=(5, 4)))], None, produced=dt.date(2026, 5, 20))
+    lines = dict(digest.digest_lines(s))
+    assert lines["Grupper"] == "1 lokal grupp har lämnat årsberättelse."
+    assert lines["Möten"] == "4 av 5 planerade möten genomfördes; gruppen har 7 representanter."
+    assert lines["Avvikelser"] == "Inga avvikelser rapporterades."
+    assert "Uppföljning av 2024" not in lines and "Lyft till delregional nivå" not in lines
+    assert digest.region_lead(s).endswith("Delregionen lyfter därför inga avvikelser till "
+                                          "regional nivå.")

@@ -60,7 +60,8 @@ def _groups_line(s: Summary, p: Part) -> Line:
 def _meetings_line(p: Part) -> Line:
     o = p.overview
     text = (f"{num(o.meetings_held)} av {num(o.meetings_planned)} planerade möten genomfördes; "
-            f"grupperna har sammanlagt {count_of(o.representatives, 'representant', 'representanter')}.")
+            f"{'gruppen har' if o.reported == 1 else 'grupperna har sammanlagt'} "
+            f"{count_of(o.representatives, 'representant', 'representanter')}.")
     held = _figure(p.comparison, "Genomförda möten")
     reps = _figure(p.comparison, "Representanter")
     if p.comparison is not None and held is not None and reps is not None:
