@@ -165,9 +165,10 @@ def test_reminder_drafts(folder: Path, tmp_path: Path) -> None:
     assert body is not None and body.get_content_charset() == "utf-8"
     text = body.get_content()
     assert "Sista dag är 1 juni 2026 (12 dagar kvar)." in text
-    assert ("1. Möten › Planerade (rad 27) ska vara ett heltal (nu står det 'sex'). Skriv talet "
-            "med siffror, t.ex. 4.") in text
-    assert "2. Rad 40: 'klart' är inget tillåtet värde för Avvikelser, post 1 › Status." in text
+    # the form's words for a place (form/assets/js/values.js), not validate's YAML path
+    assert ("1. ”Planerade” under Möten (rad 27) ska vara ett heltal (nu står det 'sex'). Skriv "
+            "talet med siffror, t.ex. 4.") in text
+    assert "2. Rad 40: 'klart' är inget tillåtet värde för ”Status” i Avvikelser 1." in text
     assert "möten.planerade" not in text
     assert list(hjo.iter_attachments()) == []
 
@@ -185,7 +186,11 @@ def test_reminder_drafts(folder: Path, tmp_path: Path) -> None:
 
     toreboda = parse(out / "paminnelse-2025-toreboda.eml")
     assert toreboda["To"] is None  # no address anywhere: the coordinator fills it in
-    assert "24 saker att rätta eller fylla i" in toreboda.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    letter = toreboda.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "24 saker att rätta eller fylla i" in letter
+    assert "6. ”Antal” för BUP (rad 47) är inte ifyllt." in letter.splitlines()  # row by choice
+    assert "13. ”Titel” i Pågående arbete 1 (rad 67) är inte ifyllt." in letter.splitlines()
+    assert letter.count("Ersätt mallens exempeltext") == 1  # a hint once, not 24 times
 
     # never over an existing draft without --force, and nothing written when refused
     (out / "paminnelse-2025-hjo.eml").write_text("eget", encoding="utf-8")

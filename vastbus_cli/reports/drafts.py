@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formataddr
 from pathlib import Path
+from typing import Any
 
 from vastbus_cli.problems import Problem, plural
 from vastbus_cli.reports.load import Positions, load_file
@@ -47,17 +48,45 @@ class Draft:
         return self.message.as_bytes(policy=SMTP.clone(max_line_length=998))
 
 
-def label(path: Path_) -> str:
-    """A place in the report as the form shows it: `Avvikelser, post 2 › Beskrivning`."""
-    from vastbus_cli.form.fields import readable
+def label(path: Path_, data: Any = None) -> str:
+    """A place in the report in the form's words (`form/assets/js/values.js`, `place`):
+    ”Beskrivning” i Avvikelser 2, ”Antal” för BUP, ”Planerade” under Möten,
+    Nyckeltalet ”X”, Punkt 1 under Planer nästa år. `data` (the file as read) names the
+    row of a table section by its choice, as the form does."""
+    from vastbus_cli.form.fields import TABLES, readable
 
-    pieces: list[str] = []
-    for part in path:
-        if isinstance(part, int):
-            pieces[-1] = f"{pieces[-1]}, post {part + 1}" if pieces else f"Post {part + 1}"
-        else:
-            pieces.append(readable(str(part)))
-    return " › ".join(pieces) or "Filen"
+    if not path:
+        return "Filen"
+    section = readable(str(path[0]))
+    if len(path) == 1:
+        return section
+    last = path[-1]
+    if len(path) == 2 and isinstance(last, int):
+        return f"Punkt {last + 1} under {section}"
+    if len(path) == 2 and path[0] == "nyckeltal":
+        return f"Nyckeltalet ”{last}”"
+    name = f"”{readable(str(last))}”"
+    if len(path) == 2:
+        return f"{name} under {section}"
+    row_key = TABLES.get(str(path[0]))
+    if row_key and last != row_key and isinstance(path[1], int):
+        choice = _choice(data, str(path[0]), path[1], row_key)
+        if choice:
+            return f"{name} för {choice}"
+    if isinstance(path[1], int):
+        return f"{name} i {section} {path[1] + 1}"
+    return f"{name} under {section} › {readable(str(path[1]))}"
+
+
+def _choice(data: Any, section: str, index: int, key: str) -> str | None:
+    """The Swedish label of the choice in row `index` of a table section, if it is one."""
+    from vastbus_cli.vocabulary import Organisation
+
+    rows = data.get(section) if isinstance(data, dict) else None
+    row = rows[index] if isinstance(rows, list) and 0 <= index < len(rows) else None
+    value = row.get(key) if isinstance(row, dict) else None
+    found = next((o for o in Organisation if o.value == value), None)
+    return found.label if found is not None and key == "organisation" else None
 
 
 def paths_at(positions: Positions) -> dict[tuple[int, int], Path_]:
@@ -71,13 +100,14 @@ def paths_at(positions: Positions) -> dict[tuple[int, int], Path_]:
     return found
 
 
-def plain_problem(problem: Problem, at: dict[tuple[int, int], Path_], hint: bool = True) -> str:
-    """`Möten › Planerade (rad 60) är inte ifyllt. Ersätt …`: the field's label, not its path."""
+def plain_problem(problem: Problem, at: dict[tuple[int, int], Path_], hint: bool = True,
+                  data: Any = None) -> str:
+    """`”Planerade” under Möten (rad 60) är inte ifyllt. …`: the form's words, not a YAML path."""
     path = at.get((problem.line, problem.column))
     hint_text = f" {problem.hint}" if problem.hint and hint else ""
     line = f"rad {problem.line}" if problem.line else "hela filen"
     if path is not None:
-        place = label(path)
+        place = label(path, data)
         for quoted in (where(path), subject(path)):
             if problem.message.startswith(quoted):
                 return f"{place} ({line}){problem.message[len(quoted):]}{hint_text}"
@@ -92,11 +122,10 @@ def _problem_lines(row: GroupStatus) -> list[str]:
     lines: list[str] = []
     hints: set[str] = set()
     for result in row.files:
-        positions = (result.report.positions if result.report is not None
-                     else load_file(Path(result.path)).positions)
-        at = paths_at(positions)
+        loaded = load_file(Path(result.path))  # positions and the rows' choices
+        at = paths_at(loaded.positions)
         for p in result.problems:  # a hint said once is enough (24 unfilled fields, one hint)
-            lines.append(plain_problem(p, at, hint=p.hint not in hints))
+            lines.append(plain_problem(p, at, hint=p.hint not in hints, data=loaded.data))
             hints.add(p.hint)
     return lines
 
