@@ -8,8 +8,8 @@ blank, `0`, `-1`, `-99` or `N` when not); a matrix row holds the answer on the
 scale ("Agree", `4`, `A3`, a slider's 0-100, a typed text). So which one it is
 shows in the values, which the tally counts per option column anyway (see
 `rank.item_fields`). Each matrix row becomes a question of its own, headed
-"question [row]", with the matrix as its section: one table per row of the
-matrix, on the matrix's own scale.
+"question [row]", in column order: one table per row of the matrix, on the
+matrix's own scale.
 """
 
 from __future__ import annotations

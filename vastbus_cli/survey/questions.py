@@ -19,7 +19,12 @@ from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
 from vastbus_cli.survey.kinds import MULTI_DOUBT, TYPE_DOUBT, decide
 from vastbus_cli.survey.matrix import is_matrix, ordered_items, row_fields
-from vastbus_cli.survey.rank import ITEM_KEY, Items, find_rank_groups, is_helper_field
+from vastbus_cli.survey.rank import (
+    ITEM_KEY,
+    Items,
+    find_rank_groups,
+    is_helper_field,
+)
 from vastbus_cli.survey.spec import Kind, Spec, SpecQuestion
 from vastbus_cli.survey.split import GOOGLE_SEPARATOR, fold, separator_for
 
@@ -44,6 +49,7 @@ class Planned:
     doubt: str = ""  # why the inferred kind may be wrong, for a warning
     doubt_code: str = MULTI_DOUBT
     ordered: bool = False  # inferred options kept in their order (answer codes), not by count
+    matrix: str | None = None  # the matrix an inferred question is a row of ("question [row]")
 
     def raw_texts(self) -> Iterable[str]:
         for fc in self.sources.values():
@@ -234,13 +240,13 @@ def _one_doubt_per_matrix(planned: list[Planned]) -> None:
     first: dict[str, Planned] = {}
     more: dict[str, int] = {}
     for plan in planned:
-        if plan.section is None or plan.doubt_code != TYPE_DOUBT or not plan.doubt:
+        if plan.matrix is None or plan.doubt_code != TYPE_DOUBT or not plan.doubt:
             continue
-        if plan.section in first:
-            more[plan.section] = more.get(plan.section, 0) + 1
+        if plan.matrix in first:
+            more[plan.matrix] = more.get(plan.matrix, 0) + 1
             plan.doubt = ""
         else:
-            first[plan.section] = plan
+            first[plan.matrix] = plan
     for section, n in more.items():
         first[section].doubt += (f"; samma gäller {n} rad{'er' if n > 1 else ''} till i matrisen "
                                  f"'{_short(section, 50)}'")
@@ -254,14 +260,14 @@ def _position(plan: Planned) -> tuple[int, int]:
     return index, min(columns, default=0)
 
 
-def _add(index: int, fc: FieldCounts, text: str, section: str | None,
+def _add(index: int, fc: FieldCounts, text: str, matrix: str | None,
          by_text: dict[str, Planned], planned: list[Planned]) -> None:
-    """`fc` as the question headed `text` in round `index`: the same question as an earlier
-    round's with that heading, else a new one."""
+    """`fc` as the question headed `text` in round `index` (a row of `matrix`, if given): the
+    same question as an earlier round's with that heading, else a new one."""
     key = fold(text)
     plan = by_text.get(key)
     if plan is None or index in plan.sources:
-        plan = Planned(f"f{len(planned) + 1}", text, section, Kind.text)
+        plan = Planned(f"f{len(planned) + 1}", text, None, Kind.text, matrix=matrix)
         by_text[key] = plan
         planned.append(plan)
     plan.sources[index] = fc
