@@ -130,3 +130,21 @@ def test_tens_of_thousands_of_distinct_answers_are_free_text_without_segmenting_
     kinds.decide("Vilka?", Counter({f"Svar {i}, med komma": 3 for i in range(20_001)}), [])
     kinds.decide("Vilka?", Counter({f"Svar {i}, med komma": 1 for i in range(20_000)}), [])
     assert cut == [20_001, 20_000]
+
+
+def test_json_is_the_models_fields_written_piece_by_piece() -> None:
+    import json
+
+    from vastbus_cli.survey.model import as_json
+
+    tally = _tally(20_000)
+    expected = (json.dumps(as_json(tally), ensure_ascii=False, indent=2) + "\n").encode()
+    tracemalloc.start()
+    try:
+        data = render_bytes(tally, "json")
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert data == expected
+    # measured: 15.6 MiB with a dict per answer and a list of every piece, 5.8 MiB now
+    assert peak < 9 * 2**20, peak
