@@ -60,17 +60,26 @@ def open_document(reference: Path | None) -> Any:
     else:
         try:
             doc = docx.Document(str(reference))
+            body = doc.element.body
+            for child in list(body):
+                if not child.tag.endswith("}sectPr"):
+                    body.remove(child)
+            check_styles(doc, reference)
+            _prepare(doc)
+        except DocumentProblem:
+            raise
         except Exception as exc:  # python-docx raises several types for a file that is not .docx
+            # (or one whose parts are damaged: a core-properties part of the wrong type)
             raise DocumentProblem(f"{reference} kan inte läsas som ett Word-dokument (.docx).",
                                 "Spara dokumentet som .docx i Word och försök igen.") from exc
-        body = doc.element.body
-        for child in list(body):
-            if not child.tag.endswith("}sectPr"):
-                body.remove(child)
-        check_styles(doc, reference)
+        return doc
+    _prepare(doc)
+    return doc
+
+
+def _prepare(doc: Any) -> None:
     doc.core_properties.language = "sv-SE"
     _swedish_proofing(doc)
-    return doc
 
 
 def check_styles(doc: Any, reference: Path) -> None:

@@ -16,6 +16,20 @@ from vastbus_cli.reports.summary import Part, Summary, ThemeBlock
 
 
 def render(summary: Summary, reference: Path | None = None) -> bytes:
+    if reference is None:
+        return _render(summary, None)
+    try:
+        return _render(summary, reference)
+    except common.RenderProblem:
+        raise
+    except Exception as exc:  # a damaged part python-docx reads without complaint until used
+        raise common.RenderProblem(
+            f"Referensdokumentet {reference} kan inte användas som Word-mall: en del av "
+            "dokumentet är skadad eller saknas.",
+            "Öppna dokumentet i Word, spara det som .docx och försök igen.") from exc
+
+
+def _render(summary: Summary, reference: Path | None) -> bytes:
     # the contents list sections (and parts, when there are several), not every theme
     levels = 1 if len(summary.parts) == 1 else 2
     doc = WordDocument(common.properties(summary), reference, contents_levels=levels)
