@@ -82,3 +82,11 @@ def test_figures_written_as_text_align_right_like_numbers() -> None:
                   [["Ja", "43\u00a0%", "+14", "3\u00a0(43\u00a0%)"], ["Nej", "–", "±0", "–"]])
     assert [table.numeric(i) for i in range(4)] == [False, True, True, True]
     assert not Table(["Omgång", "Fil"], [["2018", "a.csv"]]).numeric(0)  # labels stay left
+
+
+def test_width_estimate_covers_the_widest_fallback_font() -> None:
+    """'Summa' broke as 'Summ|a' in a 9 pt header: LibreOffice without Cambria sets DejaVu
+    Serif Bold, where 'Summa' is 4.2 em (m alone 1.04 em) = 1.33 cm."""
+    from vastbus_cli.documents.word_parts import text_cm
+
+    assert text_cm("Summa", 9) >= 4.2 * 9 * 2.54 / 72

@@ -159,8 +159,8 @@ def text_cm(value: str, points: float) -> float:
     Measured against the widest fonts a table may fall back to (DejaVu Serif
     Bold where Calibri or Cambria are missing), so a word estimated to fit does.
     """
-    ems = sum(0.8 if c.isupper() or c in "mwMW%" else 0.4 if c in "ilj.,:;'|!-()/ " else 0.65
-              for c in value)
+    ems = sum(1.1 if c in "MW%" else 1.05 if c in "mw" else 0.82 if c.isupper()
+              else 0.42 if c in "iljtfr.,:;'|!-()/ " else 0.7 for c in value)
     return ems * points * CM_PER_PT
 
 
