@@ -1,4 +1,5 @@
-"""The `browser` fixture: skipped with the reason when Chromium is not installed here."""
+"""The `browser` fixture: each browser test runs in headless Chromium and in headless
+Firefox ESR, each skipped with the reason when it is not installed here."""
 
 from __future__ import annotations
 
@@ -6,15 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser.chromium import Browser, missing
+from browser import chromium, firefox
 
 
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[Browser]:
-    reason = missing()
+@pytest.fixture(params=["chromium", "firefox"])
+def browser(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[chromium.Browser]:
+    kind = firefox if request.param == "firefox" else chromium
+    reason = kind.missing()
     if reason:
         pytest.skip(reason)
-    b = Browser(tmp_path)
+    b = firefox.Firefox(tmp_path) if request.param == "firefox" else chromium.Browser(tmp_path)
     try:
         yield b
     finally:
