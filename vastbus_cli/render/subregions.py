@@ -10,7 +10,7 @@ from __future__ import annotations
 from vastbus_cli.documents.table import Table, Value
 from vastbus_cli.reports.summary import SideBySide
 
-TOTAL = "Hela regionen"
+TOTAL = "Totalt"  # short: a long header is broken mid-word in a narrow Word column
 
 
 def figures_table(side: SideBySide) -> Table:
@@ -35,20 +35,21 @@ def figures_table(side: SideBySide) -> Table:
 
 
 def categories_table(side: SideBySide) -> Table:
-    """Deviations per category and sub-region; how many sub-regions; flagged or not."""
+    """Deviations per category and sub-region, and in how many sub-regions (a flagged
+    category is marked with an asterisk; the list under the table names them)."""
     n = len(side.columns)
     rows: list[list[Value]] = [
-        [c.category.label, *c.counts, c.total, f"{len(c.subregions)} av {n}",
-         "ja" if c.flagged else ""] for c in side.categories]
-    return Table(["Kategori", *(c.subregion for c in side.columns), TOTAL, "Delregioner",
-                  "Flaggad"], rows, dash_zero=True)
+        [c.category.label + (" *" if c.flagged else ""), *c.counts, c.total,
+         f"{len(c.subregions)} av {n}"] for c in side.categories]
+    return Table(["Kategori", *(c.subregion for c in side.columns), TOTAL, "Delregioner"],
+                 rows, dash_zero=True)
 
 
 def flagged_sentence(side: SideBySide) -> str:
     flagged = [c for c in side.categories if c.flagged]
     if not flagged:
         return (f"Ingen avvikelsekategori förekommer i {side.threshold} delregioner eller fler.")
-    return (f"Avvikelsekategorier som förekommer i minst {side.threshold} delregioner "
+    return (f"* Avvikelsekategorier som förekommer i minst {side.threshold} delregioner "
             f"(möjliga övergripande systemfel för hela regionen):")
 
 
