@@ -168,7 +168,7 @@ def test_several_subregions_one_heading_per_part() -> None:
     reports = [as_report(report_dict("Skövde", deviations=[deviation("väntetider", 2)])),
                as_report(report_dict("Uddevalla", subregion="Fyrbodal"))]
     doc = reopen(render(merge(reports, None, produced=dt.date(2026, 5, 1))))
-    assert headings(doc, 1) == ["Sammanfattning", "Det delregionen lyfter till regional nivå",
+    assert headings(doc, 1) == ["Sammanfattning", "Det delregionerna lyfter till regional nivå",
                                 "Regionala totaler (Fyrbodal och Skaraborg)",
                                 "Delregion Fyrbodal", "Delregion Skaraborg"]
     assert headings(doc, 2).count("Översikt") == 3

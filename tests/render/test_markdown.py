@@ -87,7 +87,7 @@ def test_several_subregions_have_totals_then_one_part_each() -> None:
                                      deviations=[deviation("väntetider", 1)]))]
     text = render(merge(reports, None, produced=dt.date(2026, 5, 1), appendix=True))
     heads = [line for line in text.splitlines() if line.startswith("## ")]
-    assert heads == ["## Sammanfattning", "## Det delregionen lyfter till regional nivå",
+    assert heads == ["## Sammanfattning", "## Det delregionerna lyfter till regional nivå",
                      "## Regionala totaler (Fyrbodal och Skaraborg)",
                      "## Delregion Fyrbodal", "## Delregion Skaraborg"]
     assert text.count("### Översikt") == 3

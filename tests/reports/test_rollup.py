@@ -189,3 +189,21 @@ def test_shipped_schema_is_current_and_accepts_compile_output(region: dict[str, 
     jsonschema.validate(region["direct"], schema)
     jsonschema.validate(region["rolled"], schema)
     Summary.model_validate(region["rolled"])
+
+
+def test_the_regional_overview_speaks_for_every_subregion(region: dict[str, Any]) -> None:
+    """The section of what is raised to the regional level is the sub-regions' together,
+    not one sub-region's, in the regional overview; a single sub-region keeps its own."""
+    files, tmp = region["files"], region["tmp"]
+    md = runner.invoke(app, ["rollup", *map(str, files), "--date", DATE]).stdout
+    assert "## Det delregionerna lyfter till regional nivå" in md.splitlines()
+    assert "Det delregionen lyfter" not in md
+    out = tmp / "region-titlar.docx"
+    assert runner.invoke(app, ["rollup", *map(str, files), "--date", DATE, "-o", str(out)]
+                         ).exit_code == 0
+    from docx import Document
+
+    headings = [p.text for p in Document(str(out)).paragraphs if p.style.name.startswith("Head")]
+    assert "Det delregionerna lyfter till regional nivå" in headings
+    single = runner.invoke(app, ["compile", "examples/rapporter/2025", "--date", DATE]).stdout
+    assert "## Det delregionen lyfter till regional nivå" in single.splitlines()

@@ -51,6 +51,14 @@ TITLES = {
 }
 NO_THEME = "Utan tema"
 
+#: A summary of several sub-regions speaks for all of them, not for one.
+REGIONAL_TITLES = {**TITLES, "to_region": "Det delregionerna lyfter till regional nivå"}
+
+
+def titles(s: Summary) -> dict[str, str]:
+    """The section titles for `s`: `TITLES`, or `REGIONAL_TITLES` for several sub-regions."""
+    return REGIONAL_TITLES if len(s.parts) > 1 else TITLES
+
 
 RenderProblem = DocumentProblem  # the name the renderers and the CLI use
 
@@ -369,12 +377,12 @@ def deviation_lines(d: Deviations) -> list[str]:
 NOT_INCLUDED_LABEL = "Inlämnade men ej medtagna (fel i filen)"
 
 
-def raised_pointer(d: Deviations) -> str:
+def raised_pointer(d: Deviations, section: str = TITLES["to_region"]) -> str:
     """The deviations section names the raised ones once; their text is in the regional part."""
     total = sum(e.count for e in d.raised)
     groups = list(dict.fromkeys(e.group for e in d.raised))
     return (f"{num(total)} av avvikelserna har lyfts till delregional nivå, av {names(groups)}; "
-            f"de beskrivs under ”{TITLES['to_region']}”.")
+            f"de beskrivs under ”{section}”.")
 
 
 def single_key_figures(part: Part) -> str:

@@ -36,7 +36,7 @@ def _render(summary: Summary, reference: Path | None) -> bytes:
     writer = _Writer(doc, summary)
     writer.title_page()
     for key in common.opening(summary):
-        doc.heading(common.TITLES[key], 1)
+        doc.heading(common.titles(summary)[key], 1)
         getattr(writer, f"_{key}")()
     for part, totals in common.parts_in_order(summary):
         writer.part(part, totals)
@@ -183,7 +183,7 @@ class _Writer:
             self.heading("Per grupp", self.base + 1)
             self.table(tables.group_deviation_table(d, notes_column=False))
         if d.raised:
-            self.para(common.raised_pointer(d))
+            self.para(common.raised_pointer(d, common.titles(self.s)["to_region"]))
 
     def _support(self, part: Part) -> None:
         if part.good_examples:

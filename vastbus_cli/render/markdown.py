@@ -69,7 +69,7 @@ def _context(summary: Summary) -> dict[str, Any]:
     return {
         "s": summary,
         "parts": common.parts_in_order(summary),
-        "T": common.TITLES,
+        "T": common.titles(summary),
         "common": common,
         "digest": digest,
         "condensed": condensed,
