@@ -22,18 +22,15 @@ def _without_contact(template: str) -> str:
 
 
 def _without_example_choices(template: str) -> str:
-    """The template with its example entries' choices unmade: optional ones left out,
-    required ones the placeholder validate reports as not filled in."""
-    choose = '"FYLL I: välj ett av alternativen"'
-    for example, unmade in [
-            ("    tema: sip\n", ""),  # pågående_arbete and stöd_från_delregionen: optional
-            ("  - kategori: sip_ej_kallad_eller_försenad\n", f"  - kategori: {choose}\n"),
-            ("    status: pågående\n", f"    status: {choose}\n"),
-            ("  - tema: samverkansrutiner\n", f"  - tema: {choose}\n"),
-            ("  - tema: npf\n", f"  - tema: {choose}\n")]:
-        assert example in template, example
-        template = template.replace(example, unmade)
-    return template
+    """The template as the form saves it untouched: the required choices keep the template's
+    own placeholder (validate reports them as not filled in), optional ones are left out."""
+    optional = '    tema: "FYLL I: välj ett tema (valfritt)"\n'  # pågående_arbete, stöd
+    assert template.count(optional) == 2
+    for required in ('  - kategori: "FYLL I: välj en kategori"\n',
+                     '    status: "FYLL I: välj en status"\n',
+                     '  - tema: "FYLL I: välj ett tema"\n'):
+        assert required in template, required
+    return template.replace(optional, "")
 
 
 def test_empty_form_saves_the_template_with_no_choice_made(browser: Browser,

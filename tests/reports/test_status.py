@@ -62,7 +62,7 @@ def test_before_and_after_filling_in(folder: Path) -> None:
     assert rows["Hjo"]["state"] == "fel"
     assert rows["Hjo"]["state_text"] == "inkommen med 2 fel"
     assert rows["Töreboda"]["state"] == "ej-ifylld"
-    assert rows["Töreboda"]["state_text"] == "inkommen, 24 fält ej ifyllda"
+    assert rows["Töreboda"]["state_text"] == "inkommen, 30 fält ej ifyllda"
     assert rows["Töreboda"]["contact"] is None  # the template's placeholder is no address
     assert rows["Karlsborg"]["contact"] == {  # not sent this year: last year's contact
         "role": "Ordförande, socialsekreterare barn och unga",
@@ -93,7 +93,7 @@ def test_table_on_the_terminal_and_markdown(folder: Path) -> None:
     assert "15 grupper: 11 klara, 1 med fel, 1 med fält ej ifyllda, 2 inte inkomna." in lines
     md = runner.invoke(app, ["status", str(folder), "--date", DATE, "-f", "md"]).stdout
     assert ("| Gullspång | inte inkommen | ingen kontakt | – | 12 |") in md.splitlines()
-    assert "| Töreboda | inkommen, 24 fält ej ifyllda | ingen kontakt | " \
+    assert "| Töreboda | inkommen, 30 fält ej ifyllda | ingen kontakt | " \
            "arsberattelse-2025-toreboda.yaml | 12 |" in md.splitlines()
 
 
@@ -187,7 +187,7 @@ def test_reminder_drafts(folder: Path, tmp_path: Path) -> None:
     toreboda = parse(out / "paminnelse-2025-toreboda.eml")
     assert toreboda["To"] is None  # no address anywhere: the coordinator fills it in
     letter = toreboda.get_body(("plain",)).get_content()  # type: ignore[union-attr]
-    assert "24 saker att rätta eller fylla i" in letter
+    assert "30 saker att rätta eller fylla i" in letter
     assert "6. ”Antal” för BUP (rad 47) är inte ifyllt." in letter.splitlines()  # row by choice
     assert "13. ”Titel” i Pågående arbete 1 (rad 67) är inte ifyllt." in letter.splitlines()
     assert letter.count("Ersätt mallens exempeltext") == 1  # a hint once, not 24 times

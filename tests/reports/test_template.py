@@ -18,6 +18,9 @@ _PLACEHOLDER = re.compile(r'^(\s*-?\s*)([^:#\n]+): "FYLL I[^"]*"$|^(\s*- )"FYLL 
 _NUMBERS = {"antal", "planerade", "genomförda", "Antal SIP-möten"}
 
 
+_CHOICES = {"tema": "sip", "kategori": "väntetider", "status": "löst"}
+
+
 def fill(text: str) -> str:
     """What a local group does: replace every placeholder with a real value."""
 
@@ -29,6 +32,8 @@ def fill(text: str) -> str:
             return f"{match.group(1)}{key}: 3"
         if key == "epost":
             return f"{match.group(1)}{key}: vastbus@example.se"
+        if key in _CHOICES:  # the template presets no choice: the group picks one
+            return f"{match.group(1)}{key}: {_CHOICES[key]}"
         return f'{match.group(1)}{key}: "Text som gruppen skrev: {key}"'
 
     return _PLACEHOLDER.sub(value, text)
@@ -150,3 +155,24 @@ def test_template_needs_group_or_roster() -> None:
     result = runner.invoke(app, ["template", "-y", "2025"])
     assert result.exit_code == 2
     assert "--group" in result.output
+
+
+def test_the_template_presets_no_choice(tmp_path: Path) -> None:
+    """Issue #20: a preset theme, category or status would become data when a group only
+    writes its texts; every choice is a placeholder, reported as not filled in."""
+    out = tmp_path / "mall.yaml"
+    assert runner.invoke(app, ["template", "-g", "Skövde", "-m", "Skövde", "-s", "Skaraborg",
+                               "-y", "2025", "-o", str(out)]).exit_code == 0
+    text = out.read_text("utf-8")
+    for preset in ("tema: sip", "kategori: sip_ej_kallad_eller_försenad", "status: pågående",
+                   "tema: samverkansrutiner", "tema: npf"):
+        assert preset not in text
+    unfilled = {(p.line, p.message) for p in validate_paths([out]).problems
+                if p.code == "ej-ifylld"}
+    lines = text.splitlines()
+    for key, section in (("tema", "pågående_arbete"), ("kategori", "avvikelser"),
+                         ("status", "avvikelser"), ("tema", "utvecklingsområden"),
+                         ("tema", "kompetensbehov"), ("tema", "stöd_från_delregionen")):
+        message = f"'{key}' i post 1 under '{section}' är inte ifyllt."
+        line = next(line for line, m in unfilled if m == message)
+        assert lines[line - 1].strip().lstrip("- ").startswith(f"{key}: \"FYLL I: välj ")
