@@ -129,6 +129,8 @@ def test_key_figures_must_be_numbers_reported_once() -> None:
     text = replace_line(VALID, "Antal SIP-möten: 14", "Antal SIP-möten: fjorton")
     found = problems(text)
     assert [(p[0], p[1], p[2]) for p in found] == [(29, 20, "fel-typ")]
+    # the hint shows the decimal comma, which validate reads (issue #20)
+    assert found[0][4] == "Skriv talet med siffror, t.ex. 12 eller 3,5."
 
 
 def test_key_figure_with_a_decimal_comma_is_the_number() -> None:

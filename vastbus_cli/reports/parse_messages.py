@@ -71,7 +71,7 @@ def _example(path: Path_) -> str:
 
 
 def _number_hint(value: Any, path: Path_, whole: bool) -> str:
-    example = _example(path) if whole else "12 eller 3.5"
+    example = _example(path) if whole else "12 eller 3,5"  # the decimal comma is read too
     if isinstance(value, str) and _NUMBER.match(value):
         return f"Ta bort citattecknen: skriv {value.strip()} utan citattecken."
     if isinstance(value, str) and (m := _LEADING_NUMBER.match(value)):
