@@ -207,3 +207,19 @@ def test_the_regional_overview_speaks_for_every_subregion(region: dict[str, Any]
     assert "Det delregionerna lyfter till regional nivå" in headings
     single = runner.invoke(app, ["compile", "examples/rapporter/2025", "--date", DATE]).stdout
     assert "## Det delregionen lyfter till regional nivå" in single.splitlines()
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None,
+                    reason="LibreOffice is not installed")
+def test_regional_word_contents_has_page_numbers(region: dict[str, Any]) -> None:
+    """rollup renders like compile: the Word contents get LibreOffice's page numbers."""
+    import re
+    import zipfile
+
+    out = region["tmp"] / "region-sidor.docx"
+    assert runner.invoke(app, ["rollup", *map(str, region["files"]), "--date", DATE,
+                               "-o", str(out)]).exit_code == 0
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    pages = re.findall(r"PAGEREF _Toc\d+ .{0,120}?preserve\">(\d*)</w:t>", xml)
+    assert pages and all(pages), pages
+    assert [int(p) for p in pages] == sorted(int(p) for p in pages)

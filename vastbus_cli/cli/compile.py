@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,19 +20,12 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
+from vastbus_cli.cli.summary_output import SummaryFormat, choose_format, render
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
 PROGRESS_FROM = 8  # files; fewer are read before a bar would be worth drawing
-
-
-class SummaryFormat(str, Enum):
-    md = "md"
-    docx = "docx"
-    xlsx = "xlsx"
-    json = "json"
-    pdf = "pdf"
 
 
 @app.command("compile", help="Sammanställ årsberättelserna i en mapp till den delregionala "
@@ -89,7 +81,7 @@ def compile_command(
     from vastbus_cli.reports.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME
     from vastbus_cli.reports.validate import input_files
 
-    fmt = _choose_format(format, output)
+    fmt = choose_format(format, output)
     output = stdout_or_file(output)
     if recurring < 1:
         fail(f"--recurring måste vara minst 1 (fick {recurring}).",
@@ -131,7 +123,7 @@ def compile_command(
     if result.previous_problems:
         err_console().print(f"Obs: {len(result.previous_problems)} fel i förra årets "
                             f"berättelser; de filerna är inte med i jämförelsen.")
-    data = _render(result.summary, fmt, template, reference_docx)
+    data = render(result.summary, fmt, template, reference_docx)
     if output is None:
         write_stdout(data.decode("utf-8"))
         _deadline(result.summary)
@@ -165,41 +157,6 @@ def _check_inputs(folder: Path, previous: Path | None,
     if previous is not None and previous.resolve() == folder.resolve():
         fail(f"--previous pekar på samma mapp som årets berättelser ({folder}).",
              "Ange mappen med förra årets berättelser, t.ex. --previous rapporter/2024.")
-
-
-def _choose_format(option: SummaryFormat | None, output: Path | None) -> str:
-    from vastbus_cli.output import is_stdout
-    from vastbus_cli.render.formats import format_for
-
-    if option is not None:
-        return option.value
-    if output is None or is_stdout(output):
-        return "md"
-    found = format_for(output)
-    if found is None:
-        fail(f"Okänd filändelse för {output}.",
-             "Använd .md, .docx, .xlsx, .pdf eller .json, eller ange --format.")
-    return found.name
-
-
-def _render(summary: Any, fmt: str, template: Path | None, reference: Path | None) -> bytes:
-    from vastbus_cli.render.common import RenderProblem
-    from vastbus_cli.render.formats import render_summary
-
-    options: dict[str, Any] = {}
-    if fmt == "md":
-        options["template"] = template
-    if fmt in ("docx", "pdf"):
-        options["reference"] = reference
-    try:
-        data = render_summary(summary, fmt, **options)
-    except RenderProblem as exc:  # a user's template or reference document: Swedish message
-        fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
-    if fmt == "docx":  # the contents' page numbers, as LibreOffice lays it out (when present)
-        from vastbus_cli.documents.pdf import with_page_numbers
-
-        data = with_page_numbers(data)
-    return data
 
 
 def _done(summary: Any, output: Path, skipped: int) -> None:

@@ -24,7 +24,7 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
-from vastbus_cli.cli.compile import SummaryFormat
+from vastbus_cli.cli.summary_output import SummaryFormat, choose_format, render
 
 
 @app.command("rollup", help="Gör den regionala sammanställningen av flera delregioners "
@@ -65,7 +65,7 @@ def rollup_command(
     for number, value in (("--recurring", recurring), ("--across", across)):
         if value < 1:
             fail(f"{number} måste vara minst 1 (fick {value}).")
-    fmt = _format(format, output)
+    fmt = choose_format(format, output)
     output = stdout_or_file(output)
     produced = parse_date(date)
     if reference_docx is not None and fmt not in ("docx", "pdf"):
@@ -90,14 +90,7 @@ def rollup_command(
         show_problems(problems, f"{len(problems)} fel; ingen regional sammanställning gjordes.")
         raise typer.Exit(EXIT_PROBLEMS)
     assert region is not None
-    from vastbus_cli.render.common import RenderProblem
-    from vastbus_cli.render.formats import render_summary
-
-    options = {"reference": reference_docx} if fmt in ("docx", "pdf") else {}
-    try:
-        data = render_summary(region, fmt, **options)
-    except RenderProblem as exc:
-        fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
+    data = render(region, fmt, reference=reference_docx)
     if output is None:
         write_stdout(data.decode("utf-8"))
         return
@@ -108,18 +101,3 @@ def rollup_command(
         f"Den regionala sammanställningen skrevs till {output} "
         f"({plural(len(region.parts), 'delregion', 'delregioner')}, "
         f"{plural(len(region.groups), 'grupp', 'grupper')}).", highlight=False)
-
-
-def _format(option: SummaryFormat | None, output: Path | None) -> str:
-    from vastbus_cli.output import is_stdout
-    from vastbus_cli.render.formats import format_for
-
-    if option is not None:
-        return option.value
-    if output is None or is_stdout(output):
-        return "md"
-    found = format_for(output)
-    if found is None:
-        fail(f"Okänd filändelse för {output}.",
-             "Använd .md, .docx, .xlsx, .pdf eller .json, eller ange --format.")
-    return found.name
