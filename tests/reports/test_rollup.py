@@ -130,7 +130,7 @@ def test_the_same_subregion_twice_is_an_error(region: dict[str, Any]) -> None:
     first = region["files"][0]
     result = runner.invoke(app, ["rollup", str(first), str(first), *map(str, region["files"][1:])])
     assert result.exit_code == 1
-    assert "Delregionen Norra Skaraborg finns samma fil två gånger." in result.output
+    assert "Delregionen Norra Skaraborg finns två gånger: samma fil är angiven två gånger." in result.output
     copy = region["tmp"] / "kopia.json"
     copy.write_bytes(first.read_bytes())
     result = runner.invoke(app, ["rollup", str(first), str(copy)])

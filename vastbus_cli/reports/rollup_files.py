@@ -33,10 +33,10 @@ def rollup_files(paths: Sequence[Path], *, produced: dt.date, recurring: int = 3
         for part in summary.parts:
             first = seen.setdefault(group_key(part.subregion), path)
             if first is not path:
-                where = "samma fil två gånger" if first.resolve() == path.resolve() \
-                    else f"också i {first}"
+                where = ("finns två gånger: samma fil är angiven två gånger"
+                         if first.resolve() == path.resolve() else f"finns också i {first}")
                 problems.append(error(str(path), 0, 0, "dubblett-delregion",
-                                      f"Delregionen {part.subregion} finns {where}.",
+                                      f"Delregionen {part.subregion} {where}.",
                                       "Ange varje delregions sammanställning en gång."))
     years = {s.year for _, s in read}
     if len(years) > 1:
