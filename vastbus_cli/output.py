@@ -16,9 +16,10 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 STDOUT = "-"
 
@@ -124,6 +125,11 @@ class OutputTarget:
 
     def write(self, data: bytes) -> None:
         """Atomically write `data`: a temporary file in the same folder, renamed over the target."""
+        self.write_with(lambda handle: handle.write(data))
+
+    def write_with(self, produce: Callable[[BinaryIO], object]) -> None:
+        """Atomically write what `produce` writes to the handle it is given (a file too big
+        to hold in memory): as `write`, the target replaced only when all of it is written."""
         self.check()
         path = self.path
         folder = path.parent  # Path("x").parent is Path(".")
@@ -136,7 +142,7 @@ class OutputTarget:
         try:
             os.chmod(tmp_name, _mode_for(path))  # mkstemp makes it private (0600)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                produce(handle)
                 handle.flush()
                 os.fsync(handle.fileno())
             self.check()  # it may have appeared (or become a link) while we wrote

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 import typer
 
@@ -97,13 +97,21 @@ def stdout_or_file(output: Path | None) -> Path | None:
     return None if is_stdout(output) else output
 
 
-def write_output(path: Path, data: bytes, force: bool, inputs: Iterable[Path | None] = ()) -> None:
-    """Atomic write; never over an input, and over an existing file only with --force."""
-    from vastbus_cli.output import OutputLocked, OutputRefused, write_bytes
+def write_output(path: Path, data: bytes | Callable[[BinaryIO], object], force: bool,
+                 inputs: Iterable[Path | None] = ()) -> None:
+    """Atomic write; never over an input, and over an existing file only with --force.
+
+    `data` is the file's bytes, or a function that writes them to the handle it gets.
+    """
+    from vastbus_cli.output import OutputLocked, OutputRefused, OutputTarget
     from vastbus_cli.paths import os_reason
 
+    target = OutputTarget.of(path, force, inputs)
     try:
-        write_bytes(path, data, force=force, inputs=inputs)
+        if isinstance(data, bytes):
+            target.write(data)
+        else:
+            target.write_with(data)
     except OutputRefused as exc:
         fail(exc.message, exc.hint)
     except OutputLocked as exc:

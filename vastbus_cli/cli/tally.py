@@ -277,6 +277,7 @@ def _stop(problems: list[Problem], summary: str) -> None:
 def _write(result: object, fmt: str, output: Path | None, force: bool,
            inputs: list[Path | None], report: object = None) -> None:
     from vastbus_cli.survey.model import Tally
+    from vastbus_cli.survey.render import STREAMED, write_to
 
     assert isinstance(result, Tally)
     if fmt == "table":
@@ -288,6 +289,11 @@ def _write(result: object, fmt: str, output: Path | None, force: bool,
         from vastbus_cli.survey.infer import spec_yaml
 
         data = spec_yaml(result).encode("utf-8")
+    elif output is not None and fmt in STREAMED:
+        # written straight to the file: a million free-text answers are never whole in memory
+        write_output(output, lambda handle: write_to(result, fmt, handle), force, inputs)
+        _wrote(output)
+        return
     else:
         from vastbus_cli.documents.problem import DocumentProblem
         from vastbus_cli.survey.render import render_bytes
@@ -304,8 +310,12 @@ def _write(result: object, fmt: str, output: Path | None, force: bool,
         write_stdout(data.decode("utf-8-sig"))
     else:
         write_output(output, data, force, inputs)
-        # plain text: rich (~6 MiB, ~30 ms) is not loaded for one line, which it would also
-        # have wrapped at 80 columns in a log and read as markup ("[b]" in a folder name)
-        from vastbus_cli.reporters import visible
+        _wrote(output)
 
-        sys.stderr.write(f"Skrev {visible(str(output))}.\n")
+
+def _wrote(output: Path) -> None:
+    # plain text: rich (~6 MiB, ~30 ms) is not loaded for one line, which it would also
+    # have wrapped at 80 columns in a log and read as markup ("[b]" in a folder name)
+    from vastbus_cli.reporters import visible
+
+    sys.stderr.write(f"Skrev {visible(str(output))}.\n")

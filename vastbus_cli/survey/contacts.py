@@ -11,11 +11,13 @@ the overall results) and the headings.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 from vastbus_cli.contact_details import mask_contact_details
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.model import QuestionResult, Result, Tally, TextAnswer
+from vastbus_cli.survey.store import DiskTexts
 
 CODE = "kontaktuppgift"
 HINT = ("Be de svarande att inte skriva kontaktuppgifter i fritextsvar; sammanställningen "
@@ -100,7 +102,13 @@ def _question(q: QuestionResult, answers: Counter[str], heads: _Masker) -> Quest
 
 def _result(r: Result, answers: Counter[str], heads: _Masker) -> Result:
     texts = _Masker()
-    listed = [_answer(a, texts, answers, r) for a in r.answers]
+    listed: Sequence[TextAnswer]
+    if isinstance(r.answers, DiskTexts):  # masked as they were stored on disk
+        listed = r.answers
+        if r.group is None and listed.contacts:
+            answers[r.round] += listed.contacts
+    else:
+        listed = [_answer(a, texts, answers, r) for a in r.answers]
     options = [o if (label := heads(o.label)) == o.label else replace(o, label=label or o.label)
                for o in r.options]
     blanks = [texts(b) or b for b in r.blank_respondents]

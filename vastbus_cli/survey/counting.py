@@ -11,6 +11,11 @@ one tuple key per row cost 1.5 times as much CPU on a million rows).
 Only a cell value never seen before is looked at in Python: stripped, tested for blank, scanned for identity numbers and turned
 into a `RawAnswer`, once. Splitting multi-select cells and
 matching options happen later, in the tally, once per distinct raw answer.
+
+Memory is bounded by `SPILL_KEYS` distinct cells in all fields of a round
+together: past it, the fields with the most distinct cells move their counts to
+disk (`store.DiskCounts`) and go on counting in memory from empty, so a million
+distinct free-text answers take the memory of a hundred thousand (issue 19).
 """
 
 from __future__ import annotations
@@ -25,8 +30,12 @@ from operator import itemgetter
 from vastbus_cli.privacy import find_identity_numbers
 from vastbus_cli.survey.readers.xlsx import DateText
 from vastbus_cli.survey.responses import BLANK, Field, RawAnswer, Responses, has_stray
+from vastbus_cli.survey.store import DiskCounts, Store
 
 MAX_LISTED = 200  # respondents listed per question and group as having left it blank
+# distinct cells a round's fields keep in memory together (~450 bytes each) before the
+# biggest move to disk
+SPILL_KEYS = 100_000
 
 Group = str | None
 
@@ -34,7 +43,8 @@ Group = str | None
 @dataclass
 class FieldCounts:
     field: Field
-    answers: Counter[tuple[Group, RawAnswer]] = _default(default_factory=Counter)
+    # on disk (`DiskCounts`, read as the Counter) when the field had too many distinct answers
+    answers: Counter[tuple[Group, RawAnswer]] | DiskCounts = _default(default_factory=Counter)
     blanks: Counter[Group] = _default(default_factory=Counter)
     blank_respondents: dict[Group, list[str]] = _default(default_factory=dict)
     dates: int = 0  # cells Excel stored as dates: timestamps, not answers
@@ -42,7 +52,8 @@ class FieldCounts:
     stray: int = 0  # the first line with a stray control character (a NUL byte) in a cell
 
     def answered(self) -> int:
-        return sum(self.answers.values())
+        answers = self.answers
+        return answers.total() if isinstance(answers, DiskCounts) else sum(answers.values())
 
 
 @dataclass
@@ -84,6 +95,7 @@ class _FieldCounter:
         self.cells: Counter[Hashable] = Counter()
         self.meaning: dict[Hashable, tuple[Group, RawAnswer]] = {}
         self.open_blanks: set[Hashable] = set()  # blank keys whose group may list more
+        self.disk: DiskCounts | None = None  # where the counts went once memory was full
 
     def add(self, lines: Sequence[int], rows: list[list[str]],
             columns: list[tuple[str, ...]]) -> None:
@@ -137,21 +149,41 @@ class _FieldCounter:
             name = rows[i][respondent].strip() if respondent is not None else ""
             who.append(name or f"rad {lines[i]}")
 
-    def finish(self) -> FieldCounts:
+    def spill(self, store: Store) -> None:
+        """Move the counted answers to disk (blanks stay: a few keys) and count on from empty."""
+        if self.disk is None:
+            self.disk = DiskCounts(store)
+        found: Counter[tuple[Group, RawAnswer]] = Counter()
+        self._sort(found)
+        self.disk.add(found.items())
+        # a blank key's group is still needed to list who left it blank
+        self.meaning = {key: self.meaning[key] for key in self.open_blanks}
+
+    def _sort(self, answers: Counter[tuple[Group, RawAnswer]]) -> None:
+        """The counted cells into `answers` (per group and raw answer) and the blanks."""
         counts = self.counts
         for key, n in self.cells.items():
             group, raw = self.meaning[key]
             if raw == BLANK:
                 counts.blanks[group] += n
             else:
-                counts.answers[(group, raw)] += n
+                answers[(group, raw)] += n
         self.cells.clear()
-        return counts
+
+    def finish(self, store: Store) -> FieldCounts:
+        if self.disk is not None:
+            self.spill(store)
+            self.counts.answers = self.disk
+        else:
+            self._sort(self.counts.answers)  # type: ignore[arg-type]
+        return self.counts
 
 
 def count_round(responses: Responses, fields: list[Field], by_column: int | None,
-                respondent_column: int | None) -> RoundCounts:
-    """Consume `responses.chunks` once, counting each field's raw answers per group."""
+                respondent_column: int | None, store: Store | None = None) -> RoundCounts:
+    """Consume `responses.chunks` once, counting each field's raw answers per group; past
+    `SPILL_KEYS` distinct cells the biggest fields go on in `store` (a new one if not given)."""
+    store = store or Store()
     group_of: dict[str, str] = {}
     counters = [_FieldCounter(FieldCounts(f), by_column, group_of) for f in fields]
     dated = [c for c in counters if c.counts.field.column is not None] if responses.dates else []
@@ -171,7 +203,20 @@ def count_round(responses: Responses, fields: list[Field], by_column: int | None
         for counter in dated:
             column = columns[counter.counts.field.column]  # type: ignore[index]
             counter.counts.dates += sum(type(cell) is DateText for cell in column)
+        if sum(len(c.cells) for c in counters) > SPILL_KEYS:
+            _spill(counters, store)
     for cell, n in by_cells.items():
         respondents[group_of.get(cell) or group_of.setdefault(cell, cell.strip() or "(tomt)")] += n
-    return RoundCounts(responses.label, responses.source, [c.finish() for c in counters],
+    return RoundCounts(responses.label, responses.source, [c.finish(store) for c in counters],
                        respondents, respondent_column, by_column)
+
+
+def _spill(counters: list[_FieldCounter], store: Store) -> None:
+    """Move the fields with the most distinct cells to disk until half the budget is free
+    (fields with few answers, closed questions, stay in memory)."""
+    held = sum(len(c.cells) for c in counters)
+    for counter in sorted(counters, key=lambda c: -len(c.cells)):
+        if held <= SPILL_KEYS // 2 or not counter.cells:
+            break
+        held -= len(counter.cells)
+        counter.spill(store)

@@ -11,6 +11,7 @@ start-up time and memory (a million-row tally must stay within a few MiB of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from dataclasses import field as _default
 from typing import Any
@@ -35,7 +36,7 @@ def as_json(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: as_json(getattr(value, f.name)) for f in fields(value)
                 if f.name not in _EXCLUDED}
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, Sequence) and not isinstance(value, str):  # lists, answers on disk
         return [as_json(item) for item in value]
     return value
 
@@ -87,7 +88,8 @@ class Result:
     missing: int
     options: list[OptionCount] = _default(default_factory=list)
     stats: Stats | None = None
-    answers: list[TextAnswer] = _default(default_factory=list)  # free text, and "other" texts
+    # free text, and "other" texts, the most common first (on disk when there are very many)
+    answers: Sequence[TextAnswer] = _default(default_factory=list)
     blank_respondents: list[str] = _default(default_factory=list)  # mandatory questions only
 
 

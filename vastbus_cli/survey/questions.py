@@ -9,15 +9,14 @@ are inferred from the distinct answers.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 
 from vastbus_cli.contact_details import mask_contact_details, mostly_contact_details
 from vastbus_cli.privacy import mask_identity_numbers
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
-from vastbus_cli.survey.kinds import MULTI_DOUBT, TYPE_DOUBT, decide
+from vastbus_cli.survey.kinds import MULTI_DOUBT, TYPE_DOUBT, decide, plainly_free_text
 from vastbus_cli.survey.matrix import is_matrix, ordered_items, row_fields
 from vastbus_cli.survey.rank import (
     ITEM_KEY,
@@ -27,6 +26,7 @@ from vastbus_cli.survey.rank import (
 )
 from vastbus_cli.survey.spec import Kind, Spec, SpecQuestion
 from vastbus_cli.survey.split import GOOGLE_SEPARATOR, fold, separator_for
+from vastbus_cli.survey.store import DiskCounts
 
 _DISPLAY_MIN_LENGTH = 40
 
@@ -165,8 +165,9 @@ def display_text(fc: FieldCounts, rows: int) -> bool:
     "equation" or text-display questions), not anybody's answer."""
     if fc.field.choices or rows < 2 or fc.answered() != rows:
         return False
-    texts = {raw[0] for (_group, raw) in fc.answers}
-    return len(texts) == 1 and len(next(iter(texts))) >= _DISPLAY_MIN_LENGTH
+    texts = (raw[0] for (_group, raw) in fc.answers)
+    first = next(texts, "")  # one text in every row: stop at the first other one
+    return len(first) >= _DISPLAY_MIN_LENGTH and all(text == first for text in texts)
 
 
 def contact_column(fc: FieldCounts) -> str | None:
@@ -174,8 +175,13 @@ def contact_column(fc: FieldCounts) -> str | None:
     200 distinct answers): a column of addresses identifies people whatever its heading says."""
     if fc.field.choices:
         return None
-    texts = list(islice(dict.fromkeys(raw[0] for (_group, raw) in fc.answers if raw[0]), 200))
-    return mostly_contact_details(texts)
+    texts: dict[str, None] = {}
+    for _group, raw in fc.answers:  # the first 200 distinct, without reading every answer
+        if raw[0]:
+            texts[raw[0]] = None
+            if len(texts) == 200:
+                break
+    return mostly_contact_details(list(texts))
 
 
 def _note_contacts(notes: list[str] | None, counted: RoundCounts, fc: FieldCounts) -> None:
@@ -294,19 +300,37 @@ def _plan_ranks(index: int, counted: RoundCounts, by_text: dict[str, Planned],
 
 def infer_kind(plan: Planned) -> None:
     """Kind and options from the distinct answers of every round (see `kinds.decide`)."""
-    counts: Counter[str] = Counter()
     ticked: list[str] = []
     for fc in plan.sources.values():
         for c in fc.field.choices:
             if fold(c.label) not in map(fold, ticked):
                 ticked.append(c.label)
-        for (_group, raw), n in fc.answers.items():
-            if raw[0]:
-                counts[raw[0]] += n
-    found = decide(plan.text, counts, ticked)
+    found = None
+    if not ticked and any(isinstance(fc.answers, DiskCounts) for fc in plan.sources.values()):
+        # answers on disk are so many that a glance may do: not read into memory if it does
+        found = plainly_free_text(plan.text, _RawTexts(plan),
+                                  sum(len(fc.answers) for fc in plan.sources.values()),
+                                  sum(fc.answered() for fc in plan.sources.values()))
+    if found is None:
+        counts: Counter[str] = Counter()
+        for fc in plan.sources.values():
+            for (_group, raw), n in fc.answers.items():
+                if raw[0]:
+                    counts[raw[0]] += n
+        found = decide(plan.text, counts, ticked)
     plan.kind, plan.options, plan.separator = found.kind, found.options, found.separator
     plan.cells, plan.doubt, plan.doubt_code = found.cells, found.doubt, found.doubt_code
     plan.ordered = found.ordered
+
+
+class _RawTexts:
+    """A question's non-empty cell texts in every round, read afresh on each pass."""
+
+    def __init__(self, plan: Planned) -> None:
+        self.plan = plan
+
+    def __iter__(self) -> Iterator[str]:
+        return (text for text in self.plan.raw_texts() if text)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -8,7 +8,7 @@ opened here and nothing is printed. Every distinct raw answer is interpreted
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from math import fsum, isfinite
 from typing import Any
@@ -23,7 +23,7 @@ from vastbus_cli.privacy import (
 )
 from vastbus_cli.problems import Problem, error, warning
 from vastbus_cli.survey.contacts import mask_tally
-from vastbus_cli.survey.counting import Group, RoundCounts, count_round
+from vastbus_cli.survey.counting import FieldCounts, Group, RoundCounts, count_round
 from vastbus_cli.survey.kinds import parse_number
 from vastbus_cli.survey.model import (
     OptionCount,
@@ -39,6 +39,7 @@ from vastbus_cli.survey.rank import HELPER, item_fields, rank_result
 from vastbus_cli.survey.responses import Field, RawAnswer, Responses
 from vastbus_cli.survey.spec import Kind, Spec
 from vastbus_cli.survey.split import fold, split_joined
+from vastbus_cli.survey.store import DiskCounts, DiskTexts, Store, TextsOnDisk
 
 DOUBT_HINT = ("Skriv en specifikation med --infer-spec -o spec.yaml, rätta frågans typ och "
               "alternativ i den och räkna sedan med --spec spec.yaml.")
@@ -60,7 +61,8 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
           by: str | None = None) -> tuple[Tally, list[Problem]]:
     """Count every round, match questions across rounds, and compute each result."""
     problems: list[Problem] = []
-    counted = [_count(r, spec, by, problems) for r in rounds]
+    store = Store()  # answers past the memory budget, for as long as the tally lives
+    counted = [_count(r, spec, by, problems, store) for r in rounds]
     for r, c in zip(rounds, counted, strict=True):
         problems.extend(r.problems)
         if not c.total and r.layout.headers:
@@ -73,7 +75,7 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
                else plan_inferred(counted, notes))
     problems += [_doubt(p, counted) for p in planned if p.doubt]
     groups = sorted({g for c in counted for g in c.respondents if g is not None}, key=swedish_key)
-    questions = [_question(p, counted, groups, problems) for p in planned]
+    questions = [_question(p, counted, groups, problems, store) for p in planned]
     infos = [_round_info(c, spec) for c in counted]
     survey = spec.survey if spec else "Enkät"
     respondent = next((r.layout.headers[c.respondent_column] for r, c in zip(rounds, counted, strict=False)
@@ -137,7 +139,7 @@ def _doubt(plan: Planned, counted: list[RoundCounts]) -> Problem:
 
 
 def _count(responses: Responses, spec: Spec | None, by: str | None,
-           problems: list[Problem]) -> RoundCounts:
+           problems: list[Problem], store: Store) -> RoundCounts:
     by_column = None
     if by is not None:
         by_column = responses.column(by)
@@ -151,7 +153,7 @@ def _count(responses: Responses, spec: Spec | None, by: str | None,
     helpers = item_fields(fields)
     if spec is not None and spec.expected and respondent is not None:
         helpers.append(Field(key=WHO_KEY, text=WHO_KEY, column=respondent))
-    return count_round(responses, [*fields, *helpers], by_column, respondent)
+    return count_round(responses, [*fields, *helpers], by_column, respondent, store)
 
 
 def _round_info(counted: RoundCounts, spec: Spec | None) -> RoundInfo:
@@ -184,10 +186,10 @@ def _respondent_column(responses: Responses, spec: Spec | None,
 
 
 def _question(plan: Planned, counted: list[RoundCounts], groups: list[str],
-              problems: list[Problem]) -> QuestionResult:
+              problems: list[Problem], store: Store) -> QuestionResult:
     if plan.kind is Kind.rank:
         return _rank_question(plan, counted, groups)
-    interpreter = _Interpreter(plan, problems)
+    interpreter = _Interpreter(plan, problems, store)
     results: list[Result] = []
     numbers = plan.kind is Kind.number
     for index, fc in sorted(plan.sources.items()):
@@ -195,10 +197,7 @@ def _question(plan: Planned, counted: list[RoundCounts], groups: list[str],
         for raw, line in fc.private.items() if not numbers else ():
             interpreter.report_private(raw, counted[index].source, line, fc.field.columns)
         for group in [None, *groups] if groups else [None]:
-            keys = [(g, raw) for (g, raw) in fc.answers if group is None or g == group]
-            answers: Counter[RawAnswer] = Counter()
-            for key in keys:
-                answers[key[1]] += fc.answers[key]
+            answers = _answers(fc, group, streamed=plan.kind is Kind.text)
             blank_groups = [g for g in fc.blanks if group is None or g == group]
             missing = sum(fc.blanks[g] for g in blank_groups)
             blanks = [who for g in blank_groups for who in fc.blank_respondents.get(g, [])]
@@ -210,6 +209,47 @@ def _question(plan: Planned, counted: list[RoundCounts], groups: list[str],
     return QuestionResult(id=plan.id, text=plan.text, section=plan.section,
                           kind=plan.kind.english, mandatory=plan.mandatory, results=results,
                           wordings=_wordings(plan, counted))
+
+
+def _answers(fc: FieldCounts, group: Group, streamed: bool) -> Answers:
+    """A field's raw answers with their counts, of one group (every group for None).
+
+    Answers on disk are read as they come when `streamed` (free text, whose
+    texts are counted on disk again): a raw answer then comes once per group.
+    """
+    if isinstance(fc.answers, DiskCounts):
+        if streamed:
+            return _Streamed(fc.answers, group)
+        return Counter(dict(_summed(fc.answers.for_group(group))))
+    keys = [(g, raw) for (g, raw) in fc.answers if group is None or g == group]
+    answers: Counter[RawAnswer] = Counter()
+    for key in keys:
+        answers[key[1]] += fc.answers[key]
+    return answers
+
+
+def _summed(pairs: Iterable[tuple[RawAnswer, int]]) -> Counter[RawAnswer]:
+    summed: Counter[RawAnswer] = Counter()
+    for raw, n in pairs:
+        summed[raw] += n
+    return summed
+
+
+class _Streamed:
+    """A group's answers on disk, read afresh on each pass (`items`, `values`)."""
+
+    def __init__(self, answers: DiskCounts, group: Group) -> None:
+        self.answers = answers
+        self.group = group
+
+    def items(self) -> Iterator[tuple[RawAnswer, int]]:
+        return self.answers.for_group(self.group)
+
+    def values(self) -> Iterator[int]:
+        return (n for _raw, n in self.items())
+
+
+Answers = Counter[RawAnswer] | _Streamed
 
 
 def _wordings(plan: Planned, counted: list[RoundCounts]) -> list[tuple[str, str]]:
@@ -268,9 +308,10 @@ def _rank_question(plan: Planned, counted: list[RoundCounts], groups: list[str])
 class _Interpreter:
     """Turns distinct raw answers into options or text, caching each one."""
 
-    def __init__(self, plan: Planned, problems: list[Problem]) -> None:
+    def __init__(self, plan: Planned, problems: list[Problem], store: Store) -> None:
         self.plan = plan
         self.problems = problems
+        self.store = store
         self.known = {fold(o): o for o in plan.options}
         named = [fc.field.other_choice for fc in plan.sources.values() if fc.field.other_choice]
         self.other = (self.known.get(fold(named[0]), named[0]) if named else
@@ -317,13 +358,16 @@ class _Interpreter:
     def _label(self, text: str) -> str:
         return self.known.get(fold(text)) or self.codes.get(fold(text)) or mask(text)
 
-    def result(self, round_label: str, group: Group, answers: Counter[RawAnswer],
+    def result(self, round_label: str, group: Group, answers: Answers,
                missing: int, blanks: list[str]) -> Result:
         answered = sum(answers.values())
         base: dict[str, Any] = dict(round=round_label, group=group, answered=answered, missing=missing,
                     blank_respondents=blanks)
         if self.plan.kind is Kind.number:
+            assert isinstance(answers, Counter)
             return self._numbers(base, answers)
+        if isinstance(answers, _Streamed):  # free text on disk: listed from disk
+            return Result(**base, answers=self._texts_on_disk(answers))
         texts: Counter[str] = Counter()
         options: Counter[str] = Counter()
         for raw, n in answers.items():
@@ -337,6 +381,16 @@ class _Interpreter:
             return Result(**base, answers=listed)
         return Result(**base, options=self._options(options, answered),
                       answers=listed)
+
+    def _texts_on_disk(self, answers: _Streamed) -> DiskTexts:
+        """A free-text question's answers counted and listed on disk, contact details masked
+        as they are stored (`contacts.mask_tally` cannot rewrite them there)."""
+        texts = TextsOnDisk(self.store, lambda text: mask_contact_details(text)[0])
+        for raw, n in answers.items():
+            text = self._interpret(raw)[1]  # not cached: each raw answer comes once per group
+            if text:
+                texts.add(text, n)
+        return texts.finish()
 
     def _options(self, counts: Counter[str], answered: int) -> list[OptionCount]:
         return [OptionCount(label=o, count=counts[o],
@@ -384,6 +438,8 @@ def _option_codes(plan: Planned) -> dict[str, str]:
     """
     known = {fold(o) for o in plan.options}
     codes: dict[str, str] = {}
+    if not plan.kind.closed:
+        return codes  # free text and numbers have no options to code
     answers = {raw[0] for fc in plan.sources.values() for (_group, raw) in fc.answers if raw[0]}
     numbered = {str(i): o for i, o in enumerate(plan.options, start=1)}
     if answers and answers <= set(numbered) and not known & {fold(a) for a in answers}:

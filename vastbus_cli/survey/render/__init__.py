@@ -1,12 +1,14 @@
 """Renderers over a `Tally`: one module per format, chosen from a small table.
 
-`table` prints to the terminal; the others return the bytes of a file.
+`table` prints to the terminal; the others return the bytes of a file, and JSON, CSV
+and Excel also write straight to one.
 """
 
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import IO
 
 from vastbus_cli.survey.model import Tally
 
@@ -18,6 +20,16 @@ EXTENSIONS = {".md": "md", ".markdown": "md", ".xlsx": "xlsx", ".json": "json", 
 def format_for(path: Path) -> str | None:
     """The format an output file's extension asks for, or None when it is not one we write."""
     return EXTENSIONS.get(path.suffix.casefold())
+
+
+STREAMED = ("json", "csv", "xlsx")  # written to the file as they are made (`write_to`)
+
+
+def write_to(tally: Tally, fmt: str, out: IO[bytes]) -> None:
+    """A `STREAMED` format written to `out` piece by piece: however many free-text answers
+    there are, the file is never whole in memory."""
+    module = importlib.import_module(f"vastbus_cli.survey.render.{FILE_FORMATS[fmt]}")
+    module.write(tally, out)
 
 
 def render_bytes(tally: Tally, fmt: str, report: object = None) -> bytes:

@@ -137,8 +137,8 @@ def shown_answers(result: Result) -> tuple[list[TextAnswer], str]:
     a Swedish note when some are left out: Excel, CSV and JSON always have every one."""
     answers = result.answers
     if len(answers) <= MAX_SHOWN_ANSWERS:
-        return answers, ""
-    return answers[:MAX_SHOWN_ANSWERS], (
+        return list(answers), ""
+    return list(answers[:MAX_SHOWN_ANSWERS]), (
         f"Visar {number(MAX_SHOWN_ANSWERS)} av {number(len(answers))} olika svar, de vanligaste "
         "först; alla finns i Excel-, CSV- och JSON-utdata (t.ex. -o svar.xlsx).")
 

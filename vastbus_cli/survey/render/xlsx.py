@@ -20,7 +20,7 @@ import io
 import re
 from collections.abc import Iterator
 from itertools import chain, islice
-from typing import Any
+from typing import IO, Any
 
 from vastbus_cli.render.cells import set_text, xlsx_value
 from vastbus_cli.survey.model import QuestionResult, Result, Tally
@@ -102,6 +102,14 @@ class _Grid:
 
 
 def render(tally: Tally) -> bytes:
+    buffer = io.BytesIO()
+    write(tally, buffer)
+    return buffer.getvalue()
+
+
+def write(tally: Tally, out: IO[bytes]) -> None:
+    """The workbook saved to `out` (the output file itself, so a million answers' worth of
+    compressed XML is never held in memory as well)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -134,9 +142,7 @@ def render(tally: Tally) -> bytes:
         rows = chain([following], rows)
         number += 1
         title = sheet_title(f"{TEXT_SHEET} {number}", used)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    workbook.save(out)
 
 
 def _print_setup(sheet: Any) -> None:
