@@ -1,10 +1,14 @@
 """Free-text scale (issue 19 item 6): `tally` of N rows of distinct free text, every format.
 
-    python benchmarks/freetext.py 300000 1000000 [--timeout 600] [--formats md,xlsx]
+    python benchmarks/freetext.py 300000 1000000 [--timeout 600] [--formats md,xlsx] [--by]
+                                  [--two] [--without-libreoffice]
 
 Writes an export of N rows (a group column and one free-text question, `--two` for two,
 every answer distinct) to a temporary folder, runs `vastbus tally` to each format once and prints a
-Markdown table of wall time, CPU time and peak RSS (the child's, from `os.wait4`).
+Markdown table of wall time, CPU time and peak RSS (the child's, from `os.wait4`: for .docx
+that includes LibreOffice's own process, ~210 MiB, when it is installed and fills in the
+contents' page numbers; `--without-libreoffice` hides it from PATH to measure vastbus alone).
+`--by` tallies per group (15 groups), `--two` has two free-text questions.
 """
 
 from __future__ import annotations
@@ -35,11 +39,12 @@ def export(path: Path, rows: int, two: bool = False) -> None:
             out.write(f"G{i % 15};Svar {i}: {text}{other}\r\n")
 
 
-def measure(command: list[str], cwd: Path, timeout: float) -> tuple[str, float, float, float]:
+def measure(command: list[str], cwd: Path, timeout: float,
+            env: dict[str, str] | None = None) -> tuple[str, float, float, float]:
     start = time.perf_counter()
     with open(cwd / "stdout.txt", "wb") as stdout:
         child = subprocess.Popen(command, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL,
-                                 start_new_session=True)
+                                 start_new_session=True, env=env)
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -63,7 +68,14 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--two", action="store_true", help="two free-text questions, not one")
+    parser.add_argument("--by", action="store_true", help="tally per group (--by Grupp)")
+    parser.add_argument("--without-libreoffice", action="store_true",
+                        help="PATH without soffice, so .docx measures vastbus alone")
     args = parser.parse_args()
+    env = None
+    if args.without_libreoffice:
+        env = dict(os.environ, PATH=str(Path(sys.executable).parent))
+    by = ["--by", "Grupp"] if args.by else []
     vastbus = shutil.which("vastbus", path=str(Path(sys.executable).parent)) or "vastbus"
     print("| rows | format | result | wall | CPU | peak RSS |")
     print("| --- | --- | --- | --- | --- | --- |")
@@ -74,8 +86,8 @@ def main() -> None:
             export(source, rows, args.two)
             for fmt in args.formats.split(","):
                 out = [] if fmt == "table" else ["-o", f"ut{rows}.{fmt}", "--force"]
-                result, wall, cpu, rss = measure([vastbus, "tally", source.name, *out], work,
-                                                 args.timeout)
+                result, wall, cpu, rss = measure([vastbus, "tally", source.name, *by, *out],
+                                                 work, args.timeout, env)
                 print(f"| {rows:,} | {fmt} | {result} | {wall:.1f} s | {cpu:.1f} s | "
                       f"{rss:.0f} MiB |".replace(",", " "), flush=True)
 

@@ -153,3 +153,51 @@ def test_the_csv_of_a_spilled_tally_is_streamed_row_by_row(monkeypatch: pytest.M
     rows = list(csv.reader(io.StringIO(render_bytes(result, "csv").decode("utf-8-sig"))))
     free = [r for r in rows[1:] if r[3] == "Hur fungerar samverkan?"]
     assert len(free) == 28 and free[0][4:6] == ["Samma svar", "3"]
+
+
+def test_the_command_writes_a_spilled_tally_straight_to_the_file(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """json, csv and xlsx are streamed to the output file: the same bytes as in memory."""
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from vastbus_cli.cli import app
+
+    source = tmp_path / "svar å.csv"
+    _export(source, 40)
+    expected = {fmt: render_bytes(tally([read_responses(source, "svar å")])[0], fmt)
+                for fmt in ("json", "csv")}
+    monkeypatch.setattr(counting, "SPILL_KEYS", 1)
+    for fmt in ("json", "csv", "xlsx"):
+        target = tmp_path / f"ut.{fmt}"
+        result = CliRunner().invoke(app, ["tally", str(source), "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        if fmt == "xlsx":
+            rows = list(load_workbook(target, read_only=True)["Fritext"].values)
+            assert len(rows) == 1 + 37 and rows[1][4:6] == ("Samma svar", 4)
+        else:
+            assert target.read_bytes() == expected[fmt], fmt
+
+
+def test_a_full_disk_under_the_answers_is_a_swedish_error_and_nothing_is_written(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """SQLite's page limit stands in for a full temporary folder: "database or disk is full"."""
+    from typer.testing import CliRunner
+
+    from vastbus_cli.cli import app
+
+    source = tmp_path / "svar.csv"
+    _export(source, 3_000)
+    target = tmp_path / "ut.json"
+    target.write_text("förra årets", encoding="utf-8")
+    monkeypatch.setattr(counting, "SPILL_KEYS", 10)
+    monkeypatch.setattr(Store, "PRAGMAS", (*Store.PRAGMAS, "max_page_count = 12"))
+    result = CliRunner().invoke(app, ["tally", str(source), "-o", str(target), "--force"])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert ("fel: Svaren är för många för att hållas i minnet och skrivs därför till en "
+            "tillfällig fil, men den kunde inte skrivas: disken är full.") in said
+    assert "→ Frigör utrymme på disken med mappen för tillfälliga filer" in said
+    assert "Traceback" not in result.output and "internt fel" not in result.output
+    assert target.read_text(encoding="utf-8") == "förra årets"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["svar.csv", "ut.json"]  # no temp file

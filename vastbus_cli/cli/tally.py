@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -199,24 +201,36 @@ def tally_command(
     if unreadable:
         problems += [p for r in unreadable for p in r.problems]
         _stop(problems, f"{plural(len(unreadable), 'fil', 'filer')} kan inte läsas; inget räknades.")
-    result, tally_problems = tally(responses, loaded_spec, by)
-    problems += tally_problems
-    if verbose:
-        console = err_console()
-        for r in responses:
-            label = r.label if r.label.startswith("omgång") else f"omgång {r.label}"
-            console.print(f"{r.source}: {label}; {'; '.join(r.notes)}", highlight=False,
-                          soft_wrap=True)
-        if result.respondent_column:
-            console.print(f"Respondentkolumn: {result.respondent_column}", highlight=False)
-        for note in result.notes:
-            console.print(note, highlight=False, soft_wrap=True)
-    if has_errors(problems):
-        _stop(problems, "Filerna kunde inte läsas helt; inget skrevs.")
-    if problems:
-        show_problems(sorted_problems(problems), plural(len(problems), "varning", "varningar") + ".")
-    _write(result, fmt, output, force, inputs, report)
+    with _temporary_files():  # a survey too big for memory is counted on disk
+        result, tally_problems = tally(responses, loaded_spec, by)
+        problems += tally_problems
+        if verbose:
+            console = err_console()
+            for r in responses:
+                label = r.label if r.label.startswith("omgång") else f"omgång {r.label}"
+                console.print(f"{r.source}: {label}; {'; '.join(r.notes)}", highlight=False,
+                              soft_wrap=True)
+            if result.respondent_column:
+                console.print(f"Respondentkolumn: {result.respondent_column}", highlight=False)
+            for note in result.notes:
+                console.print(note, highlight=False, soft_wrap=True)
+        if has_errors(problems):
+            _stop(problems, "Filerna kunde inte läsas helt; inget skrevs.")
+        if problems:
+            show_problems(sorted_problems(problems), plural(len(problems), "varning", "varningar") + ".")
+        _write(result, fmt, output, force, inputs, report)
     raise typer.Exit(EXIT_OK)
+
+
+@contextmanager
+def _temporary_files() -> Iterator[None]:
+    """A full disk under the answers counted on disk: a Swedish error, nothing written."""
+    from vastbus_cli.survey.store import StoreFailed
+
+    try:
+        yield
+    except StoreFailed as exc:
+        fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
 
 
 def _report_options(fmt: str, intro: Path | None, date: str | None,

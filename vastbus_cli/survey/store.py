@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import count
 from typing import overload
 
@@ -31,8 +32,35 @@ Key = tuple[str | None, RawAnswer]  # (group, raw answer), as `FieldCounts.answe
 _BATCH = 20_000  # rows fetched or inserted per call
 
 
+class StoreFailed(Exception):
+    """The temporary database could not be written (a full disk); the message is Swedish."""
+
+    def __init__(self, reason: str) -> None:
+        self.message = ("Svaren är för många för att hållas i minnet och skrivs därför till en "
+                        f"tillfällig fil, men den kunde inte skrivas: {reason}.")
+        self.hint = ("Frigör utrymme på disken med mappen för tillfälliga filer (i Windows "
+                     "%TEMP%), eller räkna en del av svaren åt gången.")
+        super().__init__(self.message)
+
+
+@contextmanager
+def _guarded() -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as exc:
+        text = str(exc)
+        reason = ("disken är full" if "full" in text.casefold()
+                  else f"den tillfälliga databasen svarade ”{text}”")
+        raise StoreFailed(reason) from exc
+
+
 class Store:
     """One tally's temporary database, opened when the first field spills."""
+
+    # a scratch file: nothing to recover after a crash, so no journal and no syncing;
+    # SQLite's page cache is the only memory it takes (8 MiB)
+    PRAGMAS = ("journal_mode = OFF", "synchronous = OFF", "cache_size = -8192",
+               "temp_store = FILE")
 
     def __init__(self) -> None:
         self._db: sqlite3.Connection | None = None
@@ -41,12 +69,10 @@ class Store:
     @property
     def db(self) -> sqlite3.Connection:
         if self._db is None:
-            db = sqlite3.connect("")
-            # a scratch file: nothing to recover after a crash, so no journal and no syncing;
-            # SQLite's page cache is the only memory it takes (8 MiB)
-            for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -8192",
-                           "temp_store = FILE"):
-                db.execute(f"PRAGMA {pragma}")
+            with _guarded():
+                db = sqlite3.connect("")
+                for pragma in self.PRAGMAS:
+                    db.execute(f"PRAGMA {pragma}")
             self._db = db
         return self._db
 
@@ -85,26 +111,29 @@ class DiskCounts:
         self.name = store.table("answers")
         self._total = 0
         self._distinct = 0
-        store.db.execute(f"CREATE TABLE {self.name} (g TEXT NOT NULL, t TEXT NOT NULL, "
-                         "k TEXT NOT NULL, o TEXT NOT NULL, n INTEGER NOT NULL, "
-                         "PRIMARY KEY (g, t, k, o))")
+        with _guarded():
+            store.db.execute(f"CREATE TABLE {self.name} (g TEXT NOT NULL, t TEXT NOT NULL, "
+                             "k TEXT NOT NULL, o TEXT NOT NULL, n INTEGER NOT NULL, "
+                             "PRIMARY KEY (g, t, k, o))")
 
     def add(self, counts: Iterable[tuple[Key, int]]) -> None:
         """Add counts, in the order their keys were first seen."""
         rows = [(group or "", raw[0], _ticked(raw[1]), raw[2], n)
                 for (group, raw), n in counts]
         db = self.store.db
-        db.executemany(f"INSERT INTO {self.name} (g, t, k, o, n) VALUES (?, ?, ?, ?, ?) "
-                       "ON CONFLICT (g, t, k, o) DO UPDATE SET n = n + excluded.n", rows)
+        with _guarded():
+            db.executemany(f"INSERT INTO {self.name} (g, t, k, o, n) VALUES (?, ?, ?, ?, ?) "
+                           "ON CONFLICT (g, t, k, o) DO UPDATE SET n = n + excluded.n", rows)
+            self._distinct = db.execute(f"SELECT max(rowid) FROM {self.name}").fetchone()[0] or 0
         self._total += sum(row[4] for row in rows)
-        self._distinct = db.execute(f"SELECT max(rowid) FROM {self.name}").fetchone()[0] or 0
 
     def _rows(self, where: str = "", args: tuple[str, ...] = ()) -> Iterator[tuple[Key, int]]:
-        cursor = self.store.db.execute(
-            f"SELECT g, t, k, o, n FROM {self.name} {where} ORDER BY rowid", args)
-        while batch := cursor.fetchmany(_BATCH):
-            for g, t, k, o, n in batch:
-                yield (_group(g), (t, _labels(k), o)), n
+        with _guarded():
+            cursor = self.store.db.execute(
+                f"SELECT g, t, k, o, n FROM {self.name} {where} ORDER BY rowid", args)
+            while batch := cursor.fetchmany(_BATCH):
+                for g, t, k, o, n in batch:
+                    yield (_group(g), (t, _labels(k), o)), n
 
     def items(self) -> Iterator[tuple[Key, int]]:
         return self._rows()
@@ -122,9 +151,10 @@ class DiskCounts:
 
     def __getitem__(self, key: Key) -> int:
         group, raw = key
-        found = self.store.db.execute(
-            f"SELECT n FROM {self.name} WHERE g = ? AND t = ? AND k = ? AND o = ?",
-            (group or "", raw[0], _ticked(raw[1]), raw[2])).fetchone()
+        with _guarded():
+            found = self.store.db.execute(
+                f"SELECT n FROM {self.name} WHERE g = ? AND t = ? AND k = ? AND o = ?",
+                (group or "", raw[0], _ticked(raw[1]), raw[2])).fetchone()
         return found[0] if found else 0
 
     def __len__(self) -> int:
@@ -152,12 +182,13 @@ class DiskTexts(Sequence[TextAnswer]):
         self.contacts = contacts
 
     def _range(self, start: int, stop: int) -> Iterator[TextAnswer]:
-        cursor = self.store.db.execute(
-            f"SELECT d, n FROM {self.name} WHERE rowid > ? AND rowid <= ? ORDER BY rowid",
-            (start, stop))
-        while batch := cursor.fetchmany(_BATCH):
-            for text, n in batch:
-                yield TextAnswer(text=text, count=n)
+        with _guarded():
+            cursor = self.store.db.execute(
+                f"SELECT d, n FROM {self.name} WHERE rowid > ? AND rowid <= ? ORDER BY rowid",
+                (start, stop))
+            while batch := cursor.fetchmany(_BATCH):
+                for text, n in batch:
+                    yield TextAnswer(text=text, count=n)
 
     def __iter__(self) -> Iterator[TextAnswer]:
         return self._range(0, self.length)
@@ -203,8 +234,9 @@ class TextsOnDisk:
         self.store = store
         self.shown = shown
         self.work = store.table("texts")
-        store.db.execute(f"CREATE TABLE {self.work} (t TEXT PRIMARY KEY, d TEXT NOT NULL, "
-                         "n INTEGER NOT NULL)")
+        with _guarded():
+            store.db.execute(f"CREATE TABLE {self.work} (t TEXT PRIMARY KEY, d TEXT NOT NULL, "
+                             "n INTEGER NOT NULL)")
         self.pending: dict[str, int] = {}
 
     def add(self, text: str, n: int) -> None:
@@ -214,21 +246,23 @@ class TextsOnDisk:
 
     def _flush(self) -> None:
         shown = self.shown
-        self.store.db.executemany(
-            f"INSERT INTO {self.work} (t, d, n) VALUES (?, ?, ?) "
-            "ON CONFLICT (t) DO UPDATE SET n = n + excluded.n",
-            [(t, shown(t), n) for t, n in self.pending.items()])
+        rows = [(t, shown(t), n) for t, n in self.pending.items()]
+        with _guarded():
+            self.store.db.executemany(
+                f"INSERT INTO {self.work} (t, d, n) VALUES (?, ?, ?) "
+                "ON CONFLICT (t) DO UPDATE SET n = n + excluded.n", rows)
         self.pending.clear()
 
     def finish(self) -> DiskTexts:
         self._flush()
         db = self.store.db
         name = self.store.table("listed")
-        db.execute(f"CREATE TABLE {name} (d TEXT NOT NULL, n INTEGER NOT NULL)")
-        db.execute(f"INSERT INTO {name} (d, n) SELECT d, n FROM {self.work} "
-                   "ORDER BY n DESC, rowid")
-        length, total, contacts = db.execute(
-            f"SELECT count(*), coalesce(sum(n), 0), coalesce(sum(CASE WHEN d != t THEN n END), 0) "
-            f"FROM {self.work}").fetchone()
-        db.execute(f"DROP TABLE {self.work}")
+        with _guarded():
+            db.execute(f"CREATE TABLE {name} (d TEXT NOT NULL, n INTEGER NOT NULL)")
+            db.execute(f"INSERT INTO {name} (d, n) SELECT d, n FROM {self.work} "
+                       "ORDER BY n DESC, rowid")
+            length, total, contacts = db.execute(
+                "SELECT count(*), coalesce(sum(n), 0), "
+                f"coalesce(sum(CASE WHEN d != t THEN n END), 0) FROM {self.work}").fetchone()
+            db.execute(f"DELETE FROM {self.work}")  # its pages are used again
         return DiskTexts(self.store, name, length, total, contacts)
