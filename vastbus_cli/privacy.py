@@ -250,3 +250,5 @@ PRIVACY_MESSAGE = (
     "enskilda personer."
 )
 PRIVACY_HINT = "Ta bort numret och beskriv händelsen utan personuppgifter."
+#: Said after `PRIVACY_MESSAGE` where the number is masked in the document that is written.
+MASKED_NOTE = " Det är maskerat i sammanställningen."

@@ -20,7 +20,7 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
-from vastbus_cli.cli.summary_output import SummaryFormat, choose_format, render
+from vastbus_cli.cli.summary_output import SummaryFormat, check_files, choose_format, render
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -148,12 +148,11 @@ def _check_inputs(folder: Path, previous: Path | None,
     """Each path exists and is what it should be; the previous year is another folder."""
     from vastbus_cli.paths import path_problem
 
-    folders = ((folder, "Mappen"), (previous, "Mappen för förra året"))
-    for path, what, want in [*((p, w, "mapp") for p, w in folders),
-                             *((p, w, "fil") for p, w in files)]:
-        wrong = path_problem(path, want) if path is not None else None
+    for path, what in ((folder, "Mappen"), (previous, "Mappen för förra året")):
+        wrong = path_problem(path, "mapp") if path is not None else None
         if wrong is not None:
             fail(f"{what}: {wrong}", "Kontrollera sökvägen.")
+    check_files(files)
     if previous is not None and previous.resolve() == folder.resolve():
         fail(f"--previous pekar på samma mapp som årets berättelser ({folder}).",
              "Ange mappen med förra årets berättelser, t.ex. --previous rapporter/2024.")

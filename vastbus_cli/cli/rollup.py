@@ -3,7 +3,9 @@
 A command of its own, not `compile` given JSON files: compile reads a folder of
 raw reports with a roster, last year's folder and --skip-invalid, none of which
 mean anything for summaries; rollup reads finished summaries and has options of
-its own (--across). Both write the same documents through the same renderers.
+its own (--across). Both write the same documents through the same renderers,
+and read the coordinator's introduction and conclusions the same way; rollup only
+from --intro / --conclusions (a sub-region's inledning.md is not the region's).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
-from vastbus_cli.cli.summary_output import SummaryFormat, choose_format, render
+from vastbus_cli.cli.summary_output import SummaryFormat, check_files, choose_format, render
 
 
 @app.command("rollup", help="Gör den regionala sammanställningen av flera delregioners "
@@ -58,9 +60,24 @@ def rollup_command(
                                   "sammanställningarna har dem)."),
     reference_docx: Path | None = typer.Option(
         None, "--reference-docx", help="Word-dokument vars formatmallar används (.docx)."),
+    intro: Path | None = typer.Option(
+        None, "--intro", metavar="FIL.md",
+        help="Den regionala samordnarens inledning (Markdown), först i sammanställningen."),
+    conclusions: Path | None = typer.Option(
+        None, "--conclusions", metavar="FIL.md",
+        help="Slutsatser och rekommendationer (Markdown), efter sammanfattningen."),
+    recipient: str | None = typer.Option(
+        None, "--recipient", metavar="TEXT",
+        help="Mottagare på titelsidan ('Till:'); standard: Regionala styrgruppen för Västbus."),
+    sender: str | None = typer.Option(
+        None, "--sender", metavar="TEXT", help="Avsändare på titelsidan ('Från:')."),
+    reference_number: str | None = typer.Option(
+        None, "--reference-number", metavar="TEXT",
+        help="Diarienummer på titelsidan och i dokumentets egenskaper."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
 ) -> None:
     from vastbus_cli.paths import path_problem
+    from vastbus_cli.problems import plural
 
     for number, value in (("--recurring", recurring), ("--across", across)):
         if value < 1:
@@ -71,32 +88,39 @@ def rollup_command(
     if reference_docx is not None and fmt not in ("docx", "pdf"):
         fail("--reference-docx gäller bara Word och PDF.",
              "Ta bort flaggan eller välj en .docx- eller .pdf-fil.")
-    for path in [*summaries, *([reference_docx] if reference_docx else [])]:
+    for path in summaries:
         wrong = path_problem(path, "fil")
         if wrong is not None:
             fail(f"{path}: {wrong}", "Kontrollera sökvägen.")
+    check_files(((reference_docx, "Referensdokumentet"), (intro, "Inledningen"),
+                 (conclusions, "Slutsatserna")))
     from vastbus_cli.render.formats import FORMATS
 
     if output is None and FORMATS[fmt].binary:
         fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
-    inputs = [*summaries, reference_docx]
+    inputs = [*summaries, reference_docx, intro, conclusions]
     if output is not None:
         check_outputs(output, force=force, inputs=inputs)
     from vastbus_cli.reports.rollup_files import rollup_files
 
     region, problems = rollup_files(summaries, produced=produced, recurring=recurring,
-                                    across=across, appendix=appendix)
-    if problems:
-        show_problems(problems, f"{len(problems)} fel; ingen regional sammanställning gjordes.")
+                                    across=across, appendix=appendix, intro=intro,
+                                    conclusions=conclusions, recipient=recipient, sender=sender,
+                                    reference=reference_number)
+    errors = sum(p.is_error for p in problems)
+    warnings = plural(len(problems) - errors, "varning", "varningar")
+    if region is None:
+        show_problems(problems, f"{plural(errors, 'fel', 'fel')}"
+                                f"{f' och {warnings}' if errors < len(problems) else ''}; "
+                                "ingen regional sammanställning gjordes.")
         raise typer.Exit(EXIT_PROBLEMS)
-    assert region is not None
+    if problems:  # warnings only: the document is made, the coordinator is told
+        show_problems(problems, f"{warnings}.")
     data = render(region, fmt, reference=reference_docx)
     if output is None:
         write_stdout(data.decode("utf-8"))
         return
     write_output(output, data, force, inputs)
-    from vastbus_cli.problems import plural
-
     err_console().print(
         f"Den regionala sammanställningen skrevs till {output} "
         f"({plural(len(region.parts), 'delregion', 'delregioner')}, "

@@ -7,6 +7,7 @@ Word contents' page numbers) live here once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,17 @@ def choose_format(option: SummaryFormat | None, output: Path | None) -> str:
         fail(f"Okänd filändelse för {output}.",
              "Använd .md, .docx, .xlsx, .pdf eller .json, eller ange --format.")
     return found.name
+
+
+def check_files(files: Iterable[tuple[Path | None, str]]) -> None:
+    """Each path given is an existing file, else a usage error that names what it is for
+    ("Inledningen: Filen x.md finns inte."), before anything is read."""
+    from vastbus_cli.paths import path_problem
+
+    for path, what in files:
+        wrong = path_problem(path, "fil") if path is not None else None
+        if wrong is not None:
+            fail(f"{what}: {wrong}", "Kontrollera sökvägen.")
 
 
 def render(summary: Any, fmt: str, template: Path | None = None,

@@ -14,14 +14,8 @@ from pathlib import Path
 
 from vastbus_cli.privacy import masked_model
 from vastbus_cli.problems import Problem, error, has_errors
-from vastbus_cli.reports import consistency
 from vastbus_cli.reports.checks import ReportFile
-from vastbus_cli.reports.coordinator_texts import (
-    CONCLUSIONS_NAME,
-    INTRO_NAME,
-    find_beside,
-    read_markdown_at,
-)
+from vastbus_cli.reports.coordinator_texts import against_the_figures, read_texts
 from vastbus_cli.reports.load import load_file
 from vastbus_cli.reports.merge import merge
 from vastbus_cli.reports.roster import Roster
@@ -92,12 +86,13 @@ def compile_reports(
     paths = [folder] if isinstance(folder, Path) else list(folder)
     produced = produced or dt.date.today()
     result = validate_paths(paths, roster_path=roster, today=produced, progress=progress)
-    texts, sources, text_problems = _coordinator_texts(paths, result.roster_path, intro,
-                                                       conclusions)
+    beside = [p for p in paths if p.is_dir()] + (
+        [Path(result.roster_path).parent] if result.roster_path else [])
+    texts = read_texts(intro, conclusions, beside)
     # validate's own checks (another year, two reports for a group): both refuse the same
-    problems = result.problems + text_problems
+    problems = result.problems + texts.problems
     bad_files = {p.file for p in problems if p.is_error}
-    general_errors = has_errors(result.general + text_problems) or (
+    general_errors = has_errors(result.general + texts.problems) or (
         result.roster_path is not None and result.roster_path in bad_files)
     compiled = CompileResult(None, result, problems)
     if general_errors or (bad_files and not skip_invalid):
@@ -125,22 +120,10 @@ def compile_reports(
         recurring=recurring, skipped=[Path(p).name for p in compiled.skipped],
         skipped_groups=[g for p in compiled.skipped if (g := _group_name(Path(p)))],
         produced=produced, files=[Path(rf.path).name for rf in good], appendix=appendix,
-    ).model_copy(update={**_roster_facts(result.roster), **texts}))
-    compiled.problems += _against_the_figures(compiled.summary, texts, sources)
+    ).model_copy(update={**_roster_facts(result.roster), **texts.texts}))
+    compiled.problems += against_the_figures(
+        texts, compiled.summary.totals or compiled.summary.parts[0])
     return compiled
-
-
-def _against_the_figures(summary: Summary, texts: dict[str, str | None],
-                         sources: dict[str, tuple[str, int]]) -> list[Problem]:
-    """Warnings where the coordinator's intro or conclusions contradict the tables."""
-    part = summary.totals or summary.parts[0]
-    found: list[Problem] = []
-    for key, what in (("intro", "Inledningen"), ("conclusions", "Slutsatserna")):
-        text = texts.get(key)
-        if text and key in sources:
-            file, first_line = sources[key]
-            found += consistency.check(text, file, part, what, first_line)
-    return found
 
 
 def _roster_facts(roster: Roster | None) -> dict[str, str | None]:
@@ -149,22 +132,3 @@ def _roster_facts(roster: Roster | None) -> dict[str, str | None]:
         return {}
     return {"sender": roster.sender, "coordinator_role": roster.coordinator_role,
             "reference": roster.reference, "recipient": roster.recipient}
-
-
-def _coordinator_texts(paths: list[Path], roster_path: str | None, intro: Path | None,
-                       conclusions: Path | None,
-                       ) -> tuple[dict[str, str | None], dict[str, tuple[str, int]], list[Problem]]:
-    """The texts, where each came from (file, line its text begins on), and reading problems."""
-    beside = [p for p in paths if p.is_dir()] + ([Path(roster_path).parent] if roster_path else [])
-    texts: dict[str, str | None] = {}
-    sources: dict[str, tuple[str, int]] = {}
-    problems: list[Problem] = []
-    for key, given, name in (("intro", intro, INTRO_NAME),
-                             ("conclusions", conclusions, CONCLUSIONS_NAME)):
-        path = given or find_beside(list(beside), name)
-        if path is None:
-            continue
-        texts[key], first_line, found = read_markdown_at(path)
-        sources[key] = (str(path), first_line)
-        problems += found
-    return texts, sources, problems

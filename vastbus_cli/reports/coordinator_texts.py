@@ -1,21 +1,32 @@
 """The coordinator's own words: an introduction and conclusions, as Markdown files.
 
-They lie beside `grupper.yaml` under fixed names (`inledning.md`,
-`slutsatser.md`) and are picked up without options, or are named with
-`--intro` / `--conclusions`. Read as UTF-8 (with or without a BOM); a file
-saved by an older Windows editor in Windows-1252 is read as that, since such
-text is never valid UTF-8.
+`compile` finds them beside `grupper.yaml` under fixed names (`inledning.md`,
+`slutsatser.md`) without options, or they are named with `--intro` /
+`--conclusions` (the only way for `rollup`, which has no roster). Read as UTF-8
+(with or without a BOM); a file saved by an older Windows editor in Windows-1252
+is read as that, since such text is never valid UTF-8.
+
+`read_texts` is what `compile` and `rollup` share: each text read, an identity
+number in it warned about at its line and column (the summary masks it), and
+`against_the_figures` the claims its sentences make that the tables contradict.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vastbus_cli.problems import Problem, error
+
+if TYPE_CHECKING:  # the tally reads its texts here too, and loads no pydantic
+    from vastbus_cli.reports.summary import Part
 
 INTRO_NAME = "inledning.md"
 CONCLUSIONS_NAME = "slutsatser.md"
 MAX_BYTES = 1_000_000
+#: Each text's key in the `Summary`, its file name beside the roster, and its Swedish name.
+TEXTS = (("intro", INTRO_NAME, "Inledningen"), ("conclusions", CONCLUSIONS_NAME, "Slutsatserna"))
 
 
 def find_beside(folders: list[Path | None], name: str) -> Path | None:
@@ -35,20 +46,80 @@ def read_markdown(path: Path) -> tuple[str | None, list[Problem]]:
 def read_markdown_at(path: Path) -> tuple[str | None, int, list[Problem]]:
     """As `read_markdown`, with the file's line where the returned text begins (the text is
     stripped, so a warning about it can still name the line in the file)."""
+    whole, problems = decode_markdown(path)
+    if whole is None:
+        return None, 1, problems
+    text, first_line = _stripped(whole)
+    return text, first_line, []
+
+
+def decode_markdown(path: Path) -> tuple[str | None, list[Problem]]:
+    """The whole file as text with LF line ends (nothing stripped), or why it cannot be read."""
+    from vastbus_cli.paths import os_reason
+
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, 1, [error(str(path), 1, 1, "läsfel", f"Filen kan inte läsas: {exc.strerror}.",
+        return None, [error(str(path), 1, 1, "läsfel", f"Filen kan inte läsas: {os_reason(exc)}.",
                             "Kontrollera sökvägen och att filen inte är öppen i ett annat program.")]
     if len(data) > MAX_BYTES:
-        return None, 1, [error(str(path), 1, 1, "för-stor",
+        return None, [error(str(path), 1, 1, "för-stor",
                             f"Filen är större än {MAX_BYTES // 1_000_000} MB.",
                             "En inledning eller slutsats är några stycken text.")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _stripped(text: str) -> tuple[str | None, int]:
     first_line = text[:len(text) - len(text.lstrip())].count("\n") + 1
-    text = text.strip()
-    return (text or None), first_line, []
+    return (text.strip() or None), first_line
+
+
+@dataclass
+class CoordinatorTexts:
+    """The texts by `Summary` key, where each came from (file, line its text begins on), and
+    the problems reading them (errors: unusable; warnings: identity numbers, masked)."""
+
+    texts: dict[str, str | None] = field(default_factory=dict)
+    sources: dict[str, tuple[str, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_texts(intro: Path | None, conclusions: Path | None,
+               beside: list[Path] | None = None) -> CoordinatorTexts:
+    """The introduction and conclusions named, else found by name in `beside` (in order)."""
+    from vastbus_cli.privacy import MASKED_NOTE
+    from vastbus_cli.reports.checks.identity_numbers import scan_text
+
+    found = CoordinatorTexts()
+    for (key, name, _), given in zip(TEXTS, (intro, conclusions), strict=True):
+        path = given or find_beside(list(beside or []), name)
+        if path is None:
+            continue
+        whole, problems = decode_markdown(path)
+        found.problems += problems
+        if whole is None:
+            found.texts[key] = None
+            continue
+        found.texts[key], first_line = _stripped(whole)
+        found.sources[key] = (str(path), first_line)
+        found.problems += [replace(p, message=p.message + MASKED_NOTE)
+                           for p in scan_text(str(path), whole)]
+    return found
+
+
+def against_the_figures(texts: CoordinatorTexts, part: Part) -> list[Problem]:
+    """Warnings where the introduction or conclusions contradict the tables of `part` (the
+    whole: the regional totals, or the one sub-region)."""
+    from vastbus_cli.reports import consistency
+
+    problems: list[Problem] = []
+    for key, _, what in TEXTS:
+        text = texts.texts.get(key)
+        if text and key in texts.sources:
+            file, first_line = texts.sources[key]
+            problems += consistency.check(text, file, part, what, first_line)
+    return problems

@@ -2,7 +2,10 @@
 
 Every file is read and checked before anything is merged, and every problem is
 collected: a file of another format version or a corrupt one, summaries of different
-years, and the same sub-region in two files (its figures would count twice).
+years, and the same sub-region in two files (its figures would count twice). The
+regional coordinator's introduction and conclusions are read as `compile` reads a
+sub-region's (`coordinator_texts`), and with the title page's facts are the regional
+document's own: never taken from the sub-regions' summaries.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from vastbus_cli.problems import Problem, error
+from vastbus_cli.privacy import masked_model
+from vastbus_cli.problems import Problem, error, has_errors
+from vastbus_cli.reports.coordinator_texts import against_the_figures, read_texts
 from vastbus_cli.reports.rollup import ACROSS, rollup
 from vastbus_cli.reports.roster import group_key
 from vastbus_cli.reports.summary import Summary
@@ -19,8 +24,15 @@ from vastbus_cli.reports.summary_file import read_summary
 
 
 def rollup_files(paths: Sequence[Path], *, produced: dt.date, recurring: int = 3,
-                 across: int = ACROSS, appendix: bool = False
+                 across: int = ACROSS, appendix: bool = False, intro: Path | None = None,
+                 conclusions: Path | None = None, recipient: str | None = None,
+                 sender: str | None = None, reference: str | None = None,
                  ) -> tuple[Summary | None, list[Problem]]:
+    """The regional summary and the warnings about it, or None and every problem found.
+
+    `recipient`, `sender` and `reference` (the diarienummer) go on the title page; an
+    empty one is left out (the recipient is then the default).
+    """
     problems: list[Problem] = []
     read: list[tuple[Path, Summary]] = []
     for path in paths:
@@ -47,7 +59,14 @@ def rollup_files(paths: Sequence[Path], *, produced: dt.date, recurring: int = 3
                     str(path), 0, 0, "annat-år",
                     f"Sammanställningen gäller {summary.year}, men {read[0][0]} gäller "
                     f"{first_year}.", "Sammanställ ett verksamhetsår i taget."))
-    if problems or not read:
+    texts = read_texts(intro, conclusions)
+    problems += texts.problems
+    if has_errors(problems) or not read:
         return None, problems
-    return rollup([s for _, s in read], produced=produced, recurring=recurring, across=across,
-                  appendix=appendix), []
+    region = rollup([s for _, s in read], produced=produced, recurring=recurring, across=across,
+                    appendix=appendix)
+    facts = {key: value.strip() or None for key, value in (
+        ("recipient", recipient), ("sender", sender), ("reference", reference)) if value is not None}
+    # a number the privacy guard warned about never reaches the regional document
+    region = masked_model(region.model_copy(update={**facts, **texts.texts}))
+    return region, problems + against_the_figures(texts, region.totals or region.parts[0])

@@ -15,6 +15,7 @@ from typing import Any
 
 from vastbus_cli.contact_details import mask_contact_details
 from vastbus_cli.privacy import (
+    MASKED_NOTE,
     PRIVACY_HINT,
     PRIVACY_MESSAGE,
     find_identity_numbers,
@@ -326,7 +327,7 @@ class _Interpreter:
         found = next(n for t in texts if t for n in find_identity_numbers(t))
         self.problems.append(warning(
             source, line, min(columns) + 1 if columns else 0, "personnummer",
-            PRIVACY_MESSAGE.format(kind=found.kind) + " Det är maskerat i sammanställningen.",
+            PRIVACY_MESSAGE.format(kind=found.kind) + MASKED_NOTE,
             PRIVACY_HINT))
 
     def meaning(self, raw: RawAnswer) -> Meaning:
