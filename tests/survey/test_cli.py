@@ -23,10 +23,14 @@ def invoke(*args: str):
 def test_examples_show_both_rounds_and_the_change() -> None:
     result = invoke(*EXAMPLE_ARGS)
     assert result.exit_code == 0, result.output
-    assert ("Omgångar: 2018 (7 svarande av 7 förväntade, 100,0 %), 2019 (7 svarande av 7 "
-            "förväntade, 100,0 %)"
-            in " ".join(result.output.split()))
-    assert "+14,3 p.e." in result.output
+    assert ("Omgångar: 2018 (7 svarande av 7 förväntade, 100 %), 2019 (7 svarande av 7 "
+            "förväntade, 100 %)"
+            in " ".join(result.output.replace("\xa0", " ").split()))
+    # 3 of 7 → 4 of 7: 43 % → 57 %, +14 percentage points, as in the Word report
+    row = next(line for line in result.output.splitlines() if line.startswith("Ja, i den"))
+    assert [c.strip() for c in row.split("│")][1:] == ["3", "43\xa0% ████▎", "4",
+                                                       "57\xa0% █████▊", "+14"]
+    assert "(procentenheter)" in result.output and "p.e." not in result.output
     assert "Obligatorisk fråga utan svar från 2019: Södra Bohuslän" in result.output
     assert "personnummer" in result.output  # the warning (stderr is mixed in)
     assert "19121212-1212" not in result.output

@@ -46,13 +46,14 @@ def test_terminal_cross_table_has_groups_as_columns() -> None:
     assert [c.strip() for c in head.split("┃")] == ["Alternativ", "Totalt", "Fyrbodal",
                                                      "Skaraborg", "VVG *"]
     ja = next(line for line in lines if line.startswith("Ja "))
-    # VVG has two respondents: its count only, never a share
-    assert [c.strip() for c in ja.split("│")] == ["Ja", "7 (53,8 %)", "3 (50,0 %)",
-                                                   "3 (60,0 %)", "1"]
+    # VVG has two respondents: its count only, never a share; the others in whole percent
+    # (fewer than 100 answered), as in the Word report
+    assert [c.strip() for c in ja.split("│")] == ["Ja", "7 (54\xa0%)", "3 (50\xa0%)",
+                                                   "3 (60\xa0%)", "1"]
     base = next(line for line in lines if line.startswith("Svarande (bas)"))
     assert [c.strip() for c in base.split("│")] == ["Svarande (bas)", "13", "6", "5", "2"]
     assert "* Färre än 5 svarande i gruppen: bara antal visas" in run.output
-    assert "100,0 %" not in run.output
+    assert "100,0 %" not in run.output and "100\xa0%" not in run.output
 
 
 def test_markdown_cross_table_golden(crossed: Tally) -> None:
@@ -61,7 +62,7 @@ def test_markdown_cross_table_golden(crossed: Tally) -> None:
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8")
     assert "| Alternativ | Totalt | Fyrbodal | Skaraborg | VVG \\* |" in text
-    assert "| Ja | 7 (53,8 %) | 3 (50,0 %) | 3 (60,0 %) | 1 |" in text
+    assert "| Ja | 7 (54\xa0%) | 3 (50\xa0%) | 3 (60\xa0%) | 1 |" in text
 
 
 def test_xlsx_cross_table_on_one_sheet_with_a_clustered_chart(crossed: Tally) -> None:
@@ -74,6 +75,8 @@ def test_xlsx_cross_table_on_one_sheet_with_a_clustered_chart(crossed: Tally) ->
                           "VVG * andel"]
     ja = next(r for r in rows if r[0] == "Ja")
     assert ja[1:9] == [7, pytest.approx(7 / 13), 3, 0.5, 3, 0.6, 1, None]
+    cells = next(r for r in sheet.iter_rows() if r[0].value == "Ja")
+    assert [cells[i].number_format for i in (2, 4, 6)] == ["0%"] * 3  # 13, 6, 5 answered
     assert next(r for r in rows if r[0] == "Svarande (bas)")[1:8:2] == [13, 6, 5, 2]
     charts = sheet._charts
     assert len(charts) == 2  # the two closed questions

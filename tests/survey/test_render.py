@@ -33,7 +33,11 @@ def test_markdown_golden(example: Tally) -> None:
 
 def test_markdown_escapes_answers(example: Tally) -> None:
     text = render_bytes(example, "md").decode("utf-8")
-    assert "| Ja, delvis | 3 | 42,9 % | 2 | 28,6 % | −14,3 p.e. |" in text
+    # 3 of 7 and 2 of 7: whole percent and the difference of the shares shown, as in Word
+    assert "| Ja, delvis | 3 | 43\xa0% | 2 | 29\xa0% | −14 |" in text
+    assert "| 2019 andel | Förändring (procentenheter) |" in text
+    assert "- Omgång 2018: 7 svarande av 7 förväntade, 100\xa0% (enkat-2018.csv)" in text
+    assert "p.e." not in text and "42,9" not in text
     assert " [personnummer borttaget]" not in text  # the bracket is escaped: never a link
     assert "\\[personnummer borttaget]" in text
 
@@ -89,8 +93,15 @@ def test_xlsx_sheets_charts_values_and_no_formulas(example: Tally) -> None:
     chefer = cells["Ja, för chefer i kommuner och region"]
     # shares are exact fractions shown as percentages, not rounded numbers
     assert [c.value for c in chefer[1:6]] == [4, 4 / 7, None, 5, 5 / 7]
-    assert chefer[2].number_format == "0.0%"
-    assert chefer[6].value == 14.3 and "p.e." in chefer[6].number_format
+    # 7 answered: whole percent as in the Word report (57 % → 71 %: +14 percentage points)
+    assert chefer[2].number_format == chefer[5].number_format == "0%"
+    assert chefer[6].value == 14 and chefer[6].number_format == '+0;"−"0;"±"0'
+    header = next(r for r in sheet.iter_rows() if r[0].value == "Alternativ")
+    assert header[6].value == "Förändring (procentenheter)"
+    ja = next(r for r in sheet.iter_rows() if r[0].value == "Ja, för medarbetare i verksamheterna")
+    assert [c.value for c in ja[1:7]] == [2, 2 / 7, None, 4, 4 / 7, 28]  # 29 % → 57 %
+    assert not any("p.e." in str(c.number_format) or "p.e." in str(c.value)
+                   for ws in workbook.worksheets for r in ws.iter_rows() for c in r)
     assert cells["Svarande (bas)"][1].value == 7
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
@@ -115,5 +126,5 @@ def test_xlsx_sheets_charts_values_and_no_formulas(example: Tally) -> None:
     assert rows[1] == ("2018", "Totalt", "information-utbildning",
                        "Har information/utbildning om överenskommelsen genomförts partsgemensamt?",
                        "Ja, i den delregionala vårdsamverkansgruppen", 3, 7, pytest.approx(3 / 7))
-    assert data["H2"].number_format == "0.0%"
+    assert data["H2"].number_format == "0.0%"  # the long data keeps its decimal
     assert "Utbildningsdag för BUP och socialtjänst" not in [r[4] for r in rows]

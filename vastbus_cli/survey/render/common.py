@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from vastbus_cli.survey.model import (
     KIND_NAMES,
+    OptionCount,
     QuestionResult,
     Result,
     RoundInfo,
@@ -30,27 +32,14 @@ def number(value: float, decimals: int = 1) -> str:
     return f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
 
 
-def fixed(value: float) -> str:
-    """One decimal, Swedish comma: shares always line up (0,0 %, 42,9 %, 100,0 %)."""
-    return f"{value:.1f}".replace(".", ",")
-
-
-def percent(value: float | None) -> str:
-    return "–" if value is None else f"{fixed(value)} %"
-
-
-def change(value: float | None) -> str:
-    if value is None:
-        return ""
-    sign = "+" if value > 0 else "−" if value < 0 else "±"
-    return f"{sign}{fixed(abs(value))} p.e."
-
-
-def bar(value: float | None, width: int = BAR_WIDTH) -> str:
-    """A bar of block glyphs, eighths for the last cell."""
+def bar(value: float | None, width: int = BAR_WIDTH, ascii_only: bool = False) -> str:
+    """A bar of block glyphs, eighths for the last cell; `#` where the stream has no blocks
+    (a Windows console in cp1252 would show `?????`)."""
     if not value:
         return ""
     eighths = round(max(0.0, min(value, 100.0)) / 100 * width * 8)
+    if ascii_only:
+        return "#" * round(eighths / 8)
     full, rest = divmod(eighths, 8)
     return "█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")
 
@@ -169,13 +158,17 @@ class CrossColumn:
             if self.result else None
         if found is None:
             return None, None
-        return found.count, None if self.small else found.percent
+        if self.small or self.result is None:
+            return found.count, None
+        return found.count, percent_of(found.count, self.result.answered)
 
-    def cell(self, label: str) -> str:
-        count, share = self.option(label)
+    def cell(self, label: str, space: str = " ") -> str:
+        """`3 (43 %)`, the share as the Word report shows it; `space` between the two."""
+        count, value = self.option(label)
         if count is None:
             return "–"
-        return f"{count}" if share is None else f"{count} ({percent(share)})"
+        base = self.result.answered if self.result else 0
+        return f"{count}" if value is None else f"{count}{space}({share(value, share_decimals(base))})"
 
 
 def cross_columns(question: QuestionResult, tally: Tally, round_label: str) -> list[CrossColumn]:
@@ -220,8 +213,7 @@ def respondents_text(info: RoundInfo) -> str:
     """'7 svarande av 8 förväntade, 87,5 %; inte svarat: Skaraborg' or '7 svarande'."""
     if info.expected is None:
         return f"{info.respondents} svarande"
-    text = (f"{info.respondents} svarande av {info.expected} förväntade, "
-            f"{percent(info.response_rate)}")
+    text = f"{info.respondents} svarande av {info.expected} förväntade, {response_rate(info)}"
     if info.not_responded:
         text += "; inte svarat: " + ", ".join(info.not_responded)
     return text
@@ -237,25 +229,75 @@ def share_decimals(base: int) -> int:
     return 1 if base >= DECIMAL_BASE else 0
 
 
+def percent_of(count: int, base: int) -> float | None:
+    """The exact share in percent. The tally's `percent` carries one decimal (for JSON and
+    CSV); rounding that again would show 5 of 11 (45,45… %) as 46 % where Excel shows 45 %."""
+    return 100 * count / base if base else None
+
+
+def option_share(option: OptionCount, result: Result) -> float | None:
+    """An option's exact share of those who answered the question."""
+    return percent_of(option.count, result.answered)
+
+
+def _rounded(value: float, decimals: int) -> Decimal:
+    """Half away from zero, as Excel's '0%' shows the same fraction: 1 of 8 is 13 %, not the
+    12 % of Python's round-half-even. `repr` keeps 1,15 from becoming 1,1499…"""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def _figure(value: Decimal) -> str:
+    return str(value).replace(".", ",")
+
+
 def share(value: float | None, decimals: int) -> str:
     """`43 %` or `42,9 %` (a no-break space before the sign); `–` when nobody answered."""
     if value is None:
         return "–"
-    return f"{value:.{decimals}f}".replace(".", ",") + "\u00a0%"
+    return _figure(_rounded(value, decimals)) + "\u00a0%"
 
 
 def shown(value: float, decimals: int) -> float:
     """The share as the reader sees it, so a change is the difference of the figures shown."""
-    return round(value, decimals)
+    return float(_rounded(value, decimals))
+
+
+def shown_change(before: float | None, after: float | None, decimals: int) -> float | None:
+    """The difference of the shares shown, in percentage points (43 % → 29 % is −14)."""
+    if before is None or after is None:
+        return None
+    return float(_rounded(after, decimals) - _rounded(before, decimals))
 
 
 def points_change(before: float | None, after: float | None, decimals: int) -> str:
     """`+14` / `−14` / `±0`: the difference of the shares shown, in percentage points."""
     if before is None or after is None:
         return ""
-    value = round(shown(after, decimals) - shown(before, decimals), decimals)
+    value = _rounded(after, decimals) - _rounded(before, decimals)
     sign = "+" if value > 0 else "−" if value < 0 else "±"
-    return f"{sign}{abs(value):.{decimals}f}".replace(".", ",")
+    return sign + _figure(abs(value))
+
+
+def change_decimals(results: list[Result | None], index: int) -> int:
+    """The change from round `index - 1` to `index` has the precision of the coarser share."""
+    before, after = results[index - 1], results[index]
+    return min(share_decimals(before.answered) if before else 0,
+               share_decimals(after.answered) if after else 0)
+
+
+CHANGE_HEADER = "Förändring (procentenheter)"
+
+
+def change_header(labels: list[str], index: int) -> str:
+    """'Förändring (procentenheter)'; with three rounds or more, which round it leads to."""
+    return CHANGE_HEADER if len(labels) == 2 else f"Förändring {labels[index]} (procentenheter)"
+
+
+def response_rate(info: RoundInfo) -> str:
+    """`100 %`: respondents of the expected, by the same rule as the shares."""
+    if not info.expected:
+        return "–"
+    return share(percent_of(info.respondents, info.expected), share_decimals(info.expected))
 
 
 def label_format(decimals: int) -> str:

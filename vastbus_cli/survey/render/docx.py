@@ -33,6 +33,8 @@ from vastbus_cli.survey.render.common import (
     STAT_LABELS,
     CrossColumn,
     blank_lines,
+    change_decimals,
+    change_header,
     cross_columns,
     cross_options,
     is_cross,
@@ -40,8 +42,10 @@ from vastbus_cli.survey.render.common import (
     label_format,
     names,
     option_labels,
+    option_share,
     points_change,
     rank_table,
+    response_rate,
     results_by_round,
     round_labels,
     share,
@@ -52,7 +56,6 @@ from vastbus_cli.survey.render.common import (
 
 AUTHOR = "Västbus"
 AXIS_TITLE = "Andel av svarande"
-CHANGE_HEADER = "Förändring (procentenheter)"
 TOP_CHANGES = 3  # the largest changes named in the summary
 
 
@@ -139,7 +142,7 @@ def _respondents(tally: Tally) -> str:
     for r in tally.rounds:
         if r.expected:
             parts.append(f"{r.respondents} av {r.expected} förväntade "
-                         f"({share(r.response_rate, 0)}) {r.label}")
+                         f"({response_rate(r)}) {r.label}")
         else:
             parts.append(f"{r.respondents} {r.label}")
     missing = [f"{r.label}: {names(r.not_responded)}" for r in tally.rounds if r.not_responded]
@@ -156,17 +159,17 @@ def _largest_changes(tally: Tally, before: str, after: str) -> list[str]:
         if not old or not new or not old.answered or not new.answered:
             continue
         decimals = min(share_decimals(old.answered), share_decimals(new.answered))
-        shares = {o.label: o.percent for o in old.options}
+        shares = {o.label: option_share(o, old) for o in old.options}
         for option in new.options:
-            was = shares.get(option.label)
-            if was is None or option.percent is None:
+            was, now = shares.get(option.label), option_share(option, new)
+            if was is None or now is None:
                 continue
-            delta = shown(option.percent, decimals) - shown(was, decimals)
+            delta = shown(now, decimals) - shown(was, decimals)
             if abs(delta) < 0.5:
                 continue
             found.append((abs(delta), f"{question.text} ”{option.label}”: "
-                          f"{share(was, decimals)} → {share(option.percent, decimals)} "
-                          f"({points_change(was, option.percent, decimals)} procentenheter)."))
+                          f"{share(was, decimals)} → {share(now, decimals)} "
+                          f"({points_change(was, now, decimals)} procentenheter)."))
     found.sort(key=lambda item: -item[0])
     return [text for _size, text in found[:TOP_CHANGES]]
 
@@ -188,7 +191,7 @@ def _method(doc: WordDocument, tally: Tally, intro: str) -> None:
     expected = any(r.expected for r in tally.rounds)
     rows: list[list[Value]] = [
         [r.label, r.respondents,
-         *([r.expected, share(r.response_rate, 0)] if expected else []), file_name(r.source)]
+         *([r.expected, response_rate(r)] if expected else []), file_name(r.source)]
         for r in tally.rounds]
     headers = ["Omgång", "Svarande", *(["Förväntade", "Svarsfrekvens"] if expected else []),
                "Fil"]
@@ -265,8 +268,7 @@ def _options_table(results: list[Result | None], labels: list[str]) -> Table:
     for index, label in enumerate(labels):
         headers += [f"{label} antal", f"{label} andel"]
         if index:
-            headers.append(CHANGE_HEADER if len(labels) == 2 else f"Förändring {label} "
-                           "(procentenheter)")
+            headers.append(change_header(labels, index))
     decimals = [share_decimals(r.answered) if r else 0 for r in results]
     rows: list[list[Value]] = []
     for option in option_labels(results):
@@ -274,10 +276,10 @@ def _options_table(results: list[Result | None], labels: list[str]) -> Table:
         before: float | None = None
         for index, result in enumerate(results):
             found = next((o for o in result.options if o.label == option), None) if result else None
-            now = found.percent if found else None
+            now = option_share(found, result) if found and result else None
             row += [found.count if found else None, share(now, decimals[index])]
             if index:
-                row.append(points_change(before, now, min(decimals[index - 1], decimals[index])))
+                row.append(points_change(before, now, change_decimals(results, index)))
             before = now
         rows.append(row)
     base: list[Value] = ["Svarande (bas)"]
@@ -337,9 +339,5 @@ def _cross(doc: WordDocument, question: QuestionResult, tally: Tally, labels: li
 
 
 def _cross_cell(column: CrossColumn, option: str) -> str:
-    count, value = column.option(option)
-    if count is None:
-        return "–"
-    base = column.result.answered if column.result else 0
     # one unbreakable figure: a count and its share never split over two lines
-    return f"{count}" if value is None else f"{count}\u00a0({share(value, share_decimals(base))})"
+    return column.cell(option, "\u00a0")

@@ -14,7 +14,8 @@ from vastbus_cli.survey.render.common import (
     SMALL_NOTE,
     STAT_LABELS,
     blank_lines,
-    change,
+    change_decimals,
+    change_header,
     cross_columns,
     cross_options,
     group_name,
@@ -23,11 +24,14 @@ from vastbus_cli.survey.render.common import (
     kind_name,
     number,
     option_labels,
-    percent,
+    option_share,
+    points_change,
     rank_table,
     respondents_text,
     results_by_round,
     round_labels,
+    share,
+    share_decimals,
     shown_answers,
 )
 
@@ -127,19 +131,24 @@ def _cross(question: QuestionResult, tally: Tally, labels: list[str]) -> list[st
 
 
 def _options_table(results: list[Result | None], labels: list[str]) -> list[str]:
+    """Shares and changes as the Word report shows them (`share`, `points_change`)."""
     head = ["Alternativ"]
     for index, label in enumerate(labels):
         head += [f"{md_cell(label)} antal", f"{md_cell(label)} andel"]
         if index:
-            head.append("förändring")
+            head.append(md_cell(change_header(labels, index)))
     rows = [head, ["---"] + ["---:"] * (len(head) - 1)]
     for option in option_labels(results):
         row = [md_cell(option)]
+        before: float | None = None
         for index, result in enumerate(results):
             found = next((o for o in result.options if o.label == option), None) if result else None
-            row += [str(found.count) if found else "–", percent(found.percent) if found else "–"]
+            now = option_share(found, result) if found and result else None
+            row += [str(found.count) if found else "–",
+                    share(now, share_decimals(result.answered)) if found and result else "–"]
             if index:
-                row.append(change(found.change) if found else "")
+                row.append(points_change(before, now, change_decimals(results, index)))
+            before = now
         rows.append(row)
     base = ["**Svarande (bas)**"]
     for index, result in enumerate(results):

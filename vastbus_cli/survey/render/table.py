@@ -14,7 +14,8 @@ from vastbus_cli.survey.render.common import (
     STAT_LABELS,
     bar,
     blank_lines,
-    change,
+    change_decimals,
+    change_header,
     cross_columns,
     cross_options,
     group_name,
@@ -22,11 +23,14 @@ from vastbus_cli.survey.render.common import (
     is_cross,
     number,
     option_labels,
-    percent,
+    option_share,
+    points_change,
     rank_table,
     respondents_text,
     results_by_round,
     round_labels,
+    share,
+    share_decimals,
     shown_answers,
     title,
 )
@@ -61,7 +65,8 @@ def _question(question: QuestionResult, tally: Tally, console: Console) -> None:
             console.print(_rank_table(results, labels, heading))
             console.print(f"[dim]{RANK_NOTE}[/]")
         elif question.kind in ("single", "multi"):
-            console.print(_options_table(results, labels, heading))
+            console.print(_options_table(results, labels, heading,
+                                         ascii_only=console.options.ascii_only))
         elif question.kind == "number":
             console.print(_stats_table(results, labels, heading))
         else:
@@ -128,26 +133,36 @@ def _rank_table(results: list[Result | None], labels: list[str], heading: str | 
 
 
 def _options_table(results: list[Result | None], labels: list[str],
-                   heading: str | None) -> Table:
+                   heading: str | None, ascii_only: bool = False) -> Table:
     table = Table(title=heading, title_justify="left", show_edge=False, pad_edge=False)
     table.add_column("Alternativ", min_width=14)
     for index, label in enumerate(labels):
         table.add_column(f"{label}\nantal", justify="right")
         table.add_column(f"{label}\nandel", justify="left", no_wrap=True)
         if index:
-            table.add_column("förändring", justify="right", no_wrap=True)
+            table.add_column(_change_heading(labels, index), justify="right", no_wrap=True)
     for option in option_labels(results):
         row = [escape(option)]
+        before: float | None = None
         for index, result in enumerate(results):
             found = next((o for o in result.options if o.label == option), None) if result else None
+            now = option_share(found, result) if found and result else None
+            decimals = share_decimals(result.answered) if result else 0
             row += [str(found.count) if found else "–",
-                    f"{percent(found.percent):>7} [cyan]{bar(found.percent, TERMINAL_BAR)}[/]" if found else ""]
+                    f"{share(now, decimals):>{4 + 2 * decimals}} "
+                    f"[cyan]{bar(now, TERMINAL_BAR, ascii_only)}[/]" if found else ""]
             if index:
-                row.append(change(found.change) if found else "")
+                row.append(points_change(before, now, change_decimals(results, index)))
+            before = now
         table.add_row(*row)
     table.add_section()
     _base_rows(table, results)
     return table
+
+
+def _change_heading(labels: list[str], index: int) -> str:
+    """The Word report's heading over two lines: 'Förändring' / '(procentenheter)'."""
+    return escape(change_header(labels, index)).replace(" (", "\n(")
 
 
 def _base_rows(table: Table, results: list[Result | None]) -> None:

@@ -2,8 +2,11 @@
 question, and a long "Data" sheet for pivot tables.
 
 Every text goes through `set_text`, so an answer like "=SUMMA(A1)" stays text.
-Shares are stored as exact fractions with a percentage format, so Excel can
-compute and chart them without rounding. With `--by`, each closed question is
+Shares are stored as exact fractions, so Excel can compute and chart them without
+rounding, and shown with the Word report's precision: whole percent below
+`DECIMAL_BASE` answers ('0%'), one decimal from it ('0.0%'). The change is the
+difference of the shares shown, in percentage points, as in the Word report (43 % → 29 %
+is −14). The "Data" sheet shows every share with one decimal. With `--by`, each closed question is
 one cross-table (the groups across) with a clustered bar chart. Free texts and
 the "Annat" texts of closed questions are listed on a sheet of their own (more
 sheets past Excel's 1 048 576 rows), every one of them.
@@ -33,6 +36,8 @@ from vastbus_cli.survey.render.common import (
     TEXT_HEADER,
     CrossColumn,
     blank_lines,
+    change_decimals,
+    change_header,
     cross_columns,
     cross_options,
     group_name,
@@ -41,16 +46,26 @@ from vastbus_cli.survey.render.common import (
     kind_name,
     long_rows,
     option_labels,
+    option_share,
     rank_table,
     results_by_round,
     round_labels,
+    share_decimals,
+    shown_change,
     text_rows,
 )
 
 DATA_SHEET = "Data"
 TEXT_SHEET = "Fritext"
-SHARE = "0.0%"
-CHANGE = '+0.0" p.e.";-0.0" p.e.";0.0" p.e."'
+SHARE = "0.0%"  # the Data sheet, and section sheets from DECIMAL_BASE answers
+CHANGE_WIDTH = 17  # characters: '(procentenheter)' in bold on one line
+WHOLE_SHARE = "0%"  # section sheets below DECIMAL_BASE answers, as the Word report
+CHANGES = ('+0;"−"0;"±"0', '+0.0;"−"0.0;"±"0.0')  # percentage points, whole or one decimal
+
+
+def share_format(result: Result | None) -> str:
+    """The number format that shows a share as the Word report does."""
+    return SHARE if result and share_decimals(result.answered) else WHOLE_SHARE
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -77,6 +92,7 @@ class _Grid:
         self.sheet = sheet
         self.title = sheet.title
         self.column_dimensions = sheet.column_dimensions
+        self.row_dimensions = sheet.row_dimensions
         self.cells: dict[tuple[int, int], Any] = {}
 
     def cell(self, row: int, column: int) -> Any:
@@ -121,6 +137,8 @@ def write(tally: Tally, out: IO[bytes]) -> None:
         sheet.column_dimensions["A"].width = 48
         for index in range(2, 40):
             sheet.column_dimensions[get_column_letter(index)].width = 12
+        for index in range(1, len(tally.rounds)):  # 'Förändring' / '(procentenheter)'
+            sheet.column_dimensions[get_column_letter(4 + 3 * index)].width = CHANGE_WIDTH
         row = 1
         set_text(sheet.cell(row, 1), tally.survey)
         sheet.cell(row, 1).font = Font(bold=True, size=14)
@@ -276,7 +294,7 @@ def _cross(sheet: Any, question: QuestionResult, tally: Tally, labels: list[str]
                 if share is not None:
                     cell = sheet.cell(header + offset, 3 + 2 * index)
                     cell.value = _fraction(count, column.result)
-                    cell.number_format = SHARE
+                    cell.number_format = share_format(column.result)
         last = header + len(options)
         set_text(sheet.cell(last + 1, 1), "Svarande (bas)")
         set_text(sheet.cell(last + 2, 1), "Ej svar")
@@ -299,6 +317,10 @@ def _cross(sheet: Any, question: QuestionResult, tally: Tally, labels: list[str]
         set_text(sheet.cell(row, 1), SMALL_NOTE)
         row += 1
     return _texts_note(sheet, question, [question.result(label, None) for label in labels], row)
+
+
+def _percent(option: Any, result: Result | None) -> float | None:
+    return None if option is None or result is None else option_share(option, result)
 
 
 def _fraction(count: int | None, result: Result | None) -> float | None:
@@ -354,7 +376,7 @@ def _bar_chart(title: str) -> Any:
 
 def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: list[str],
              row: int, chart: bool) -> int:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     header = row
     set_text(sheet.cell(header, 1), "Alternativ")
@@ -362,9 +384,12 @@ def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: l
         set_text(sheet.cell(header, 2 + 3 * index), f"{label} antal")
         set_text(sheet.cell(header, 3 + 3 * index), f"{label} andel")
         set_text(sheet.cell(header, 4 + 3 * index),
-                 "förändring" if index else "")
+                 change_header(labels, index) if index else "")
     for cell in sheet[header]:
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    if len(labels) > 1:
+        sheet.row_dimensions[header].height = 30  # two lines: Excel does not grow it itself
     options = option_labels(results)
     for offset, option in enumerate(options, start=1):
         set_text(sheet.cell(header + offset, 1), option)
@@ -374,10 +399,17 @@ def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: l
                 continue
             set_text(sheet.cell(header + offset, 2 + 3 * index), found.count)
             sheet.cell(header + offset, 3 + 3 * index).value = _fraction(found.count, result)
-            sheet.cell(header + offset, 3 + 3 * index).number_format = SHARE
-            if index and found.change is not None:
-                set_text(sheet.cell(header + offset, 4 + 3 * index), found.change)
-                sheet.cell(header + offset, 4 + 3 * index).number_format = CHANGE
+            sheet.cell(header + offset, 3 + 3 * index).number_format = share_format(result)
+            if not index:
+                continue
+            before = next((o for o in results[index - 1].options if o.label == option), None) \
+                if results[index - 1] else None
+            decimals = change_decimals(results, index)
+            points = shown_change(_percent(before, results[index - 1]),
+                                  _percent(found, result), decimals)
+            if points is not None:
+                set_text(sheet.cell(header + offset, 4 + 3 * index), points)
+                sheet.cell(header + offset, 4 + 3 * index).number_format = CHANGES[decimals]
     last = header + len(options)
     set_text(sheet.cell(last + 1, 1), "Svarande (bas)")
     set_text(sheet.cell(last + 2, 1), "Ej svar")

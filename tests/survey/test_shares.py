@@ -1,0 +1,143 @@
+"""Every format shows a share and a change as the Word report does.
+
+Three rounds chosen for the rounding: 5 of 11 (45,45… %: the tally's one-decimal 45,5
+must not be rounded again to 46 %), 1 of 8 (12,5 %: half away from zero, 13 % as Excel's
+'0%' shows it, not Python's 12 %) and 1 of 400 (0,25 %: one decimal from 100 answers).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from rich.console import Console
+
+from tests.survey.conftest import tally_files
+from vastbus_cli.survey.model import Tally
+from vastbus_cli.survey.render import render_bytes
+from vastbus_cli.survey.render.common import points_change, share, shown_change
+from vastbus_cli.survey.render.table import print_tally
+from vastbus_cli.survey.spec import load_spec
+
+SPEC = """\
+enkät: Avrundning
+frågor:
+  - id: rutin
+    text: Finns en rutin?
+    typ: enkelval
+    alternativ: [Ja, Nej]
+"""
+ROUNDS = ((5, 11), (1, 8), (1, 400))  # (Ja, answered)
+
+
+@pytest.fixture(scope="module")
+def rounding(tmp_path_factory: pytest.TempPathFactory) -> Tally:
+    folder = tmp_path_factory.mktemp("shares")
+    files: list[str | Path] = []
+    for index, (ja, answered) in enumerate(ROUNDS, start=1):
+        path = folder / f"omgang{index}.csv"
+        path.write_text("Finns en rutin?\n" + "Ja\n" * ja + "Nej\n" * (answered - ja),
+                        encoding="utf-8")
+        files.append(path)
+    (folder / "spec.yaml").write_text(SPEC, encoding="utf-8")
+    spec, problems = load_spec(folder / "spec.yaml")
+    assert spec is not None, problems
+    return tally_files(*files, spec=spec)[0]
+
+
+# the figures the Word report shows, per round: Ja, Nej, and the change since the last round
+EXPECTED = [("45\xa0%", "55\xa0%", None, None),
+            ("13\xa0%", "88\xa0%", "−32", "+33"),
+            ("0,3\xa0%", "99,8\xa0%", "−13", "+12")]
+
+
+def test_share_rounds_half_away_from_zero() -> None:
+    assert share(12.5, 0) == "13\xa0%"  # 1 of 8
+    assert share(100 * 3 / 8, 0) == "38\xa0%"
+    assert share(0.25, 1) == "0,3\xa0%"  # 1 of 400
+    assert share(100 * 23 / 2000, 1) == "1,2\xa0%"  # 1,15 %, not 1,1499… → 1,1
+    assert share(None, 0) == "–"
+    assert points_change(100 * 5 / 11, 12.5, 0) == "−32"  # 13 − 45
+    assert points_change(100 / 7, 100 / 7, 0) == "±0"
+    assert points_change(28.54, 42.86, 1) == "+14,4"  # 42,9 − 28,5
+    assert shown_change(100 * 5 / 11, 12.5, 0) == -32.0
+    assert shown_change(None, 12.5, 0) is None
+
+
+def test_word_report(rounding: Tally) -> None:
+    doc = Document(io.BytesIO(render_bytes(rounding, "docx")))
+    table = next(t for t in doc.tables if t.cell(0, 0).text == "Alternativ")
+    assert [c.text for c in table.rows[0].cells] == [
+        "Alternativ", "r1 antal", "r1 andel", "r2 antal", "r2 andel",
+        "Förändring r2 (procentenheter)", "r3 antal", "r3 andel",
+        "Förändring r3 (procentenheter)"]
+    ja, nej = ([c.text for c in row.cells] for row in table.rows[1:3])
+    assert ja == ["Ja", "5", "45\xa0%", "1", "13\xa0%", "−32", "1", "0,3\xa0%", "−13"]
+    assert nej == ["Nej", "6", "55\xa0%", "7", "88\xa0%", "+33", "399", "99,8\xa0%", "+12"]
+
+
+def test_markdown(rounding: Tally) -> None:
+    text = render_bytes(rounding, "md").decode("utf-8")
+    assert ("| Alternativ | r1 antal | r1 andel | r2 antal | r2 andel | Förändring r2 "
+            "(procentenheter) | r3 antal | r3 andel | Förändring r3 (procentenheter) |") in text
+    assert "| Ja | 5 | 45\xa0% | 1 | 13\xa0% | −32 | 1 | 0,3\xa0% | −13 |" in text
+    assert "| Nej | 6 | 55\xa0% | 7 | 88\xa0% | +33 | 399 | 99,8\xa0% | +12 |" in text
+
+
+def test_terminal(rounding: Tally) -> None:
+    console = Console(file=io.StringIO(), width=160, color_system=None)
+    print_tally(rounding, console)
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    cells = {c[0]: c for c in ([p.strip() for p in line.split("│")] for line in lines)
+             if c[0] in ("Ja", "Nej")}
+    assert cells["Ja"][1:] == ["5", "45\xa0% ████▌", "1", "13\xa0% █▎", "−32", "1",
+                               "0,3\xa0%", "−13"]
+    assert [cells["Nej"][i] for i in (1, 3, 5, 6, 8)] == ["6", "7", "+33", "399", "+12"]
+    assert cells["Nej"][2].startswith("55\xa0% ") and cells["Nej"][7].startswith("99,8\xa0% ")
+    heading = "\n".join(lines)
+    assert "Förändring r2" in heading and "(procentenheter)" in heading
+
+
+def test_excel_exact_fractions_shown_as_in_word(rounding: Tally) -> None:
+    sheet = load_workbook(io.BytesIO(render_bytes(rounding, "xlsx")))["Frågor"]
+    rows = {r[0].value: r for r in sheet.iter_rows() if r[0].value in ("Alternativ", "Ja")}
+    assert [c.value for c in rows["Alternativ"][:10]] == [
+        "Alternativ", "r1 antal", "r1 andel", None, "r2 antal", "r2 andel",
+        "Förändring r2 (procentenheter)", "r3 antal", "r3 andel",
+        "Förändring r3 (procentenheter)"]
+    ja = rows["Ja"]
+    assert [c.value for c in ja[1:10]] == [5, pytest.approx(5 / 11), None, 1, 1 / 8, -32, 1, 1 / 400, -13]
+    assert [ja[i].number_format for i in (2, 5, 8)] == ["0%", "0%", "0.0%"]
+    assert ja[6].number_format == ja[9].number_format == '+0;"−"0;"±"0'  # whole points
+
+
+def test_json_and_csv_keep_the_tally_figures(rounding: Tally) -> None:
+    """JSON and CSV are data: the tally's one-decimal figures, not the display rounding."""
+    import json
+
+    options = json.loads(render_bytes(rounding, "json"))["questions"][0]["results"][1]["options"]
+    assert options[0] == {"label": "Ja", "count": 1, "percent": 12.5, "change": -33.0,
+                          "mean_rank": None}
+    lines = render_bytes(rounding, "csv").decode("utf-8-sig").splitlines()
+    assert "r1,Totalt,rutin,Finns en rutin?,Ja,5,11,45.5" in lines
+    assert "r3,Totalt,rutin,Finns en rutin?,Ja,1,400,0.2" in lines
+
+
+def test_terminal_in_a_cp1252_console(example: Tally) -> None:
+    """A Windows console in cp1252 has no block glyphs: '#' bars, never '?????'."""
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="cp1252", errors="replace")  # − has no cp1252
+    print_tally(example, Console(file=stream, width=80, color_system=None))
+    stream.flush()
+    text = raw.getvalue().decode("cp1252")
+    row = next(line for line in text.splitlines() if line.startswith("Ja, i den"))
+    assert [c.strip() for c in row.split("|")][1:] == ["3", "43\xa0% ####", "4",
+                                                       "57\xa0% ######", "+14"]
+    rows = [line for line in text.splitlines() if "|" in line]
+    # only the minus signs are '?' here (the CLI's own error handler writes them as '-')
+    assert not any("?" in re.sub(r"\?(?=\d)", "", line) for line in rows)
+    assert max(len(line) for line in rows) <= 80
