@@ -208,6 +208,12 @@ def test_a_missing_intro_is_a_swedish_usage_error_and_nothing_is_written(
     result = rollup(parts, "--conclusions", str(parts["tmp"]), "-o", str(out))
     assert result.exit_code == 2 and "fel: Slutsatserna:" in result.stderr
     assert not out.exists()
+    # the introduction is an input: never the output, even with --force
+    same = Path(parts["intro"])
+    before = same.read_bytes()
+    result = rollup(parts, "--intro", str(same), "-o", str(same), "--force")
+    assert result.exit_code == 2 and "skrivs aldrig över" in result.stderr
+    assert same.read_bytes() == before
 
 
 def test_an_unusable_text_stops_the_rollup_with_its_position(parts: dict[str, Any]) -> None:

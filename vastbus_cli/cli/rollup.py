@@ -65,7 +65,8 @@ def rollup_command(
         help="Den regionala samordnarens inledning (Markdown), först i sammanställningen."),
     conclusions: Path | None = typer.Option(
         None, "--conclusions", metavar="FIL.md",
-        help="Slutsatser och rekommendationer (Markdown), efter sammanfattningen."),
+        help="Slutsatser och rekommendationer (Markdown), efter det som lyfts till "
+             "regional nivå."),
     recipient: str | None = typer.Option(
         None, "--recipient", metavar="TEXT",
         help="Mottagare på titelsidan ('Till:'); standard: Regionala styrgruppen för Västbus."),

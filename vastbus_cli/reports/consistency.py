@@ -2,7 +2,8 @@
 
 An introduction that calls waiting times the deviation most groups raise, over
 tables that show them in 2 of 12 groups, makes the steering group doubt every
-figure. So `compile` reads the coordinator's inledning.md and slutsatser.md for
+figure. So `compile` reads the coordinator's inledning.md and slutsatser.md (and
+`rollup` the regional --intro and --conclusions, against the regional totals) for
 two kinds of claim, finds which deviation categories or themes a sentence
 names, and warns on the terminal (never in the document) with the figures:
 
