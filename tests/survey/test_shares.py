@@ -36,9 +36,12 @@ ROUNDS = ((5, 11), (1, 8), (1, 400))  # (Ja, answered)
 
 @pytest.fixture(scope="module")
 def rounding(tmp_path_factory: pytest.TempPathFactory) -> Tally:
-    folder = tmp_path_factory.mktemp("shares")
+    return _tally(tmp_path_factory.mktemp("shares"), ROUNDS)
+
+
+def _tally(folder: Path, rounds: tuple[tuple[int, int], ...]) -> Tally:
     files: list[str | Path] = []
-    for index, (ja, answered) in enumerate(ROUNDS, start=1):
+    for index, (ja, answered) in enumerate(rounds, start=1):
         path = folder / f"omgang{index}.csv"
         path.write_text("Finns en rutin?\n" + "Ja\n" * ja + "Nej\n" * (answered - ja),
                         encoding="utf-8")
@@ -109,6 +112,8 @@ def test_excel_exact_fractions_shown_as_in_word(rounding: Tally) -> None:
         "Alternativ", "r1 antal", "r1 andel", None, "r2 antal", "r2 andel",
         "Förändring r2 (procentenheter)", "r3 antal", "r3 andel",
         "Förändring r3 (procentenheter)"]
+    # 'Förändring r2' / '(procentenheter)': the row is as high as its two lines
+    assert sheet.row_dimensions[rows["Alternativ"][0].row].height == 30
     ja = rows["Ja"]
     assert [c.value for c in ja[1:10]] == [5, pytest.approx(5 / 11), None, 1, 1 / 8, -32, 1, 1 / 400, -13]
     assert [ja[i].number_format for i in (2, 5, 8)] == ["0%", "0%", "0.0%"]
@@ -141,3 +146,18 @@ def test_terminal_in_a_cp1252_console(example: Tally) -> None:
     # only the minus signs are '?' here (the CLI's own error handler writes them as '-')
     assert not any("?" in re.sub(r"\?(?=\d)", "", line) for line in rows)
     assert max(len(line) for line in rows) <= 80
+
+
+def test_from_100_answers_one_decimal_everywhere(tmp_path: Path) -> None:
+    """57 of 200 and 100 of 300: 28,5 % → 33,3 %, +4,8 percentage points in every format."""
+    large = _tally(tmp_path, ((57, 200), (100, 300)))
+    row = "| Ja | 57 | 28,5\xa0% | 100 | 33,3\xa0% | +4,8 |"
+    assert row in render_bytes(large, "md").decode("utf-8")
+    doc = Document(io.BytesIO(render_bytes(large, "docx")))
+    table = next(t for t in doc.tables if t.cell(0, 0).text == "Alternativ")
+    assert [c.text for c in table.rows[1].cells] == ["Ja", "57", "28,5\xa0%", "100", "33,3\xa0%",
+                                                      "+4,8"]
+    sheet = load_workbook(io.BytesIO(render_bytes(large, "xlsx")))["Frågor"]
+    ja = next(r for r in sheet.iter_rows() if r[0].value == "Ja")
+    assert [c.value for c in ja[1:7]] == [57, 57 / 200, None, 100, pytest.approx(1 / 3), 4.8]
+    assert [ja[i].number_format for i in (2, 5, 6)] == ["0.0%", "0.0%", '+0.0;"−"0.0;"±"0.0']

@@ -58,7 +58,9 @@ from vastbus_cli.survey.render.common import (
 DATA_SHEET = "Data"
 TEXT_SHEET = "Fritext"
 SHARE = "0.0%"  # the Data sheet, and section sheets from DECIMAL_BASE answers
+COLUMN_WIDTH = 12  # characters, the columns right of the options
 CHANGE_WIDTH = 17  # characters: '(procentenheter)' in bold on one line
+LINE_HEIGHT = 15  # points, a line of 11-point text
 WHOLE_SHARE = "0%"  # section sheets below DECIMAL_BASE answers, as the Word report
 CHANGES = ('+0;"−"0;"±"0', '+0.0;"−"0.0;"±"0.0')  # percentage points, whole or one decimal
 
@@ -136,7 +138,7 @@ def write(tally: Tally, out: IO[bytes]) -> None:
         sheet = _Grid(workbook.create_sheet(sheet_title(section, used)))
         sheet.column_dimensions["A"].width = 48
         for index in range(2, 40):
-            sheet.column_dimensions[get_column_letter(index)].width = 12
+            sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTH
         for index in range(1, len(tally.rounds)):  # 'Förändring' / '(procentenheter)'
             sheet.column_dimensions[get_column_letter(4 + 3 * index)].width = CHANGE_WIDTH
         row = 1
@@ -319,6 +321,18 @@ def _cross(sheet: Any, question: QuestionResult, tally: Tally, labels: list[str]
     return _texts_note(sheet, question, [question.result(label, None) for label in labels], row)
 
 
+def _wrapped_lines(text: str, width: int) -> int:
+    """Lines a heading takes when wrapped at word breaks in a column `width` characters wide
+    (a character less for bold text)."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width - 1:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines
+
+
 def _percent(option: Any, result: Result | None) -> float | None:
     return None if option is None or result is None else option_share(option, result)
 
@@ -388,8 +402,10 @@ def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: l
     for cell in sheet[header]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-    if len(labels) > 1:
-        sheet.row_dimensions[header].height = 30  # two lines: Excel does not grow it itself
+    # Excel does not grow a row for wrapped text itself: as many lines as the longest heading
+    sheet.row_dimensions[header].height = LINE_HEIGHT * max(
+        _wrapped_lines(str(cell.value or ""), CHANGE_WIDTH if (cell.column - 4) % 3 == 0
+                       and cell.column > 4 else COLUMN_WIDTH) for cell in sheet[header][1:])
     options = option_labels(results)
     for offset, option in enumerate(options, start=1):
         set_text(sheet.cell(header + offset, 1), option)
