@@ -223,3 +223,19 @@ def test_tally_by_an_empty_column_name_is_refused(tmp_path: Path, by: str) -> No
     result = runner.invoke(app, ["tally", str(export), "--by", by])
     assert result.exit_code == 2
     assert "fel: --by behöver namnet på en kolumn (fick en tom text)." in result.output
+
+
+def test_the_schema_takes_a_key_figure_with_a_decimal_comma_as_validate_does() -> None:
+    """An editor with the schema (VS Code's YAML extension) must not underline "3,5", which
+    validate reads as 3.5; a word is still refused by both."""
+    jsonschema = __import__("pytest").importorskip("jsonschema")
+    import yaml
+
+    from vastbus_cli.reports.schema import report_schema
+
+    report = yaml.safe_load(VALID)
+    report["nyckeltal"] = {"Antal SIP-möten": 14, "Väntetid (veckor)": "3,5", "Andel": 0.25}
+    jsonschema.validate(report, report_schema())
+    report["nyckeltal"] = {"Väntetid (veckor)": "tre"}
+    with __import__("pytest").raises(jsonschema.ValidationError):
+        jsonschema.validate(report, report_schema())

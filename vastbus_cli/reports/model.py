@@ -20,6 +20,7 @@ from pydantic import (
     StrictInt,
     StringConstraints,
     Tag,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
@@ -56,7 +57,14 @@ def _decimal_comma(value: Any) -> Any:
     return value
 
 
-KeyFigure = Annotated[StrictInt | StrictFloat, BeforeValidator(_decimal_comma)]
+# the schema says what validate takes, so an editor does not underline "3,5"
+_KEY_FIGURE_SCHEMA = {"anyOf": [
+    {"type": "number"},
+    {"type": "string", "pattern": r"^\s*-?\d+,\d+\s*$",
+     "description": "Ett tal med decimalkomma, t.ex. 3,5"},
+]}
+KeyFigure = Annotated[StrictInt | StrictFloat, BeforeValidator(_decimal_comma),
+                      WithJsonSchema(_KEY_FIGURE_SCHEMA)]
 
 
 # Default factories are Python functions, not the builtins `list` and `dict`: pydantic
