@@ -285,8 +285,7 @@ def _cross(sheet: Any, question: QuestionResult, tally: Tally, labels: list[str]
         for index, column in enumerate(columns):
             set_text(sheet.cell(header, 2 + 2 * index), f"{column.heading} antal")
             set_text(sheet.cell(header, 3 + 2 * index), f"{column.heading} andel")
-        for cell in sheet[header]:
-            cell.font = Font(bold=True)
+        _heading_row(sheet, header, {})
         options = cross_options(columns)
         for offset, option in enumerate(options, start=1):
             set_text(sheet.cell(header + offset, 1), option)
@@ -319,6 +318,21 @@ def _cross(sheet: Any, question: QuestionResult, tally: Tally, labels: list[str]
         set_text(sheet.cell(row, 1), SMALL_NOTE)
         row += 1
     return _texts_note(sheet, question, [question.result(label, None) for label in labels], row)
+
+
+def _heading_row(sheet: Any, row: int, widths: dict[int, int]) -> None:
+    """A table's headings bold and wrapped at word breaks ('Fyrbodal' / 'antal'), the row as
+    high as its longest heading: Excel does not grow a row for wrapped text itself."""
+    from openpyxl.styles import Alignment, Font
+
+    lines = 1
+    for cell in sheet[row]:
+        cell.font = Font(bold=True)
+        if cell.column > 1:
+            cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+            lines = max(lines, _wrapped_lines(str(cell.value or ""),
+                                              widths.get(cell.column, COLUMN_WIDTH)))
+    sheet.row_dimensions[row].height = LINE_HEIGHT * lines
 
 
 def _wrapped_lines(text: str, width: int) -> int:
@@ -390,7 +404,6 @@ def _bar_chart(title: str) -> Any:
 
 def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: list[str],
              row: int, chart: bool) -> int:
-    from openpyxl.styles import Alignment, Font
 
     header = row
     set_text(sheet.cell(header, 1), "Alternativ")
@@ -399,13 +412,7 @@ def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: l
         set_text(sheet.cell(header, 3 + 3 * index), f"{label} andel")
         set_text(sheet.cell(header, 4 + 3 * index),
                  change_header(labels, index) if index else "")
-    for cell in sheet[header]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-    # Excel does not grow a row for wrapped text itself: as many lines as the longest heading
-    sheet.row_dimensions[header].height = LINE_HEIGHT * max(
-        _wrapped_lines(str(cell.value or ""), CHANGE_WIDTH if (cell.column - 4) % 3 == 0
-                       and cell.column > 4 else COLUMN_WIDTH) for cell in sheet[header][1:])
+    _heading_row(sheet, header, {4 + 3 * index: CHANGE_WIDTH for index in range(1, len(labels))})
     options = option_labels(results)
     for offset, option in enumerate(options, start=1):
         set_text(sheet.cell(header + offset, 1), option)
