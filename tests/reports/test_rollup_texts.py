@@ -195,6 +195,15 @@ def test_without_the_options_the_default_recipient_and_no_texts(parts: dict[str,
     assert f"standard: {DEFAULT_RECIPIENT}." in helped
 
 
+def test_without_a_sender_the_word_author_is_no_one_sub_region(parts: dict[str, Any]) -> None:
+    """The regional document's author was "Västbus delregionala grupp Norra Skaraborg, Södra
+    Skaraborg och Västra Skaraborg" (the sub-regional fallback); it is the region's."""
+    target = parts["tmp"] / "utan avsändare.docx"
+    result = rollup(parts, "-o", str(target), "--force")
+    assert result.exit_code == 0, result.output
+    assert docx.Document(str(target)).core_properties.author == "Västbus i Västra Götaland"
+
+
 def test_a_missing_intro_is_a_swedish_usage_error_and_nothing_is_written(
         parts: dict[str, Any]) -> None:
     out = parts["tmp"] / "ingen.docx"

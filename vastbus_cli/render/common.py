@@ -99,9 +99,15 @@ def subtitle(s: Summary) -> str:
     return REGIONAL_SUBTITLE if len(s.parts) > 1 else SUBTITLE
 
 
+REGIONAL_AUTHOR = "Västbus i Västra Götaland"  # a roll-up without --sender: no one sub-region
+
+
 def author(s: Summary) -> str:
-    """Who sends the summary: the sub-regional group (from the roster, or named after the sub-region)."""
-    return s.sender or f"Västbus delregionala grupp {s.subregion}"
+    """Who sends the summary: the sub-regional group (from the roster, or named after the
+    sub-region); a regional roll-up of several sub-regions is not any one group's."""
+    if s.sender:
+        return s.sender
+    return REGIONAL_AUTHOR if len(s.parts) > 1 else f"Västbus delregionala grupp {s.subregion}"
 
 
 DEFAULT_RECIPIENT = "Regionala styrgruppen för Västbus"
