@@ -31,6 +31,18 @@ def test_markdown_golden(example: Tally) -> None:
     assert text == GOLDEN.read_text(encoding="utf-8")
 
 
+def test_markdown_names_the_files_never_their_folders(example: Tally) -> None:
+    """The Markdown goes out as the Word report does: "C:\\Users\\<name>\\…" never in it."""
+    from dataclasses import replace
+
+    rounds = [replace(r, source=folder + r.source) for r, folder in
+              zip(example.rounds, ["C:\\Users\\anna.svensson\\Hämtade filer\\",
+                                   "/home/anna/enkäter/"], strict=True)]
+    text = render_bytes(replace(example, rounds=rounds), "md").decode("utf-8")
+    assert "(enkat-2018.csv)" in text and "(enkat-2019.csv)" in text
+    assert "anna" not in text and "Users" not in text
+
+
 def test_markdown_escapes_answers(example: Tally) -> None:
     text = render_bytes(example, "md").decode("utf-8")
     # 3 of 7 and 2 of 7: whole percent and the difference of the shares shown, as in Word

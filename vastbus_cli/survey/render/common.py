@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -310,3 +311,8 @@ def names(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def file_name(source: str) -> str:
+    """The file's name only: a path (C:\\Users\\<name>\\…) never goes into a document."""
+    return re.split(r"[\\/]", source)[-1]

@@ -14,7 +14,6 @@ last. Shares carry a decimal only where the base is large enough
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from vastbus_cli.survey.render.common import (
     change_header,
     cross_columns,
     cross_options,
+    file_name,
     is_cross,
     kind_name,
     label_format,
@@ -200,11 +200,6 @@ def _method(doc: WordDocument, tally: Tally, intro: str) -> None:
         if info.not_responded:
             doc.paragraph(names(info.not_responded) + ".",
                           bold_lead=f"Har inte svarat {info.label}: ")
-
-
-def file_name(source: str) -> str:
-    """The file's name only: a path (C:\\Users\\<name>\\…) never goes into a document."""
-    return re.split(r"[\\/]", source)[-1]
 
 
 def _question(doc: WordDocument, question: QuestionResult, tally: Tally) -> None:

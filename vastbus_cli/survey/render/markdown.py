@@ -18,6 +18,7 @@ from vastbus_cli.survey.render.common import (
     change_header,
     cross_columns,
     cross_options,
+    file_name,
     group_name,
     groups,
     is_cross,
@@ -44,7 +45,7 @@ def render_text(tally: Tally) -> str:
     lines = [f"# {md_text(tally.survey)}", ""]
     for info in tally.rounds:
         lines.append(f"- Omgång {md_text(info.label)}: {md_text(respondents_text(info))} "
-                     f"({md_text(info.source)})")
+                     f"({md_text(file_name(info.source))})")
     if tally.by:
         lines.append(f"- Uppdelat på: {md_text(tally.by)}")
     for section, questions in tally.sections():
