@@ -121,7 +121,8 @@ def test_excel_exact_fractions_shown_as_in_word(rounding: Tally) -> None:
 
 
 def test_json_and_csv_keep_the_tally_figures(rounding: Tally) -> None:
-    """JSON and CSV are data: the tally's one-decimal figures, not the display rounding."""
+    """JSON and CSV are data: the tally's one-decimal figures, not the display rounding,
+    rounded as Excel rounds (half away from zero: 1 of 400 is 0.3, Python's round gave 0.2)."""
     import json
 
     options = json.loads(render_bytes(rounding, "json"))["questions"][0]["results"][1]["options"]
@@ -129,7 +130,7 @@ def test_json_and_csv_keep_the_tally_figures(rounding: Tally) -> None:
                           "mean_rank": None}
     lines = render_bytes(rounding, "csv").decode("utf-8-sig").splitlines()
     assert "r1,Totalt,rutin,Finns en rutin?,Ja,5,11,45.5" in lines
-    assert "r3,Totalt,rutin,Finns en rutin?,Ja,1,400,0.2" in lines
+    assert "r3,Totalt,rutin,Finns en rutin?,Ja,1,400,0.3" in lines
 
 
 def test_terminal_in_a_cp1252_console(example: Tally) -> None:
@@ -161,3 +162,14 @@ def test_from_100_answers_one_decimal_everywhere(tmp_path: Path) -> None:
     ja = next(r for r in sheet.iter_rows() if r[0].value == "Ja")
     assert [c.value for c in ja[1:7]] == [57, 57 / 200, None, 100, pytest.approx(1 / 3), 4.8]
     assert [ja[i].number_format for i in (2, 5, 6)] == ["0.0%", "0.0%", '+0.0;"−"0.0;"±"0.0']
+
+
+def test_the_tally_rounds_halves_up_as_excel_does() -> None:
+    """Python's round(0.25, 1) is 0.2 and round(12.5) is 12; the tally's figures are 0.3 and
+    12.5 → 13 as Excel shows the same fraction, and 1.15 stays 1.2 (not the float's 1.1499…)."""
+    from vastbus_cli.survey.model import RoundInfo
+    from vastbus_cli.survey.rounding import rounded
+
+    assert (rounded(0.25, 1), rounded(12.5, 0), rounded(1.15, 1), rounded(-0.25, 1)) == (
+        0.3, 13.0, 1.2, -0.3)
+    assert RoundInfo(label="r", source="s", respondents=1, expected=400).response_rate == 0.3

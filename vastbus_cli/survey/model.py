@@ -16,6 +16,8 @@ from dataclasses import dataclass, fields, is_dataclass
 from dataclasses import field as _default
 from typing import Any
 
+from vastbus_cli.survey.rounding import rounded
+
 KINDS = ("single", "multi", "text", "number", "rank")
 KIND_NAMES = {"single": "enkelval", "multi": "flerval", "text": "fritext", "number": "tal",
               "rank": "rangordning"}
@@ -118,7 +120,7 @@ class RoundInfo:
 
     @property
     def response_rate(self) -> float | None:
-        return round(100 * self.respondents / self.expected, 1) if self.expected else None
+        return rounded(100 * self.respondents / self.expected, 1) if self.expected else None
 
 
 @dataclass(frozen=True, kw_only=True)

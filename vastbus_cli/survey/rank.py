@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from vastbus_cli.survey.counting import FieldCounts, Group
 from vastbus_cli.survey.model import OptionCount, Result
 from vastbus_cli.survey.responses import Field
+from vastbus_cli.survey.rounding import rounded
 
 HELPER = "\u00a7"  # a key starting with it: a field the tally counts for itself, never a question
 ITEM_KEY = HELPER + "rank:"  # the per-option-column fields counted to detect rank questions
@@ -88,7 +89,7 @@ def rank_result(round_label: str, group: Group, items: Items, mandatory: bool) -
         answered = max(answered, ranked)
         blank = sum(n for g, n in fc.blanks.items() if group is None or g == group)
         missing = blank if missing is None else min(missing, blank)
-        mean = round(sum(p * n for p, n in places.items()) / ranked, 2) if ranked else None
+        mean = rounded(sum(p * n for p, n in places.items()) / ranked, 2) if ranked else None
         options.append((label, places[1], mean))
     if mandatory:
         first = items[0][1]
@@ -97,6 +98,6 @@ def rank_result(round_label: str, group: Group, items: Items, mandatory: bool) -
     return Result(round=round_label, group=group, answered=answered, missing=missing or 0,
                   blank_respondents=blanks,
                   options=[OptionCount(label=label, count=count,
-                                       percent=round(100 * count / answered, 1) if answered
+                                       percent=rounded(100 * count / answered, 1) if answered
                                        else None, mean_rank=mean)
                            for label, count, mean in options])

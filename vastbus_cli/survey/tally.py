@@ -38,6 +38,7 @@ from vastbus_cli.survey.model import (
 from vastbus_cli.survey.questions import Planned, plan_from_spec, plan_inferred
 from vastbus_cli.survey.rank import HELPER, item_fields, rank_result
 from vastbus_cli.survey.responses import Field, RawAnswer, Responses
+from vastbus_cli.survey.rounding import rounded
 from vastbus_cli.survey.spec import Kind, Spec
 from vastbus_cli.survey.split import fold, split_joined
 from vastbus_cli.survey.store import DiskCounts, DiskTexts, Store, TextsOnDisk
@@ -395,7 +396,7 @@ class _Interpreter:
 
     def _options(self, counts: Counter[str], answered: int) -> list[OptionCount]:
         return [OptionCount(label=o, count=counts[o],
-                            percent=round(100 * counts[o] / answered, 1) if answered else None)
+                            percent=rounded(100 * counts[o] / answered, 1) if answered else None)
                 for o in self.order()]
 
     def order(self) -> list[str]:
@@ -463,7 +464,7 @@ def _stats(values: list[tuple[float, int]]) -> Stats | None:
     total = sum(v * count for v, count in values)
     ordered = sorted(values)
     expanded_median = _weighted_median(ordered, n)
-    return Stats(n=n, sum=total, mean=round(total / n, 2), median=expanded_median,
+    return Stats(n=n, sum=total, mean=rounded(total / n, 2), median=expanded_median,
                  min=ordered[0][0], max=ordered[-1][0])
 
 
@@ -491,7 +492,7 @@ def _changed(option: OptionCount, answered: int, before: float | None) -> Option
     now = _share(option.count, answered)
     if now is None or before is None:
         return option
-    return replace(option, change=round(now - before, 1))
+    return replace(option, change=rounded(now - before, 1))
 
 
 def _with_changes(results: list[Result], order: list[str]) -> list[Result]:

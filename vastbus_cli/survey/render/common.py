@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from vastbus_cli.survey.model import (
     KIND_NAMES,
@@ -16,6 +16,7 @@ from vastbus_cli.survey.model import (
     Tally,
     TextAnswer,
 )
+from vastbus_cli.survey.rounding import half_up
 
 OVERALL = "Totalt"
 MULTI_NOTE = ("Flerval: andelen räknas på dem som svarat på frågan, och andelarna kan "
@@ -241,12 +242,6 @@ def option_share(option: OptionCount, result: Result) -> float | None:
     return percent_of(option.count, result.answered)
 
 
-def _rounded(value: float, decimals: int) -> Decimal:
-    """Half away from zero, as Excel's '0%' shows the same fraction: 1 of 8 is 13 %, not the
-    12 % of Python's round-half-even. `repr` keeps 1,15 from becoming 1,1499…"""
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
 def _figure(value: Decimal) -> str:
     return str(value).replace(".", ",")
 
@@ -255,26 +250,26 @@ def share(value: float | None, decimals: int) -> str:
     """`43 %` or `42,9 %` (a no-break space before the sign); `–` when nobody answered."""
     if value is None:
         return "–"
-    return _figure(_rounded(value, decimals)) + "\u00a0%"
+    return _figure(half_up(value, decimals)) + "\u00a0%"
 
 
 def shown(value: float, decimals: int) -> float:
     """The share as the reader sees it, so a change is the difference of the figures shown."""
-    return float(_rounded(value, decimals))
+    return float(half_up(value, decimals))
 
 
 def shown_change(before: float | None, after: float | None, decimals: int) -> float | None:
     """The difference of the shares shown, in percentage points (43 % → 29 % is −14)."""
     if before is None or after is None:
         return None
-    return float(_rounded(after, decimals) - _rounded(before, decimals))
+    return float(half_up(after, decimals) - half_up(before, decimals))
 
 
 def points_change(before: float | None, after: float | None, decimals: int) -> str:
     """`+14` / `−14` / `±0`: the difference of the shares shown, in percentage points."""
     if before is None or after is None:
         return ""
-    value = _rounded(after, decimals) - _rounded(before, decimals)
+    value = half_up(after, decimals) - half_up(before, decimals)
     sign = "+" if value > 0 else "−" if value < 0 else "±"
     return sign + _figure(abs(value))
 
