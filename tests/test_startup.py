@@ -130,3 +130,13 @@ def test_report_default_factories_are_python_functions() -> None:
     factories = [f.default_factory for f in Report.model_fields.values() if f.default_factory]
     assert factories and all(inspect.isfunction(f) for f in factories)
     assert all(f() in ([], {}) for f in factories)  # type: ignore[call-arg]
+
+
+def test_a_tally_that_fits_in_memory_loads_no_database() -> None:
+    """The temporary database (survey/store.py, ~7 ms to import) is for answers past the
+    memory budget only; the example survey never needs it."""
+    survey = EXAMPLE.parent.parent / "enkat"
+    modules = imported("tally", str(survey / "enkat-2018.csv"), str(survey / "enkat-2019.csv"),
+                       "--spec", str(survey / "spec.yaml"), "-f", "json")
+    assert "vastbus_cli.survey.tally" in modules  # it did run
+    assert not modules & {"sqlite3", "_sqlite3", *RENDERERS}

@@ -8,12 +8,17 @@ share a renderer shows goes through `half_up`.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 
 def half_up(value: float, decimals: int) -> Decimal:
     """`value` to `decimals` places, half away from zero; `repr` keeps 1,15 from being
     read as the float's 1,1499…"""
+    from decimal import ROUND_HALF_UP, Decimal  # ~4 ms, not at start-up
+
     return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 

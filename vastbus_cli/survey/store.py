@@ -19,14 +19,16 @@ ties in first-seen order), so a tally is the same whether or not it spilled
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import count
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from vastbus_cli.survey.model import TextAnswer
 from vastbus_cli.survey.responses import RawAnswer
+
+if TYPE_CHECKING:
+    import sqlite3
 
 Key = tuple[str | None, RawAnswer]  # (group, raw answer), as `FieldCounts.answers` counts them
 _BATCH = 20_000  # rows fetched or inserted per call
@@ -45,6 +47,8 @@ class StoreFailed(Exception):
 
 @contextmanager
 def _guarded() -> Iterator[None]:
+    import sqlite3  # ~7 ms, only once a field spills
+
     try:
         yield
     except sqlite3.Error as exc:
@@ -69,6 +73,8 @@ class Store:
     @property
     def db(self) -> sqlite3.Connection:
         if self._db is None:
+            import sqlite3
+
             with _guarded():
                 db = sqlite3.connect("")
                 for pragma in self.PRAGMAS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from vastbus_cli.survey.model import (
     KIND_NAMES,
@@ -17,6 +17,9 @@ from vastbus_cli.survey.model import (
     TextAnswer,
 )
 from vastbus_cli.survey.rounding import half_up
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 OVERALL = "Totalt"
 MULTI_NOTE = ("Flerval: andelen räknas på dem som svarat på frågan, och andelarna kan "
