@@ -94,10 +94,12 @@ def mask_tally(tally: Tally) -> tuple[Tally, list[Problem]]:
 
 def _question(q: QuestionResult, answers: Counter[str], heads: _Masker) -> QuestionResult:
     text = heads(q.text) or q.text
+    matrix, row = heads(q.matrix) or q.matrix, heads(q.matrix_row) or q.matrix_row
     results = [_result(r, answers, heads) for r in q.results]
-    if text is q.text and all(a is b for a, b in zip(results, q.results, strict=True)):
+    if text is q.text and matrix is q.matrix and row is q.matrix_row \
+            and all(a is b for a, b in zip(results, q.results, strict=True)):
         return q
-    return replace(q, text=text, results=results)
+    return replace(q, text=text, results=results, matrix=matrix, matrix_row=row)
 
 
 def _result(r: Result, answers: Counter[str], heads: _Masker) -> Result:

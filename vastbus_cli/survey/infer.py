@@ -38,6 +38,8 @@ def inferred_spec(tally: Tally) -> dict[str, Any]:
         if question.section:
             entry["avsnitt"] = question.section
         entry["text"] = str(question.text)  # plain str: a date cell's text is a subclass
+        if question.matrix:
+            entry["matris"] = str(question.matrix)
         entry["typ"] = _KIND_BY_NAME[question.kind].value
         first = question.results[0] if question.results else None
         if question.kind in ("single", "multi") and first is not None:

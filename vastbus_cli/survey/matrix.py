@@ -53,6 +53,26 @@ def matrix_label(row: FieldCounts) -> tuple[str, str]:
     return stem, label.removesuffix("]")
 
 
+def matrix_of(row: FieldCounts, fields: Sequence[FieldCounts]) -> str | None:
+    """The matrix question whose row `row` is (its heading), if `row` is a row of a matrix."""
+    for fc in fields:
+        if fc.field.choices and row.field.key.startswith(f"{ITEM_KEY}{fc.field.key}:"):
+            rows = row_fields(fc, fields)
+            return fc.field.text if row in rows and is_matrix(fc, rows) else None
+    return None
+
+
+def row_label(text: str, matrix: str) -> str:
+    """A matrix row's own statement: 'Vi har en rutin' of 'Hur väl stämmer …? [Vi har en
+    rutin]' (or '… - Vi har en rutin'); the whole text when it does not start with the matrix."""
+    if not fold(text).startswith(fold(matrix)) or len(text) <= len(matrix):
+        return text
+    rest = text[len(matrix):].strip().lstrip("-–:").strip()
+    if rest.startswith("[") and rest.endswith("]"):
+        rest = rest[1:-1].strip()
+    return rest or text
+
+
 def ordered_items(fc: FieldCounts, fields: Sequence[FieldCounts]) -> Items | None:
     """A rank question exported as the items in ranked order, as `rank_result` reads it.
 

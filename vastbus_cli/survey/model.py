@@ -105,6 +105,10 @@ class QuestionResult:
     results: list[Result]
     # (round, the question as asked that round) when the wording differed between rounds
     wordings: list[tuple[str, str]] = _default(default_factory=list)
+    # a row of a matrix (Likert grid): the matrix's question and this row's statement; the
+    # rows of one matrix are consecutive questions with the same `matrix` (see `blocks`)
+    matrix: str | None = None
+    matrix_row: str | None = None
 
     def result(self, round_label: str, group: str | None) -> Result | None:
         return next((r for r in self.results if r.round == round_label and r.group == group), None)
@@ -139,3 +143,37 @@ class Tally:
         for question in self.questions:
             found.setdefault(question.section or "Frågor", []).append(question)
         return list(found.items())
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """The rows of one matrix question, to be shown as one table (rows × scale)."""
+
+    text: str
+    rows: list[QuestionResult]
+
+
+def blocks(questions: list[QuestionResult]) -> list[QuestionResult | Matrix]:
+    """Questions as a report shows them: consecutive closed rows of one matrix (two or more)
+    as one `Matrix`, every other question as itself."""
+    found: list[QuestionResult | Matrix] = []
+    run: list[QuestionResult] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            found.append(Matrix(run[0].matrix or "", list(run)))
+        else:
+            found.extend(run)
+        run.clear()
+
+    for question in questions:
+        closed = question.matrix is not None and question.kind in ("single", "multi")
+        if run and not (closed and question.matrix == run[0].matrix
+                        and question.kind == run[0].kind):
+            flush()
+        if closed:
+            run.append(question)
+        else:
+            found.append(question)
+    flush()
+    return found

@@ -17,7 +17,7 @@ from vastbus_cli.privacy import mask_identity_numbers
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
 from vastbus_cli.survey.kinds import MULTI_DOUBT, TYPE_DOUBT, decide, plainly_free_text
-from vastbus_cli.survey.matrix import is_matrix, ordered_items, row_fields
+from vastbus_cli.survey.matrix import is_matrix, matrix_of, ordered_items, row_fields
 from vastbus_cli.survey.rank import (
     ITEM_KEY,
     Items,
@@ -49,7 +49,7 @@ class Planned:
     doubt: str = ""  # why the inferred kind may be wrong, for a warning
     doubt_code: str = MULTI_DOUBT
     ordered: bool = False  # inferred options kept in their order (answer codes), not by count
-    matrix: str | None = None  # the matrix an inferred question is a row of ("question [row]")
+    matrix: str | None = None  # the matrix the question is a row of ("question [row]")
 
     def raw_texts(self) -> Iterable[str]:
         for fc in self.sources.values():
@@ -72,8 +72,8 @@ def shown(text: str) -> str:
 
 def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem],
                    notes: list[str] | None = None) -> list[Planned]:
-    planned = [Planned(q.id, q.text, q.section, q.kind, q.mandatory, list(q.options), True)
-               for q in spec.questions]
+    planned = [Planned(q.id, q.text, q.section, q.kind, q.mandatory, list(q.options), True,
+                       matrix=q.matrix) for q in spec.questions]
     for index, counted in enumerate(rounds):
         unused = [fc for fc in counted.fields if not is_helper_field(fc)]
         _spec_ranks(index, counted, spec, planned, unused)
@@ -92,6 +92,7 @@ def plan_from_spec(spec: Spec, rounds: list[RoundCounts], problems: list[Problem
                 if found is not None:
                     plan.sources[index] = found
                     rows.remove(found)
+                    plan.matrix = plan.matrix or matrix_of(found, counted.fields)
         matched = {id(fc) for plan in planned for fc in plan.sources.values()}
         unused = [fc for fc in unused if not any(id(r) in matched
                                                  for r in row_fields(fc, counted.fields))]

@@ -49,6 +49,7 @@ class SpecQuestion:
     options: list[str] = _default(default_factory=list)
     mandatory: bool = False
     earlier_texts: list[str] = _default(default_factory=list)
+    matrix: str | None = None  # the matrix question this one is a row of (`matris`)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -80,20 +81,21 @@ def _question(data: Any) -> SpecQuestion | None:
         return None
     if not (_text(data.get("id")) and _text(data.get("text")) and data.get("typ") in _KINDS):
         return None
-    section = data.get("avsnitt")
-    if not (section is None or _text(section)) or type(data.get("obligatorisk", False)) is not bool:
+    section, matrix = data.get("avsnitt"), data.get("matris")
+    if not (section is None or _text(section)) or not (matrix is None or _text(matrix)) or type(data.get("obligatorisk", False)) is not bool:
         return None
     if not (_texts(data.get("alternativ", [])) and _texts(data.get("tidigare-texter", []))):
         return None
     return SpecQuestion(id=data["id"], section=section, text=data["text"],
                         kind=_KINDS[data["typ"]], options=list(data.get("alternativ", [])),
                         mandatory=data.get("obligatorisk", False),
-                        earlier_texts=list(data.get("tidigare-texter", [])))
+                        earlier_texts=list(data.get("tidigare-texter", [])), matrix=matrix)
 
 
 _SPEC_KEYS = {"enkät", "respondentkolumn", "förväntade-svarande", "frågor", "mottagare",
               "avsändare", "diarienummer"}
-_QUESTION_KEYS = {"id", "avsnitt", "text", "typ", "alternativ", "obligatorisk", "tidigare-texter"}
+_QUESTION_KEYS = {"id", "avsnitt", "text", "typ", "alternativ", "obligatorisk", "tidigare-texter",
+                  "matris"}
 
 
 def plain_spec(data: Any) -> Spec | None:

@@ -37,6 +37,10 @@ class SpecQuestion(_Model):
                             description="Om frågan är obligatorisk")
     earlier_texts: list[Text] = Field(default_factory=list, alias="tidigare-texter",
                                       description="Frågans text i tidigare omgångar")
+    matrix: Text | None = Field(
+        default=None, alias="matris",
+        description="Matrisfrågan som frågan är en rad i (samma text på varje rad i matrisen); "
+                    "raderna visas då i en gemensam tabell")
 
 
 class Spec(_Model):

@@ -26,6 +26,7 @@ from vastbus_cli.problems import Problem, error, warning
 from vastbus_cli.survey.contacts import mask_tally
 from vastbus_cli.survey.counting import FieldCounts, Group, RoundCounts, count_round
 from vastbus_cli.survey.kinds import parse_number
+from vastbus_cli.survey.matrix import row_label
 from vastbus_cli.survey.model import (
     OptionCount,
     QuestionResult,
@@ -210,7 +211,8 @@ def _question(plan: Planned, counted: list[RoundCounts], groups: list[str],
         results = [replace(r, stats=None, answers=[]) for r in results]
     return QuestionResult(id=plan.id, text=plan.text, section=plan.section,
                           kind=plan.kind.english, mandatory=plan.mandatory, results=results,
-                          wordings=_wordings(plan, counted))
+                          wordings=_wordings(plan, counted), matrix=plan.matrix,
+                          matrix_row=_matrix_row(plan))
 
 
 def _answers(fc: FieldCounts, group: Group, streamed: bool) -> Answers:
@@ -304,7 +306,13 @@ def _rank_question(plan: Planned, counted: list[RoundCounts], groups: list[str])
         for r in results]
     results = _with_changes(results, [c.label for c in counted])
     return QuestionResult(id=plan.id, text=plan.text, section=plan.section, kind="rank",
-                          mandatory=plan.mandatory, results=results)
+                          mandatory=plan.mandatory, results=results, matrix=plan.matrix,
+                          matrix_row=_matrix_row(plan))
+
+
+def _matrix_row(plan: Planned) -> str | None:
+    """A matrix row's own statement ('Information' of 'Hur nöjd …? [Information]')."""
+    return None if plan.matrix is None else row_label(plan.text, plan.matrix)
 
 
 class _Interpreter:

@@ -7,7 +7,7 @@ answer can neither open raw HTML nor break a table.
 from __future__ import annotations
 
 from vastbus_cli.render.cells import md_cell, md_text
-from vastbus_cli.survey.model import QuestionResult, Result, Tally
+from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
 from vastbus_cli.survey.render.common import (
     MULTI_NOTE,
     RANK_NOTE,
@@ -35,6 +35,17 @@ from vastbus_cli.survey.render.common import (
     share_decimals,
     shown_answers,
 )
+from vastbus_cli.survey.render.matrix import (
+    BASE,
+    MISSING,
+    ROUND,
+    STATEMENT,
+    matrix_blanks,
+    matrix_kind,
+    matrix_lines,
+    row_label,
+    scale,
+)
 
 
 def render(tally: Tally) -> bytes:
@@ -50,9 +61,44 @@ def render_text(tally: Tally) -> str:
         lines.append(f"- Uppdelat på: {md_text(tally.by)}")
     for section, questions in tally.sections():
         lines += ["", f"## {md_text(section)}"]
-        for question in questions:
-            lines += _question(question, tally)
+        for block in blocks(questions):
+            lines += _matrix(block, tally) if isinstance(block, Matrix) else _question(block, tally)
     return "\n".join(lines) + "\n"
+
+
+def _matrix(matrix: Matrix, tally: Tally) -> list[str]:
+    """One table: a line per statement (and round), a column per step, the base per line.
+
+    With --by, the overall table and then each statement's cross-table by group as for any
+    closed question: a group's column beside the others is what a comparison needs."""
+    labels = round_labels(tally)
+    ids = ", ".join(q.id for q in matrix.rows)
+    lines = ["", f"### {md_text(matrix.text)}", "", f"*{md_text(ids)} · {matrix_kind(matrix)}*"]
+    if tally.by:
+        lines += ["", f"**{md_text(group_name(None))}**"]
+    steps = scale(matrix, None, labels)
+    several = len(labels) > 1
+    head = [STATEMENT, *([ROUND] if several else []), *[md_cell(s) for s in steps], BASE, MISSING]
+    rows = [head, ["---"] * (1 + several) + ["---:"] * (len(head) - 1 - several)]
+    for line in matrix_lines(matrix, None, labels, steps):
+        rows.append([md_cell(line.statement), *([md_cell(line.round)] if several else []),
+                     *line.cells, line.base, line.missing])
+    lines += [""] + ["| " + " | ".join(row) + " |" for row in rows]
+    lines += ["", "*Andel av dem som svarat på påståendet (antal inom parentes).*"]
+    if matrix.rows[0].kind == "multi":
+        lines += ["", f"*{MULTI_NOTE}*"]
+    blanks = matrix_blanks(matrix, None, labels)
+    if blanks:
+        lines += ["", "Obligatorisk fråga utan svar från:", ""]
+        lines += [f"- {md_text(line)}" for line in blanks]
+    for question in matrix.rows:
+        if tally.by:
+            lines += ["", f"#### {md_text(row_label(question))}"]
+            lines += _cross(question, tally, labels)
+        else:
+            lines += _other_texts(question, results_by_round(question, None, labels),
+                                  row_label(question))
+    return lines
 
 
 def _question(question: QuestionResult, tally: Tally) -> list[str]:
@@ -90,13 +136,15 @@ def _question(question: QuestionResult, tally: Tally) -> list[str]:
     return lines
 
 
-def _other_texts(question: QuestionResult, results: list[Result | None]) -> list[str]:
+def _other_texts(question: QuestionResult, results: list[Result | None],
+                 row: str | None = None) -> list[str]:
     lines: list[str] = []
     for result in results:
         if result and result.answers:
             word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
             shown, note = shown_answers(result)
-            lines += ["", f"{word} {md_text(result.round)}:", ""]
+            where = f"{md_text(row)}, " if row else ""
+            lines += ["", f"{word} {where}{md_text(result.round)}:", ""]
             lines += [f"- {md_cell(a.text)}" + (f" ({a.count} svar)" if a.count > 1 else "")
                       for a in shown]
             lines += ["", f"*{note}*"] if note else []

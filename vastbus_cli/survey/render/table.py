@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from vastbus_cli.survey.model import QuestionResult, Result, Tally
+from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
 from vastbus_cli.survey.render.common import (
     MULTI_NOTE,
     RANK_NOTE,
@@ -34,6 +34,15 @@ from vastbus_cli.survey.render.common import (
     shown_answers,
     title,
 )
+from vastbus_cli.survey.render.matrix import (
+    ROUND,
+    STATEMENT,
+    matrix_blanks,
+    matrix_kind,
+    matrix_lines,
+    row_label,
+    scale,
+)
 
 TERMINAL_BAR = 10  # glyphs for 100 %: room for two rounds side by side in 100 columns
 
@@ -47,8 +56,54 @@ def print_tally(tally: Tally, console: Console) -> None:
     for section, questions in tally.sections():
         console.print()
         console.rule(f"[bold]{escape(section)}[/]")
-        for question in questions:
-            _question(question, tally, console)
+        for block in blocks(questions):
+            if isinstance(block, Matrix):
+                _matrix(block, tally, console)
+            else:
+                _question(block, tally, console)
+
+
+MATRIX_NOTE = "Andel av dem som svarat på påståendet (antal inom parentes)."
+CHANGE_NOTE = "förändring: skillnaden i procentenheter mot omgången före."
+
+
+def _matrix(matrix: Matrix, tally: Tally, console: Console) -> None:
+    """One table for the matrix (see `markdown._matrix`); with --by, then each statement's
+    cross-table by group."""
+    labels = round_labels(tally)
+    console.print()
+    ids = ", ".join(q.id for q in matrix.rows)
+    console.print(f"[bold]{escape(ids)}[/]  {escape(matrix.text)} ({matrix_kind(matrix)})")
+    steps = scale(matrix, None, labels)
+    several = len(labels) > 1
+    table = Table(title=group_name(None) if tally.by else None, title_justify="left",
+                  show_edge=False, pad_edge=False)
+    table.add_column(STATEMENT, ratio=1, min_width=12)
+    if several:
+        table.add_column(ROUND)
+    for step in steps:
+        table.add_column(escape(step), justify="right")
+    table.add_column("Bas", justify="right")
+    for index, line in enumerate(matrix_lines(matrix, None, labels, steps, "förändring")):
+        if line.statement and index:
+            table.add_section()
+        table.add_row(escape(line.statement), *([escape(line.round)] if several else []),
+                      *line.cells, line.base, style="dim" if line.change else None)
+    console.print(table)
+    note = MATRIX_NOTE + (f" Bas: antal som svarat; {CHANGE_NOTE}" if several else
+                          " Bas: antal som svarat.")
+    console.print(f"[dim]{escape(note)}[/]")
+    if matrix.rows[0].kind == "multi":
+        console.print(f"[dim]{MULTI_NOTE}[/]")
+    for blank in matrix_blanks(matrix, None, labels):
+        console.print(f"[yellow]Obligatorisk fråga utan svar: {escape(blank)}[/]")
+    for question in matrix.rows:
+        if tally.by:
+            console.print()
+            console.print(f"[bold]{escape(question.id)}[/]  {escape(row_label(question))}")
+            _cross(question, tally, labels, console)
+        else:
+            _other_texts(question, results_by_round(question, None, labels), console)
 
 
 def _question(question: QuestionResult, tally: Tally, console: Console) -> None:

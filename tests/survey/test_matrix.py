@@ -1,0 +1,206 @@
+"""A matrix question (Likert grid) is one table: a line per statement, a column per step.
+
+SurveyMonkey's, Qualtrics' and LimeSurvey's matrices (the fixtures in their exact bytes)
+in every format, cell by cell; the rows stay one group through --infer-spec and --spec.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from rich.console import Console
+
+from tests.survey.conftest import FIXTURES, tally_files
+from vastbus_cli.survey.infer import spec_yaml
+from vastbus_cli.survey.model import Matrix, Tally, blocks
+from vastbus_cli.survey.render import render_bytes
+from vastbus_cli.survey.render.table import print_tally
+from vastbus_cli.survey.spec import load_spec
+
+NBSP = "\xa0"
+MONKEY = "Hur nöjd är du med följande?"
+QUALTRICS = "Hur väl stämmer påståendena?"
+
+
+def _matrices(result: Tally) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    return [(b.text, [(q.id, q.matrix_row) for q in b.rows]) for b in blocks(result.questions)
+            if isinstance(b, Matrix)]
+
+
+def _second_round(tmp_path: Path) -> Path:
+    """The SurveyMonkey export a year later: one answer changed, the sixth respondent rates."""
+    lines = (FIXTURES / "surveymonkey_matrix.csv").read_text(encoding="utf-8").splitlines()
+    lines[5] = lines[5].replace(",Missnöjd,,", ",Mycket nöjd,Nöjd,")
+    lines[7] = lines[7].replace(",Vet inte,,,", ",Vet inte,Nöjd,Missnöjd,")
+    path = tmp_path / "svar 2025 åäö.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return path
+
+
+def test_the_rows_of_each_matrix_are_one_group() -> None:
+    monkey, _ = tally_files("surveymonkey_matrix.csv")
+    assert _matrices(monkey) == [(MONKEY, [("f2", "Information"), ("f3", "Utbildning")])]
+    qualtrics, _ = tally_files("qualtrics_matrix.csv")
+    # the slider and the side-by-side's comment column are rows too, but no table of shares
+    assert _matrices(qualtrics) == [
+        (QUALTRICS, [("f1", "Samverkan fungerar"), ("f2", "Rutinerna är kända")]),
+        ("Bedöm insatserna - Betyg", [("f6", "Information"), ("f7", "Utbildning")])]
+    assert [(q.id, q.matrix) for q in qualtrics.questions if q.kind in ("number", "text")] == [
+        ("f3", "Hur stor del av tiden går till samverkan?"),
+        ("f8", "Bedöm insatserna - Kommentar"), ("f9", "Bedöm insatserna - Kommentar")]
+    lime, _ = tally_files("limesurvey_arrays.csv")
+    assert _matrices(lime) == [("q1", [("f1", "SQ001"), ("f2", "SQ002")])]
+
+
+def test_json_adds_the_matrix_and_keeps_every_key() -> None:
+    monkey, _ = tally_files("surveymonkey_matrix.csv")
+    data = json.loads(render_bytes(monkey, "json"))
+    first, row = data["questions"][0], data["questions"][1]
+    assert list(row) == ["id", "text", "section", "kind", "mandatory", "results", "matrix",
+                         "matrix_row"]
+    assert (first["matrix"], first["matrix_row"]) == (None, None)
+    assert (row["text"], row["section"], row["matrix"], row["matrix_row"]) == (
+        f"{MONKEY} [Information]", None, MONKEY, "Information")
+    assert [(o["label"], o["count"], o["percent"]) for o in row["results"][0]["options"]] == [
+        ("Nöjd", 3, 60.0), ("Missnöjd", 1, 20.0), ("Mycket nöjd", 1, 20.0)]
+    csv = render_bytes(monkey, "csv").decode("utf-8-sig").splitlines()
+    assert [line for line in csv if line.startswith("r1,Totalt,f3,")] == [
+        f"r1,Totalt,f3,{MONKEY} [Utbildning],Mycket nöjd,2,4,50.0",
+        f"r1,Totalt,f3,{MONKEY} [Utbildning],Nöjd,2,4,50.0"]
+
+
+def test_the_spec_carries_the_matrix_both_ways(tmp_path: Path) -> None:
+    plain, _ = tally_files("surveymonkey_matrix.csv")
+    text = spec_yaml(plain)
+    assert f"  text: {MONKEY} [Information]\n  matris: {MONKEY}\n" in text
+    spec_file = tmp_path / "spec.yaml"
+    spec_file.write_text(text, encoding="utf-8")
+    spec, problems = load_spec(spec_file)
+    assert spec is not None and problems == []
+    again, _ = tally_files("surveymonkey_matrix.csv", spec=spec)
+    assert _matrices(again) == [(MONKEY, [("hur-nojd-ar-du", "Information"),
+                                          ("hur-nojd-ar-du-f3", "Utbildning")])]
+    # a spec written before 'matris' existed: the export still shows which rows are a matrix
+    spec_file.write_text("\n".join(line for line in text.splitlines()
+                                   if not line.startswith("  matris:")), encoding="utf-8")
+    spec, problems = load_spec(spec_file)
+    assert spec is not None and problems == []
+    again, _ = tally_files("surveymonkey_matrix.csv", spec=spec)
+    assert _matrices(again) == [(MONKEY, [("hur-nojd-ar-du", "Information"),
+                                          ("hur-nojd-ar-du-f3", "Utbildning")])]
+
+
+def test_a_hand_written_spec_names_the_matrix_and_its_scale(tmp_path: Path) -> None:
+    spec_file = tmp_path / "spec.yaml"
+    spec_file.write_text(
+        "enkät: Uppföljning\nfrågor:\n"
+        + "".join(f"  - id: {ident}\n    avsnitt: Samverkan\n    matris: {MONKEY}\n"
+                  f"    text: '{MONKEY} [{row}]'\n    typ: enkelval\n"
+                  "    alternativ: [Mycket nöjd, Nöjd, Missnöjd]\n"
+                  for ident, row in (("info", "Information"), ("utb", "Utbildning"))),
+        encoding="utf-8")
+    spec, problems = load_spec(spec_file)
+    assert spec is not None, problems
+    result, _ = tally_files("surveymonkey_matrix.csv", spec=spec)
+    text = render_bytes(result, "md").decode("utf-8")
+    assert (
+        f"### {MONKEY}\n\n*info, utb · matris, enkelval*\n\n"
+        "| Påstående | Mycket nöjd | Nöjd | Missnöjd | Svarande (bas) | Ej svar |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: |\n"
+        f"| Information | 20{NBSP}% (1) | 60{NBSP}% (3) | 20{NBSP}% (1) | 5 | 1 |\n"
+        f"| Utbildning | 50{NBSP}% (2) | 50{NBSP}% (2) | 0{NBSP}% (0) | 4 | 2 |\n") in text
+
+
+def _md(*names: str | Path) -> str:
+    return render_bytes(tally_files(*names)[0], "md").decode("utf-8")
+
+
+def test_markdown_one_table_per_matrix() -> None:
+    assert (
+        f"### {MONKEY}\n\n*f2, f3 · matris, enkelval*\n\n"
+        "| Påstående | Nöjd | Missnöjd | Mycket nöjd | Svarande (bas) | Ej svar |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: |\n"
+        f"| Information | 60{NBSP}% (3) | 20{NBSP}% (1) | 20{NBSP}% (1) | 5 | 1 |\n"
+        f"| Utbildning | 50{NBSP}% (2) | – | 50{NBSP}% (2) | 4 | 2 |\n\n"
+        "*Andel av dem som svarat på påståendet (antal inom parentes).*\n") \
+        in _md("surveymonkey_matrix.csv")
+    qualtrics = _md("qualtrics_matrix.csv")
+    assert (
+        "| Påstående | 2 | 3 | 4 | 5 | Svarande (bas) | Ej svar |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        f"| Samverkan fungerar | 20{NBSP}% (1) | – | 60{NBSP}% (3) | 20{NBSP}% (1) | 5 | 0 |\n"
+        f"| Rutinerna är kända | 20{NBSP}% (1) | 60{NBSP}% (3) | 20{NBSP}% (1) | – | 5 | 0 |\n"
+    ) in qualtrics
+    assert (
+        "| Påstående | Bra | Godkänd | Svarande (bas) | Ej svar |\n"
+        "| --- | ---: | ---: | ---: | ---: |\n"
+        f"| Information | 60{NBSP}% (3) | 40{NBSP}% (2) | 5 | 0 |\n"
+        f"| Utbildning | 50{NBSP}% (2) | 50{NBSP}% (2) | 4 | 1 |\n") in qualtrics
+    assert "### Hur väl stämmer påståendena? \\[Samverkan fungerar]" not in qualtrics
+    assert "### Bedöm insatserna - Kommentar \\[Information]" in qualtrics  # free text as before
+    # LimeSurvey's answer codes A2-A5 in the scale's order, not by count
+    assert (
+        "| Påstående | A2 | A3 | A4 | A5 | Svarande (bas) | Ej svar |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        f"| SQ001 | – | 20{NBSP}% (1) | 60{NBSP}% (3) | 20{NBSP}% (1) | 5 | 0 |\n"
+        f"| SQ002 | 20{NBSP}% (1) | – | 60{NBSP}% (3) | 20{NBSP}% (1) | 5 | 0 |\n"
+    ) in _md("limesurvey_arrays.csv")
+
+
+def test_markdown_two_rounds_a_line_per_round_and_the_change(tmp_path: Path) -> None:
+    text = _md("surveymonkey_matrix.csv", _second_round(tmp_path))
+    assert (
+        "| Påstående | Omgång | Nöjd | Mycket nöjd | Missnöjd | Svarande (bas) | Ej svar |\n"
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |\n"
+        f"| Information | r1 | 60{NBSP}% (3) | 20{NBSP}% (1) | 20{NBSP}% (1) | 5 | 1 |\n"
+        f"|  | r2 | 67{NBSP}% (4) | 33{NBSP}% (2) | 0{NBSP}% (0) | 6 | 0 |\n"
+        "|  | Förändring (procentenheter) | +7 | +13 | −20 |  |  |\n"
+        f"| Utbildning | r1 | 50{NBSP}% (2) | 50{NBSP}% (2) | 0{NBSP}% (0) | 4 | 2 |\n"
+        f"|  | r2 | 50{NBSP}% (3) | 33{NBSP}% (2) | 17{NBSP}% (1) | 6 | 0 |\n"
+        "|  | Förändring (procentenheter) | ±0 | −17 | +17 |  |  |\n") in text
+
+
+def _terminal(*names: str | Path, by: str | None = None) -> list[str]:
+    stream = io.StringIO()
+    print_tally(tally_files(*names, by=by)[0], Console(file=stream, width=80, color_system=None))
+    return stream.getvalue().splitlines()
+
+
+def test_terminal_one_table_in_80_columns(tmp_path: Path) -> None:
+    lines = _terminal("surveymonkey_matrix.csv", _second_round(tmp_path))
+    start = lines.index(f"f2, f3  {MONKEY} (matris, enkelval)")
+    table = lines[start + 1:start + 13]
+    assert [[c.strip() for c in line.split("│")] for line in table
+            if "│" in line and "─" not in line] == [
+        ["Information", "r1", f"60{NBSP}% (3)", f"20{NBSP}% (1)", f"20{NBSP}% (1)", "5"],
+        ["", "r2", f"67{NBSP}% (4)", f"33{NBSP}% (2)", f"0{NBSP}% (0)", "6"],
+        ["", "förändring", "+7", "+13", "−20", ""],
+        ["Utbildning", "r1", f"50{NBSP}% (2)", f"50{NBSP}% (2)", f"0{NBSP}% (0)", "4"],
+        ["", "r2", f"50{NBSP}% (3)", f"33{NBSP}% (2)", f"17{NBSP}% (1)", "6"],
+        ["", "förändring", "±0", "−17", "+17", ""]]
+    assert max(len(line) for line in lines if "│" in line or "┃" in line) <= 80
+    assert not any(line.startswith(f"f2  {MONKEY}") for line in lines)
+
+
+def test_terminal_a_long_statement_wraps_within_80_columns() -> None:
+    lines = _terminal("qualtrics_matrix.csv", "qualtrics_matrix.csv")
+    rows = [line for line in lines if "│" in line or "┃" in line]
+    assert max(len(line) for line in rows) <= 80
+    assert any(line.startswith("Samverkan ") for line in rows)
+
+
+def test_by_group_the_overall_matrix_then_each_statement_by_group() -> None:
+    result, _ = tally_files("limesurvey_arrays.csv", by="grupp")
+    text = render_bytes(result, "md").decode("utf-8")
+    matrix = text.split("### q1\n")[1].split("### q2")[0]
+    assert matrix.index("**Totalt**") < matrix.index(
+        f"| SQ001 | – | 20{NBSP}% (1) | 60{NBSP}% (3) | 20{NBSP}% (1) | 5 | 0 |") \
+        < matrix.index("#### SQ001") < matrix.index(
+        "| Alternativ | Totalt | Fyrbodal \\* | Göteborg \\* | Skaraborg \\* | Södra Älvsborg \\* "
+        "| VVG \\* |") < matrix.index("#### SQ002")
+    assert f"| A4 | 3 (60{NBSP}%) | 0 | 1 | 1 | 1 | 0 |" in matrix.split("#### SQ002")[1]
+    lines = _terminal("limesurvey_arrays.csv", by="grupp")
+    assert "f1, f2  q1 (matris, enkelval)" in lines
+    assert lines.index("f1  SQ001") < lines.index("f2  SQ002")

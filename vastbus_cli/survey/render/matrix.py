@@ -1,0 +1,111 @@
+"""A matrix question (Likert grid) as one table: a row per statement, a column per scale step.
+
+Every renderer draws the same cells from `matrix_table`: the share of each step as the
+Word report shows it (`share`) with the count beside it, the base per statement and, with
+several rounds, a line per round and the change in percentage points between them
+(`points_change`, the difference of the shares shown). The statements' own results stay
+as they are in the tally (JSON, CSV and the Excel data sheet keep one row per statement
+and step).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vastbus_cli.survey.model import KIND_NAMES, Matrix, QuestionResult, Result
+from vastbus_cli.survey.render.common import (
+    blank_lines,
+    change_decimals,
+    change_header,
+    option_labels,
+    option_share,
+    points_change,
+    results_by_round,
+    share,
+    share_decimals,
+)
+
+STATEMENT = "Påstående"
+ROUND = "Omgång"
+BASE = "Svarande (bas)"
+MISSING = "Ej svar"
+
+
+def row_label(question: QuestionResult) -> str:
+    return question.matrix_row or question.text
+
+
+def scale(matrix: Matrix, group: str | None, labels: list[str]) -> list[str]:
+    """The steps of the matrix's scale: every row's options in the order first seen (a spec's
+    order), in numeric order when every step is an answer code (1-5, LimeSurvey's A1-A5)."""
+    found = option_labels([r for q in matrix.rows for r in results_by_round(q, group, labels)])
+    codes = [_CODE.match(label) for label in found]
+    if found and all(codes) and len({c.group(1) for c in codes if c}) == 1:
+        value = {label: float(c.group(2).replace(",", "."))
+                 for label, c in zip(found, codes, strict=True) if c}
+        found.sort(key=value.__getitem__)
+    return found
+
+
+_CODE = re.compile(r"^([A-Za-z]*)(\d+(?:[.,]\d+)?)$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the matrix table: a statement in one round, or the change to that round."""
+
+    statement: str  # the statement on its first line, else ""
+    round: str  # the round's label, or the change's heading; "" with one round
+    cells: list[str]  # one per scale step: '43 % (3)', or '+14' on a change line
+    shares: list[float | None]  # the exact shares (for charts and Excel), None for a change
+    counts: list[int | None]
+    base: str
+    missing: str
+    change: bool = False
+    result: Result | None = None
+
+
+def matrix_lines(matrix: Matrix, group: str | None, labels: list[str],
+                 steps: list[str], change_label: str | None = None) -> list[Line]:
+    """The lines of the table; `change_label` names a change line (else `change_header`)."""
+    lines: list[Line] = []
+    for question in matrix.rows:
+        results = results_by_round(question, group, labels)
+        before: list[float | None] = []
+        for index, (label, result) in enumerate(zip(labels, results, strict=True)):
+            shares: list[float | None] = []
+            counts: list[int | None] = []
+            cells = []
+            for step in steps:
+                found = next((o for o in result.options if o.label == step), None) \
+                    if result else None
+                now = option_share(found, result) if found and result else None
+                shares.append(now)
+                counts.append(found.count if found else None)
+                cells.append(f"{share(now, share_decimals(result.answered))} ({found.count})"
+                             if found and result else "–")
+            lines.append(Line(row_label(question) if not index else "",
+                              label if len(labels) > 1 else "", cells, shares, counts,
+                              str(result.answered) if result else "–",
+                              str(result.missing) if result else "–", result=result))
+            if index:  # the change to this round, under it
+                decimals = change_decimals(results, index)
+                lines.append(Line(
+                    "", change_label or change_header(labels, index),
+                    [points_change(b, n, decimals) for b, n in zip(before, shares, strict=True)],
+                    [None] * len(steps), [None] * len(steps), "", "", change=True))
+            before = shares
+    return lines
+
+
+def matrix_blanks(matrix: Matrix, group: str | None, labels: list[str]) -> list[str]:
+    """'Vi har en rutin – 2019: Skaraborg' for each mandatory row someone left blank."""
+    return [f"{row_label(q)} – {line}" for q in matrix.rows
+            for line in blank_lines(q, group, labels)]
+
+
+def matrix_kind(matrix: Matrix) -> str:
+    """'matris, enkelval' (', obligatorisk' when every row is)."""
+    kind = f"matris, {KIND_NAMES[matrix.rows[0].kind]}"
+    return kind + ", obligatorisk" if all(q.mandatory for q in matrix.rows) else kind
