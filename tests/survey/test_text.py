@@ -23,6 +23,28 @@ def test_strict_utf8_else_windows_1252() -> None:
     assert detect_encoding("Grupp;Södra Älvsborg".encode("cp1252"), True) == "cp1252"
 
 
+def test_excels_csv_for_ms_dos_is_code_page_850() -> None:
+    """Swedish Excel's "CSV (MS-DOS)" writes code page 850: ö is 0x94, which Windows-1252
+    reads as '"', and Å is 0x8F, which Windows-1252 cannot read at all."""
+    text = "Grupp;Kommun\nSödra Älvsborg;Åmål\nVästra Skaraborg;Götene\n"
+    assert detect_encoding(text.encode("cp850"), True) == "cp850"
+    assert detect_encoding(text.encode("cp1252"), True) == "cp1252"
+    assert detect_encoding(b"Grupp;Svar\nA;\x80 10\n", True) == "cp1252"  # no letters: a tie
+
+
+def test_a_cp850_export_is_tallied_with_its_letters(tmp_path: Path) -> None:
+    from tests.survey.conftest import tally_files
+
+    source = tmp_path / "svar dos.csv"
+    source.write_bytes("Kommun;Nöjd?\r\nÅmål;Ja\r\nGötene;Ja\r\nÅmål;Nej\r\n".encode("cp850"))
+    result, problems = tally_files(source)
+    assert problems == []
+    kommun = result.questions[0]
+    assert kommun.text == "Kommun" and {o.label for o in kommun.results[0].options} == {
+        "Åmål", "Götene"}
+    assert result.questions[1].text == "Nöjd?"
+
+
 def test_a_sample_cut_inside_a_character_is_still_utf8() -> None:
     cut = "åäö".encode()[:-1]
     assert detect_encoding(cut, complete=False) == "utf-8"

@@ -140,8 +140,8 @@ def tally_command(
         show_default=False),
     output: Path | None = typer.Option(None, "--output", "-o", help="Fil att skriva."),
     encoding: str | None = typer.Option(
-        None, "--encoding", "-e", help="Teckenkodning, t.ex. utf-8 eller cp1252 (annars känns "
-                                       "den av)."),
+        None, "--encoding", "-e", help="Teckenkodning, t.ex. utf-8, cp1252 eller cp850 "
+                                       "(annars känns den av)."),
     delimiter: str | None = typer.Option(
         None, "--delimiter", help="Avgränsare: ';', ',' eller tab (annars känns den av)."),
     sheet: str | None = typer.Option(None, "--sheet", help="Blad i Excel-filen (annars det första)."),

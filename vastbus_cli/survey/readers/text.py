@@ -2,8 +2,10 @@
 
 Exports reach us straight from a survey tool or re-saved by Swedish Excel, so
 the encoding may be UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode
-text") or Windows-1252, and the delimiter `,`, `;` or tab. A BOM decides the
-encoding; otherwise strict UTF-8 over a sample, else Windows-1252. The
+text") or Windows-1252 (its "CSV": the Windows code page), or code page 850
+(its "CSV (MS-DOS)": the console's), and the delimiter `,`, `;` or tab. A BOM decides
+the encoding; otherwise strict UTF-8 over a sample, else whichever of Windows-1252
+and 850 reads more Swedish letters (å, ä, ö are different bytes in each). The
 delimiter is the one that gives a consistent number of fields over the first
 rows; `csv.Sniffer` alone misreads `;` files whose answers contain commas.
 Rows are streamed with their line numbers, never held in memory.
@@ -37,7 +39,8 @@ DELIMITERS = (";", ",", "\t")
 _SEP_LINE = re.compile(r'^"?sep=(.)"?[,;\t]*$')
 
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 med BOM", "utf-16": "UTF-16",
-                  "cp1252": "Windows-1252"}
+                  "cp1252": "Windows-1252", "cp850": "teckentabell 850 (Excels CSV för MS-DOS)"}
+_SWEDISH_LETTERS = frozenset("åäöÅÄÖéÉüÜ")
 DELIMITER_NAMES = {";": "semikolon", ",": "komma", "\t": "tabb"}
 
 Row = tuple[int, list[str]]
@@ -63,7 +66,8 @@ class TextFormat:
 
 
 def detect_encoding(sample: bytes, complete: bool) -> str:
-    """BOM, else strict UTF-8 (a sequence cut off at the sample's end is fine), else cp1252."""
+    """BOM, else strict UTF-8 (a sequence cut off at the sample's end is fine), else cp1252
+    or cp850 (`_single_byte`)."""
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -72,8 +76,18 @@ def detect_encoding(sample: bytes, complete: bool) -> str:
         sample.decode("utf-8")
     except UnicodeDecodeError as exc:
         cut_off = not complete and exc.reason == "unexpected end of data"
-        return "utf-8" if cut_off else "cp1252"
+        return "utf-8" if cut_off else _single_byte(sample)
     return "utf-8"
+
+
+def _single_byte(sample: bytes) -> str:
+    """Windows-1252, unless code page 850 reads more Swedish letters: "Göteborg" saved as
+    "CSV (MS-DOS)" has ö as byte 0x94, which Windows-1252 reads as '"' (and Å, 0x8F, not
+    at all); a Windows-1252 ö (0xF6) is '÷' in 850. A tie (no such letters) is Windows-1252."""
+    def letters(encoding: str) -> int:
+        text = sample.decode(encoding, errors="replace")
+        return sum(1 for c in text if c in _SWEDISH_LETTERS)
+    return "cp850" if letters("cp850") > letters("cp1252") else "cp1252"
 
 
 def detect_delimiter(sample: str, complete: bool) -> tuple[str, bool]:
