@@ -4,17 +4,19 @@ Every sheet is one table starting in A1 with a bold, frozen header row and a
 filter, so a coordinator can sort and pivot. Across several sub-regions the
 sheets hold every group (from the regional totals) with a Delregion column.
 Text from the reports is always written as text (`set_text`): nothing a group
-wrote can become a formula.
+wrote can become a formula. The sheets are openpyxl write-only sheets, a table's rows
+appended in order (`documents.excel.StyledRows`); the charts refer to them by name.
 """
 
 from __future__ import annotations
 
+import warnings
 from functools import cache
 from typing import Any
 
-from vastbus_cli.documents.excel import put_row, save_workbook
+from vastbus_cli.documents.excel import StyledRows, save_workbook, styled_cell
 from vastbus_cli.render import common, condensed, digest, tables
-from vastbus_cli.render.cells import set_text
+from vastbus_cli.render.cells import xlsx_value
 from vastbus_cli.render.tables import Table, Value
 from vastbus_cli.render.xlsx_charts import bar_chart
 from vastbus_cli.reports.summary import Comparison, Part, Summary, ThemeBlock
@@ -30,7 +32,7 @@ def render(summary: Summary) -> bytes:
 
     whole = summary.totals or summary.parts[0]
     region = {g: p.subregion for p in summary.parts for g in p.groups}
-    book = _Book(Workbook(), region if summary.totals is not None else None)
+    book = _Book(Workbook(write_only=True), region if summary.totals is not None else None)
     book.overview(summary)
     book.sheet("Till regional nivå", _to_region(whole), grouped=False)
     if whole.subregions is not None:  # several sub-regions: their figures side by side
@@ -47,14 +49,15 @@ def render(summary: Summary) -> bytes:
     n_groups, n_orgs = len(whole.composition.rows), len(whole.composition.organisations)
     bar_chart(comp, "Representanter per organisation och grupp", "Grupp",
               "Antal representanter", first_row=2, rows=n_groups, label_col=book.col(1),
-              first_col=book.col(2), cols=n_orgs, stacked=True)
+              first_col=book.col(2), cols=n_orgs, beside=book.width, stacked=True)
     book.sheet("Teman", condensed.theme_table(whole), grouped=False)
     book.sheet("Pågående arbete", _themed(whole.work, "Rubrik"))
     d = whole.deviations
     dev = book.sheet("Avvikelser", tables.category_table(d), grouped=False)
     if d.categories:
         bar_chart(dev, "Avvikelser per kategori", "Kategori", "Antal avvikelser", first_row=2,
-                  rows=len(d.categories), label_col=1, first_col=2, cols=1, horizontal=True)
+                  rows=len(d.categories), label_col=1, first_col=2, cols=1, beside=book.width,
+                  horizontal=True)
     book.sheet("Avvikelser per grupp", tables.group_deviation_table(d))
     book.sheet("Lyfta avvikelser", Table(
         ["Grupp", "Kategori", "Antal", "Status", "Beskrivning", "Åtgärd"],
@@ -177,18 +180,13 @@ class _Book:
         self.wb = wb
         self.region = region  # group → sub-region, only when there are several
         self.tables = 0
-        self.first = True
+        self.width = 0  # columns of the sheet written last
 
     def col(self, n: int) -> int:
         """Column `n` of a per-group table, after the Delregion column if there is one."""
         return n + (1 if self.region else 0)
 
     def _new(self, title: str) -> Any:
-        if self.first:
-            self.first = False
-            ws = self.wb.active
-            ws.title = title
-            return ws
         return self.wb.create_sheet(title)
 
     def overview(self, s: Summary) -> None:
@@ -223,29 +221,39 @@ class _Book:
 
     def _write(self, ws: Any, table: Table, filters: bool) -> None:
         from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.worksheet import Worksheet
 
         bold, fill, right, top, wrap = _styles(table.left)
         numeric = [table.numeric(i) for i in range(len(table.headers))]
         first_total = len(table.rows) - table.totals
-        for c, header in enumerate(table.headers, start=1):
-            cell = ws.cell(row=1, column=c)
-            set_text(cell, header)
-            cell.font, cell.fill = bold, fill
-            if numeric[c - 1]:  # over its numbers, not over the next column's
-                cell.alignment = right
         lines = [1] * (len(table.rows) + 2)
         wide = []
+        widths = []
         for c, header in enumerate(table.headers, start=1):
             values = [str(header)] + [str(row[c - 1]) for row in table.rows
                                       if row[c - 1] is not None]
             width = min(max(len(v) for v in values) + 2, MAX_WIDTH)
-            ws.column_dimensions[get_column_letter(c)].width = max(width, 8)
+            widths.append(max(width, 8))
+            ws.column_dimensions[get_column_letter(c)].width = widths[-1]
             wide.append(width >= MAX_WIDTH)
             if width < MAX_WIDTH:
                 continue
             for r, row in enumerate(table.rows, start=2):
                 text = "" if row[c - 1] is None else str(row[c - 1])
                 lines[r] = max(lines[r], -(-len(text) // (MAX_WIDTH - 4)))
+        for r, n in enumerate(lines):
+            if n > 1:  # Excel and LibreOffice do not grow a wrapped row on their own
+                ws.row_dimensions[r].height = 15 * n
+        # a write-only sheet: widths, heights, panes and page properties before the rows
+        ws.freeze_panes = "A2"
+        ws.page_setup.orientation = "landscape" if sum(widths) > PORTRAIT_WIDTH else "portrait"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = "1:1"
+        ws.append([styled_cell(ws, ({"font": bold, "fill": fill},
+                                    *(({"alignment": right},) if numeric[c] else ())), header)
+                   for c, header in enumerate(table.headers)])  # right over numbers only
         # each cell gets what it always got, in this order: its value (a date its format),
         # the alignment (and a change's format), bold in a totals row, wrapping in a wide
         # column
@@ -255,36 +263,33 @@ class _Book:
         per_column = [[steps[1] if c in table.signed else steps[0],
                        *((steps[3],) if c < len(wide) and wide[c] else ())]
                       for c in range(width_cols)]
-        body = [tuple(s) for s in per_column]
-        totals = [(s[0], steps[2], *s[1:]) for s in per_column]
-        for r, row in enumerate(table.rows, start=2):
-            put_row(ws, r, row, totals if r - 2 >= first_total else body)
-        for r, n in enumerate(lines):
-            if n > 1:  # Excel and LibreOffice do not grow a wrapped row on their own
-                ws.row_dimensions[r].height = 15 * n
-        width = sum(ws.column_dimensions[get_column_letter(c)].width
-                    for c in range(1, len(table.headers) + 1))
-        ws.page_setup.orientation = "landscape" if width > PORTRAIT_WIDTH else "portrait"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = "1:1"
-        ws.freeze_panes = "A2"
+        body = StyledRows(ws, [tuple(s) for s in per_column])
+        totals = StyledRows(ws, [(s[0], steps[2], *s[1:]) for s in per_column])
+        for r, row in enumerate(table.rows):
+            (totals if r >= first_total else body).append(row)
+        self.width = width_cols
         if filters and first_total > 0:
             self._list_object(ws, table, first_total)
 
     def _list_object(self, ws: Any, table: Table, rows: int) -> None:
         """The table as an Excel table (sortable, filterable); totals rows stay below it."""
         from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.filters import AutoFilter
         from openpyxl.worksheet.table import Table as ExcelTable
-        from openpyxl.worksheet.table import TableStyleInfo
+        from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 
         ref = f"A1:{get_column_letter(len(table.headers))}{rows + 1}"
-        headers = [str(h) for h in table.headers]
+        headers = [str(xlsx_value(h)) for h in table.headers]
         if len(set(headers)) < len(headers) or "" in headers:  # Excel would refuse the table
             ws.auto_filter.ref = ref
             return
         self.tables += 1
-        out = ExcelTable(displayName=f"Tabell{self.tables}", ref=ref)
+        # the columns named here: a write-only sheet cannot be read back for its headers
+        out = ExcelTable(displayName=f"Tabell{self.tables}", ref=ref,
+                         autoFilter=AutoFilter(ref=ref),
+                         tableColumns=[TableColumn(id=i, name=h)
+                                       for i, h in enumerate(headers, start=1)])
         out.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
-        ws.add_table(out)
+        with warnings.catch_warnings():  # openpyxl's reminder to do just that
+            warnings.filterwarnings("ignore", "In write-only mode you must add table columns")
+            ws.add_table(out)

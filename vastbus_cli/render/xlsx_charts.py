@@ -9,9 +9,10 @@ CHART_HEIGHT_CM = 10.0
 
 
 def bar_chart(ws: Any, title: str, x_title: str, y_title: str, *, first_row: int, rows: int,
-              label_col: int, first_col: int, cols: int, stacked: bool = False,
+              label_col: int, first_col: int, cols: int, beside: int, stacked: bool = False,
               horizontal: bool = False) -> Any:
-    """A bar chart of `rows` rows × `cols` series (headers in row 1), placed beside the table."""
+    """A bar chart of `rows` rows × `cols` series (headers in row 1), placed a column right
+    of the table, which is `beside` columns wide."""
     from openpyxl.chart import BarChart, Reference
     from openpyxl.utils import get_column_letter
 
@@ -38,6 +39,6 @@ def bar_chart(ws: Any, title: str, x_title: str, y_title: str, *, first_row: int
     if horizontal:
         chart.x_axis.scaling.orientation = "maxMin"  # first category at the top, as in the table
         chart.y_axis.crosses = "max"  # and the value axis stays at the bottom
-    anchor_col = get_column_letter(ws.max_column + 2)
+    anchor_col = get_column_letter(beside + 2)
     ws.add_chart(chart, f"{anchor_col}2")
     return chart
