@@ -6,8 +6,12 @@ in every format, cell by cell; the rows stay one group through --infer-spec and 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
+import os
+import re
+import zipfile
 from pathlib import Path
 
 from rich.console import Console
@@ -16,6 +20,7 @@ from tests.survey.conftest import FIXTURES, tally_files
 from vastbus_cli.survey.infer import spec_yaml
 from vastbus_cli.survey.model import Matrix, Tally, blocks
 from vastbus_cli.survey.render import render_bytes
+from vastbus_cli.survey.render.docx import ReportOptions
 from vastbus_cli.survey.render.table import print_tally
 from vastbus_cli.survey.spec import load_spec
 
@@ -204,3 +209,88 @@ def test_by_group_the_overall_matrix_then_each_statement_by_group() -> None:
     lines = _terminal("limesurvey_arrays.csv", by="grupp")
     assert "f1, f2  q1 (matris, enkelval)" in lines
     assert lines.index("f1  SQ001") < lines.index("f2  SQ002")
+
+
+def _word(*names: str | Path) -> str:
+    from tests.survey.test_report import outline
+
+    report = render_bytes(tally_files(*names)[0], "docx",
+                          ReportOptions(date=dt.date(2026, 12, 3)))
+    return outline(report)
+
+
+def _section(outline: str, heading: str) -> list[str]:
+    lines = outline.splitlines()
+    start = lines.index(f"Heading 2: {heading}")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("Heading")),
+               len(lines))
+    return lines[start:end]
+
+
+def test_word_one_table_and_one_chart_per_matrix() -> None:
+    assert _section(_word("surveymonkey_matrix.csv"), MONKEY) == [
+        f"Heading 2: {MONKEY}",
+        "Normal: Matris, enkelval",
+        "Påstående | Nöjd | Missnöjd | Mycket nöjd | Svarande (bas)",
+        f"Information | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | 20{NBSP}%{NBSP}(1) | 5",
+        f"Utbildning | 50{NBSP}%{NBSP}(2) | – | 50{NBSP}%{NBSP}(2) | 4",
+        "Normal: Andel av dem som svarat på påståendet, antal inom parentes.",
+        "[diagram]"]
+    qualtrics = _word("qualtrics_matrix.csv")
+    assert _section(qualtrics, "Bedöm insatserna - Betyg") == [
+        "Heading 2: Bedöm insatserna - Betyg",
+        "Normal: Matris, enkelval",
+        "Påstående | Bra | Godkänd | Svarande (bas)",
+        f"Information | 60{NBSP}%{NBSP}(3) | 40{NBSP}%{NBSP}(2) | 5",
+        f"Utbildning | 50{NBSP}%{NBSP}(2) | 50{NBSP}%{NBSP}(2) | 4",
+        "Normal: Andel av dem som svarat på påståendet, antal inom parentes.",
+        "[diagram]"]
+    # four steps: each statement keeps its own chart (a fourth colour would repeat a light one)
+    assert _section(qualtrics, QUALTRICS)[2:] == [
+        "Påstående | 2 | 3 | 4 | 5 | Svarande (bas)",
+        f"Samverkan fungerar | 20{NBSP}%{NBSP}(1) | – | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | 5",
+        f"Rutinerna är kända | 20{NBSP}%{NBSP}(1) | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | – | 5",
+        "Normal: Andel av dem som svarat på påståendet, antal inom parentes.",
+        "[diagram]", "[diagram]"]
+    assert f"Heading 2: {QUALTRICS} [Samverkan fungerar]" not in qualtrics
+    assert _section(_word("limesurvey_arrays.csv"), "q1")[2:5] == [
+        "Påstående | A2 | A3 | A4 | A5 | Svarande (bas)",
+        f"SQ001 | – | 20{NBSP}%{NBSP}(1) | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | 5",
+        f"SQ002 | 20{NBSP}%{NBSP}(1) | – | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | 5"]
+
+
+def test_word_matrix_chart_a_series_per_step_a_bar_per_statement() -> None:
+    result, _ = tally_files("surveymonkey_matrix.csv")
+    package = zipfile.ZipFile(io.BytesIO(render_bytes(result, "docx")))
+    charts = sorted(n for n in package.namelist() if n.startswith("word/charts/chart"))
+    assert len(charts) == 3  # one per closed question, one for the matrix (was four)
+    xml = package.read("word/charts/chart2.xml").decode("utf-8")
+    assert f"<a:t>{MONKEY}</a:t>" in xml
+    # drawn bottom-up and the last series first (word_chart), so read in reverse
+    series = re.findall(r"<c:tx>.*?<c:v>([^<]*)</c:v>.*?<c:val>(.*?)</c:val>", xml, re.S)
+    values = {name: [float(v) for v in re.findall(r"<c:v>([^<]*)</c:v>", val)][::-1]
+              for name, val in series}
+    assert values == {"Nöjd": [0.6, 0.5], "Missnöjd": [0.2], "Mycket nöjd": [0.2, 0.5]}
+    categories = re.search(r"<c:cat>(.*?)</c:cat>", xml, re.S)
+    assert categories is not None
+    assert re.findall(r"<c:v>([^<]*)</c:v>", categories.group(1)) == ["Utbildning", "Information"]
+
+
+def test_word_two_rounds_golden(tmp_path: Path) -> None:
+    """Regenerate with VASTBUS_UPDATE_GOLDEN=1 pytest tests/survey/test_matrix.py."""
+    text = "\n".join(_section(_word("surveymonkey_matrix.csv", _second_round(tmp_path)),
+                              MONKEY)) + "\n"
+    _golden("matris-rapport.txt", text)
+    assert " | Förändring (procentenheter) | +7 | +13 | −20 | " in text
+
+
+def test_markdown_two_rounds_golden(tmp_path: Path) -> None:
+    text = _md("surveymonkey_matrix.csv", _second_round(tmp_path))
+    _golden("matris.md", text.replace(_second_round(tmp_path).name, "svar-2025.csv"))
+
+
+def _golden(name: str, text: str) -> None:
+    path = Path(__file__).resolve().parents[1] / "golden" / name
+    if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from vastbus_cli.documents.dates import date_sv
 from vastbus_cli.documents.properties import Properties
 from vastbus_cli.documents.table import Table, Value
 from vastbus_cli.documents.word import WordDocument
-from vastbus_cli.survey.model import QuestionResult, Result, Tally
+from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
 from vastbus_cli.survey.render.common import (
     DECIMAL_BASE,
     MULTI_NOTE,
@@ -52,6 +52,16 @@ from vastbus_cli.survey.render.common import (
     share_decimals,
     shown,
     shown_answers,
+)
+from vastbus_cli.survey.render.matrix import (
+    BASE,
+    ROUND,
+    STATEMENT,
+    matrix_blanks,
+    matrix_kind,
+    matrix_lines,
+    row_label,
+    scale,
 )
 
 AUTHOR = "Västbus"
@@ -98,8 +108,11 @@ def render(tally: Tally, options: ReportOptions | None = None) -> bytes:
     _method(doc, tally, options.intro)
     for section, questions in tally.sections():
         doc.heading(section, 1, new_page=True)
-        for question in questions:
-            _question(doc, question, tally)
+        for block in blocks(questions):
+            if isinstance(block, Matrix):
+                _matrix(doc, block, tally)
+            else:
+                _question(doc, block, tally)
     if options.conclusions.strip():
         doc.heading("Slutsatser", 1)
         doc.markdown(options.conclusions, below=1)
@@ -202,15 +215,101 @@ def _method(doc: WordDocument, tally: Tally, intro: str) -> None:
                           bold_lead=f"Har inte svarat {info.label}: ")
 
 
+MATRIX_NOTE = "Andel av dem som svarat på påståendet, antal inom parentes."
+CHART_STEPS = 3  # the most scale steps one chart per matrix shows (bars per statement)
+
+
+def _matrix(doc: WordDocument, matrix: Matrix, tally: Tally) -> None:
+    """One table for the matrix: a row per statement (and round), a column per scale step,
+    the base per row and the change per row, as `markdown._matrix`.
+
+    One chart for the whole matrix (a bar per step for each statement) when there is one
+    round and at most `CHART_STEPS` steps: the three neutral blues of `word_chart` tell
+    three steps apart, but a fourth colour would repeat a lighter one and two rounds would
+    need a bar per step and round (six bars per statement). Otherwise each statement keeps
+    its own chart with the rounds side by side, as every closed question has, so the change
+    per statement stays visible."""
+    labels = round_labels(tally)
+    doc.heading(matrix.text, 2)
+    doc.paragraph(matrix_kind(matrix).capitalize(), italic=True, keep_with_next=True)
+    for question in matrix.rows:
+        _wording_note(doc, question, row_label(question))
+    steps = scale(matrix, None, labels)
+    several = len(labels) > 1
+    rows: list[list[Value]] = [
+        [line.statement, *([line.round] if several else []), *line.cells, line.base]
+        for line in matrix_lines(matrix, None, labels, steps, space="\u00a0")]
+    table = doc.table(Table([STATEMENT, *([ROUND] if several else []), *steps, BASE], rows))
+    doc.paragraph(MATRIX_NOTE, italic=True, keep_with_next=True)
+    if not several and len(steps) <= CHART_STEPS:
+        _keep_with_next(table)
+        _matrix_chart(doc, matrix, steps, labels)
+    else:
+        for question in matrix.rows:
+            _chart(doc, question, results_by_round(question, None, labels), labels)
+    if matrix.rows[0].kind == "multi":
+        doc.paragraph(MULTI_NOTE, italic=True)
+    blanks = matrix_blanks(matrix, None, labels)
+    if blanks:
+        doc.paragraph("Obligatorisk fråga som lämnats utan svar:", bold_lead="Obs! ")
+        for line in blanks:
+            doc.bullet(line)
+    for question in matrix.rows:
+        if tally.by:
+            doc.paragraph(row_label(question), bold_lead="", keep_with_next=True)
+            _cross(doc, question, tally, labels)
+        _answers(doc, question, results_by_round(question, None, labels), row_label(question))
+
+
+def _matrix_chart(doc: WordDocument, matrix: Matrix, steps: list[str], labels: list[str]) -> None:
+    from vastbus_cli.documents.word_chart import BarChart, add_bar_chart
+
+    results = [q.result(labels[0], None) for q in matrix.rows]
+    answered = [r for r in results if r is not None and r.answered]
+    if not answered or not steps:
+        return
+    series = []
+    for step in steps:
+        values: list[float | None] = []
+        for result in results:
+            found = next((o for o in result.options if o.label == step), None) \
+                if result and result.answered else None
+            values.append(found.count / result.answered if found and result else None)
+        series.append((step, values))
+    decimals = min(share_decimals(r.answered) for r in answered)
+    add_bar_chart(doc, BarChart([row_label(q) for q in matrix.rows], series, title=matrix.text,
+                                axis_title=AXIS_TITLE,
+                                label_formats=[label_format(decimals)] * len(series)))
+
+
+def _wording_note(doc: WordDocument, question: QuestionResult, row: str = "") -> None:
+    if question.wordings:
+        doc.paragraph(("Frågans formulering ändrades" if not row else
+                       f"Påståendet ”{row}” formulerades olika") + " mellan omgångarna: "
+                      + "; ".join(f"{r}: ”{t}”" for r, t in question.wordings)
+                      + ". Jämförelsen gäller frågan som den ställdes varje gång.",
+                      bold_lead="Obs! ", keep_with_next=True)
+
+
+def _answers(doc: WordDocument, question: QuestionResult, results: list[Result | None],
+             row: str = "") -> None:
+    for result in results:
+        if result and result.answers:
+            word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
+            listed, note = shown_answers(result)
+            doc.paragraph(f"{word}, {row + ', ' if row else ''}{result.round}:", bold_lead="")
+            for answer in listed:
+                times = f" ({answer.count} svar)" if answer.count > 1 else ""
+                doc.bullet(answer.text + times)
+            if note:
+                doc.paragraph(note)
+
+
 def _question(doc: WordDocument, question: QuestionResult, tally: Tally) -> None:
     labels = round_labels(tally)
     doc.heading(question.text, 2)
     doc.paragraph(kind_name(question).capitalize(), italic=True, keep_with_next=True)
-    if question.wordings:
-        doc.paragraph("Frågans formulering ändrades mellan omgångarna: "
-                      + "; ".join(f"{r}: ”{t}”" for r, t in question.wordings)
-                      + ". Jämförelsen gäller frågan som den ställdes varje gång.",
-                      bold_lead="Obs! ", keep_with_next=True)
+    _wording_note(doc, question)
     results = results_by_round(question, None, labels)
     if question.kind == "rank":
         headers, rows = rank_table(results, labels)
@@ -233,16 +332,7 @@ def _question(doc: WordDocument, question: QuestionResult, tally: Tally) -> None
         doc.paragraph("Obligatorisk fråga som lämnats utan svar:", bold_lead="Obs! ")
         for line in blanks:
             doc.bullet(line)
-    for result in results:
-        if result and result.answers:
-            word = "Svar" if question.kind == "text" else "Egna svar (Annat)"
-            listed, note = shown_answers(result)
-            doc.paragraph(f"{word}, {result.round}:", bold_lead="")
-            for answer in listed:
-                times = f" ({answer.count} svar)" if answer.count > 1 else ""
-                doc.bullet(answer.text + times)
-            if note:
-                doc.paragraph(note)
+    _answers(doc, question, results)
 
 
 def _keep_with_next(table: Any) -> None:
