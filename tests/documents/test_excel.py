@@ -33,3 +33,25 @@ def test_each_row_keeps_its_own_values_in_the_columns_styles() -> None:
         assert sheet.cell(row, 2).font.b and not sheet.cell(row, 1).font.b
         assert sheet.cell(row, 3).number_format == "+0;-0;0"
     assert sheet["B2"].font.b  # an empty cell keeps its column's style
+
+
+def test_a_workbook_made_again_later_is_the_same_bytes() -> None:
+    import time
+    import zipfile
+
+    from vastbus_cli.documents.properties import Properties
+
+    props = Properties(title="Läget", author="Västbus", date=dt.date(2026, 5, 20))
+
+    def made() -> bytes:
+        wb = Workbook(write_only=True)
+        StyledRows(wb.create_sheet("Blad"), [(TOP,)]).append(["Skövde"])
+        return save_workbook(wb, props)
+
+    first = made()
+    members = zipfile.ZipFile(io.BytesIO(first)).infolist()
+    assert {m.date_time for m in members} == {(2026, 5, 20, 0, 0, 0)}  # not the clock's time
+    assert {m.compress_type for m in members} == {zipfile.ZIP_DEFLATED}
+    time.sleep(0.01)
+    assert made() == first
+    assert load_workbook(io.BytesIO(first))["Blad"]["A1"].value == "Skövde"

@@ -135,3 +135,13 @@ def test_workbook_properties_are_the_summarys() -> None:
     assert props.title == summary.title and props.language == "sv-SE"
     produced = dt.datetime.combine(summary.produced, dt.time())
     assert props.created == props.modified == produced
+
+
+def test_the_summary_made_again_is_the_same_workbook_byte_for_byte() -> None:
+    import zipfile
+
+    summary = sample_summary()
+    data = render(summary)
+    stamps = {m.date_time[:3] for m in zipfile.ZipFile(io.BytesIO(data)).infolist()}
+    assert stamps == {(summary.produced.year, summary.produced.month, summary.produced.day)}
+    assert render(summary) == data

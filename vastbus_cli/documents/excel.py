@@ -7,7 +7,8 @@ before its first row (column widths, frozen panes, row heights) is set before ap
 
 openpyxl's `Workbook.save` stamps "modified" with the current time; the workbook is
 written through its `ExcelWriter` instead, so the properties say the document's own
-date and a workbook made again later is the same.
+date, and its zip members carry that date too: a workbook made again later is the same,
+byte for byte.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from vastbus_cli.documents.properties import Properties, set_excel_properties
 #: A cell's styling: `cell.name = value` assignments (alignment, font, fill,
 #: number_format…), in order.
 Steps = tuple[dict[str, Any], ...]
+
+ZIP_EPOCH = dt.date(1980, 1, 1)  # the earliest date a zip member can carry
 
 
 def styled_cell(ws: Any, steps: Steps, value: Any = None) -> Any:
@@ -67,13 +70,27 @@ class StyledRows:
 
 
 def save_workbook(workbook: Any, props: Properties | None = None) -> bytes:
-    from zipfile import ZIP_DEFLATED, ZipFile
+    """The workbook as .xlsx bytes; with `props`, the same bytes whenever it is made again.
+
+    openpyxl stamps each zip member with the time it was written (write-only sheets with
+    their temporary file's); the members are written uncompressed first, then compressed
+    once into the result, each stamped with the document's date instead."""
+    from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
     from openpyxl.writer.excel import ExcelWriter
 
     if props is not None:
         set_excel_properties(workbook, props)
-    buffer = io.BytesIO()
-    with ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+    staged = io.BytesIO()
+    with ZipFile(staged, "w", ZIP_STORED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).save()
+    day = props.date if props is not None else ZIP_EPOCH
+    stamp = (max(day.year, ZIP_EPOCH.year), day.month, day.day, 0, 0, 0)
+    buffer = io.BytesIO()
+    with ZipFile(staged) as source, ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as out:
+        for member in source.infolist():
+            info = ZipInfo(member.filename, date_time=stamp)
+            info.compress_type = ZIP_DEFLATED
+            info.external_attr = 0o600 << 16  # rw for the owner, as zipfile gives a text
+            out.writestr(info, source.read(member))
     return buffer.getvalue()
