@@ -160,7 +160,9 @@ def test_another_format_version_or_corrupt_file_refused(region: dict[str, Any],
     wrong.write_text(json.dumps(data), encoding="utf-8")
     result = runner.invoke(app, ["rollup", str(wrong)], env={"COLUMNS": "200"})
     assert result.exit_code == 1
-    assert "'parts[0].overview.reported' ska vara ett heltal." in result.output
+    column = wrong.read_text(encoding="utf-8").index('"tolv"') + 1
+    assert (f"{wrong}:1:{column}  fel  skadad-sammanställning  'parts[0].overview.reported' "
+            "ska vara ett heltal.") in result.output
     report = tmp_path / "inte.json"
     report.write_text("[1, 2]", encoding="utf-8")
     result = runner.invoke(app, ["rollup", str(report)], env={"COLUMNS": "200"})

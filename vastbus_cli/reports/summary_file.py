@@ -3,8 +3,7 @@
 The format is versioned (`format_version`, see `summary.SUMMARY_FORMAT`) and its schema
 ships as `sammanstallning.schema.json`. A file of another version, or one that is not
 valid JSON or not a summary, is refused with a Swedish problem naming the file and the
-place (line and column for JSON syntax, the key path for a wrong value); nothing is
-guessed.
+place (line and column, for a wrong value also its key path); nothing is guessed.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from vastbus_cli.problems import Problem, error
+from vastbus_cli.reports.json_place import json_position
 from vastbus_cli.reports.summary import SUMMARY_FORMAT, Summary
 
 MAX_BYTES = 200 * 1024 * 1024  # a region's summary with every appendix is far below this
@@ -86,6 +86,7 @@ def read_summary(path: Path) -> tuple[Summary | None, list[Problem]]:
         problems = []
         for err in exc.errors()[:10]:
             what = _KINDS.get(err["type"], "har ett värde som inte passar formatet")
-            problems.append(error(name, 0, 0, "skadad-sammanställning",
+            line, column = json_position(text, tuple(err["loc"]))
+            problems.append(error(name, line, column, "skadad-sammanställning",
                                   f"'{place(tuple(err['loc']))}' {what}.", HINT))
         return None, problems
