@@ -33,4 +33,4 @@ def test_a_missing_step_points_at_what_should_hold_it() -> None:
 def test_a_text_that_cannot_be_walked_stops_where_it_can() -> None:
     assert json_position('{"parts": [1, }', ("parts", 1)) == (1, 11)  # the list
     assert json_position('{"parts": ["x', ("parts", 0)) == (1, 12)  # where it starts
-    assert json_position('{"a": "b" "c": 1}', ("c",)) == (1, 1)
+    assert json_position('{"a": "b" "c": 1}', ("c",)) == (1, 16)  # no crash on a missing comma
