@@ -13,6 +13,7 @@ import os
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
@@ -294,3 +295,92 @@ def _golden(name: str, text: str) -> None:
     if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+
+
+def _sheet(*names: str | Path, by: str | None = None) -> tuple[list[tuple], Any]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(render_bytes(tally_files(*names, by=by)[0], "xlsx")))
+    sheet = workbook["Frågor"]
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)], workbook
+
+
+def _block(rows: list[tuple], heading: str) -> list[tuple]:
+    """The matrix block's table, from its header to the first empty row, empty cells cut."""
+    start = next(i for i, row in enumerate(rows) if row[0] == heading) + 2
+    end = next(i for i in range(start, len(rows)) if not any(v is not None for v in rows[i]))
+    return [tuple(v for v in row if v is not None) if row[0] == "Påstående" else row[:12]
+            for row in rows[start:end]]
+
+
+def test_excel_one_block_per_matrix_shares_as_fractions() -> None:
+    rows, workbook = _sheet("surveymonkey_matrix.csv")
+    block = _block(rows, MONKEY)
+    assert block[0] == ("Påstående", "Nöjd andel", "Missnöjd andel", "Mycket nöjd andel",
+                        "Svarande (bas)", "Ej svar", "Nöjd antal", "Missnöjd antal",
+                        "Mycket nöjd antal")
+    assert [row[:9] for row in block[1:]] == [
+        ("Information", 0.6, 0.2, 0.2, 5, 1, 3, 1, 1),
+        ("Utbildning", 0.5, None, 0.5, 4, 2, 2, None, 2)]
+    sheet = workbook["Frågor"]
+    at = next(i for i, row in enumerate(rows, start=1) if row[0] == "Information")
+    assert sheet.cell(at, 2).number_format == "0%"
+    assert len(sheet._charts) == 3  # one per closed question, one for the matrix
+    assert f"{MONKEY} [Information]" not in [row[0] for row in rows]
+    # the long Data sheet keeps a row per statement and step
+    data = [row for row in workbook["Data"].iter_rows(values_only=True) if row[2] == "f2"]
+    assert data == [("r1", "Totalt", "f2", f"{MONKEY} [Information]", "Nöjd", 3, 5, 0.6),
+                    ("r1", "Totalt", "f2", f"{MONKEY} [Information]", "Missnöjd", 1, 5, 0.2),
+                    ("r1", "Totalt", "f2", f"{MONKEY} [Information]", "Mycket nöjd", 1, 5, 0.2)]
+    rows, _ = _sheet("qualtrics_matrix.csv")
+    assert [row[:8] for row in _block(rows, QUALTRICS)[1:]] == [
+        ("Samverkan fungerar", 0.2, None, 0.6, 0.2, 5, 0, 1),
+        ("Rutinerna är kända", 0.2, 0.6, 0.2, None, 5, 0, 1)]
+    assert [row[:7] for row in _block(rows, "Bedöm insatserna - Betyg")[1:]] == [
+        ("Information", 0.6, 0.4, 5, 0, 3, 2), ("Utbildning", 0.5, 0.5, 4, 1, 2, 2)]
+    rows, _ = _sheet("limesurvey_arrays.csv")
+    assert _block(rows, "q1")[0][:5] == ("Påstående", "A2 andel", "A3 andel", "A4 andel",
+                                         "A5 andel")
+    assert [row[:7] for row in _block(rows, "q1")[1:]] == [
+        ("SQ001", None, 0.2, 0.6, 0.2, 5, 0), ("SQ002", 0.2, None, 0.6, 0.2, 5, 0)]
+
+
+def test_excel_two_rounds_a_line_per_round_and_the_change(tmp_path: Path) -> None:
+    rows, workbook = _sheet("surveymonkey_matrix.csv", _second_round(tmp_path))
+    block = _block(rows, MONKEY)
+    change = "Förändring (procentenheter)"
+    assert [row[:7] for row in block[1:]] == [
+        ("Information", "r1", 0.6, 0.2, 0.2, 5, 1),
+        (None, "r2", 0.6666666666666666, 0.3333333333333333, 0, 6, 0),
+        (None, change, 7, 13, -20, None, None),
+        ("Utbildning", "r1", 0.5, 0.5, 0, 4, 2),
+        (None, "r2", 0.5, 0.3333333333333333, 0.1666666666666667, 6, 0),  # as Excel stores it
+        (None, change, 0, -17, 17, None, None),
+        (f"{change}: skillnaden mellan de andelar som visas.", *[None] * 6)]
+    sheet = workbook["Frågor"]
+    at = next(i for i, row in enumerate(rows, start=1) if row[1] == change)
+    assert sheet.cell(at, 3).number_format == '+0;"−"0;"±"0'
+
+
+def test_excel_by_group_the_block_then_each_statement_by_group() -> None:
+    rows, _ = _sheet("limesurvey_arrays.csv", by="grupp")
+    texts = [row[0] for row in rows]
+    assert texts.index("q1") < texts.index("q1 [SQ001]") < texts.index("q1 [SQ002]")
+    assert [row[:3] for row in _block(rows, "q1")[1:]] == [("SQ001", None, 0.2),
+                                                         ("SQ002", 0.2, None)]
+
+
+def test_contact_details_and_identity_numbers_in_a_matrix_heading_are_masked(
+        tmp_path: Path) -> None:
+    lines = (FIXTURES / "surveymonkey_matrix.csv").read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace(MONKEY, "Hur nöjd är du (frågor till anna@example.se)?")
+    lines[1] = lines[1].replace("Information,Utbildning", "Information,Utbildning 19121212-1212")
+    path = tmp_path / "svar.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result, problems = tally_files(path)
+    rows = [q for q in result.questions if q.matrix]
+    text = json.dumps([(q.text, q.matrix, q.matrix_row) for q in rows], ensure_ascii=False)
+    assert "anna@example.se" not in text and "19121212" not in text
+    assert {q.matrix for q in rows} == {rows[0].matrix} and "example" not in str(rows[0].matrix)
+    assert {p.code for p in problems} >= {"kontaktuppgift", "personnummer"}
+    assert "anna@example" not in render_bytes(result, "md").decode("utf-8")

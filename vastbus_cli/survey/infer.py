@@ -15,7 +15,8 @@ _KIND_BY_NAME = {k.english: k for k in Kind}
 HEADER = """\
 # Enkätspecifikation som vastbus har gissat fram ur exporten (vastbus tally --infer-spec).
 # Kontrollera och rätta: frågornas typ (enkelval, flerval, fritext, tal), alternativens
-# ordning, vilka frågor som är obligatoriska och avsnitten. Använd den sedan med --spec.
+# ordning, vilka frågor som är obligatoriska och avsnitten. Frågor med samma 'matris' är
+# rader i en matris och visas i en gemensam tabell. Använd den sedan med --spec.
 """
 
 

@@ -24,6 +24,7 @@ from vastbus_cli.survey.render.common import (
     results_by_round,
     share,
     share_decimals,
+    shown_change,
 )
 
 STATEMENT = "Påstående"
@@ -64,6 +65,8 @@ class Line:
     missing: str
     change: bool = False
     result: Result | None = None
+    points: list[float | None] | None = None  # a change line's changes, as numbers
+    decimals: int = 0  # a change line's precision
 
 
 def matrix_lines(matrix: Matrix, group: str | None, labels: list[str],
@@ -95,7 +98,9 @@ def matrix_lines(matrix: Matrix, group: str | None, labels: list[str],
                 lines.append(Line(
                     "", change_label or change_header(labels, index),
                     [points_change(b, n, decimals) for b, n in zip(before, shares, strict=True)],
-                    [None] * len(steps), [None] * len(steps), "", "", change=True))
+                    [None] * len(steps), [None] * len(steps), "", "", change=True,
+                    points=[shown_change(b, n, decimals)
+                            for b, n in zip(before, shares, strict=True)], decimals=decimals))
             before = shares
     return lines
 

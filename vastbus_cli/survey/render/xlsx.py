@@ -7,7 +7,8 @@ rounding, and shown with the Word report's precision: whole percent below
 `DECIMAL_BASE` answers ('0%'), one decimal from it ('0.0%'). The change is the
 difference of the shares shown, in percentage points, as in the Word report (43 % → 29 %
 is −14). The "Data" sheet shows every share with one decimal. With `--by`, each closed question is
-one cross-table (the groups across) with a clustered bar chart. Free texts and
+one cross-table (the groups across) with a clustered bar chart. A matrix question is one
+block, a row per statement (`xlsx_matrix`). Free texts and
 the "Annat" texts of closed questions are listed on a sheet of their own (more
 sheets past Excel's 1 048 576 rows), every one of them.
 
@@ -26,7 +27,7 @@ from itertools import chain, islice
 from typing import IO, Any
 
 from vastbus_cli.render.cells import set_text, xlsx_value
-from vastbus_cli.survey.model import QuestionResult, Result, Tally
+from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
 from vastbus_cli.survey.render.common import (
     LONG_HEADER,
     MULTI_NOTE,
@@ -145,8 +146,11 @@ def write(tally: Tally, out: IO[bytes]) -> None:
         set_text(sheet.cell(row, 1), tally.survey)
         sheet.cell(row, 1).font = Font(bold=True, size=14)
         row += 2
-        for question in questions:
-            row = _question(sheet, question, tally, row) + 2
+        for block in blocks(questions):
+            if isinstance(block, Matrix):
+                row = _matrix(sheet, block, tally, row) + 2
+            else:
+                row = _question(sheet, block, tally, row) + 2
         _print_setup(sheet.sheet)
         sheet.flush()
     _table_sheet(workbook.create_sheet(DATA_SHEET), (*LONG_HEADER[:-1], "andel"),
@@ -222,6 +226,16 @@ def _value(sheet: Any, value: object) -> Any:
     return value
 
 
+def _matrix(sheet: Any, matrix: Matrix, tally: Tally, row: int) -> int:
+    """One block for the matrix (`xlsx_matrix`); with --by, each statement's cross-table."""
+    from vastbus_cli.survey.render.xlsx_matrix import matrix_block
+
+    row = matrix_block(sheet, matrix, tally, row)
+    for question in matrix.rows if tally.by else []:
+        row = _question(sheet, question, tally, row + 1)
+    return row
+
+
 def _question(sheet: Any, question: QuestionResult, tally: Tally, row: int) -> int:
     from openpyxl.styles import Font
 
@@ -256,11 +270,11 @@ def _question(sheet: Any, question: QuestionResult, tally: Tally, row: int) -> i
         for line in blank_lines(question, group, labels):
             set_text(sheet.cell(row, 1), f"Obligatorisk fråga utan svar från {line}")
             row += 1
-        row = _texts_note(sheet, question, results, row) + 1
+        row = texts_note(sheet, question, results, row) + 1
     return row
 
 
-def _texts_note(sheet: Any, question: QuestionResult, results: list[Result | None], row: int) -> int:
+def texts_note(sheet: Any, question: QuestionResult, results: list[Result | None], row: int) -> int:
     texts = sum(a.count for r in results if r for a in r.answers)
     if texts:
         word = "svar" if question.kind == "text" else "egna svar (Annat)"
@@ -285,7 +299,7 @@ def _cross(sheet: Any, question: QuestionResult, tally: Tally, labels: list[str]
         for index, column in enumerate(columns):
             set_text(sheet.cell(header, 2 + 2 * index), f"{column.heading} antal")
             set_text(sheet.cell(header, 3 + 2 * index), f"{column.heading} andel")
-        _heading_row(sheet, header, {})
+        heading_row(sheet, header, {})
         options = cross_options(columns)
         for offset, option in enumerate(options, start=1):
             set_text(sheet.cell(header + offset, 1), option)
@@ -306,7 +320,7 @@ def _cross(sheet: Any, question: QuestionResult, tally: Tally, labels: list[str]
         sheet.cell(last + 1, 1).font = Font(bold=True)
         if options:
             _cross_chart(sheet, f"{question.text} ({label})", header, last, columns)
-        row = max(last + 4, header + _chart_rows(len(options), len(columns)))
+        row = max(last + 4, header + chart_rows(len(options), len(columns)))
         small = small or any(c.small for c in columns)
         for line in blank_lines(question, None, [label]):
             set_text(sheet.cell(row, 1), f"Obligatorisk fråga utan svar från {line}")
@@ -317,10 +331,10 @@ def _cross(sheet: Any, question: QuestionResult, tally: Tally, labels: list[str]
     if small:
         set_text(sheet.cell(row, 1), SMALL_NOTE)
         row += 1
-    return _texts_note(sheet, question, [question.result(label, None) for label in labels], row)
+    return texts_note(sheet, question, [question.result(label, None) for label in labels], row)
 
 
-def _heading_row(sheet: Any, row: int, widths: dict[int, int]) -> None:
+def heading_row(sheet: Any, row: int, widths: dict[int, int]) -> None:
     """A table's headings bold and wrapped at word breaks ('Fyrbodal' / 'antal'), the row as
     high as its longest heading: Excel does not grow a row for wrapped text itself."""
     from openpyxl.styles import Alignment, Font
@@ -357,12 +371,12 @@ def _fraction(count: int | None, result: Result | None) -> float | None:
     return count / result.answered
 
 
-def _chart_rows(options: int, series: int) -> int:
+def chart_rows(options: int, series: int) -> int:
     """Rows a cross-table's chart covers (at 15 points a row), so the next block starts below."""
-    return int(_chart_height(options, series) / 0.53) + 2
+    return int(chart_height(options, series) / 0.53) + 2
 
 
-def _chart_height(options: int, series: int) -> float:
+def chart_height(options: int, series: int) -> float:
     return max(7.0, 0.35 * options * max(series, 2) + 3)
 
 
@@ -374,17 +388,17 @@ def _cross_chart(sheet: Any, title: str, header: int, last: int,
     shown = [i for i, c in enumerate(columns) if c.result is not None and not c.small]
     if not shown:
         return
-    chart = _bar_chart(title)
+    chart = bar_chart(title)
     for index in shown:
         chart.add_data(Reference(sheet, min_col=3 + 2 * index, min_row=header, max_row=last),
                        titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=last))
-    chart.height = _chart_height(last - header, len(shown))
+    chart.height = chart_height(last - header, len(shown))
     chart.width = 18
     sheet.add_chart(chart, sheet.cell(header, 3 + 2 * len(columns)).coordinate)
 
 
-def _bar_chart(title: str) -> Any:
+def bar_chart(title: str) -> Any:
     from openpyxl.chart import BarChart
 
     chart = BarChart()
@@ -412,7 +426,7 @@ def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: l
         set_text(sheet.cell(header, 3 + 3 * index), f"{label} andel")
         set_text(sheet.cell(header, 4 + 3 * index),
                  change_header(labels, index) if index else "")
-    _heading_row(sheet, header, {4 + 3 * index: CHANGE_WIDTH for index in range(1, len(labels))})
+    heading_row(sheet, header, {4 + 3 * index: CHANGE_WIDTH for index in range(1, len(labels))})
     options = option_labels(results)
     for offset, option in enumerate(options, start=1):
         set_text(sheet.cell(header + offset, 1), option)
@@ -442,20 +456,20 @@ def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: l
             set_text(sheet.cell(last + 2, 2 + 3 * index), result.missing)
     if chart and options:
         _chart(sheet, question.text, header, last, len(labels))
-        return max(last + 3, header + _chart_rows(len(options), len(labels)))
+        return max(last + 3, header + chart_rows(len(options), len(labels)))
     return last + 3
 
 
 def _chart(sheet: Any, title: str, header: int, last: int, rounds: int) -> None:
     from openpyxl.chart import Reference
 
-    chart = _bar_chart(title)
+    chart = bar_chart(title)
     for index in range(rounds):
         column = 3 + 3 * index
         chart.add_data(Reference(sheet, min_col=column, min_row=header, max_row=last),
                        titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=last))
-    chart.height = _chart_height(last - header, rounds)
+    chart.height = chart_height(last - header, rounds)
     chart.width = 16
     anchor = sheet.cell(header, 3 + 3 * rounds).coordinate
     sheet.add_chart(chart, anchor)
