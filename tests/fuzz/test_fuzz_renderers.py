@@ -117,3 +117,55 @@ def test_tally_renderers(folder: Path, fmt: str, data: st.DataObject) -> None:
         assert isinstance(json.loads(rendered), dict)
     else:
         rendered.decode("utf-8")
+
+
+_MONKEY = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address"]
+
+
+@st.composite
+def matrix_tallies(draw: st.DrawFn, folder: Path) -> Tally:
+    """A SurveyMonkey matrix (a heading over its rows, a scale in the cells) with drawn texts,
+    in one or two rounds: every renderer draws it as one table."""
+    import csv
+
+    heading = draw(some_text)
+    rows = draw(st.lists(some_text, min_size=2, max_size=4, unique_by=str.casefold))
+    scale = [*draw(st.lists(some_text, min_size=1, max_size=4)), "Stämmer delvis"]
+    result_rounds = []
+    for index in range(draw(st.integers(1, 2))):
+        answers = draw(st.lists(st.lists(st.sampled_from(["", *scale]), min_size=len(rows),
+                                         max_size=len(rows)), min_size=1, max_size=6))
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([*_MONKEY, "Fungerar samverkan?", heading, *[""] * (len(rows) - 1)])
+        writer.writerow([*[""] * len(_MONKEY), "Response", *rows])
+        writer.writerows([str(1000 + n), *[""] * (len(_MONKEY) - 1), "Ja", *cells]
+                         for n, cells in enumerate(answers))
+        path = folder / f"matris-{index}.csv"
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        result_rounds.append(read_responses(path, f"r{index}"))
+    return tally(result_rounds, None)[0]
+
+
+@pytest.mark.parametrize("fmt", ["md", "xlsx", "docx", "table"])
+@given(data=st.data())
+def test_tally_matrix_renderers(folder: Path, fmt: str, data: st.DataObject) -> None:
+    result = data.draw(matrix_tallies(folder))
+    if fmt == "table":
+        from rich.console import Console
+
+        from vastbus_cli.survey.render.table import print_tally
+
+        print_tally(result, Console(file=io.StringIO(), width=80))
+        return
+    rendered = render_bytes(result, fmt)
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        assert load_workbook(io.BytesIO(rendered)).sheetnames
+    elif fmt == "docx":
+        from docx import Document
+
+        assert Document(io.BytesIO(rendered)).paragraphs
+    else:
+        rendered.decode("utf-8")
