@@ -145,3 +145,22 @@ def test_the_summary_made_again_is_the_same_workbook_byte_for_byte() -> None:
     stamps = {m.date_time[:3] for m in zipfile.ZipFile(io.BytesIO(data)).infolist()}
     assert stamps == {(summary.produced.year, summary.produced.month, summary.produced.day)}
     assert render(summary) == data
+
+
+def test_layout_a_write_only_sheet_takes_before_its_rows() -> None:
+    """Widths, row heights, panes and page properties go in before a write-only sheet's first
+    row; set later, openpyxl drops them without a word."""
+    wb = reopen(render(sample_summary()))
+    overview = wb["Översikt"]
+    assert overview.column_dimensions["B"].width == 60  # MAX_WIDTH: the texts wrap
+    assert overview.row_dimensions[8].height == 60  # four lines of a long sentence
+    assert overview["B8"].alignment.wrap_text and overview["B8"].alignment.vertical == "top"
+    assert overview["A8"].alignment.horizontal == "left"  # a list of labelled values
+    meetings = wb["Möten"]
+    assert meetings["A1"].fill.fgColor.rgb == "00DDE4EE" and meetings["A1"].font.b
+    assert meetings["B1"].alignment.horizontal == "right"  # over its numbers
+    assert meetings["A2"].alignment.vertical == "top" and not meetings["A2"].font.b
+    assert wb["Jämförelse"]["F2"].number_format == "+0;-0;0"  # a change: its sign shown
+    comp = wb["Sammansättning"]
+    (chart,) = comp._charts
+    assert (chart.anchor._from.col, chart.anchor._from.row) == (comp.max_column + 1, 1)
