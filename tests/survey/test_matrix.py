@@ -158,14 +158,16 @@ def test_markdown_one_table_per_matrix() -> None:
 def test_markdown_two_rounds_a_line_per_round_and_the_change(tmp_path: Path) -> None:
     text = _md("surveymonkey_matrix.csv", _second_round(tmp_path))
     assert (
-        "| Påstående | Omgång | Nöjd | Mycket nöjd | Missnöjd | Svarande (bas) | Ej svar |\n"
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |\n"
-        f"| Information | r1 | 60{NBSP}% (3) | 20{NBSP}% (1) | 20{NBSP}% (1) | 5 | 1 |\n"
-        f"|  | r2 | 67{NBSP}% (4) | 33{NBSP}% (2) | 0{NBSP}% (0) | 6 | 0 |\n"
-        "|  | Förändring (procentenheter) | +7 | +13 | −20 |  |  |\n"
-        f"| Utbildning | r1 | 50{NBSP}% (2) | 50{NBSP}% (2) | 0{NBSP}% (0) | 4 | 2 |\n"
-        f"|  | r2 | 50{NBSP}% (3) | 33{NBSP}% (2) | 17{NBSP}% (1) | 6 | 0 |\n"
-        "|  | Förändring (procentenheter) | ±0 | −17 | +17 |  |  |\n") in text
+        "| Påstående / omgång | Nöjd | Mycket nöjd | Missnöjd | Svarande (bas) | Ej svar |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: |\n"
+        "| **Information** |  |  |  |  |  |\n"
+        f"| r1 | 60{NBSP}% (3) | 20{NBSP}% (1) | 20{NBSP}% (1) | 5 | 1 |\n"
+        f"| r2 | 67{NBSP}% (4) | 33{NBSP}% (2) | 0{NBSP}% (0) | 6 | 0 |\n"
+        "| Förändring (procentenheter) | +7 | +13 | −20 |  |  |\n"
+        "| **Utbildning** |  |  |  |  |  |\n"
+        f"| r1 | 50{NBSP}% (2) | 50{NBSP}% (2) | 0{NBSP}% (0) | 4 | 2 |\n"
+        f"| r2 | 50{NBSP}% (3) | 33{NBSP}% (2) | 17{NBSP}% (1) | 6 | 0 |\n"
+        "| Förändring (procentenheter) | ±0 | −17 | +17 |  |  |\n") in text
 
 
 def _terminal(*names: str | Path, by: str | None = None) -> list[str]:
@@ -177,15 +179,18 @@ def _terminal(*names: str | Path, by: str | None = None) -> list[str]:
 def test_terminal_one_table_in_80_columns(tmp_path: Path) -> None:
     lines = _terminal("surveymonkey_matrix.csv", _second_round(tmp_path))
     start = lines.index(f"f2, f3  {MONKEY} (matris, enkelval)")
+    assert lines[start + 1].split("┃")[0].strip() == "Påstående / omgång"
     table = lines[start + 1:start + 13]
     assert [[c.strip() for c in line.split("│")] for line in table
             if "│" in line and "─" not in line] == [
-        ["Information", "r1", f"60{NBSP}% (3)", f"20{NBSP}% (1)", f"20{NBSP}% (1)", "5"],
-        ["", "r2", f"67{NBSP}% (4)", f"33{NBSP}% (2)", f"0{NBSP}% (0)", "6"],
-        ["", "förändring", "+7", "+13", "−20", ""],
-        ["Utbildning", "r1", f"50{NBSP}% (2)", f"50{NBSP}% (2)", f"0{NBSP}% (0)", "4"],
-        ["", "r2", f"50{NBSP}% (3)", f"33{NBSP}% (2)", f"17{NBSP}% (1)", "6"],
-        ["", "förändring", "±0", "−17", "+17", ""]]
+        ["Information", "", "", "", ""],
+        ["r1", f"60{NBSP}% (3)", f"20{NBSP}% (1)", f"20{NBSP}% (1)", "5"],
+        ["r2", f"67{NBSP}% (4)", f"33{NBSP}% (2)", f"0{NBSP}% (0)", "6"],
+        ["förändring", "+7", "+13", "−20", ""],
+        ["Utbildning", "", "", "", ""],
+        ["r1", f"50{NBSP}% (2)", f"50{NBSP}% (2)", f"0{NBSP}% (0)", "4"],
+        ["r2", f"50{NBSP}% (3)", f"33{NBSP}% (2)", f"17{NBSP}% (1)", "6"],
+        ["förändring", "±0", "−17", "+17", ""]]
     assert max(len(line) for line in lines if "│" in line or "┃" in line) <= 80
     assert not any(line.startswith(f"f2  {MONKEY}") for line in lines)
 
@@ -282,7 +287,7 @@ def test_word_two_rounds_golden(tmp_path: Path) -> None:
     text = "\n".join(_section(_word("surveymonkey_matrix.csv", _second_round(tmp_path)),
                               MONKEY)) + "\n"
     _golden("matris-rapport.txt", text)
-    assert " | Förändring (procentenheter) | +7 | +13 | −20 | " in text
+    assert "\nFörändring (procentenheter) | +7 | +13 | −20 | \n" in text
 
 
 def test_markdown_two_rounds_golden(tmp_path: Path) -> None:

@@ -236,10 +236,15 @@ def _matrix(doc: WordDocument, matrix: Matrix, tally: Tally) -> None:
         _wording_note(doc, question, row_label(question))
     steps = scale(matrix, None, labels)
     several = len(labels) > 1
-    rows: list[list[Value]] = [
-        [line.statement, *([line.round] if several else []), *line.cells, line.base]
-        for line in matrix_lines(matrix, None, labels, steps, space="\u00a0")]
-    table = doc.table(Table([STATEMENT, *([ROUND] if several else []), *steps, BASE], rows))
+    # with several rounds each statement heads its lines (the rounds, the change) on a row of
+    # its own, as in the terminal: a round column would leave the figures too little room
+    rows: list[list[Value]] = []
+    for line in matrix_lines(matrix, None, labels, steps, space="\u00a0"):
+        if several and line.statement:
+            rows.append([line.statement, *[""] * (len(steps) + 1)])
+        rows.append([line.round if several else line.statement, *line.cells, line.base])
+    first = f"{STATEMENT} / {ROUND.lower()}" if several else STATEMENT
+    table = doc.table(Table([first, *steps, BASE], rows))
     doc.paragraph(MATRIX_NOTE, italic=True, keep_with_next=True)
     if not several and len(steps) <= CHART_STEPS:
         _keep_with_next(table)
@@ -252,11 +257,11 @@ def _matrix(doc: WordDocument, matrix: Matrix, tally: Tally) -> None:
     blanks = matrix_blanks(matrix, None, labels)
     if blanks:
         doc.paragraph("Obligatorisk fråga som lämnats utan svar:", bold_lead="Obs! ")
-        for line in blanks:
-            doc.bullet(line)
+        for blank in blanks:
+            doc.bullet(blank)
     for question in matrix.rows:
         if tally.by:
-            doc.paragraph(row_label(question), bold_lead="", keep_with_next=True)
+            doc.paragraph(bold_lead=row_label(question), keep_with_next=True)
             _cross(doc, question, tally, labels)
         _answers(doc, question, results_by_round(question, None, labels), row_label(question))
 

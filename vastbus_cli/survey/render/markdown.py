@@ -78,11 +78,15 @@ def _matrix(matrix: Matrix, tally: Tally) -> list[str]:
         lines += ["", f"**{md_text(group_name(None))}**"]
     steps = scale(matrix, None, labels)
     several = len(labels) > 1
-    head = [STATEMENT, *([ROUND] if several else []), *[md_cell(s) for s in steps], BASE, MISSING]
-    rows = [head, ["---"] * (1 + several) + ["---:"] * (len(head) - 1 - several)]
+    # with several rounds each statement heads its lines (the rounds, the change), as in Word
+    head = [f"{STATEMENT} / {ROUND.lower()}" if several else STATEMENT,
+            *[md_cell(s) for s in steps], BASE, MISSING]
+    rows = [head, ["---"] + ["---:"] * (len(head) - 1)]
     for line in matrix_lines(matrix, None, labels, steps):
-        rows.append([md_cell(line.statement), *([md_cell(line.round)] if several else []),
-                     *line.cells, line.base, line.missing])
+        if several and line.statement:
+            rows.append([f"**{md_cell(line.statement)}**", *[""] * (len(steps) + 2)])
+        rows.append([md_cell(line.round if several else line.statement), *line.cells,
+                     line.base, line.missing])
     lines += [""] + ["| " + " | ".join(row) + " |" for row in rows]
     lines += ["", "*Andel av dem som svarat på påståendet (antal inom parentes).*"]
     if matrix.rows[0].kind == "multi":

@@ -78,17 +78,23 @@ def _matrix(matrix: Matrix, tally: Tally, console: Console) -> None:
     several = len(labels) > 1
     table = Table(title=group_name(None) if tally.by else None, title_justify="left",
                   show_edge=False, pad_edge=False)
-    table.add_column(STATEMENT, ratio=1, min_width=12)
-    if several:
-        table.add_column(ROUND)
+    # with several rounds the statement heads its lines (round, round, change) on a line of
+    # its own: the first column then has the room a round column would take
+    table.add_column(STATEMENT if not several else f"{STATEMENT} / {ROUND.lower()}", ratio=1,
+                     min_width=12, overflow="fold")
     for step in steps:
         table.add_column(escape(step), justify="right")
     table.add_column("Bas", justify="right")
     for index, line in enumerate(matrix_lines(matrix, None, labels, steps, "förändring")):
         if line.statement and index:
             table.add_section()
-        table.add_row(escape(line.statement), *([escape(line.round)] if several else []),
-                      *line.cells, line.base, style="dim" if line.change else None)
+        if several:
+            if line.statement:
+                table.add_row(escape(line.statement), *[""] * (len(steps) + 1), style="bold")
+            table.add_row("  " + escape(line.round), *line.cells, line.base,
+                          style="dim" if line.change else None)
+        else:
+            table.add_row(escape(line.statement), *line.cells, line.base)
     console.print(table)
     note = MATRIX_NOTE + (f" Bas: antal som svarat; {CHANGE_NOTE}" if several else
                           " Bas: antal som svarat.")

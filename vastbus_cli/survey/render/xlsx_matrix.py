@@ -1,6 +1,7 @@
 """A matrix question as one block on its section sheet: a row per statement (and round).
 
-The same lines as the Word report's matrix table (`matrix.matrix_lines`): the share of
+The lines of the Word report's matrix table (`matrix.matrix_lines`), with the round in a
+column of its own (each line stands alone, for a filter): the share of
 each scale step stored as the exact fraction and shown with the Word report's precision,
 the base and the blanks per statement, a change line in percentage points after each later
 round, and the counts per step to the right, so they can be summed. With one round a
