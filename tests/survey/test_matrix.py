@@ -101,9 +101,9 @@ def test_the_spec_carries_the_matrix_both_ways(tmp_path: Path) -> None:
 def test_a_hand_written_spec_names_the_matrix_and_its_scale(tmp_path: Path) -> None:
     spec_file = tmp_path / "spec.yaml"
     spec_file.write_text(
-        "enkät: Uppföljning\nfrågor:\n"
+        "enkät: Uppföljning\nrespondentkolumn: Respondent ID\nfrågor:\n"
         + "".join(f"  - id: {ident}\n    avsnitt: Samverkan\n    matris: {MONKEY}\n"
-                  f"    text: '{MONKEY} [{row}]'\n    typ: enkelval\n"
+                  f"    text: '{MONKEY} [{row}]'\n    typ: enkelval\n    obligatorisk: true\n"
                   "    alternativ: [Mycket nöjd, Nöjd, Missnöjd]\n"
                   for ident, row in (("info", "Information"), ("utb", "Utbildning"))),
         encoding="utf-8")
@@ -112,11 +112,17 @@ def test_a_hand_written_spec_names_the_matrix_and_its_scale(tmp_path: Path) -> N
     result, _ = tally_files("surveymonkey_matrix.csv", spec=spec)
     text = render_bytes(result, "md").decode("utf-8")
     assert (
-        f"### {MONKEY}\n\n*info, utb · matris, enkelval*\n\n"
+        f"### {MONKEY}\n\n*info, utb · matris, enkelval, obligatorisk*\n\n"
         "| Påstående | Mycket nöjd | Nöjd | Missnöjd | Svarande (bas) | Ej svar |\n"
         "| --- | ---: | ---: | ---: | ---: | ---: |\n"
         f"| Information | 20{NBSP}% (1) | 60{NBSP}% (3) | 20{NBSP}% (1) | 5 | 1 |\n"
         f"| Utbildning | 50{NBSP}% (2) | 50{NBSP}% (2) | 0{NBSP}% (0) | 4 | 2 |\n") in text
+    blanks = ["Information – r1: 11500000006", "Utbildning – r1: 11500000004, 11500000006"]
+    assert "Obligatorisk fråga utan svar från:\n\n" + "".join(f"- {b}\n" for b in blanks) in text
+    from tests.survey.test_report import outline
+
+    word = outline(render_bytes(result, "docx"))
+    assert "".join(f"List Bullet: {b}\n" for b in blanks) in word
 
 
 def _md(*names: str | Path) -> str:
