@@ -288,6 +288,28 @@ def test_word_matrix_chart_a_series_per_step_a_bar_per_statement() -> None:
     assert re.findall(r"<c:v>([^<]*)</c:v>", categories.group(1)) == ["Utbildning", "Information"]
 
 
+def test_word_statement_charts_show_the_whole_scale_in_its_order() -> None:
+    """Four steps: a chart per statement, each with every step (2-5) in the table's order,
+    not only the steps that statement got (2, 4, 5) in the order its answers came."""
+    result, _ = tally_files("qualtrics_matrix.csv")
+    package = zipfile.ZipFile(io.BytesIO(render_bytes(result, "docx")))
+    found = {}
+    for name in sorted(n for n in package.namelist() if n.startswith("word/charts/chart")):
+        xml = package.read(name).decode("utf-8")
+        title = re.findall(r"<a:t>([^<]*)</a:t>", xml)[0]
+        categories = re.search(r"<c:cat>(.*?)</c:cat>", xml, re.S)
+        values = re.search(r"<c:val>(.*?)</c:val>", xml, re.S)
+        assert categories is not None and values is not None
+        points = dict(re.findall(r'<c:pt idx="(\d+)"><c:v>([^<]*)</c:v>', values.group(1)))
+        steps = re.findall(r"<c:v>([^<]*)</c:v>", categories.group(1))
+        # drawn bottom-up (word_chart), so read in reverse; a step nobody chose has no bar
+        found[title] = [(step, points.get(str(i))) for i, step in enumerate(steps)][::-1]
+    assert found[f"{QUALTRICS} [Samverkan fungerar]"] == [
+        ("2", "0.2"), ("3", None), ("4", "0.6"), ("5", "0.2")]
+    assert found[f"{QUALTRICS} [Rutinerna är kända]"] == [
+        ("2", "0.2"), ("3", "0.6"), ("4", "0.2"), ("5", None)]
+
+
 def test_word_two_rounds_golden(tmp_path: Path) -> None:
     """Regenerate with VASTBUS_UPDATE_GOLDEN=1 pytest tests/survey/test_matrix.py."""
     text = "\n".join(_section(_word("surveymonkey_matrix.csv", _second_round(tmp_path)),

@@ -251,7 +251,8 @@ def _matrix(doc: WordDocument, matrix: Matrix, tally: Tally) -> None:
         _matrix_chart(doc, matrix, steps, labels)
     else:
         for question in matrix.rows:
-            _chart(doc, question, results_by_round(question, None, labels), labels)
+            # every statement's chart has the whole scale in its order, as the table
+            _chart(doc, question, results_by_round(question, None, labels), labels, steps)
     if matrix.rows[0].kind == "multi":
         doc.paragraph(MULTI_NOTE, italic=True)
     blanks = matrix_blanks(matrix, None, labels)
@@ -390,10 +391,12 @@ def _stats_table(results: list[Result | None], labels: list[str]) -> Table:
 
 
 def _chart(doc: WordDocument, question: QuestionResult, results: list[Result | None],
-           labels: list[str]) -> None:
+           labels: list[str], options: list[str] | None = None) -> None:
+    """A bar per option and a series per round; `options` fixes the bars and their order
+    (a matrix statement's chart shows every step of the scale, chosen or not)."""
     from vastbus_cli.documents.word_chart import BarChart, add_bar_chart
 
-    options = option_labels(results)
+    options = options or option_labels(results)
     if not options:
         return
     series = []
