@@ -70,7 +70,7 @@ def test_json_adds_the_matrix_and_keeps_every_key() -> None:
     assert (row["text"], row["section"], row["matrix"], row["matrix_row"]) == (
         f"{MONKEY} [Information]", None, MONKEY, "Information")
     assert [(o["label"], o["count"], o["percent"]) for o in row["results"][0]["options"]] == [
-        ("Nöjd", 3, 60.0), ("Missnöjd", 1, 20.0), ("Mycket nöjd", 1, 20.0)]
+        ("Mycket nöjd", 1, 20.0), ("Nöjd", 3, 60.0), ("Missnöjd", 1, 20.0)]
     csv = render_bytes(monkey, "csv").decode("utf-8-sig").splitlines()
     assert [line for line in csv if line.startswith("r1,Totalt,f3,")] == [
         f"r1,Totalt,f3,{MONKEY} [Utbildning],Mycket nöjd,2,4,50.0",
@@ -132,10 +132,10 @@ def _md(*names: str | Path) -> str:
 def test_markdown_one_table_per_matrix() -> None:
     assert (
         f"### {MONKEY}\n\n*f2, f3 · matris, enkelval*\n\n"
-        "| Påstående | Nöjd | Missnöjd | Mycket nöjd | Svarande (bas) | Ej svar |\n"
+        "| Påstående | Mycket nöjd | Nöjd | Missnöjd | Svarande (bas) | Ej svar |\n"
         "| --- | ---: | ---: | ---: | ---: | ---: |\n"
-        f"| Information | 60{NBSP}% (3) | 20{NBSP}% (1) | 20{NBSP}% (1) | 5 | 1 |\n"
-        f"| Utbildning | 50{NBSP}% (2) | – | 50{NBSP}% (2) | 4 | 2 |\n\n"
+        f"| Information | 20{NBSP}% (1) | 60{NBSP}% (3) | 20{NBSP}% (1) | 5 | 1 |\n"
+        f"| Utbildning | 50{NBSP}% (2) | 50{NBSP}% (2) | – | 4 | 2 |\n\n"
         "*Andel av dem som svarat på påståendet (antal inom parentes).*\n") \
         in _md("surveymonkey_matrix.csv")
     qualtrics = _md("qualtrics_matrix.csv")
@@ -164,16 +164,16 @@ def test_markdown_one_table_per_matrix() -> None:
 def test_markdown_two_rounds_a_line_per_round_and_the_change(tmp_path: Path) -> None:
     text = _md("surveymonkey_matrix.csv", _second_round(tmp_path))
     assert (
-        "| Påstående / omgång | Nöjd | Mycket nöjd | Missnöjd | Svarande (bas) | Ej svar |\n"
+        "| Påstående / omgång | Mycket nöjd | Nöjd | Missnöjd | Svarande (bas) | Ej svar |\n"
         "| --- | ---: | ---: | ---: | ---: | ---: |\n"
         "| **Information** |  |  |  |  |  |\n"
-        f"| r1 | 60{NBSP}% (3) | 20{NBSP}% (1) | 20{NBSP}% (1) | 5 | 1 |\n"
-        f"| r2 | 67{NBSP}% (4) | 33{NBSP}% (2) | 0{NBSP}% (0) | 6 | 0 |\n"
-        "| Förändring (procentenheter) | +7 | +13 | −20 |  |  |\n"
+        f"| r1 | 20{NBSP}% (1) | 60{NBSP}% (3) | 20{NBSP}% (1) | 5 | 1 |\n"
+        f"| r2 | 33{NBSP}% (2) | 67{NBSP}% (4) | 0{NBSP}% (0) | 6 | 0 |\n"
+        "| Förändring (procentenheter) | +13 | +7 | −20 |  |  |\n"
         "| **Utbildning** |  |  |  |  |  |\n"
         f"| r1 | 50{NBSP}% (2) | 50{NBSP}% (2) | 0{NBSP}% (0) | 4 | 2 |\n"
-        f"| r2 | 50{NBSP}% (3) | 33{NBSP}% (2) | 17{NBSP}% (1) | 6 | 0 |\n"
-        "| Förändring (procentenheter) | ±0 | −17 | +17 |  |  |\n") in text
+        f"| r2 | 33{NBSP}% (2) | 50{NBSP}% (3) | 17{NBSP}% (1) | 6 | 0 |\n"
+        "| Förändring (procentenheter) | −17 | ±0 | +17 |  |  |\n") in text
 
 
 def _terminal(*names: str | Path, by: str | None = None) -> list[str]:
@@ -190,13 +190,13 @@ def test_terminal_one_table_in_80_columns(tmp_path: Path) -> None:
     assert [[c.strip() for c in line.split("│")] for line in table
             if "│" in line and "─" not in line] == [
         ["Information", "", "", "", ""],
-        ["r1", f"60{NBSP}% (3)", f"20{NBSP}% (1)", f"20{NBSP}% (1)", "5"],
-        ["r2", f"67{NBSP}% (4)", f"33{NBSP}% (2)", f"0{NBSP}% (0)", "6"],
-        ["förändring", "+7", "+13", "−20", ""],
+        ["r1", f"20{NBSP}% (1)", f"60{NBSP}% (3)", f"20{NBSP}% (1)", "5"],
+        ["r2", f"33{NBSP}% (2)", f"67{NBSP}% (4)", f"0{NBSP}% (0)", "6"],
+        ["förändring", "+13", "+7", "−20", ""],
         ["Utbildning", "", "", "", ""],
         ["r1", f"50{NBSP}% (2)", f"50{NBSP}% (2)", f"0{NBSP}% (0)", "4"],
-        ["r2", f"50{NBSP}% (3)", f"33{NBSP}% (2)", f"17{NBSP}% (1)", "6"],
-        ["förändring", "±0", "−17", "+17", ""]]
+        ["r2", f"33{NBSP}% (2)", f"50{NBSP}% (3)", f"17{NBSP}% (1)", "6"],
+        ["förändring", "−17", "±0", "+17", ""]]
     assert max(len(line) for line in lines if "│" in line or "┃" in line) <= 80
     assert not any(line.startswith(f"f2  {MONKEY}") for line in lines)
 
@@ -243,9 +243,9 @@ def test_word_one_table_and_one_chart_per_matrix() -> None:
     assert _section(_word("surveymonkey_matrix.csv"), MONKEY) == [
         f"Heading 2: {MONKEY}",
         "Normal: Matris, enkelval",
-        "Påstående | Nöjd | Missnöjd | Mycket nöjd | Svarande (bas)",
-        f"Information | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | 20{NBSP}%{NBSP}(1) | 5",
-        f"Utbildning | 50{NBSP}%{NBSP}(2) | – | 50{NBSP}%{NBSP}(2) | 4",
+        "Påstående | Mycket nöjd | Nöjd | Missnöjd | Svarande (bas)",
+        f"Information | 20{NBSP}%{NBSP}(1) | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | 5",
+        f"Utbildning | 50{NBSP}%{NBSP}(2) | 50{NBSP}%{NBSP}(2) | – | 4",
         "Normal: Andel av dem som svarat på påståendet, antal inom parentes.",
         "[diagram]"]
     qualtrics = _word("qualtrics_matrix.csv")
@@ -282,7 +282,8 @@ def test_word_matrix_chart_a_series_per_step_a_bar_per_statement() -> None:
     series = re.findall(r"<c:tx>.*?<c:v>([^<]*)</c:v>.*?<c:val>(.*?)</c:val>", xml, re.S)
     values = {name: [float(v) for v in re.findall(r"<c:v>([^<]*)</c:v>", val)][::-1]
               for name, val in series}
-    assert values == {"Nöjd": [0.6, 0.5], "Missnöjd": [0.2], "Mycket nöjd": [0.2, 0.5]}
+    assert values == {"Mycket nöjd": [0.2, 0.5], "Nöjd": [0.6, 0.5], "Missnöjd": [0.2]}
+    assert [name for name, _ in series][::-1] == ["Mycket nöjd", "Nöjd", "Missnöjd"]
     categories = re.search(r"<c:cat>(.*?)</c:cat>", xml, re.S)
     assert categories is not None
     assert re.findall(r"<c:v>([^<]*)</c:v>", categories.group(1)) == ["Utbildning", "Information"]
@@ -315,7 +316,7 @@ def test_word_two_rounds_golden(tmp_path: Path) -> None:
     text = "\n".join(_section(_word("surveymonkey_matrix.csv", _second_round(tmp_path)),
                               MONKEY)) + "\n"
     _golden("matris-rapport.txt", text)
-    assert "\nFörändring (procentenheter) | +7 | +13 | −20 | \n" in text
+    assert "\nFörändring (procentenheter) | +13 | +7 | −20 | \n" in text
 
 
 def test_markdown_two_rounds_golden(tmp_path: Path) -> None:
@@ -349,12 +350,12 @@ def _block(rows: list[tuple], heading: str) -> list[tuple]:
 def test_excel_one_block_per_matrix_shares_as_fractions() -> None:
     rows, workbook = _sheet("surveymonkey_matrix.csv")
     block = _block(rows, MONKEY)
-    assert block[0] == ("Påstående", "Nöjd andel", "Missnöjd andel", "Mycket nöjd andel",
-                        "Svarande (bas)", "Ej svar", "Nöjd antal", "Missnöjd antal",
-                        "Mycket nöjd antal")
+    assert block[0] == ("Påstående", "Mycket nöjd andel", "Nöjd andel", "Missnöjd andel",
+                        "Svarande (bas)", "Ej svar", "Mycket nöjd antal", "Nöjd antal",
+                        "Missnöjd antal")
     assert [row[:9] for row in block[1:]] == [
-        ("Information", 0.6, 0.2, 0.2, 5, 1, 3, 1, 1),
-        ("Utbildning", 0.5, None, 0.5, 4, 2, 2, None, 2)]
+        ("Information", 0.2, 0.6, 0.2, 5, 1, 1, 3, 1),
+        ("Utbildning", 0.5, 0.5, None, 4, 2, 2, 2, None)]
     sheet = workbook["Frågor"]
     at = next(i for i, row in enumerate(rows, start=1) if row[0] == "Information")
     assert sheet.cell(at, 2).number_format == "0%"
@@ -362,9 +363,9 @@ def test_excel_one_block_per_matrix_shares_as_fractions() -> None:
     assert f"{MONKEY} [Information]" not in [row[0] for row in rows]
     # the long Data sheet keeps a row per statement and step
     data = [row for row in workbook["Data"].iter_rows(values_only=True) if row[2] == "f2"]
-    assert data == [("r1", "Totalt", "f2", f"{MONKEY} [Information]", "Nöjd", 3, 5, 0.6),
-                    ("r1", "Totalt", "f2", f"{MONKEY} [Information]", "Missnöjd", 1, 5, 0.2),
-                    ("r1", "Totalt", "f2", f"{MONKEY} [Information]", "Mycket nöjd", 1, 5, 0.2)]
+    assert data == [("r1", "Totalt", "f2", f"{MONKEY} [Information]", "Mycket nöjd", 1, 5, 0.2),
+                    ("r1", "Totalt", "f2", f"{MONKEY} [Information]", "Nöjd", 3, 5, 0.6),
+                    ("r1", "Totalt", "f2", f"{MONKEY} [Information]", "Missnöjd", 1, 5, 0.2)]
     rows, _ = _sheet("qualtrics_matrix.csv")
     assert [row[:8] for row in _block(rows, QUALTRICS)[1:]] == [
         ("Samverkan fungerar", 0.2, None, 0.6, 0.2, 5, 0, 1),
@@ -383,12 +384,12 @@ def test_excel_two_rounds_a_line_per_round_and_the_change(tmp_path: Path) -> Non
     block = _block(rows, MONKEY)
     change = "Förändring (procentenheter)"
     assert [row[:7] for row in block[1:]] == [
-        ("Information", "r1", 0.6, 0.2, 0.2, 5, 1),
-        (None, "r2", 0.6666666666666666, 0.3333333333333333, 0, 6, 0),
-        (None, change, 7, 13, -20, None, None),
+        ("Information", "r1", 0.2, 0.6, 0.2, 5, 1),
+        (None, "r2", 0.3333333333333333, 0.6666666666666666, 0, 6, 0),
+        (None, change, 13, 7, -20, None, None),
         ("Utbildning", "r1", 0.5, 0.5, 0, 4, 2),
-        (None, "r2", 0.5, 0.3333333333333333, 0.1666666666666667, 6, 0),  # as Excel stores it
-        (None, change, 0, -17, 17, None, None),
+        (None, "r2", 0.3333333333333333, 0.5, 0.1666666666666667, 6, 0),  # as Excel stores it
+        (None, change, -17, 0, 17, None, None),
         (f"{change}: skillnaden mellan de andelar som visas.", *[None] * 6)]
     sheet = workbook["Frågor"]
     at = next(i for i, row in enumerate(rows, start=1) if row[1] == change)

@@ -28,10 +28,10 @@ def test_surveymonkey_response_columns_matrix_and_other() -> None:
     matrix = "Hur nöjd är du med följande?"
     assert _table(result) == [
         (None, "Samverkan fungerar bra i vår delregion.", "single", 6, 0,
-         [("Agree", 3), ("Strongly agree", 2), ("Annat", 1)],
+         [("Strongly agree", 2), ("Agree", 3), ("Annat", 1)],
          [("Beror på kommunen", 1), ("Vet inte", 1)], None),
         (None, f"{matrix} [Information]", "single", 5, 1,
-         [("Nöjd", 3), ("Missnöjd", 1), ("Mycket nöjd", 1)], [], None),
+         [("Mycket nöjd", 1), ("Nöjd", 3), ("Missnöjd", 1)], [], None),
         (None, f"{matrix} [Utbildning]", "single", 4, 2,
          [("Mycket nöjd", 2), ("Nöjd", 2)], [], None),
         (None, "Vilka kanaler använder ni?", "multi", 4, 2,

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from vastbus_cli.survey.scales import scale_order
 from vastbus_cli.survey.spec import Kind
 from vastbus_cli.survey.split import (
     GOOGLE_SEPARATOR,
@@ -119,6 +120,9 @@ def decide(heading: str, counts: Counter[str], ticked: list[str]) -> Decision:
     decision = Decision(Kind.text, separator=separator)
     if texts and not (long_text or named_text) and repeated and few:
         decision.kind, decision.options = Kind.single, whole.options
+        steps = scale_order(whole.options)  # a rating in its scale's order, not by count
+        if steps is not None:
+            decision.options, decision.ordered = steps, True
     if cut.joined and not named_text:
         decision.doubt = _rejected_split_doubt(cut, counts, decision.kind, support)
     elif 2 * len(cut.glued) >= len(texts) >= 2 and not named_text:

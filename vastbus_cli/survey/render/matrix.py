@@ -26,6 +26,7 @@ from vastbus_cli.survey.render.common import (
     share_decimals,
     shown_change,
 )
+from vastbus_cli.survey.scales import scale_order
 
 STATEMENT = "Påstående"
 ROUND = "Omgång"
@@ -39,14 +40,28 @@ def row_label(question: QuestionResult) -> str:
 
 def scale(matrix: Matrix, group: str | None, labels: list[str]) -> list[str]:
     """The steps of the matrix's scale: every row's options in the order first seen (a spec's
-    order), in numeric order when every step is an answer code (1-5, LimeSurvey's A1-A5)."""
+    order), in numeric order when every step is an answer code (1-5, LimeSurvey's A1-A5), in
+    the scale's own order when they are the words of a known scale (`scales`)."""
     found = option_labels([r for q in matrix.rows for r in results_by_round(q, group, labels)])
     codes = [_CODE.match(label) for label in found]
     if found and all(codes) and len({c.group(1) for c in codes if c}) == 1:
         value = {label: float(c.group(2).replace(",", "."))
                  for label, c in zip(found, codes, strict=True) if c}
         found.sort(key=value.__getitem__)
+    else:
+        # the rows of a known scale, each in its order, merged (a row may lack a step); a
+        # spec that lists the scale the other way round keeps its own order
+        steps = scale_order(found)
+        rows = [[o.label for o in r.options] for q in matrix.rows
+                for r in results_by_round(q, group, labels) if r]
+        if steps is not None and all(_follows(row, steps) for row in rows):
+            found = steps
     return found
+
+
+def _follows(row: list[str], steps: list[str]) -> bool:
+    places = [steps.index(label) for label in row if label in steps]
+    return places == sorted(places)
 
 
 _CODE = re.compile(r"^([A-Za-z]*)(\d+(?:[.,]\d+)?)$")
