@@ -105,6 +105,34 @@ def test_terminal(rounding: Tally) -> None:
     assert "Förändring r2" in heading and "(procentenheter)" in heading
 
 
+def test_terminal_three_rounds_in_80_columns_a_line_per_round(rounding: Tally) -> None:
+    """Side by side three rounds need ~100 columns: rich squeezed the options' names to
+    nothing. In 80 columns each option heads a line per round (count, share, change)."""
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    print_tally(rounding, console)
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    rows = [[c.strip() for c in line.split("│")] for line in lines if "│" in line]
+    assert rows == [
+        ["Ja", "", "", ""],
+        ["r1", "5", "45\xa0% ████▌", ""],
+        ["r2", "1", "13\xa0% █▎", "−32"],
+        ["r3", "1", "0,3\xa0%", "−13"],
+        ["Nej", "", "", ""],
+        ["r1", "6", "55\xa0% █████▌", ""],
+        ["r2", "7", "88\xa0% ████████▊", "+33"],
+        ["r3", "399", "99,8\xa0% ██████████", "+12"],
+        ["Svarande (bas)", "", "", ""], ["r1", "11", "", ""], ["r2", "8", "", ""],
+        ["r3", "400", "", ""],
+        ["Ej svar", "", "", ""], ["r1", "0", "", ""], ["r2", "0", "", ""], ["r3", "0", "", ""]]
+    assert any(line.startswith("Alternativ / omgång") for line in lines)
+    assert "förändring: skillnaden i procentenheter mot omgången före." in map(str.strip, lines)
+    assert max(len(line) for line in lines if "│" in line or "┃" in line) <= 80
+    # where the rounds fit side by side they stay so (the test above, 160 columns)
+    wide = Console(file=io.StringIO(), width=160, color_system=None)
+    print_tally(rounding, wide)
+    assert "Alternativ / omgång" not in wide.file.getvalue()  # type: ignore[attr-defined]
+
+
 def test_excel_exact_fractions_shown_as_in_word(rounding: Tally) -> None:
     sheet = load_workbook(io.BytesIO(render_bytes(rounding, "xlsx")))["Frågor"]
     rows = {r[0].value: r for r in sheet.iter_rows() if r[0].value in ("Alternativ", "Ja")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
+from rich.measure import Measurement
 from rich.table import Table
 
 from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
@@ -126,8 +127,7 @@ def _question(question: QuestionResult, tally: Tally, console: Console) -> None:
             console.print(_rank_table(results, labels, heading))
             console.print(f"[dim]{RANK_NOTE}[/]")
         elif question.kind in ("single", "multi"):
-            console.print(_options_table(results, labels, heading,
-                                         ascii_only=console.options.ascii_only))
+            console.print(_options(results, labels, heading, console))
         elif question.kind == "number":
             console.print(_stats_table(results, labels, heading))
         else:
@@ -193,6 +193,55 @@ def _rank_table(results: list[Result | None], labels: list[str], heading: str | 
     return table
 
 
+def _options(results: list[Result | None], labels: list[str], heading: str | None,
+             console: Console) -> Table:
+    """The rounds side by side (count, share, change) when they fit the terminal; else, as
+    with three rounds in 80 columns, each option heads a line per round and its change."""
+    ascii_only = console.options.ascii_only
+    wide = _options_table(results, labels, heading, ascii_only)
+    if len(labels) > 1 and Measurement.get(console, console.options.update(max_width=10**4),
+                                           wide).minimum > console.width:
+        return _options_lines(results, labels, heading, ascii_only)
+    return wide
+
+
+def _options_lines(results: list[Result | None], labels: list[str], heading: str | None,
+                   ascii_only: bool) -> Table:
+    table = Table(title=heading, title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("Alternativ / omgång", ratio=1, min_width=14, overflow="fold")
+    table.add_column("antal", justify="right")
+    table.add_column("andel", justify="left", no_wrap=True)
+    table.add_column("förändring", justify="right", no_wrap=True)
+    for place, option in enumerate(option_labels(results)):
+        if place:
+            table.add_section()
+        table.add_row(escape(option), "", "", "", style="bold")
+        before: float | None = None
+        for index, (label, result) in enumerate(zip(labels, results, strict=True)):
+            found = next((o for o in result.options if o.label == option), None) if result else None
+            now = option_share(found, result) if found and result else None
+            decimals = share_decimals(result.answered) if result else 0
+            change = points_change(before, now, change_decimals(results, index)) if index else ""
+            table.add_row("  " + escape(label), str(found.count) if found else "–",
+                          _share_bar(now, decimals, ascii_only) if found else "", change)
+            before = now
+    table.add_section()
+    for name, count, style in (("Svarande (bas)", lambda r: r.answered, "bold"),
+                               ("Ej svar", lambda r: r.missing, "dim")):
+        table.add_row(name, "", "", "", style=style)
+        for label, result in zip(labels, results, strict=True):
+            table.add_row("  " + escape(label), str(count(result)) if result else "–", "", "",
+                          style=style)
+    table.caption = escape(CHANGE_NOTE)
+    table.caption_justify = "left"
+    return table
+
+
+def _share_bar(now: float | None, decimals: int, ascii_only: bool) -> str:
+    return (f"{share(now, decimals):>{4 + 2 * decimals}} "
+            f"[cyan]{bar(now, TERMINAL_BAR, ascii_only)}[/]")
+
+
 def _options_table(results: list[Result | None], labels: list[str],
                    heading: str | None, ascii_only: bool = False) -> Table:
     table = Table(title=heading, title_justify="left", show_edge=False, pad_edge=False)
@@ -210,8 +259,7 @@ def _options_table(results: list[Result | None], labels: list[str],
             now = option_share(found, result) if found and result else None
             decimals = share_decimals(result.answered) if result else 0
             row += [str(found.count) if found else "–",
-                    f"{share(now, decimals):>{4 + 2 * decimals}} "
-                    f"[cyan]{bar(now, TERMINAL_BAR, ascii_only)}[/]" if found else ""]
+                    _share_bar(now, decimals, ascii_only) if found else ""]
             if index:
                 row.append(points_change(before, now, change_decimals(results, index)))
             before = now
