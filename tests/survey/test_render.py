@@ -43,6 +43,20 @@ def test_markdown_names_the_files_never_their_folders(example: Tally) -> None:
     assert "anna" not in text and "Users" not in text
 
 
+def test_json_names_the_files_never_their_folders(example: Tally) -> None:
+    """The JSON goes on to others as the documents do; the warnings in the terminal keep
+    the whole path (the coordinator's own screen)."""
+    from dataclasses import replace
+
+    rounds = [replace(r, source=folder + r.source) for r, folder in
+              zip(example.rounds, ["C:\\Users\\anna.svensson\\Hämtade filer\\",
+                                   "/home/anna/enkäter/"], strict=True)]
+    text = render_bytes(replace(example, rounds=rounds), "json").decode("utf-8")
+    assert [r["source"] for r in json.loads(text)["rounds"]] == ["enkat-2018.csv",
+                                                                 "enkat-2019.csv"]
+    assert "anna" not in text and "Users" not in text
+
+
 def test_markdown_escapes_answers(example: Tally) -> None:
     text = render_bytes(example, "md").decode("utf-8")
     # 3 of 7 and 2 of 7: whole percent and the difference of the shares shown, as in Word

@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import IO, Any
 
 from vastbus_cli.survey.model import Tally, json_fields
+from vastbus_cli.survey.render.common import file_name
 
 _SCALAR = json.JSONEncoder(ensure_ascii=False)
 _INDENT = "  "
@@ -25,6 +27,9 @@ def write(tally: Tally, out: IO[bytes]) -> None:
     read from disk (issue 19 item 6)."""
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
     write_text = text.write
+    # each round's export by its file name, as in the documents: a path (C:\\Users\\<name>\\…)
+    # is the coordinator's own folder and never goes out with the data
+    tally = replace(tally, rounds=[replace(r, source=file_name(r.source)) for r in tally.rounds])
     for chunk in _encode(tally, 0):
         write_text(chunk)
     write_text("\n")
