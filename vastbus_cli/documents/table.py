@@ -31,6 +31,7 @@ class Table:
     dash_zero: bool = False  # a matrix of counts: show 0 as a dash
     signed: frozenset[int] = frozenset()  # columns of changes: shown as +3 / −2 / ±0
     left: bool = False  # a list of labelled values: everything left-aligned
+    heads: frozenset[int] = frozenset()  # rows (0 = the first row) that head the rows below
 
     def numeric(self, column: int) -> bool:
         """A column of numbers (right-aligned in every format): counts, or beyond the first

@@ -249,7 +249,8 @@ def table_xml(table: Table, usable_cm: float, style_id: str) -> str:
     WordprocessingML as one string (`w:` declared by the document around it), so a
     table never scans the document or the style list and makes no element one by
     one: linear time. Headers of number columns are right-aligned like their
-    numbers; totals rows are bold. No row is split across pages, and a table
+    numbers; totals rows and rows that head others (`Table.heads`) are bold, the latter kept
+    with the row below. No row is split across pages, and a table
     of up to `KEEP_ROWS` rows is kept on one page (each row kept with the next).
     Header text is never rotated: long words are hyphenated instead.
     """
@@ -276,9 +277,11 @@ def table_xml(table: Table, usable_cm: float, style_id: str) -> str:
     for r, values in enumerate([table.headers, *body_rows]):
         out.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if r == 0 else "")
                    + "</w:trPr>")
-        # the header always stays with the first row; a short table stays together
-        start = starts[0] if r == 0 or (keep and r < len(body_rows)) else starts[1]
-        bold = r == 0 or r - 1 >= first_total
+        # the header always stays with the first row, a row that heads others with them;
+        # a short table stays together
+        head = r - 1 in table.heads
+        start = starts[0] if r == 0 or head or (keep and r < len(body_rows)) else starts[1]
+        bold = r == 0 or head or r - 1 >= first_total
         for i, value in enumerate(values):
             cell = (header_run_xml(value, cm[i], half_points) if r == 0
                     else run_xml(value, bold=bold, half_points=half_points))

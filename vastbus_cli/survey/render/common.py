@@ -284,6 +284,34 @@ def change_decimals(results: list[Result | None], index: int) -> int:
                share_decimals(after.answered) if after else 0)
 
 
+@dataclass(frozen=True)
+class RoundFigures:
+    """One option in one round, as every table shows it: the count, the exact share (None
+    when the option is not among that round's answers) and the change since the round
+    before ('+14', '' for the first round)."""
+
+    round: str
+    count: int | None
+    share: float | None
+    decimals: int  # the share's precision (`share_decimals` of the round's base)
+    change: str
+
+
+def option_rounds(results: list[Result | None], labels: list[str],
+                  option: str) -> list[RoundFigures]:
+    figures: list[RoundFigures] = []
+    before: float | None = None
+    for index, (label, result) in enumerate(zip(labels, results, strict=True)):
+        found = next((o for o in result.options if o.label == option), None) if result else None
+        now = option_share(found, result) if found and result else None
+        figures.append(RoundFigures(
+            label, found.count if found else None, now,
+            share_decimals(result.answered) if result else 0,
+            points_change(before, now, change_decimals(results, index)) if index else ""))
+        before = now
+    return figures
+
+
 CHANGE_HEADER = "Förändring (procentenheter)"
 
 

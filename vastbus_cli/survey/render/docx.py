@@ -25,6 +25,7 @@ from vastbus_cli.documents.table import Table, Value
 from vastbus_cli.documents.word import WordDocument
 from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
 from vastbus_cli.survey.render.common import (
+    CHANGE_HEADER,
     DECIMAL_BASE,
     MULTI_NOTE,
     RANK_NOTE,
@@ -32,7 +33,6 @@ from vastbus_cli.survey.render.common import (
     STAT_LABELS,
     CrossColumn,
     blank_lines,
-    change_decimals,
     change_header,
     cross_columns,
     cross_options,
@@ -42,6 +42,7 @@ from vastbus_cli.survey.render.common import (
     label_format,
     names,
     option_labels,
+    option_rounds,
     option_share,
     points_change,
     rank_table,
@@ -239,12 +240,14 @@ def _matrix(doc: WordDocument, matrix: Matrix, tally: Tally) -> None:
     # with several rounds each statement heads its lines (the rounds, the change) on a row of
     # its own, as in the terminal: a round column would leave the figures too little room
     rows: list[list[Value]] = []
+    heads = []
     for line in matrix_lines(matrix, None, labels, steps, space="\u00a0"):
         if several and line.statement:
+            heads.append(len(rows))
             rows.append([line.statement, *[""] * (len(steps) + 1)])
         rows.append([line.round if several else line.statement, *line.cells, line.base])
     first = f"{STATEMENT} / {ROUND.lower()}" if several else STATEMENT
-    table = doc.table(Table([first, *steps, BASE], rows))
+    table = doc.table(Table([first, *steps, BASE], rows, heads=frozenset(heads)))
     doc.paragraph(MATRIX_NOTE, italic=True, keep_with_next=True)
     if not several and len(steps) <= CHART_STEPS:
         _keep_with_next(table)
@@ -354,24 +357,24 @@ def _keep_with_next(table: Any) -> None:
         Paragraph(spacer, docx_xml.block_parent(table)).paragraph_format.keep_with_next = True
 
 
+WIDE_ROUNDS = 2  # rounds side by side in a table; more leave the page's width too little room
+
+
 def _options_table(results: list[Result | None], labels: list[str]) -> Table:
+    """Each round's count and share side by side, the change between them; from three rounds
+    (nine columns, headers hyphenated down seven lines) each option heads a line per round."""
+    if len(labels) > WIDE_ROUNDS:
+        return _options_lines(results, labels)
     headers = ["Alternativ"]
     for index, label in enumerate(labels):
         headers += [f"{label} antal", f"{label} andel"]
         if index:
             headers.append(change_header(labels, index))
-    decimals = [share_decimals(r.answered) if r else 0 for r in results]
     rows: list[list[Value]] = []
     for option in option_labels(results):
         row: list[Value] = [option]
-        before: float | None = None
-        for index, result in enumerate(results):
-            found = next((o for o in result.options if o.label == option), None) if result else None
-            now = option_share(found, result) if found and result else None
-            row += [found.count if found else None, share(now, decimals[index])]
-            if index:
-                row.append(points_change(before, now, change_decimals(results, index)))
-            before = now
+        for index, cell in enumerate(option_rounds(results, labels, option)):
+            row += [cell.count, share(cell.share, cell.decimals)] + ([cell.change] if index else [])
         rows.append(row)
     base: list[Value] = ["Svarande (bas)"]
     for index, result in enumerate(results):
@@ -380,6 +383,24 @@ def _options_table(results: list[Result | None], labels: list[str]) -> Table:
             base.append("")
     rows.append(base)
     return Table(headers, rows)
+
+
+def _options_lines(results: list[Result | None], labels: list[str]) -> Table:
+    """As the matrix with several rounds: the option on a line of its own, under it a line
+    per round (count, share, change since the round before), then the bases."""
+    rows: list[list[Value]] = []
+    heads = []
+    for option in option_labels(results):
+        heads.append(len(rows))
+        rows.append([option, "", "", ""])
+        rows += [[cell.round, cell.count, share(cell.share, cell.decimals), cell.change]
+                 for cell in option_rounds(results, labels, option)]
+    heads.append(len(rows))
+    rows.append(["Svarande (bas)", "", "", ""])
+    rows += [[label, result.answered if result else None, "", ""]
+             for label, result in zip(labels, results, strict=True)]
+    return Table([f"Alternativ / {ROUND.lower()}", "Antal", "Andel", CHANGE_HEADER], rows,
+                 heads=frozenset(heads))
 
 
 def _stats_table(results: list[Result | None], labels: list[str]) -> Table:

@@ -13,9 +13,9 @@ from vastbus_cli.survey.render.common import (
     RANK_NOTE,
     SMALL_NOTE,
     STAT_LABELS,
+    RoundFigures,
     bar,
     blank_lines,
-    change_decimals,
     change_header,
     cross_columns,
     cross_options,
@@ -24,14 +24,12 @@ from vastbus_cli.survey.render.common import (
     is_cross,
     number,
     option_labels,
-    option_share,
-    points_change,
+    option_rounds,
     rank_table,
     respondents_text,
     results_by_round,
     round_labels,
     share,
-    share_decimals,
     shown_answers,
     title,
 )
@@ -216,15 +214,8 @@ def _options_lines(results: list[Result | None], labels: list[str], heading: str
         if place:
             table.add_section()
         table.add_row(escape(option), "", "", "", style="bold")
-        before: float | None = None
-        for index, (label, result) in enumerate(zip(labels, results, strict=True)):
-            found = next((o for o in result.options if o.label == option), None) if result else None
-            now = option_share(found, result) if found and result else None
-            decimals = share_decimals(result.answered) if result else 0
-            change = points_change(before, now, change_decimals(results, index)) if index else ""
-            table.add_row("  " + escape(label), str(found.count) if found else "–",
-                          _share_bar(now, decimals, ascii_only) if found else "", change)
-            before = now
+        for cell in option_rounds(results, labels, option):
+            table.add_row("  " + escape(cell.round), *_count_share(cell, ascii_only), cell.change)
     table.add_section()
     for name, count, style in (("Svarande (bas)", lambda r: r.answered, "bold"),
                                ("Ej svar", lambda r: r.missing, "dim")):
@@ -237,9 +228,13 @@ def _options_lines(results: list[Result | None], labels: list[str], heading: str
     return table
 
 
-def _share_bar(now: float | None, decimals: int, ascii_only: bool) -> str:
-    return (f"{share(now, decimals):>{4 + 2 * decimals}} "
-            f"[cyan]{bar(now, TERMINAL_BAR, ascii_only)}[/]")
+def _count_share(cell: RoundFigures, ascii_only: bool) -> list[str]:
+    """'3' and '43 % ████▎' (the share right-aligned to its width, then the bar); '–' and ''
+    when the option is not among the round's answers."""
+    if cell.count is None:
+        return ["–", ""]
+    return [str(cell.count), f"{share(cell.share, cell.decimals):>{4 + 2 * cell.decimals}} "
+                             f"[cyan]{bar(cell.share, TERMINAL_BAR, ascii_only)}[/]"]
 
 
 def _options_table(results: list[Result | None], labels: list[str],
@@ -253,16 +248,8 @@ def _options_table(results: list[Result | None], labels: list[str],
             table.add_column(_change_heading(labels, index), justify="right", no_wrap=True)
     for option in option_labels(results):
         row = [escape(option)]
-        before: float | None = None
-        for index, result in enumerate(results):
-            found = next((o for o in result.options if o.label == option), None) if result else None
-            now = option_share(found, result) if found and result else None
-            decimals = share_decimals(result.answered) if result else 0
-            row += [str(found.count) if found else "–",
-                    _share_bar(now, decimals, ascii_only) if found else ""]
-            if index:
-                row.append(points_change(before, now, change_decimals(results, index)))
-            before = now
+        for index, cell in enumerate(option_rounds(results, labels, option)):
+            row += _count_share(cell, ascii_only) + ([cell.change] if index else [])
         table.add_row(*row)
     table.add_section()
     _base_rows(table, results)
