@@ -249,6 +249,12 @@ PRIVACY_MESSAGE = (
     "Varken årsberättelser eller enkätsvar får innehålla uppgifter som kan identifiera "
     "enskilda personer."
 )
+#: The same for a text the coordinator writes (--intro, --conclusions): it goes into what
+#: is sent on, which is neither a report nor a survey answer.
+OWN_TEXT_PRIVACY_MESSAGE = (
+    "Texten innehåller något som ser ut som ett {kind}. "
+    "Det som skickas vidare får inte innehålla uppgifter som kan identifiera enskilda personer."
+)
 PRIVACY_HINT = "Ta bort numret och beskriv händelsen utan personuppgifter."
 #: Said after `PRIVACY_MESSAGE` where the number is masked in the document that is written.
 MASKED_NOTE = " Det är maskerat i sammanställningen."

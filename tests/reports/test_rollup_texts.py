@@ -21,7 +21,7 @@ from subregions import SUBREGIONS, split
 from typer.testing import CliRunner
 
 from vastbus_cli.cli import app
-from vastbus_cli.reports.coordinator_texts import read_markdown_at
+from vastbus_cli.reports.coordinator_texts import read_own_text
 
 runner = CliRunner()
 DATE = "2026-05-20"
@@ -271,7 +271,7 @@ def test_compile_warns_about_an_identity_number_in_its_intro(tmp_path: Path) -> 
 
 def test_a_folder_read_as_a_text_is_a_swedish_reason(tmp_path: Path) -> None:
     """The operating system's reason in Swedish, never its English strerror."""
-    text, line, problems = read_markdown_at(tmp_path)
+    text, line, problems = read_own_text(tmp_path)
     assert (text, line) == (None, 1)
     assert [(p.code, p.message) for p in problems] == [
         ("läsfel", "Filen kan inte läsas: det är en mapp.")]

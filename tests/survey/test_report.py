@@ -112,6 +112,30 @@ def test_cli_writes_docx_and_refuses_report_options_elsewhere(tmp_path: Path) ->
     assert wrong.exit_code == 2 and "--date 30/11 är inget datum." in wrong.output
 
 
+def test_an_identity_number_in_the_coordinator_s_texts_is_warned_about_and_masked(
+        tmp_path: Path) -> None:
+    """--intro and --conclusions went into the report as written: a personnummer in them
+    reached the Word file without a word (the privacy guard's one path not covered)."""
+    target = tmp_path / "rapport.docx"
+    intro = tmp_path / "inledning å.md"
+    intro.write_bytes("# Bakgrund\r\n\r\nEtt barn (811218-9876) fick hjälp.\r\n".encode())
+    conclusions = tmp_path / "slutsatser.md"
+    conclusions.write_text("- Följ upp 19811218 9876 särskilt.\n", encoding="cp1252")
+    run = CliRunner().invoke(app, ["tally", str(EXAMPLES / "enkat-2018.csv"), "--spec",
+                                   str(EXAMPLES / "spec.yaml"), "-o", str(target),
+                                   "--intro", str(intro), "--conclusions", str(conclusions)])
+    assert run.exit_code == 0, run.output
+    said = " ".join(run.output.split())
+    assert (f"{intro}:3:11 varning personnummer Texten innehåller något som ser ut som ett "
+            "personnummer. Det som skickas vidare får inte innehålla uppgifter som kan "
+            "identifiera enskilda personer. Det är maskerat i sammanställningen.") in said
+    assert f"{conclusions}:1:12 varning personnummer" in said
+    texts = "\n".join(p.text for p in Document(str(target)).paragraphs)
+    assert "Ett barn ([personnummer borttaget]) fick hjälp." in texts
+    assert "Följ upp [personnummer borttaget] särskilt." in texts
+    assert "9876" not in texts
+
+
 @pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
 def test_pdf_through_libreoffice(tmp_path: Path) -> None:
     target = tmp_path / "rapport.pdf"

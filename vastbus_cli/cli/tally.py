@@ -248,7 +248,7 @@ def _report_options(fmt: str, intro: Path | None, date: str | None,
              "Skriv till en .docx- eller .pdf-fil, t.ex. -o rapport.docx.")
     if fmt not in ("docx", "pdf"):
         return None
-    from vastbus_cli.reports.coordinator_texts import read_markdown
+    from vastbus_cli.reports.coordinator_texts import read_own_text
     from vastbus_cli.survey.render.docx import ReportOptions
 
     day = parse_date(date)
@@ -259,7 +259,7 @@ def _report_options(fmt: str, intro: Path | None, date: str | None,
             continue
         if not path.is_file():
             fail(f"{what} {path} finns inte.", "Kontrollera sökvägen.")
-        text, found = read_markdown(path)
+        text, _, found = read_own_text(path)
         problems += found
         texts[key] = text or ""
     return ReportOptions(intro=texts.get("intro", ""), conclusions=texts.get("conclusions", ""),

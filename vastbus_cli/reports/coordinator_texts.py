@@ -6,8 +6,9 @@
 (with or without a BOM); a file saved by an older Windows editor in Windows-1252
 is read as that, since such text is never valid UTF-8.
 
-`read_texts` is what `compile` and `rollup` share: each text read, an identity
-number in it warned about at its line and column (the summary masks it), and
+`read_own_text` reads one (also for `tally`'s report): an identity number in it is
+warned about at its line and column and masked. `read_texts` is what `compile` and
+`rollup` share, and
 `against_the_figures` the claims its sentences make that the tables contradict.
 """
 
@@ -37,20 +38,22 @@ def find_beside(folders: list[Path | None], name: str) -> Path | None:
     return None
 
 
-def read_markdown(path: Path) -> tuple[str | None, list[Problem]]:
-    """The file's text (CRLF as LF), or a problem saying why it cannot be used."""
-    text, _, problems = read_markdown_at(path)
-    return text, problems
+def read_own_text(path: Path) -> tuple[str | None, int, list[Problem]]:
+    """A text the coordinator wrote: stripped, with CRLF as LF, and the file's line where it
+    begins (so a warning about it can name the line in the file); None and why, when it
+    cannot be used. An identity number in it is a warning at its line and column, and is
+    masked in the text returned: the text goes into what is sent on (the summary, the
+    survey report)."""
+    from vastbus_cli.privacy import MASKED_NOTE, OWN_TEXT_PRIVACY_MESSAGE, mask_identity_numbers
+    from vastbus_cli.reports.checks.identity_numbers import scan_text
 
-
-def read_markdown_at(path: Path) -> tuple[str | None, int, list[Problem]]:
-    """As `read_markdown`, with the file's line where the returned text begins (the text is
-    stripped, so a warning about it can still name the line in the file)."""
     whole, problems = decode_markdown(path)
     if whole is None:
         return None, 1, problems
-    text, first_line = _stripped(whole)
-    return text, first_line, []
+    found = [replace(p, message=p.message + MASKED_NOTE)
+             for p in scan_text(str(path), whole, OWN_TEXT_PRIVACY_MESSAGE)]
+    text, first_line = _stripped(mask_identity_numbers(whole)[0] if found else whole)
+    return text, first_line, problems + found
 
 
 def decode_markdown(path: Path) -> tuple[str | None, list[Problem]]:
@@ -91,23 +94,16 @@ class CoordinatorTexts:
 def read_texts(intro: Path | None, conclusions: Path | None,
                beside: list[Path] | None = None) -> CoordinatorTexts:
     """The introduction and conclusions named, else found by name in `beside` (in order)."""
-    from vastbus_cli.privacy import MASKED_NOTE
-    from vastbus_cli.reports.checks.identity_numbers import scan_text
-
     found = CoordinatorTexts()
     for (key, name, _), given in zip(TEXTS, (intro, conclusions), strict=True):
         path = given or find_beside(list(beside or []), name)
         if path is None:
             continue
-        whole, problems = decode_markdown(path)
+        text, first_line, problems = read_own_text(path)
         found.problems += problems
-        if whole is None:
-            found.texts[key] = None
-            continue
-        found.texts[key], first_line = _stripped(whole)
-        found.sources[key] = (str(path), first_line)
-        found.problems += [replace(p, message=p.message + MASKED_NOTE)
-                           for p in scan_text(str(path), whole)]
+        found.texts[key] = text
+        if text is not None:
+            found.sources[key] = (str(path), first_line)
     return found
 
 
