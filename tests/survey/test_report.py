@@ -136,6 +136,32 @@ def test_an_identity_number_in_the_coordinator_s_texts_is_warned_about_and_maske
     assert "9876" not in texts
 
 
+def test_an_identity_number_in_a_title_page_fact_is_warned_about_and_masked(
+        tmp_path: Path) -> None:
+    """--recipient/--sender/--reference-number and the spec's keys reached the title page
+    and the document's properties (author) as written."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text((EXAMPLES / "spec.yaml").read_text(encoding="utf-8").replace(
+        "avsändare: VästKom", "avsändare: VästKom 811218-9876"), encoding="utf-8")
+    target = tmp_path / "rapport.docx"
+    run = CliRunner().invoke(app, ["tally", str(EXAMPLES / "enkat-2018.csv"), "--spec",
+                                   str(spec), "-o", str(target),
+                                   "--recipient", "Anna 19811218–9876"])
+    assert run.exit_code == 0, run.output
+    said = " ".join(run.output.split())
+    assert ("--recipient varning personnummer '--recipient' innehåller något som ser ut som "
+            "ett personnummer.") in said
+    assert f"{spec} varning personnummer 'avsändare' innehåller något" in said
+    package = zipfile.ZipFile(target)
+    assert not any("9876" in package.read(n).decode("utf-8", "replace")
+                   for n in package.namelist())
+    document = Document(str(target))
+    assert document.core_properties.author == "VästKom [personnummer borttaget]"
+    texts = [p.text for p in document.paragraphs]
+    assert "Till: Anna [personnummer borttaget]" in texts
+    assert "Från: VästKom [personnummer borttaget]" in texts
+
+
 @pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
 def test_pdf_through_libreoffice(tmp_path: Path) -> None:
     target = tmp_path / "rapport.pdf"

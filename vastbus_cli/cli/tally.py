@@ -195,7 +195,11 @@ def tally_command(
         problems += spec_problems
         if loaded_spec is None:
             _stop(problems, "Enkätspecifikationen kan inte användas; inget räknades.")
-        report = _with_spec_facts(report, loaded_spec)
+    if report is not None:
+        from vastbus_cli.survey.render.title_facts import masked_facts, with_spec_facts
+
+        report = masked_facts(with_spec_facts(report, loaded_spec),
+                              (recipient, sender, reference_number), spec, problems)
     responses = [read_responses(path, label, options) for label, path in pairs]
     unreadable = [r for r in responses if not r.layout.headers]
     if unreadable:
@@ -265,20 +269,6 @@ def _report_options(fmt: str, intro: Path | None, date: str | None,
     return ReportOptions(intro=texts.get("intro", ""), conclusions=texts.get("conclusions", ""),
                          date=day, recipient=title[0] or "", sender=title[1] or "",
                          reference_number=title[2] or "")
-
-
-def _with_spec_facts(report: object, spec: object) -> object:
-    """The title page's facts the options did not give, from the spec's keys."""
-    from dataclasses import replace
-
-    from vastbus_cli.survey.render.docx import ReportOptions
-    from vastbus_cli.survey.spec import Spec
-
-    if not isinstance(report, ReportOptions) or not isinstance(spec, Spec):
-        return report
-    return replace(report, recipient=report.recipient or spec.recipient or "",
-                   sender=report.sender or spec.sender or "",
-                   reference_number=report.reference_number or spec.reference_number or "")
 
 
 def _stop(problems: list[Problem], summary: str) -> None:
