@@ -90,3 +90,23 @@ def test_width_estimate_covers_the_widest_fallback_font() -> None:
     from vastbus_cli.documents.word_parts import text_cm
 
     assert text_cm("Summa", 9) >= 4.2 * 9 * 2.54 / 72
+
+
+def test_a_figure_joined_by_no_break_spaces_gets_a_column_as_wide_as_it_is() -> None:
+    """'19,3 % (29)' written unbreakable was measured as three words (str.split() splits at
+    U+00A0 too), so its column was as wide as '19,3' and LibreOffice broke it inside; a
+    count after a plain space may go under its share."""
+    from vastbus_cli.documents.word_parts import CELL_PADDING_CM, _widths, text_cm
+
+    joined, plain = "19,3\u00a0%\u00a0(29)", "19,3\u00a0% (29)"
+    widths = _widths(Table(["Påstående", "Ja"], [["Rutinen", joined]]), 16.0,
+                     [["Rutinen", joined]], 10)
+    assert widths[1] >= text_cm(joined, 10) + CELL_PADDING_CM
+    # six steps of a joined figure do not fit the page: with a plain space before the count
+    # each column needs only the share
+    headers = ["Påstående", *[f"Steg {i}" for i in range(6)], "Svarande (bas)"]
+    row = ["Rutinen är känd", *[plain] * 6, "150"]
+    narrow = _widths(Table(headers, [row]), 16.0, [row], 9)
+    assert sum(narrow) <= 16.0 + 1e-9
+    assert all(w >= text_cm("19,3\u00a0%", 9) + CELL_PADDING_CM for w in narrow[1:7])
+    assert Table(["Påstående", "Ja"], [["Rutinen", plain]]).numeric(1)  # still right-aligned

@@ -244,8 +244,8 @@ def test_word_one_table_and_one_chart_per_matrix() -> None:
         f"Heading 2: {MONKEY}",
         "Normal: Matris, enkelval",
         "Påstående | Mycket nöjd | Nöjd | Missnöjd | Svarande (bas)",
-        f"Information | 20{NBSP}%{NBSP}(1) | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | 5",
-        f"Utbildning | 50{NBSP}%{NBSP}(2) | 50{NBSP}%{NBSP}(2) | – | 4",
+        f"Information | 20{NBSP}% (1) | 60{NBSP}% (3) | 20{NBSP}% (1) | 5",
+        f"Utbildning | 50{NBSP}% (2) | 50{NBSP}% (2) | – | 4",
         "Normal: Andel av dem som svarat på påståendet, antal inom parentes.",
         "[diagram]"]
     qualtrics = _word("qualtrics_matrix.csv")
@@ -253,62 +253,92 @@ def test_word_one_table_and_one_chart_per_matrix() -> None:
         "Heading 2: Bedöm insatserna - Betyg",
         "Normal: Matris, enkelval",
         "Påstående | Bra | Godkänd | Svarande (bas)",
-        f"Information | 60{NBSP}%{NBSP}(3) | 40{NBSP}%{NBSP}(2) | 5",
-        f"Utbildning | 50{NBSP}%{NBSP}(2) | 50{NBSP}%{NBSP}(2) | 4",
+        f"Information | 60{NBSP}% (3) | 40{NBSP}% (2) | 5",
+        f"Utbildning | 50{NBSP}% (2) | 50{NBSP}% (2) | 4",
         "Normal: Andel av dem som svarat på påståendet, antal inom parentes.",
         "[diagram]"]
-    # four steps: each statement keeps its own chart (a fourth colour would repeat a light one)
+    # four steps: still one chart, a 100 % bar per statement (was a chart per statement)
     assert _section(qualtrics, QUALTRICS)[2:] == [
         "Påstående | 2 | 3 | 4 | 5 | Svarande (bas)",
-        f"Samverkan fungerar | 20{NBSP}%{NBSP}(1) | – | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | 5",
-        f"Rutinerna är kända | 20{NBSP}%{NBSP}(1) | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | – | 5",
+        f"Samverkan fungerar | 20{NBSP}% (1) | – | 60{NBSP}% (3) | 20{NBSP}% (1) | 5",
+        f"Rutinerna är kända | 20{NBSP}% (1) | 60{NBSP}% (3) | 20{NBSP}% (1) | – | 5",
         "Normal: Andel av dem som svarat på påståendet, antal inom parentes.",
-        "[diagram]", "[diagram]"]
+        "[diagram]"]
     assert f"Heading 2: {QUALTRICS} [Samverkan fungerar]" not in qualtrics
     assert _section(_word("limesurvey_arrays.csv"), "q1")[2:5] == [
         "Påstående | A2 | A3 | A4 | A5 | Svarande (bas)",
-        f"SQ001 | – | 20{NBSP}%{NBSP}(1) | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | 5",
-        f"SQ002 | 20{NBSP}%{NBSP}(1) | – | 60{NBSP}%{NBSP}(3) | 20{NBSP}%{NBSP}(1) | 5"]
+        f"SQ001 | – | 20{NBSP}% (1) | 60{NBSP}% (3) | 20{NBSP}% (1) | 5",
+        f"SQ002 | 20{NBSP}% (1) | – | 60{NBSP}% (3) | 20{NBSP}% (1) | 5"]
 
 
-def test_word_matrix_chart_a_series_per_step_a_bar_per_statement() -> None:
-    result, _ = tally_files("surveymonkey_matrix.csv")
-    package = zipfile.ZipFile(io.BytesIO(render_bytes(result, "docx")))
-    charts = sorted(n for n in package.namelist() if n.startswith("word/charts/chart"))
-    assert len(charts) == 3  # one per closed question, one for the matrix (was four)
-    xml = package.read("word/charts/chart2.xml").decode("utf-8")
-    assert f"<a:t>{MONKEY}</a:t>" in xml
-    # drawn bottom-up and the last series first (word_chart), so read in reverse
-    series = re.findall(r"<c:tx>.*?<c:v>([^<]*)</c:v>.*?<c:val>(.*?)</c:val>", xml, re.S)
-    values = {name: [float(v) for v in re.findall(r"<c:v>([^<]*)</c:v>", val)][::-1]
-              for name, val in series}
-    assert values == {"Mycket nöjd": [0.2, 0.5], "Nöjd": [0.6, 0.5], "Missnöjd": [0.2]}
-    assert [name for name, _ in series][::-1] == ["Mycket nöjd", "Nöjd", "Missnöjd"]
+def _chart(package: zipfile.ZipFile, name: str) -> dict[str, Any]:
+    """A chart's title, categories top-down, and its series in drawing order with their
+    values top-down (word_chart writes categories bottom-up), colours and hidden labels."""
+    xml = package.read(name).decode("utf-8")
     categories = re.search(r"<c:cat>(.*?)</c:cat>", xml, re.S)
     assert categories is not None
-    assert re.findall(r"<c:v>([^<]*)</c:v>", categories.group(1)) == ["Utbildning", "Information"]
-
-
-def test_word_statement_charts_show_the_whole_scale_in_its_order() -> None:
-    """Four steps: a chart per statement, each with every step (2-5) in the table's order,
-    not only the steps that statement got (2, 4, 5) in the order its answers came."""
-    result, _ = tally_files("qualtrics_matrix.csv")
-    package = zipfile.ZipFile(io.BytesIO(render_bytes(result, "docx")))
-    found = {}
-    for name in sorted(n for n in package.namelist() if n.startswith("word/charts/chart")):
-        xml = package.read(name).decode("utf-8")
-        title = re.findall(r"<a:t>([^<]*)</a:t>", xml)[0]
-        categories = re.search(r"<c:cat>(.*?)</c:cat>", xml, re.S)
-        values = re.search(r"<c:val>(.*?)</c:val>", xml, re.S)
-        assert categories is not None and values is not None
+    series = []
+    for ser in re.findall(r"<c:ser>(.*?)</c:ser>", xml, re.S):
+        values = re.search(r"<c:val>(.*?)</c:val>", ser, re.S)
+        assert values is not None
+        count = int(re.search(r'<c:ptCount val="(\d+)"/>', values.group(1)).group(1))  # type: ignore[union-attr]
         points = dict(re.findall(r'<c:pt idx="(\d+)"><c:v>([^<]*)</c:v>', values.group(1)))
-        steps = re.findall(r"<c:v>([^<]*)</c:v>", categories.group(1))
-        # drawn bottom-up (word_chart), so read in reverse; a step nobody chose has no bar
-        found[title] = [(step, points.get(str(i))) for i, step in enumerate(steps)][::-1]
-    assert found[f"{QUALTRICS} [Samverkan fungerar]"] == [
-        ("2", "0.2"), ("3", None), ("4", "0.6"), ("5", "0.2")]
-    assert found[f"{QUALTRICS} [Rutinerna är kända]"] == [
-        ("2", "0.2"), ("3", "0.6"), ("4", "0.2"), ("5", None)]
+        series.append({
+            "name": re.search(r"<c:tx>.*?<c:v>([^<]*)</c:v>", ser, re.S).group(1),  # type: ignore[union-attr]
+            "values": [float(points[str(i)]) if str(i) in points else None
+                       for i in range(count)][::-1],
+            "colour": re.search(r'<c:spPr><a:solidFill><a:srgbClr val="(\w+)"', ser).group(1),  # type: ignore[union-attr]
+            "hidden": sorted(count - 1 - int(i) for i in re.findall(
+                r'<c:dLbl><c:idx val="(\d+)"/><c:delete val="1"/></c:dLbl>', ser))})
+    return {"title": re.findall(r"<a:t>([^<]*)</a:t>", xml)[0],
+            "grouping": re.search(r'<c:grouping val="(\w+)"/>', xml).group(1),  # type: ignore[union-attr]
+            "categories": re.findall(r"<c:v>([^<]*)</c:v>", categories.group(1))[::-1],
+            "series": series}
+
+
+def _charts(name: str | Path, *more: str | Path) -> list[dict[str, Any]]:
+    result, _ = tally_files(name, *more)
+    package = zipfile.ZipFile(io.BytesIO(render_bytes(result, "docx")))
+    return [_chart(package, n) for n in sorted(
+        (n for n in package.namelist() if n.startswith("word/charts/chart")),
+        key=lambda n: int(re.sub(r"\D", "", n)))]
+
+
+def test_word_matrix_one_stacked_bar_per_statement_a_segment_per_step() -> None:
+    """A single choice per statement adds up to 100 %: one bar per statement split into the
+    scale's steps, in the table's order, dark to light blue, white labels on the dark ones."""
+    charts = _charts("surveymonkey_matrix.csv")
+    assert len(charts) == 3  # one per closed question, one for the matrix (was four)
+    matrix = charts[1]
+    assert (matrix["title"], matrix["grouping"], matrix["categories"]) == (
+        MONKEY, "percentStacked", ["Information", "Utbildning"])
+    assert [(s["name"], s["values"], s["colour"], s["hidden"]) for s in matrix["series"]] == [
+        ("Mycket nöjd", [0.2, 0.5], "1F4E79", []), ("Nöjd", [0.6, 0.5], "6E92B4", []),
+        ("Missnöjd", [0.2, None], "BDD7EE", [1])]  # no "0 %" label on Utbildning's empty step
+    assert charts[0]["grouping"] == "clustered"  # a closed question keeps its bars
+
+
+def test_word_matrix_chart_has_the_whole_scale_and_vet_inte_grey(tmp_path: Path) -> None:
+    """Four steps (2-5): one chart whatever the number of steps, every step in order, not
+    only those a statement got; a step outside the scale ("Vet inte") grey and last;
+    with two rounds a bar per statement and round."""
+    (qualtrics,) = [c for c in _charts("qualtrics_matrix.csv") if c["title"] == QUALTRICS]
+    assert qualtrics["categories"] == ["Samverkan fungerar", "Rutinerna är kända"]
+    assert [(s["name"], s["values"]) for s in qualtrics["series"]] == [
+        ("2", [0.2, 0.2]), ("3", [None, 0.6]), ("4", [0.6, 0.2]), ("5", [0.2, None])]
+    lines = (FIXTURES / "surveymonkey_matrix.csv").read_text(encoding="utf-8").splitlines()
+    lines += [lines[2].replace("11500000001", f"1150000009{n}")
+              .replace(",Nöjd,Mycket nöjd,", ",Vet inte,Vet inte,") for n in (1, 2)]
+    path = tmp_path / "svar.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    (matrix,) = [c for c in _charts(path) if c["title"] == MONKEY]
+    assert [(s["name"], s["colour"]) for s in matrix["series"]] == [
+        ("Mycket nöjd", "1F4E79"), ("Nöjd", "6E92B4"), ("Missnöjd", "BDD7EE"),
+        ("Vet inte", "BFBFBF")]
+    (rounds,) = [c for c in _charts("surveymonkey_matrix.csv", _second_round(tmp_path))
+                 if c["title"] == MONKEY]
+    assert rounds["categories"] == ["Information, r1", "Information, r2", "Utbildning, r1",
+                                    "Utbildning, r2"]
 
 
 def test_word_two_rounds_golden(tmp_path: Path) -> None:

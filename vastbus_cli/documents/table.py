@@ -18,7 +18,7 @@ Value = str | float | int | dt.date | None
 
 #: A figure written as text: a share, a signed change or a dash for none.
 _NUMBER = r"[+\u2212\u00b1-]?\d[\d\u00a0]*(?:,\d+)?(?:\u00a0?%)?"
-_FIGURE = re.compile(rf"^(?:{_NUMBER}(?:\u00a0\({_NUMBER}\))?|\u2013)$")  # also "3 (43 %)"
+_FIGURE = re.compile(rf"^(?:{_NUMBER}(?:[\u00a0 ]\({_NUMBER}\))?|\u2013)$")  # also "3 (43 %)"
 
 #: First cells that mark a totals row (at the end of a table).
 TOTAL_LABELS = frozenset({"Totalt", "Summa", "Saknas i antal grupper"})

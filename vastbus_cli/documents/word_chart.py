@@ -18,6 +18,11 @@ blues, the latest darkest, never red; the legend lists them in the order the
 bars stand in each cluster (checked in LibreOffice, which lists a bar
 chart's legend bottom-up: the series are written in reverse for that).
 
+`stacked=True` draws a 100 % bar per category instead, a segment per series in
+order from the left (a rating scale: a bar per statement, a segment per step), in
+the `colours` given (`ramp` for a scale's steps), each segment's label in white or
+black by its colour and left out below `STACKED_LABEL_MIN`.
+
 python-docx cannot make charts. python-pptx (the same maintainers' PowerPoint
 library) writes the chart XML and the embedded workbook that holds its data;
 this module puts that chart part into the Word package and anchors it inline.
@@ -59,10 +64,31 @@ class BarChart:
     number_format: str = "0 %"  # the axis and the labels: Excel codes, "0" for counts
     maximum: float | None = 1.0  # the value axis' end; None lets it follow the data
     label_formats: Sequence[str] | None = None  # one per series, else `number_format`
+    # a 100 % stacked bar per category, a segment per series in order from the left (a
+    # rating scale: one bar per statement, a segment per step)
+    stacked: bool = False
+    colours: Sequence[str] | None = None  # one per series (RRGGBB), else the neutral blues
 
 
 #: Neutral blues from light to dark: the earliest series lightest, the latest darkest.
 PALETTE = ("9DC3E6", "2E75B6", "1F4E79", "BDD7EE")
+#: A stacked segment's label is left out below this share: "3 %" does not fit its segment.
+STACKED_LABEL_MIN = 0.06
+
+
+def ramp(count: int) -> list[str]:
+    """`count` blues from dark to light, evenly apart: the steps of a scale, in order."""
+    start, end = (0x1F, 0x4E, 0x79), (0xBD, 0xD7, 0xEE)
+    steps = max(1, count - 1)
+    return ["".join(f"{round(a + (b - a) * i / steps):02X}" for a, b in zip(start, end,
+                                                                          strict=True))
+            for i in range(count)]
+
+
+def dark(colour: str) -> bool:
+    """Whether white text reads better than black on `colour` (its relative luminance)."""
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5
 
 
 def add_bar_chart(doc: WordDocument, chart: BarChart, width_cm: float | None = None) -> Any:
@@ -80,7 +106,7 @@ def add_bar_chart(doc: WordDocument, chart: BarChart, width_cm: float | None = N
     docx_xml.set_blob(chart_part, _chart_xml(chart, data_rid))
     rid = doc.doc.part.relate_to(chart_part, _rel("chart"))
     width = width_cm or min(doc.usable_cm, 16.0)
-    bars = max(1, len(chart.categories)) * max(1, len(chart.series))
+    bars = max(1, len(chart.categories)) * (1 if chart.stacked else max(1, len(chart.series)))
     height = min(22.0, 2.8 + 0.55 * bars + 0.5 * len(chart.series)
                  + (0.4 * (1 + len(chart.title) // 70) if chart.title else 0)
                  + (0.5 if chart.axis_title else 0))
@@ -97,12 +123,13 @@ def _rel(kind: str) -> str:
 
 
 def _chart_data(chart: BarChart) -> Any:
-    """The data as drawn: categories bottom-up and series last-first (see the module's note)."""
+    """The data as drawn: categories bottom-up and series last-first (see the module's note);
+    stacked, the series in their order (the first segment is drawn leftmost)."""
     from pptx.chart.data import CategoryChartData
 
     data = CategoryChartData(number_format=chart.number_format)
     data.categories = list(reversed(chart.categories))
-    for name, values in reversed(chart.series):
+    for name, values in (chart.series if chart.stacked else reversed(chart.series)):
         data.add_series(name, list(reversed(values)))
     return data
 
@@ -132,8 +159,8 @@ def _chart_xml(chart: BarChart, data_rid: str) -> bytes:
     from pptx.oxml import parse_xml
     from pptx.util import Pt
 
-    space = parse_xml(ChartXmlWriter(XL_CHART_TYPE.BAR_CLUSTERED, _chart_data(chart)).xml
-                      .encode("utf-8"))
+    kind = XL_CHART_TYPE.BAR_STACKED_100 if chart.stacked else XL_CHART_TYPE.BAR_CLUSTERED
+    space = parse_xml(ChartXmlWriter(kind, _chart_data(chart)).xml.encode("utf-8"))
     view = Chart(space, None)
     view.font.size = Pt(9)
     view.has_legend = len(chart.series) > 1
@@ -160,29 +187,56 @@ def _chart_xml(chart: BarChart, data_rid: str) -> bytes:
         values.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
     plot = view.plots[0]
     plot.gap_width = 60
-    plot.overlap = 0
+    plot.overlap = 100 if chart.stacked else 0
     plot.vary_by_categories = False
     plot.has_data_labels = True
     plot.data_labels.number_format = chart.number_format
     plot.data_labels.number_format_is_linked = False
     plot.data_labels.font.size = Pt(8)
     formats = list(chart.label_formats or [chart.number_format] * len(chart.series))
-    colours = _colours(len(chart.series))
-    for series, colour, label in zip(plot.series, reversed(colours), reversed(formats),
-                                     strict=True):
+    colours = list(chart.colours or _colours(len(chart.series)))
+    drawn = zip(plot.series, colours, formats, chart.series, strict=True) if chart.stacked else \
+        zip(plot.series, reversed(colours), reversed(formats), reversed(chart.series), strict=True)
+    for series, colour, label, _ in drawn:
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = RGBColor.from_string(colour)
         series.invert_if_negative = False
-        if label != chart.number_format:
+        if label != chart.number_format or chart.stacked:
             series.data_labels.number_format = label
             series.data_labels.number_format_is_linked = False
             series.data_labels.show_value = True
             series.data_labels.font.size = Pt(8)
+        if chart.stacked:
+            series.data_labels.font.color.rgb = RGBColor.from_string(
+                "FFFFFF" if dark(colour) else "000000")
+    if chart.stacked:
+        _hide_small_labels(space, chart)
     external = etree.SubElement(space, f"{{{_NS['c']}}}externalData")
     external.set(f"{{{_NS['r']}}}id", data_rid)
     etree.SubElement(external, f"{{{_NS['c']}}}autoUpdate").set("val", "0")
     xml: bytes = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
     return xml
+
+
+def _hide_small_labels(space: Any, chart: BarChart) -> None:
+    """No label on a stacked segment too narrow for it (or empty): a `<c:dLbl>` that deletes
+    that point's label, first in the series' `<c:dLbls>` as the schema orders it. Series are
+    in the chart's order, their points bottom-up (`_chart_data`)."""
+    from lxml import etree
+
+    c = f"{{{_NS['c']}}}"
+    for element, (_name, shares) in zip(space.iter(f"{c}ser"), chart.series, strict=True):
+        labels = element.find(f"{c}dLbls")
+        if labels is None:
+            continue
+        drawn = list(reversed(shares))
+        for index in reversed(range(len(drawn))):
+            share = drawn[index]
+            if share is None or share < STACKED_LABEL_MIN:
+                label = etree.Element(f"{c}dLbl")
+                etree.SubElement(label, f"{c}idx").set("val", str(index))
+                etree.SubElement(label, f"{c}delete").set("val", "1")
+                labels.insert(0, label)
 
 
 def _inline(rid: str, number: int, width_cm: float, height_cm: float) -> str:

@@ -7,6 +7,7 @@ every function here.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +165,9 @@ def text_cm(value: str, points: float) -> float:
     return ems * points * CM_PER_PT
 
 
+_BREAKS = re.compile(r"[ \t\n\r\u2002-\u2006\u2008\u200a\u200b]+")  # not U+00A0, U+2007, U+202F
+
+
 def _widths(table: Table, usable_cm: float, rows: list[list[str]], points: float) -> list[float]:
     """Column widths in cm: each column fits its longest word, text columns share the rest.
 
@@ -178,7 +182,9 @@ def _widths(table: Table, usable_cm: float, rows: list[list[str]], points: float
     def measure(word: str) -> float:
         return text_cm(word, points)
 
-    body = [max([measure(w) for r in rows for w in r[i].split()] + [measure("00")])
+    # a word ends at a space a line may break at, not at a no-break space: "19,3 % (29)" is
+    # written unbreakable and must fit whole (str.split() also split at U+00A0)
+    body = [max([measure(w) for r in rows for w in _BREAKS.split(r[i]) if w] + [measure("00")])
             for i in range(len(table.headers))]
 
     def need(i: int, lines: int) -> float:

@@ -224,12 +224,13 @@ def _matrix(doc: WordDocument, matrix: Matrix, tally: Tally) -> None:
     """One table for the matrix: a row per statement (and round), a column per scale step,
     the base per row and the change per row, as `markdown._matrix`.
 
-    One chart for the whole matrix (a bar per step for each statement) when there is one
-    round and at most `CHART_STEPS` steps: the three neutral blues of `word_chart` tell
-    three steps apart, but a fourth colour would repeat a lighter one and two rounds would
-    need a bar per step and round (six bars per statement). Otherwise each statement keeps
-    its own chart with the rounds side by side, as every closed question has, so the change
-    per statement stays visible."""
+    A single choice per statement: one chart for the whole matrix, a 100 % bar per
+    statement (and round, the rounds of a statement one under the other) split into the
+    steps of the scale in its order, dark to light blue ("Vet inte" and the like grey).
+    Several choices per statement (shares that add up to more than 100 %): one chart with
+    a bar per step for each statement when there is one round and at most `CHART_STEPS`
+    steps (three neutral blues tell three apart), else each statement its own chart with
+    the rounds side by side, as every closed question has."""
     labels = round_labels(tally)
     doc.heading(matrix.text, 2)
     doc.paragraph(matrix_kind(matrix).capitalize(), italic=True, keep_with_next=True)
@@ -241,7 +242,9 @@ def _matrix(doc: WordDocument, matrix: Matrix, tally: Tally) -> None:
     # its own, as in the terminal: a round column would leave the figures too little room
     rows: list[list[Value]] = []
     heads = []
-    for line in matrix_lines(matrix, None, labels, steps, space="\u00a0"):
+    # the count may go under its share ("16,7 %" / "(25)"): six steps of "16,7 % (25)"
+    # on one line do not fit a portrait page, and a figure is never split inside
+    for line in matrix_lines(matrix, None, labels, steps):
         if several and line.statement:
             heads.append(len(rows))
             rows.append([line.statement, *[""] * (len(steps) + 1)])
@@ -249,7 +252,10 @@ def _matrix(doc: WordDocument, matrix: Matrix, tally: Tally) -> None:
     first = f"{STATEMENT} / {ROUND.lower()}" if several else STATEMENT
     table = doc.table(Table([first, *steps, BASE], rows, heads=frozenset(heads)))
     doc.paragraph(MATRIX_NOTE, italic=True, keep_with_next=True)
-    if not several and len(steps) <= CHART_STEPS:
+    if matrix.rows[0].kind != "multi":
+        _keep_with_next(table)
+        _stacked_chart(doc, matrix, steps, labels)
+    elif not several and len(steps) <= CHART_STEPS:
         _keep_with_next(table)
         _matrix_chart(doc, matrix, steps, labels)
     else:
@@ -268,6 +274,39 @@ def _matrix(doc: WordDocument, matrix: Matrix, tally: Tally) -> None:
             doc.paragraph(bold_lead=row_label(question), keep_with_next=True)
             _cross(doc, question, tally, labels)
         _answers(doc, question, results_by_round(question, None, labels), row_label(question))
+
+
+ASIDE_COLOUR = "BFBFBF"  # a stacked segment for "Vet inte", "Ej aktuellt": outside the scale
+
+
+def _stacked_chart(doc: WordDocument, matrix: Matrix, steps: list[str],
+                   labels: list[str]) -> None:
+    from vastbus_cli.documents.word_chart import BarChart, add_bar_chart, ramp
+    from vastbus_cli.survey.scales import ASIDE
+    from vastbus_cli.survey.split import fold
+
+    bars: list[tuple[str, Result]] = []
+    for question in matrix.rows:
+        for label, result in zip(labels, results_by_round(question, None, labels), strict=True):
+            if result is not None and result.answered:
+                bars.append((row_label(question) + (f", {label}" if len(labels) > 1 else ""),
+                             result))
+    if not bars or not steps:
+        return
+    series = []
+    for step in steps:
+        values: list[float | None] = []
+        for _, result in bars:
+            found = next((o for o in result.options if o.label == step), None)
+            values.append(found.count / result.answered if found else None)
+        series.append((step, values))
+    scale_steps = [step for step in steps if fold(step) not in ASIDE]
+    blues = iter(ramp(len(scale_steps)))
+    colours = [ASIDE_COLOUR if fold(step) in ASIDE else next(blues) for step in steps]
+    decimals = min(share_decimals(result.answered) for _, result in bars)
+    add_bar_chart(doc, BarChart([name for name, _ in bars], series, title=matrix.text,
+                                axis_title=AXIS_TITLE, stacked=True, colours=colours,
+                                label_formats=[label_format(decimals)] * len(series)))
 
 
 def _matrix_chart(doc: WordDocument, matrix: Matrix, steps: list[str], labels: list[str]) -> None:

@@ -87,7 +87,7 @@ class Line:
 def matrix_lines(matrix: Matrix, group: str | None, labels: list[str],
                  steps: list[str], change_label: str | None = None, space: str = " ") -> list[Line]:
     """The lines of the table; `change_label` names a change line (else `change_header`);
-    `space` between a share and its count (a no-break space in Word)."""
+    `space` between a share and its count."""
     lines: list[Line] = []
     for question in matrix.rows:
         results = results_by_round(question, group, labels)
