@@ -409,6 +409,18 @@ def test_excel_one_block_per_matrix_shares_as_fractions() -> None:
         ("SQ001", None, 0.2, 0.6, 0.2, 5, 0), ("SQ002", 0.2, None, 0.6, 0.2, 5, 0)]
 
 
+def test_excel_matrix_chart_is_the_word_report_s_stacked_bars() -> None:
+    package = zipfile.ZipFile(io.BytesIO(render_bytes(tally_files("surveymonkey_matrix.csv")[0],
+                                                      "xlsx")))
+    charts = [package.read(n).decode("utf-8") for n in package.namelist()
+              if n.startswith("xl/charts/chart")]
+    (matrix,) = [xml for xml in charts if f"<a:t>{MONKEY}</a:t>" in xml]
+    assert '<grouping val="percentStacked"/>' in matrix and '<overlap val="100"/>' in matrix
+    fills = re.findall(r'<spPr><a:solidFill[^>]*><a:srgbClr val="(\w+)"/>', matrix)
+    assert fills == ["1F4E79", "6E92B4", "BDD7EE"]  # the scale's order, dark to light
+    assert all('<grouping val="clustered"/>' in xml for xml in charts if xml is not matrix)
+
+
 def test_excel_two_rounds_a_line_per_round_and_the_change(tmp_path: Path) -> None:
     rows, workbook = _sheet("surveymonkey_matrix.csv", _second_round(tmp_path))
     block = _block(rows, MONKEY)

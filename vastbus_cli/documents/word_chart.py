@@ -20,7 +20,7 @@ chart's legend bottom-up: the series are written in reverse for that).
 
 `stacked=True` draws a 100 % bar per category instead, a segment per series in
 order from the left (a rating scale: a bar per statement, a segment per step), in
-the `colours` given (`ramp` for a scale's steps), each segment's label in white or
+the `colours` given (`colours.ramp` for a scale's steps), each segment's label in white or
 black by its colour and left out below `STACKED_LABEL_MIN`.
 
 python-docx cannot make charts. python-pptx (the same maintainers' PowerPoint
@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vastbus_cli.documents import docx_xml
+from vastbus_cli.documents.colours import dark
 from vastbus_cli.documents.word import EMU_PER_CM, WordDocument
 
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
@@ -74,21 +75,6 @@ class BarChart:
 PALETTE = ("9DC3E6", "2E75B6", "1F4E79", "BDD7EE")
 #: A stacked segment's label is left out below this share: "3 %" does not fit its segment.
 STACKED_LABEL_MIN = 0.06
-
-
-def ramp(count: int) -> list[str]:
-    """`count` blues from dark to light, evenly apart: the steps of a scale, in order."""
-    start, end = (0x1F, 0x4E, 0x79), (0xBD, 0xD7, 0xEE)
-    steps = max(1, count - 1)
-    return ["".join(f"{round(a + (b - a) * i / steps):02X}" for a, b in zip(start, end,
-                                                                          strict=True))
-            for i in range(count)]
-
-
-def dark(colour: str) -> bool:
-    """Whether white text reads better than black on `colour` (its relative luminance)."""
-    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5
 
 
 def add_bar_chart(doc: WordDocument, chart: BarChart, width_cm: float | None = None) -> Any:

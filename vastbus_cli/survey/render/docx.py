@@ -63,6 +63,7 @@ from vastbus_cli.survey.render.matrix import (
     matrix_lines,
     row_label,
     scale,
+    step_colours,
 )
 
 AUTHOR = "Västbus"
@@ -276,14 +277,9 @@ def _matrix(doc: WordDocument, matrix: Matrix, tally: Tally) -> None:
         _answers(doc, question, results_by_round(question, None, labels), row_label(question))
 
 
-ASIDE_COLOUR = "BFBFBF"  # a stacked segment for "Vet inte", "Ej aktuellt": outside the scale
-
-
 def _stacked_chart(doc: WordDocument, matrix: Matrix, steps: list[str],
                    labels: list[str]) -> None:
-    from vastbus_cli.documents.word_chart import BarChart, add_bar_chart, ramp
-    from vastbus_cli.survey.scales import ASIDE
-    from vastbus_cli.survey.split import fold
+    from vastbus_cli.documents.word_chart import BarChart, add_bar_chart
 
     bars: list[tuple[str, Result]] = []
     for question in matrix.rows:
@@ -300,9 +296,7 @@ def _stacked_chart(doc: WordDocument, matrix: Matrix, steps: list[str],
             found = next((o for o in result.options if o.label == step), None)
             values.append(found.count / result.answered if found else None)
         series.append((step, values))
-    scale_steps = [step for step in steps if fold(step) not in ASIDE]
-    blues = iter(ramp(len(scale_steps)))
-    colours = [ASIDE_COLOUR if fold(step) in ASIDE else next(blues) for step in steps]
+    colours = step_colours(steps)
     decimals = min(share_decimals(result.answered) for _, result in bars)
     add_bar_chart(doc, BarChart([name for name, _ in bars], series, title=matrix.text,
                                 axis_title=AXIS_TITLE, stacked=True, colours=colours,

@@ -34,6 +34,21 @@ BASE = "Svarande (bas)"
 MISSING = "Ej svar"
 
 
+ASIDE_COLOUR = "BFBFBF"  # a step outside the scale ("Vet inte", "Ej aktuellt"): grey
+
+
+def step_colours(steps: list[str]) -> list[str]:
+    """A colour per step for a stacked chart: the scale dark to light blue, in its order,
+    answers outside it grey (the Word report and the Excel sheet alike)."""
+    from vastbus_cli.documents.colours import ramp
+    from vastbus_cli.survey.scales import ASIDE
+    from vastbus_cli.survey.split import fold
+
+    aside = [fold(step) in ASIDE for step in steps]
+    blues = iter(ramp(aside.count(False)))
+    return [ASIDE_COLOUR if outside else next(blues) for outside in aside]
+
+
 def row_label(question: QuestionResult) -> str:
     return question.matrix_row or question.text
 

@@ -5,8 +5,9 @@ column of its own (each line stands alone, for a filter): the share of
 each scale step stored as the exact fraction and shown with the Word report's precision,
 the base and the blanks per statement, a change line in percentage points after each later
 round, and the counts per step to the right, so they can be summed. With one round a
-clustered bar chart per matrix (a bar per step for each statement; Excel's own colours tell
-any number of steps apart). With several rounds the statements' lines of one round are not
+chart per matrix: as in the Word report a 100 % bar per statement split into the steps
+(`matrix.step_colours`: dark to light blue, "Vet inte" grey), or for several choices per
+statement a bar per step for each statement (Excel's own colours). With several rounds the statements' lines of one round are not
 one range of cells, so there is no chart: the figures are all in the block. The "Data"
 sheet keeps one row per statement and step.
 """
@@ -27,6 +28,7 @@ from vastbus_cli.survey.render.matrix import (
     matrix_kind,
     matrix_lines,
     scale,
+    step_colours,
 )
 from vastbus_cli.survey.render.xlsx import (
     CHANGE_WIDTH,
@@ -96,15 +98,22 @@ def matrix_block(sheet: Any, matrix: Matrix, tally: Tally, row: int) -> int:
                                      "som visas.")
         row += 1
     if not several and steps:
+        stacked = matrix.rows[0].kind != "multi"  # a single choice per statement: 100 %
         chart = bar_chart(matrix.text)
         for index in range(len(steps)):
             chart.add_data(Reference(sheet, min_col=first + index, min_row=header, max_row=last),
                            titles_from_data=True)
         chart.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=last))
-        chart.height = chart_height(len(lines), len(steps))
+        if stacked:  # as in the Word report: a bar per statement split into the steps
+            chart.grouping, chart.overlap = "percentStacked", 100
+            for series, colour in zip(chart.series, step_colours(steps), strict=True):
+                series.graphicalProperties.solidFill = colour
+                series.graphicalProperties.line.solidFill = colour
+        bars = 1 if stacked else len(steps)
+        chart.height = chart_height(len(lines), bars)
         chart.width = 18
         sheet.add_chart(chart, sheet.cell(header, missing + 2 + len(steps)).coordinate)
-        row = max(row, header + chart_rows(len(lines), len(steps)))
+        row = max(row, header + chart_rows(len(lines), bars))
     if matrix.rows[0].kind == "multi":
         set_text(sheet.cell(row, 1), MULTI_NOTE)
         row += 1
