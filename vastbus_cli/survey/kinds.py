@@ -18,6 +18,7 @@ a Swedish warning that names the column and the way to decide it (a spec).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -78,11 +79,13 @@ class Decision:
 
 
 def parse_number(text: str) -> float | None:
-    """'3', '3,5', '1 234' (Swedish spaces and decimal comma) → a float; else None."""
+    """'3', '3,5', '1 234' (Swedish spaces and decimal comma) → a float; else None, also for
+    digits too many for a float (400 nines are no amount anyone answered: text)."""
     compact = text.replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
     if not _NUMBER.match(compact):
         return None
-    return float(compact.replace(",", "."))
+    value = float(compact.replace(",", "."))
+    return value if math.isfinite(value) else None
 
 
 def decide(heading: str, counts: Counter[str], ticked: list[str]) -> Decision:
