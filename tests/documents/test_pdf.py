@@ -85,3 +85,21 @@ def test_docx_page_numbers_without_libreoffice_leave_the_document_alone(
     monkeypatch.setenv("PATH", "/nonexistent")
     data = small_docx()
     assert pdf.with_page_numbers(data) == data
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice or pdftotext is not installed")
+def test_chart_labels_have_the_swedish_decimal_comma(tmp_path: Path) -> None:
+    """LibreOffice formats a chart's labels by its own locale: the machine's en-US gave
+    "16.7 %" beside the tables' "16,7 %"; the throw-away profile is Swedish."""
+    from vastbus_cli.documents.word_chart import BarChart, add_bar_chart
+
+    doc = WordDocument(Properties("Titel", "Författare", dt.date(2026, 1, 2)))
+    add_bar_chart(doc, BarChart(["Ja", "Nej"], [("2025", [0.167, 0.833])],
+                                label_formats=["0.0 %"]))
+    target = tmp_path / "x.pdf"
+    target.write_bytes(pdf.docx_to_pdf(doc.save()))
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "16,7 %" in text and "83,3 %" in text
+    assert "16.7" not in text

@@ -10,7 +10,8 @@ The profile is seeded as an initialised one (`ooSetupInstCompleted`): a fresh
 profile would otherwise be overwritten by LibreOffice's presets on first start,
 macro library included. A macro in the profile's own library ("Mina makron")
 runs without a security question, and the profile is separate from the user's,
-so this works while LibreOffice is open.
+so this works while LibreOffice is open. Its locale is Swedish (`LOCALE`), so the
+numbers LibreOffice formats itself, a chart's labels, have a decimal comma.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 MACRO = "macro:///Standard.Vastbus.ToPdf"
+LOCALE = "sv-SE"  # the profile's locale: LibreOffice formats a chart's numbers by it
 _DTD = '<!DOCTYPE {kind} PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "{dtd}">'
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _LIBRARY_NS = 'xmlns:library="http://openoffice.org/2000/library"'
@@ -68,7 +70,12 @@ def write_profile(folder: Path) -> str:
         '<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" '
         'oor:op="fuse"><value>true</value></prop></item>\n'
         '<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" '
-        'oor:op="fuse"><value>false</value></prop></item>\n</oor:items>\n', encoding="utf-8")
+        'oor:op="fuse"><value>false</value></prop></item>\n'
+        # Swedish number formats where LibreOffice formats numbers itself (a chart's labels
+        # and axis: "16,7 %", not the machine's "16.7 %")
+        '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" '
+        f'oor:op="fuse"><value>{LOCALE}</value></prop></item>\n</oor:items>\n',
+        encoding="utf-8")
     for kind in ("script", "dialog"):
         (user / "basic" / f"{kind}.xlc").write_text(
             _HEAD + _DTD.format(kind="library:libraries", dtd="libraries.dtd")
