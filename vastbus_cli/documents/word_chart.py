@@ -181,9 +181,9 @@ def _chart_xml(chart: BarChart, data_rid: str) -> bytes:
     plot.data_labels.font.size = Pt(8)
     formats = list(chart.label_formats or [chart.number_format] * len(chart.series))
     colours = list(chart.colours or _colours(len(chart.series)))
-    drawn = zip(plot.series, colours, formats, chart.series, strict=True) if chart.stacked else \
-        zip(plot.series, reversed(colours), reversed(formats), reversed(chart.series), strict=True)
-    for series, colour, label, _ in drawn:
+    drawn = zip(plot.series, colours, formats, strict=True) if chart.stacked else \
+        zip(plot.series, reversed(colours), reversed(formats), strict=True)
+    for series, colour, label in drawn:
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = RGBColor.from_string(colour)
         series.invert_if_negative = False

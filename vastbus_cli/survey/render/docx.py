@@ -289,18 +289,26 @@ def _stacked_chart(doc: WordDocument, matrix: Matrix, steps: list[str],
                              result))
     if not bars or not steps:
         return
+    series = _step_series(steps, [result for _, result in bars])
+    decimals = min(share_decimals(result.answered) for _, result in bars)
+    add_bar_chart(doc, BarChart([name for name, _ in bars], series, title=matrix.text,
+                                axis_title=AXIS_TITLE, stacked=True, colours=step_colours(steps),
+                                label_formats=[label_format(decimals)] * len(series)))
+
+
+def _step_series(steps: list[str], results: list[Result | None]) -> list[
+        tuple[str, list[float | None]]]:
+    """A chart series per step: its share in each result as a fraction (None where nobody
+    chose it, or nobody answered)."""
     series = []
     for step in steps:
         values: list[float | None] = []
-        for _, result in bars:
-            found = next((o for o in result.options if o.label == step), None)
-            values.append(found.count / result.answered if found else None)
+        for result in results:
+            found = next((o for o in result.options if o.label == step), None) \
+                if result and result.answered else None
+            values.append(found.count / result.answered if found and result else None)
         series.append((step, values))
-    colours = step_colours(steps)
-    decimals = min(share_decimals(result.answered) for _, result in bars)
-    add_bar_chart(doc, BarChart([name for name, _ in bars], series, title=matrix.text,
-                                axis_title=AXIS_TITLE, stacked=True, colours=colours,
-                                label_formats=[label_format(decimals)] * len(series)))
+    return series
 
 
 def _matrix_chart(doc: WordDocument, matrix: Matrix, steps: list[str], labels: list[str]) -> None:
@@ -310,14 +318,7 @@ def _matrix_chart(doc: WordDocument, matrix: Matrix, steps: list[str], labels: l
     answered = [r for r in results if r is not None and r.answered]
     if not answered or not steps:
         return
-    series = []
-    for step in steps:
-        values: list[float | None] = []
-        for result in results:
-            found = next((o for o in result.options if o.label == step), None) \
-                if result and result.answered else None
-            values.append(found.count / result.answered if found and result else None)
-        series.append((step, values))
+    series = _step_series(steps, results)
     decimals = min(share_decimals(r.answered) for r in answered)
     add_bar_chart(doc, BarChart([row_label(q) for q in matrix.rows], series, title=matrix.text,
                                 axis_title=AXIS_TITLE,

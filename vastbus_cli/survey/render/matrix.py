@@ -100,9 +100,8 @@ class Line:
 
 
 def matrix_lines(matrix: Matrix, group: str | None, labels: list[str],
-                 steps: list[str], change_label: str | None = None, space: str = " ") -> list[Line]:
-    """The lines of the table; `change_label` names a change line (else `change_header`);
-    `space` between a share and its count."""
+                 steps: list[str], change_label: str | None = None) -> list[Line]:
+    """The lines of the table; `change_label` names a change line (else `change_header`)."""
     lines: list[Line] = []
     for question in matrix.rows:
         results = results_by_round(question, group, labels)
@@ -117,7 +116,7 @@ def matrix_lines(matrix: Matrix, group: str | None, labels: list[str],
                 now = option_share(found, result) if found and result else None
                 shares.append(now)
                 counts.append(found.count if found else None)
-                cells.append(f"{share(now, share_decimals(result.answered))}{space}({found.count})"
+                cells.append(f"{share(now, share_decimals(result.answered))} ({found.count})"
                              if found and result else "–")
             lines.append(Line(row_label(question) if not index else "",
                               label if len(labels) > 1 else "", cells, shares, counts,
