@@ -31,8 +31,23 @@ def test_coordination_number_day_plus_60() -> None:
     assert found.text == "701063-2391"
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("811218-9875", "personnummer med fel kontrollsiffra"),
+    ("19811218-9875", "personnummer med fel kontrollsiffra"),
+    ("8112189875", "personnummer med fel kontrollsiffra"),
+    ("701063-2392", "samordningsnummer med fel kontrollsiffra"),
+    ("811218-9876", "personnummer"),
+])
+def test_a_wrong_check_digit_is_still_found_and_named(text: str, kind: str) -> None:
+    """Issue 26 item 18: a typo in one digit still identifies a child to anyone with the
+    register, so the date shape decides; the check digit only names it."""
+    (found,) = find_identity_numbers(f"Gäller {text} i texten")
+    assert (found.text, found.kind) == (text, kind)
+    assert found.check_digit_ok is (kind == "personnummer")
+    assert mask_identity_numbers(f"nr {text}.") == ("nr [personnummer borttaget].", 1)
+
+
 @pytest.mark.parametrize("text", [
-    "811218-9875",          # wrong check digit
     "556677-8899",          # organisation number: "month" 66
     "212000-0142",          # municipality organisation number: month 20
     "811232-9876",          # no 32nd day
@@ -201,11 +216,14 @@ def test_every_number_is_found_after_an_invalid_candidate() -> None:
     good, other = _ten("050607"), _ten("810161", "456")
     text = f"{bad_date} och {bad_check}, sedan {good} och 19{other}."
     found = list(find_identity_numbers(text))
-    assert [n.text for n in found] == [good, f"19{other}"]
-    assert [n.coordination for n in found] == [False, True]
-    assert [n.start for n in found] == [text.index(good), text.index(f"19{other}")]
+    assert [n.text for n in found] == [bad_check, good, f"19{other}"]
+    assert [n.coordination for n in found] == [False, False, True]
+    assert [n.check_digit_ok for n in found] == [False, True, True]
+    assert [n.start for n in found] == [text.index(bad_check), text.index(good),
+                                        text.index(f"19{other}")]
     masked, count = mask_identity_numbers(text)
-    assert count == 2 and good not in masked and other not in masked
+    assert count == 3 and good not in masked and other not in masked and bad_check not in masked
+    assert bad_date in masked
 
 
 def test_the_form_gets_the_public_rules() -> None:
@@ -213,6 +231,7 @@ def test_the_form_gets_the_public_rules() -> None:
     from vastbus_cli.privacy import CANDIDATE_PATTERN, CENTURIES, DAYS_IN_MONTH
 
     data = privacy_data()
+    assert data["wrongCheckDigit"] == " med fel kontrollsiffra"
     assert data["pattern"] == CANDIDATE_PATTERN and data["centuries"] == list(CENTURIES)
     assert data["daysInMonth"] == list(DAYS_IN_MONTH) == [31, 29, 31, 30, 31, 30, 31, 31,
                                                           30, 31, 30, 31]

@@ -23,7 +23,9 @@ def test_every_valid_number_is_found_in_any_spelling(before: str, number, end: s
     assert (found.start, found.end) == (len(before), len(before) + len(number.text))
     assert found.text == number.text
     assert found.coordination is number.coordination
-    assert found.kind == ("samordningsnummer" if number.coordination else "personnummer")
+    kind = "samordningsnummer" if number.coordination else "personnummer"
+    assert found.kind == kind + ("" if number.check_digit_ok else " med fel kontrollsiffra")
+    assert found.check_digit_ok is number.check_digit_ok
 
 
 @settings(max_examples=400)

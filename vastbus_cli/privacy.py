@@ -22,8 +22,10 @@ The rules, as written by the people who type them:
 - The number may be glued to letters or punctuation (`ID-050607-1232`,
   `(811218-9876)`), but not to more digits: a digit right before or after it
   makes it part of a longer number (`NOT_A_DIGIT_BEFORE`, `NOT_A_DIGIT_AFTER`).
-- Every number in a text is found: a candidate that fails the date or check digit
-  never stops the scan.
+- A number whose check digit is wrong is still found (`IdentityNumber.check_digit_ok`
+  is False): a typo in one digit still identifies a child to anyone with the register,
+  so it is warned about and masked like a valid one; only the date shape decides.
+- Every number in a text is found: a candidate that fails the date never stops the scan.
 """
 
 from __future__ import annotations
@@ -60,6 +62,9 @@ DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 #: may touch it).
 NOT_A_DIGIT_BEFORE = r"(?<!\d)"
 NOT_A_DIGIT_AFTER = r"(?!\d)"
+#: Added to the kind of a number whose check digit is wrong ("… ser ut som ett
+#: personnummer med fel kontrollsiffra").
+WRONG_CHECK_DIGIT = " med fel kontrollsiffra"
 
 
 # the character classes with each character as \uXXXX: the same text is a JS RegExp
@@ -86,10 +91,13 @@ class IdentityNumber:
     end: int
     text: str
     coordination: bool
+    check_digit_ok: bool = True
 
     @property
     def kind(self) -> str:
-        return "samordningsnummer" if self.coordination else "personnummer"
+        """What the number looks like, as the warnings say it ("… ser ut som ett {kind}")."""
+        base = "samordningsnummer" if self.coordination else "personnummer"
+        return base if self.check_digit_ok else base + WRONG_CHECK_DIGIT
 
 
 def luhn_ok(digits: str) -> bool:
@@ -128,15 +136,17 @@ def may_hold_identity_number(text: str) -> bool:
 
 
 def find_identity_numbers(text: str) -> Iterator[IdentityNumber]:
-    """Every personnummer or samordningsnummer in `text` with a valid date and check digit."""
+    """Every personnummer or samordningsnummer in `text` with a valid date, its check digit
+    right or wrong (`check_digit_ok` says which)."""
     if not _SIX_DIGITS.search(text):  # every candidate starts with six digits; 5x faster search
         return
     for match in _CANDIDATE.finditer(text):
         century, yy, mm, dd, _sep, serial, check = match.groups()
         coordination = valid_date(century, yy, mm, dd)
-        if coordination is None or not luhn_ok(yy + mm + dd + serial + check):
+        if coordination is None:
             continue
-        yield IdentityNumber(match.start(), match.end(), match.group(), coordination)
+        yield IdentityNumber(match.start(), match.end(), match.group(), coordination,
+                             luhn_ok(yy + mm + dd + serial + check))
 
 
 def mask_identity_numbers(text: str) -> tuple[str, int]:

@@ -23,14 +23,17 @@ def _without_contact(template: str) -> str:
 
 def _without_example_choices(template: str) -> str:
     """The template as the form saves it untouched: the required choices keep the template's
-    own placeholder (validate reports them as not filled in), optional ones are left out."""
+    own placeholder (validate reports them as not filled in), optional ones are left out,
+    and the key figures start empty (their help says to leave them empty if there are none)."""
     optional = '    tema: "FYLL I: välj ett tema (valfritt)"\n'  # pågående_arbete, stöd
     assert template.count(optional) == 2
     for required in ('  - kategori: "FYLL I: välj en kategori"\n',
                      '    status: "FYLL I: välj en status"\n',
                      '  - tema: "FYLL I: välj ett tema"\n'):
         assert required in template, required
-    return template.replace(optional, "")
+    figures = 'nyckeltal:\n  Antal SIP-möten: "FYLL I: tal"\n'
+    assert figures in template
+    return template.replace(optional, "").replace(figures, "nyckeltal: {}\n")
 
 
 def test_empty_form_saves_the_template_with_no_choice_made(browser: Browser,
@@ -116,6 +119,8 @@ def test_user_fills_in_saves_and_the_file_validates_and_compiles(browser: Browse
     b.fill("goda_exempel[1].titel", "Gemensam mottagning")
     b.fill("goda_exempel[1].beskrivning", "Kurator och socialsekreterare på plats samtidigt.")
     b.fill("planer_nästa_år[1]", "Fyra ärendedragningar")
+    b.click('button[data-section="nyckeltal"]')
+    b.fill("nyckeltal[1].namn", "Antal SIP-möten")
     b.fill("nyckeltal[1].tal", "14")
     b.click('button[data-section="nyckeltal"]')
     b.fill("nyckeltal[2].namn", "Antal ärendedragningar")
@@ -177,3 +182,57 @@ def test_draft_survives_closing_the_tab(browser: Browser, tmp_path: Path) -> Non
     assert browser.field("planer_nästa_år[2]").get_attribute("value") == ""
     assert "Ditt sparade utkast från" in browser.driver.find_element("id", "notice").text
     assert "Sparat utkast" in browser.driver.find_element("id", "draft-status").text
+
+
+def _checked(b: Browser) -> dict[str, list[dict[str, str]]]:
+    """Every problem the form finds now (shown or not yet), by the field's place."""
+    return b.js("var all = window.vastbusForm.check(), out = {};"
+                "Object.keys(all).forEach(function (id) { if (all[id].length) {"
+                " out[document.getElementById(id).dataset.path] = all[id]; } }); return out;")
+
+
+def test_a_group_with_nothing_to_report_leaves_the_lists_empty(browser: Browser,
+                                                              tmp_path: Path) -> None:
+    """Issue 26 item 17: an untouched example entry is one problem that says how to leave the
+    list empty (Ta bort), not one per field; the key figures may be left empty as their help
+    says; legends name one entry ("Avvikelse 1"), a point is "ifylld"."""
+    b = browser
+    b.open(make_form(tmp_path, "Skövde"))
+    legends = b.js("return Array.from(document.querySelectorAll('fieldset.entry > legend'))"
+                   ".map(function (l) { return l.textContent; });")
+    assert legends == ["Pågående arbete 1", "Avvikelse 1", "Utvecklingsområde 1",
+                       "Kompetensbehov 1", "Önskemål 1", "Gott exempel 1", "Punkt 1"]
+    problems = _checked(b)
+    entry = {k: [p["message"] for p in v] for k, v in problems.items()}
+    # one problem per untouched entry, on its first field, naming the entry
+    assert entry["avvikelser[1].kategori"] == ["Avvikelse 1 under Avvikelser är inte ifylld."]
+    assert entry["planer_nästa_år[1]"] == ["Punkt 1 under Planer nästa år är inte ifylld."]
+    assert not any(k.startswith(("avvikelser[1].", "goda_exempel[1].")) and not k.endswith(
+        (".kategori", ".titel")) for k in entry)
+    hints = {p["hint"] for v in problems.values() for p in v if "ifylld" in p["message"]}
+    assert hints == {"Fyll i den, eller klicka på Ta bort om ni inte har något att ta upp här."}
+    assert not any(k.startswith("nyckeltal") for k in entry)  # starts empty, no problem
+    # the group fills in what it must and removes the example entries of the optional lists
+    b.fill("möten.planerade", "4")
+    b.fill("möten.genomförda", "4")
+    for i in range(8):
+        b.fill(f"sammansättning[{i + 1}].antal", "1")
+    for section in ("pågående_arbete", "avvikelser", "utvecklingsområden", "kompetensbehov",
+                    "stöd_från_delregionen", "goda_exempel"):
+        b.click(f'fieldset[data-path="{section}[1]"] button.remove')
+    b.click('fieldset[data-path="planer_nästa_år[1]"] button.remove')
+    assert b.all_messages() == {}
+    text = b.save("arsberattelse-2025-skovde.yaml")
+    assert "avvikelser: []\n" in text and "nyckeltal: {}\n" in text
+    assert problems_of(b.downloads / "arsberattelse-2025-skovde.yaml") == []
+
+
+def test_an_entry_partly_filled_in_names_each_field_and_offers_ta_bort(
+        browser: Browser, tmp_path: Path) -> None:
+    b = browser
+    b.open(make_form(tmp_path, "Skövde"))
+    b.fill("goda_exempel[1].titel", "Gemensam mottagning")
+    (missing,) = _checked(b)["goda_exempel[1].beskrivning"]
+    assert missing["message"] == "”Beskrivning” i Gott exempel 1 är inte ifyllt."
+    assert missing["hint"] == ("Skriv er egen uppgift i fältet, eller ta bort hela posten med "
+                               "Ta bort.")

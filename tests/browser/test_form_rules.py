@@ -71,7 +71,7 @@ def test_type_and_fill_in_rules(browser: Browser, tmp_path: Path) -> None:
     assert shown["pågående_arbete[2].titel"] == [
         ("ej-ifylld", "”Titel” i Pågående arbete 2 är inte ifyllt.")]
     assert shown["goda_exempel[1].titel"] == [
-        ("ej-ifylld", "”Titel” i Goda exempel 1 är inte ifyllt.")]
+        ("ej-ifylld", "”Titel” i Gott exempel 1 är inte ifyllt.")]
     assert shown["nyckeltal[1].tal"] == [
         ("fel-typ",
          "Nyckeltalet ”Antal SIP-möten” ska vara ett tal (nu står det '3 och en halv').")]

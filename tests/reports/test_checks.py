@@ -148,3 +148,24 @@ def test_group_key_for_ascii_names_is_the_folded_key(name: str) -> None:
     from vastbus_cli.suggest import fold
 
     assert group_key(name) == " ".join(fold(name).replace("_", " ").split())
+
+
+def test_warnings_are_shown_beside_the_errors_of_the_same_file(tmp_path: Path) -> None:
+    """Issue 26 item 19: the form shows a check's warning while the file has errors; validate
+    did not (its checks read only a parsed report), so the two disagreed on the same file."""
+    text = replace_line(VALID, "genomförda: 7", "genomförda: 9")
+    text = replace_line(text, "  roll: Ordförande", '  roll: "FYLL I: t.ex. Ordförande"')
+    text = replace_line(text, "    antal: 1\n", "    antal: en\n")  # a type error in a list
+    text = replace_line(text, "    antal: 2\n", "    antal: -2\n")
+    result = run(tmp_path, {"a.yaml": text})
+    assert found(result) == [("a.yaml", 8, 9, "fel", "ej-ifylld"),
+                             ("a.yaml", 14, 12, "fel", "fel-typ"),
+                             ("a.yaml", 17, 15, "varning", "möten-fler-än-planerat"),
+                             ("a.yaml", 24, 12, "fel", "negativt-antal")]
+    assert result.reports() == []  # still out of any summary
+
+
+def test_no_checks_when_a_required_top_level_value_is_wrong(tmp_path: Path) -> None:
+    text = replace_line(VALID, "genomförda: 7", "genomförda: 9")
+    result = run(tmp_path, {"a.yaml": replace_line(text, "år: 2025", "år: tjugo")})
+    assert [p.code for p in result.problems] == ["fel-typ"]

@@ -291,3 +291,13 @@ def test_only_y_then_l_makes_yl_in_upper_case() -> None:
 def test_the_placeholder_pretest_never_hides_one(text: str) -> None:
     if not may_hold_placeholder(text):
         assert PLACEHOLDER not in text.upper()
+
+
+def test_an_unfilled_list_entry_is_ifylld_a_field_ifyllt(tmp_path) -> None:
+    """Issue 26 item 19: "post" is common gender ("Post 1 … är inte ifylld")."""
+    from vastbus_cli.reports.parse_messages import not_filled
+
+    assert not_filled(("planer_nästa_år", 0)) == "Post 1 under 'planer_nästa_år' är inte ifylld."
+    assert not_filled(("möten", "planerade")) == "'möten.planerade' är inte ifyllt."
+    assert not_filled(("avvikelser", 0, "status")) == (
+        "'status' i post 1 under 'avvikelser' är inte ifyllt.")

@@ -42,6 +42,13 @@ SECTION_HELP = {
 #: The form's help for a field where the schema's description names a code.
 FIELD_HELP = {("sammansättning", "kommentar"): "Vilken verksamhet, t.ex. när organisationen "
               "är Annan."}
+#: What one entry of a list is called on the screen ("Avvikelse 2", not "Avvikelser 2").
+ITEM_TITLES = {
+    "pågående_arbete": "Pågående arbete", "avvikelser": "Avvikelse",
+    "utvecklingsområden": "Utvecklingsområde", "kompetensbehov": "Kompetensbehov",
+    "stöd_från_delregionen": "Önskemål", "goda_exempel": "Gott exempel",
+    "planer_nästa_år": "Punkt", "nyckeltal": "Nyckeltal",
+}
 #: Lists shown as one table, a row per entry, named by the choice in the given field.
 TABLES = {"sammansättning": "organisation"}
 #: The two fields of a key-figure row (the YAML is `name: number`).
@@ -149,6 +156,7 @@ def form_sections(schema: dict[str, Any], layout: list[Section],
             "help": SECTION_HELP.get(key) or section_help(section.before),
             "optional": key not in required,
             "locked": key in LOCKED,
+            "itemTitle": ITEM_TITLES.get(key, readable(key)),
         }
         if prop.get("type") == "array":
             options = [builder.resolve(o)[0] for o in prop["items"].get("oneOf", [])]
@@ -201,9 +209,14 @@ def start_values(sections: list[dict[str, Any]], template: dict[str, Any]) -> di
     The template shows a theme, a category and a status in each example entry; in the form
     an untouched list must mean "not chosen", or a user who only types text would report
     what the example chose. Only a row's own name stays (the composition's organisations).
+    The key figures start empty: their help says "leave it empty if you have none", and a
+    pre-filled name would make an untouched row an error.
     """
     out = dict(template)
     for section in sections:
+        if section.get("kind") == "figures":
+            out[section["key"]] = {}
+            continue
         items = template.get(section["key"])
         if section.get("kind") not in ("list", "table") or not isinstance(items, list):
             continue

@@ -19,6 +19,7 @@ from vastbus_cli.privacy import (
     DAYS_IN_MONTH,
     PRIVACY_HINT,
     PRIVACY_MESSAGE,
+    WRONG_CHECK_DIGIT,
     IdentityNumber,
 )
 from vastbus_cli.problems import Problem, Severity
@@ -90,12 +91,26 @@ FORM_WORDING: dict[str, dict[str, str]] = {
 }
 
 
+#: An entry of a list left as the template gave it (every field empty or the example text):
+#: one problem for the entry, not one per field, saying how to leave the list empty.
+ENTRY_NOT_FILLED = {
+    "message": "{label} är inte ifylld.",
+    "hint": "Fyll i den, eller klicka på Ta bort om ni inte har något att ta upp här.",
+}
+#: A field left empty in an entry that has other fields filled in.
+FIELD_IN_ENTRY_HINT = "Skriv er egen uppgift i fältet, eller ta bort hela posten med Ta bort."
+
+
 def form_rules() -> dict[str, Any]:
     """Every rule the form checks, in the form's words, keyed by what it is about."""
     rules = validate_rules()
     rules["notChosen"] = dict(rules["notFilled"])
     for name, wording in FORM_WORDING.items():
         rules[name] = {**rules[name], **wording}
+    rules["entryNotFilled"] = {**rules["notFilled"], **ENTRY_NOT_FILLED}
+    rules["notFilledInEntry"] = {**rules["notFilled"], "hint": FIELD_IN_ENTRY_HINT}
+    rules["notChosenInEntry"] = {**rules["notChosen"], "hint": rules["notChosen"]["hint"]
+                                 + " Eller ta bort hela posten med Ta bort."}
     return rules
 
 
@@ -139,8 +154,9 @@ def limits() -> dict[str, int]:
 
 
 def privacy_data() -> dict[str, Any]:
-    """What the browser's copy of the privacy guard needs (Luhn and the date check are JS)."""
+    """What the browser's copy of the privacy guard needs (Luhn and the date check are JS;
+    a wrong check digit is still a number, named as such)."""
     kinds = {str(c).lower(): IdentityNumber(0, 0, "", c).kind for c in (False, True)}
     return {"pattern": CANDIDATE_PATTERN, "daysInMonth": list(DAYS_IN_MONTH),
             "centuries": list(CENTURIES), "coordinationOffset": COORDINATION_DAY_OFFSET,
-            "kinds": kinds}
+            "kinds": kinds, "wrongCheckDigit": WRONG_CHECK_DIGIT}

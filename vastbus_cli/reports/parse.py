@@ -22,6 +22,7 @@ from vastbus_cli.reports.load import LoadedFile, Path_
 from vastbus_cli.reports.parse_messages import (
     NOT_FILLED,
     NOT_FILLED_HINT,
+    not_filled,
     shown,
     subject,
     type_problem,
@@ -66,7 +67,7 @@ def parse_model(loaded: LoadedFile, model: type[M], what: str = "filen") -> tupl
     for path in unfilled:
         line, column = loaded.positions.of(path)
         problems.append(error(name, line, column, NOT_FILLED,
-                              f"{subject(path)} är inte ifyllt.", NOT_FILLED_HINT))
+                              not_filled(path), NOT_FILLED_HINT))
     problems.extend(character_problems(loaded))
     try:
         result = model.model_validate(loaded.data)
@@ -75,9 +76,9 @@ def parse_model(loaded: LoadedFile, model: type[M], what: str = "filen") -> tupl
         errors = exc.errors()
         kinds: dict[Path_, set[str]] = {}
         for err in errors:
-            kinds.setdefault(_data_path(loaded.data, tuple(err["loc"])), set()).add(err["type"])
+            kinds.setdefault(data_path(loaded.data, tuple(err["loc"])), set()).add(err["type"])
         for err in errors:
-            path = _data_path(loaded.data, tuple(err["loc"]))
+            path = data_path(loaded.data, tuple(err["loc"]))
             if {"int_type", "float_type"} <= kinds[path]:  # a whole or decimal number
                 err = {**err, "type": "float_type"}
             if err["type"] != "missing" and any(path[: len(p)] == p for p in unfilled):
@@ -95,7 +96,7 @@ def parse_model(loaded: LoadedFile, model: type[M], what: str = "filen") -> tupl
     return result, problems
 
 
-def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
+def data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
     """The longest prefix of `loc` that exists in the data (drops union member tags)."""
     path: list[str | int] = []
     node = data
@@ -137,7 +138,7 @@ def _problem(loaded: LoadedFile, model: type[BaseModel], err: Any, path: Path_) 
         return error(name, line, column, "okänd-nyckel", f"Okänd nyckel '{key}'.", hint)
     line, column = loaded.positions.of(path)
     if value is None:
-        return error(name, line, column, NOT_FILLED, f"{place} är inte ifyllt.", NOT_FILLED_HINT)
+        return error(name, line, column, NOT_FILLED, not_filled(path), NOT_FILLED_HINT)
     if kind == "enum":
         allowed = [v.strip("'") for v in str(err.get("ctx", {}).get("expected", "")).split(" or ")]
         allowed = [a for part in allowed for a in part.split(", ")]

@@ -54,6 +54,13 @@ def subject(path: Path_) -> str:
     return text[0].upper() + text[1:]
 
 
+def not_filled(path: Path_) -> str:
+    """`'planerade' under 'möten' är inte ifyllt`; a list entry ("post") is common gender:
+    `Post 1 under 'planer_nästa_år' är inte ifylld`."""
+    ending = "ifylld" if path and isinstance(path[-1], int) else "ifyllt"
+    return f"{subject(path)} är inte {ending}."
+
+
 def shown(value: Any) -> str:
     """What the user wrote, as a reader would describe it."""
     if isinstance(value, list):

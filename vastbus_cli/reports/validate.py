@@ -113,9 +113,20 @@ def validate_file(path: Path, ctx: Context) -> FileResult:
         result.problems.extend(scan_text(result.path, loaded.text))
     report, problems = parse_model(loaded, Report, what="årsberättelsen")
     result.problems.extend(problems)
+    rf: ReportFile | None
     if report is not None:
         rf = ReportFile(result.path, report, loaded.positions, loaded.text)
         result.report = rf
+    elif isinstance(loaded.data, dict) and problems:
+        # the checks' warnings are shown beside the errors, as the form shows them; the
+        # report itself stays out of any summary
+        from vastbus_cli.reports.partial import valid_part
+
+        part = valid_part(loaded.data, Report)
+        rf = ReportFile(result.path, part, loaded.positions, loaded.text) if part else None
+    else:
+        rf = None
+    if rf is not None:
         for check in FILE_CHECKS:
             result.problems.extend(check(rf, ctx))
     return result

@@ -111,7 +111,7 @@ function sectionBody(section, s) {
     list.appendChild(el("p", { "class": "empty-list", text: "Inga poster. Lägg till en om det behövs." }));
   }
   items.forEach(function (item, i) {
-    var legendText = section.title + " " + (i + 1);
+    var legendText = section.itemTitle + " " + (i + 1);
     var entry = el("fieldset", { "class": "entry", id: "post-" + s + "-" + i, "data-path": label([section.key, i]) },
                    [el("legend", { text: legendText })]);
     var row = el("div", { "class": "row" + (section.kind === "figures" ? " cols" : "") });
@@ -119,7 +119,7 @@ function sectionBody(section, s) {
       var value = section.kind === "texts" ? item : item[field.key];
       var parts = section.kind === "texts" ? [section.key, i] : [section.key, i, field.key];
       row.appendChild(fieldNode(field, fieldId(s, i, f), str(value), parts, {
-        label: section.kind === "texts" ? "Punkt " + (i + 1) : null,
+        label: section.kind === "texts" ? section.itemTitle + " " + (i + 1) : null,
         set: function (v) {
           if (section.kind === "texts") { items[i] = v; } else { item[field.key] = v; }
         }

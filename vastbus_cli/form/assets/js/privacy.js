@@ -1,5 +1,6 @@
 /* The personnummer / samordningsnummer guard, the same as privacy.py: its pattern (with
- * Python's `\d`, any script's decimal digit, as `\p{Nd}`), date, leap day and Luhn rules. */
+ * Python's `\d`, any script's decimal digit, as `\p{Nd}`), date and leap day rules; a wrong
+ * Luhn check digit is still a number (a typo identifies a child too), named as such. */
 
 var PRIVACY = new RegExp(D.privacy.pattern.replace(/\\d/g, "\\p{Nd}"), "gu");
 var ANY_DIGIT = /^\p{Nd}$/u;
@@ -52,16 +53,16 @@ function identityNumbers(text) {
   while ((match = PRIVACY.exec(text)) !== null) {
     var coordination = validDate(match[1], match[2], match[3], match[4]);
     if (coordination === null) { continue; }
-    if (luhnOk(asciiDigits(match[2] + match[3] + match[4] + match[6] + match[7]))) {
-      found.push({ start: Array.from(text.slice(0, match.index)).length, text: match[0],
-                   coordination: coordination });
-    }
+    found.push({ start: Array.from(text.slice(0, match.index)).length, text: match[0],
+                 coordination: coordination,
+                 checkDigitOk: luhnOk(asciiDigits(match[2] + match[3] + match[4] + match[6] + match[7])) });
   }
   return found;
 }
 
 function privacyProblems(text) {
   return identityNumbers(text).map(function (number) {
-    return problem("privacy", { kind: D.privacy.kinds[String(number.coordination)] });
+    var kind = D.privacy.kinds[String(number.coordination)];
+    return problem("privacy", { kind: number.checkDigitOk ? kind : kind + D.privacy.wrongCheckDigit });
   });
 }

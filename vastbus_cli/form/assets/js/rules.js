@@ -5,8 +5,10 @@ function fieldProblems(field, value, parts, included) {
   var text = value.trim();
   var where = place(parts);
   var out = [];
+  var inEntry = parts.length === 3 && typeof parts[1] === "number";
   if (isPlaceholder(text) || (text === "" && field.required && included)) {
-    out.push(problem(field.kind === "choice" ? "notChosen" : "notFilled", { label: where }));
+    out.push(problem((field.kind === "choice" ? "notChosen" : "notFilled") + (inEntry ? "InEntry" : ""),
+                     { label: where }));
   } else if (text !== "") {
     if (field.kind === "count") {
       if (!INTEGER.test(text)) { out.push(problem("notInteger", { label: where, shown: shown(text) })); }
@@ -36,6 +38,12 @@ function anyFilled(record) {
   return Object.keys(record).some(function (k) { return str(record[k]).trim() !== ""; });
 }
 
+/** An entry as the template left it: one problem on its first field, saying that the whole
+ *  entry may be removed, instead of one per field (a group with nothing to report). */
+function entryNotFilled(section, i) {
+  return problem("entryNotFilled", { label: section.itemTitle + " " + (i + 1) + " under " + section.title });
+}
+
 /** Every field's problems, keyed by field id, over the whole state. */
 function checkAll() {
   var result = {};
@@ -59,13 +67,18 @@ function checkAll() {
       }
     } else if (section.kind === "list") {
       value.forEach(function (item, i) {
+        if (!section.rowKey && !anyFilled(item)) {
+          add(fieldId(s, i, 0), [entryNotFilled(section, i)]);
+          return;
+        }
         section.fields.forEach(function (field, f) {
           add(fieldId(s, i, f), fieldProblems(field, item[field.key], [section.key, i, field.key], true));
         });
       });
     } else if (section.kind === "texts") {
       value.forEach(function (item, i) {
-        add(fieldId(s, i, 0), fieldProblems(section.fields[0], item, [section.key, i], true));
+        add(fieldId(s, i, 0), str(item).trim() === "" ? [entryNotFilled(section, i)]
+                                                      : fieldProblems(section.fields[0], item, [section.key, i], true));
       });
     } else if (section.kind === "figures") {
       var seen = Object.create(null);

@@ -70,7 +70,7 @@ function place(parts) {
   var section = sectionFor(parts[0]);
   var last = parts[parts.length - 1];
   if (parts.length === 2 && typeof last === "number") {
-    return "Punkt " + (last + 1) + " under " + section.title;
+    return section.itemTitle + " " + (last + 1) + " under " + section.title;
   }
   if (parts.length === 2 && section.kind === "figures") { return "Nyckeltalet ”" + last + "”"; }
   var name = "”" + fieldFor(section, last).label + "”";
@@ -78,7 +78,7 @@ function place(parts) {
   var row = section.rowKey ? (state[section.key] || [])[parts[1]] : null;
   var option = row ? optionFor(fieldFor(section, section.rowKey), row[section.rowKey]) : null;
   if (option && last !== section.rowKey) { return name + " för " + option[1]; }
-  return name + " i " + section.title + " " + (parts[1] + 1);
+  return name + " i " + section.itemTitle + " " + (parts[1] + 1);
 }
 
 /** How checks/counts.py shows a number in a message: cut after 20 characters. */
