@@ -156,8 +156,8 @@ def test_privacy_guard_in_js_matches_python(browser: Browser, tmp_path: Path) ->
                      f"{rng.choice(['', ' y', '5'])}")
     in_js = browser.js("return arguments[0].map(function (t) { return window.vastbusForm"
                        ".identityNumbers(t).map(function (n) { return [n.start, n.text,"
-                       " n.coordination]; }); });", texts)
-    in_python = [[[n.start, n.text, n.coordination] for n in find_identity_numbers(t)]
+                       " n.coordination, n.checkDigitOk]; }); });", texts)
+    in_python = [[[n.start, n.text, n.coordination, n.check_digit_ok] for n in find_identity_numbers(t)]
                  for t in texts]
     assert in_js == in_python
     assert sum(bool(found) for found in in_python) >= 20  # the vectors do hit numbers
@@ -206,8 +206,8 @@ def test_privacy_guard_in_js_matches_python_on_the_guards_own_vectors(
     texts = _privacy_vectors()
     in_js = browser.js("return arguments[0].map(function (t) { return window.vastbusForm"
                        ".identityNumbers(t).map(function (n) { return [n.start, n.text,"
-                       " n.coordination]; }); });", texts)
-    in_python = [[[n.start, n.text, n.coordination] for n in find_identity_numbers(t)]
+                       " n.coordination, n.checkDigitOk]; }); });", texts)
+    in_python = [[[n.start, n.text, n.coordination, n.check_digit_ok] for n in find_identity_numbers(t)]
                  for t in texts]
     differ = [(t, js, py) for t, js, py in zip(texts, in_js, in_python, strict=True) if js != py]
     assert differ == []
