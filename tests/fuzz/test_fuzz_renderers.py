@@ -58,8 +58,17 @@ def test_summary_markdown(summary: Summary) -> None:
 
 
 @given(summaries())
-def test_summary_json(summary: Summary) -> None:
-    assert isinstance(json.loads(render_summary(summary, "json")), dict)
+def test_summary_json(folder: Path, summary: Summary) -> None:
+    """The JSON reads back (as the roll-up reads it) to the summary it was written from."""
+    from vastbus_cli.reports.summary_file import read_summary
+
+    written = render_summary(summary, "json")
+    assert isinstance(json.loads(written), dict)
+    path = folder / "sammanstallning.json"
+    path.write_bytes(written)
+    back, problems = read_summary(path)
+    assert problems == [] and back is not None
+    assert back.model_dump(mode="json") == summary.model_dump(mode="json")
 
 
 @given(summaries())
