@@ -63,6 +63,8 @@ def render(summary: Any, fmt: str, template: Path | None = None,
     if fmt in ("docx", "pdf"):
         options["reference"] = reference
     try:
+        if reference is not None and fmt in ("docx", "pdf"):
+            _reference_warning(reference)  # refused before the summary is rendered
         data = render_summary(summary, fmt, **options)
     except RenderProblem as exc:
         fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
@@ -71,3 +73,14 @@ def render(summary: Any, fmt: str, template: Path | None = None,
 
         data = with_page_numbers(data)
     return data
+
+
+def _reference_warning(reference: Path) -> None:
+    """Say what active content (macros, an attached template, fields …) the reference
+    document had: it is left out, and the coordinator should know the file carried it."""
+    from vastbus_cli.cli.common import err_console
+    from vastbus_cli.documents.reference import warning
+
+    found = warning(reference)
+    if found is not None:
+        err_console().print(found, highlight=False, markup=False, soft_wrap=True)
