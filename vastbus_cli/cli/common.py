@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
@@ -119,6 +120,25 @@ def write_output(path: Path, data: bytes | Callable[[BinaryIO], object], force: 
     except OSError as exc:
         fail(f"Kan inte skriva {path}: {os_reason(exc)}.", "Kontrollera mappen och behörigheterna.",
              code=EXIT_PROBLEMS)
+
+
+@contextmanager
+def temporary_files_beside(output: Path | None) -> Iterator[None]:
+    """The temporary files made in the block go to a private folder beside `output`
+    (`output.temporary_files_beside`); a folder that cannot be written is a Swedish error."""
+    from contextlib import ExitStack
+
+    from vastbus_cli.output import temporary_files_beside as beside
+    from vastbus_cli.paths import os_reason
+
+    with ExitStack() as stack:
+        if output is not None:
+            try:
+                stack.enter_context(beside(output))
+            except OSError as exc:
+                fail(f"Kan inte skriva {output}: {os_reason(exc)}.",
+                     "Kontrollera mappen och behörigheterna.", code=EXIT_PROBLEMS)
+        yield
 
 
 def write_stdout(text: str) -> None:

@@ -123,7 +123,7 @@ def compile_command(
     if result.previous_problems:
         err_console().print(f"Obs: {len(result.previous_problems)} fel i förra årets "
                             f"berättelser; de filerna är inte med i jämförelsen.")
-    data = render(result.summary, fmt, template, reference_docx)
+    data = render(result.summary, fmt, template, reference_docx, beside=output)
     if output is None:
         write_stdout(data.decode("utf-8"))
         _deadline(result.summary)

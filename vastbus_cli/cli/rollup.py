@@ -117,7 +117,7 @@ def rollup_command(
         raise typer.Exit(EXIT_PROBLEMS)
     if problems:  # warnings only: the document is made, the coordinator is told
         show_problems(problems, f"{warnings}.")
-    data = render(region, fmt, reference=reference_docx)
+    data = render(region, fmt, reference=reference_docx, beside=output)
     if output is None:
         write_stdout(data.decode("utf-8"))
         return

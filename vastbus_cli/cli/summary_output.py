@@ -51,9 +51,17 @@ def check_files(files: Iterable[tuple[Path | None, str]]) -> None:
 
 
 def render(summary: Any, fmt: str, template: Path | None = None,
-           reference: Path | None = None) -> bytes:
+           reference: Path | None = None, beside: Path | None = None) -> bytes:
     """The summary in `fmt`; a user's template or reference document that fails is a
-    Swedish message (exit 1), never a traceback."""
+    Swedish message (exit 1), never a traceback. The temporary files made on the way
+    (openpyxl's sheets) go beside `beside`, the output (`output.temporary_files_beside`)."""
+    from vastbus_cli.cli.common import temporary_files_beside
+
+    with temporary_files_beside(beside):
+        return _render(summary, fmt, template, reference)
+
+
+def _render(summary: Any, fmt: str, template: Path | None, reference: Path | None) -> bytes:
     from vastbus_cli.render.common import RenderProblem
     from vastbus_cli.render.formats import render_summary
 

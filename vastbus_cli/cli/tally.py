@@ -24,6 +24,7 @@ from vastbus_cli.cli.common import (
     parse_date,
     show_problems,
     stdout_or_file,
+    temporary_files_beside,
     write_output,
     write_stdout,
 )
@@ -303,11 +304,12 @@ def _write(result: object, fmt: str, output: Path | None, force: bool,
         from vastbus_cli.survey.render import render_bytes
 
         try:
-            data = render_bytes(result, fmt, report)
-            if fmt == "docx":  # the contents' page numbers, as LibreOffice lays it out
-                from vastbus_cli.documents.pdf import with_page_numbers
+            with temporary_files_beside(output):  # LibreOffice's copy of the answers too
+                data = render_bytes(result, fmt, report)
+                if fmt == "docx":  # the contents' page numbers, as LibreOffice lays it out
+                    from vastbus_cli.documents.pdf import with_page_numbers
 
-                data = with_page_numbers(data)
+                    data = with_page_numbers(data)
         except DocumentProblem as exc:
             fail(exc.message, exc.hint)
     if output is None:
