@@ -122,6 +122,28 @@ def write_output(path: Path, data: bytes | Callable[[BinaryIO], object], force: 
              code=EXIT_PROBLEMS)
 
 
+_CONTROL = "[\x00-\x1f\x7f-\x9f\u2028\u2029]"
+
+
+def check_one_line(option: str, value: str | None, noun: str = "texten") -> None:
+    """A text given on the command line for a document (a name, --sender …) is one line
+    of characters a document can hold: no control character (a line break, ESC, NUL,
+    pasted from somewhere) and valid UTF-8, else a usage error naming the option."""
+    import re
+
+    if value is None:
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        fail(f"{option}: {noun} innehåller tecken som inte är giltig UTF-8.",
+             "Skriv texten igen, eller kontrollera terminalens teckenkodning.")
+    control = re.search(_CONTROL, value)
+    if control:
+        fail(f"{option}: {noun} innehåller ett osynligt styrtecken "
+             f"(U+{ord(control.group()):04X}).", "Skriv texten på en rad, utan styrtecken.")
+
+
 @contextmanager
 def temporary_files_beside(output: Path | None) -> Iterator[None]:
     """The temporary files made in the block go to a private folder beside `output`

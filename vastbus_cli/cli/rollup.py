@@ -17,6 +17,7 @@ import typer
 from vastbus_cli.cli.app import app
 from vastbus_cli.cli.common import (
     EXIT_PROBLEMS,
+    check_one_line,
     check_outputs,
     err_console,
     fail,
@@ -83,6 +84,9 @@ def rollup_command(
     for number, value in (("--recurring", recurring), ("--across", across)):
         if value < 1:
             fail(f"{number} måste vara minst 1 (fick {value}).")
+    for option, text in (("--recipient", recipient), ("--sender", sender),
+                         ("--reference-number", reference_number)):
+        check_one_line(option, text)
     fmt = choose_format(format, output)
     output = stdout_or_file(output)
     produced = parse_date(date)

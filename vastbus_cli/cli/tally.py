@@ -17,6 +17,7 @@ from vastbus_cli.cli.app import app
 from vastbus_cli.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    check_one_line,
     check_outputs,
     err_console,
     fail,
@@ -179,6 +180,9 @@ def tally_command(
         fail("--by behöver namnet på en kolumn (fick en tom text).",
              "Skriv kolumnens rubrik som i exportfilen, t.ex. --by Vårdsamverkansgrupp, "
              "eller ta bort --by.")
+    for option, value in (("--recipient", recipient), ("--sender", sender),
+                          ("--reference-number", reference_number)):
+        check_one_line(option, value)
     pairs = _rounds(files or [], rounds)
     fmt = _format(format, output, infer_spec)
     options = ReadOptions(encoding=_encoding(encoding), delimiter=_delimiter(delimiter),
