@@ -88,7 +88,9 @@ def _reference_warning(reference: Path) -> None:
     document had: it is left out, and the coordinator should know the file carried it."""
     from vastbus_cli.cli.common import err_console
     from vastbus_cli.documents.reference import warning
+    from vastbus_cli.reporters import masked, visible
 
     found = warning(reference)
-    if found is not None:
-        err_console().print(found, highlight=False, markup=False, soft_wrap=True)
+    if found is not None:  # the file's name as any name from the user is shown
+        err_console().print(visible(masked(found)), highlight=False, markup=False,
+                            soft_wrap=True)
