@@ -27,7 +27,13 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
-from vastbus_cli.cli.summary_output import SummaryFormat, check_files, choose_format, render
+from vastbus_cli.cli.summary_output import (
+    SummaryFormat,
+    check_files,
+    check_reference,
+    choose_format,
+    render,
+)
 
 
 @app.command("rollup", help="Gör den regionala sammanställningen av flera delregioners "
@@ -99,6 +105,7 @@ def rollup_command(
             fail(f"{path}: {wrong}", "Kontrollera sökvägen.")
     check_files(((reference_docx, "Referensdokumentet"), (intro, "Inledningen"),
                  (conclusions, "Slutsatserna")))
+    check_reference(reference_docx)
     from vastbus_cli.render.formats import FORMATS
 
     if output is None and FORMATS[fmt].binary:

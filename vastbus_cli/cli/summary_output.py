@@ -71,8 +71,6 @@ def _render(summary: Any, fmt: str, template: Path | None, reference: Path | Non
     if fmt in ("docx", "pdf"):
         options["reference"] = reference
     try:
-        if reference is not None and fmt in ("docx", "pdf"):
-            _reference_warning(reference)  # refused before the summary is rendered
         data = render_summary(summary, fmt, **options)
     except RenderProblem as exc:
         fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
@@ -83,9 +81,22 @@ def _render(summary: Any, fmt: str, template: Path | None, reference: Path | Non
     return data
 
 
+def check_reference(reference: Path | None) -> None:
+    """The reference document read before any report is (a zip bomb is refused at once),
+    and what active content it had (macros, an attached template, fields …) said: it is
+    left out, and the coordinator should know the file carried it. The rendering later
+    uses the same reading (`documents.reference.clean` keeps it)."""
+    from vastbus_cli.documents.problem import DocumentProblem
+
+    if reference is None:
+        return
+    try:
+        _reference_warning(reference)
+    except DocumentProblem as exc:
+        fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
+
+
 def _reference_warning(reference: Path) -> None:
-    """Say what active content (macros, an attached template, fields …) the reference
-    document had: it is left out, and the coordinator should know the file carried it."""
     from vastbus_cli.cli.common import err_console
     from vastbus_cli.documents.reference import warning
     from vastbus_cli.reporters import masked, visible
