@@ -83,6 +83,24 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path, command: list[str]) -> None:
     assert child.stderr.read() == b""
 
 
+def test_head_after_the_first_line_of_a_long_output(tmp_path: Path) -> None:
+    """`vastbus tally … -f json -o - | head -1`: the reader leaves after one line of half a
+    megabyte. One large write then ended without an error (exit 0, the rest lost in
+    silence); written in pieces, it ends as every closed pipe does."""
+    rows = "".join(f"Hjo;Ja;Synpunkt {i} om väntetider och kontakt med skolan\n"
+                   for i in range(4000))
+    (tmp_path / "svar.csv").write_text("Kommun;Nöjd?;Synpunkter\n" + rows, encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    child = subprocess.Popen([sys.executable, "-m", "vastbus_cli", "tally", "svar.csv", "-f",
+                              "json", "-o", "-"], cwd=tmp_path, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.readline() == b"{\n"
+    child.stdout.close()
+    assert child.wait(timeout=120) == 141
+    assert child.stderr.read() == b""
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names are bytes")
 def test_a_file_name_that_is_not_utf8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

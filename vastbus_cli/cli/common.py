@@ -163,13 +163,21 @@ def temporary_files_beside(output: Path | None) -> Iterator[None]:
         yield
 
 
+_STDOUT_PIECE = 16_384  # characters
+
+
 def write_stdout(text: str) -> None:
     """A document or listing on standard output; control characters made visible on a terminal."""
     if sys.stdout.isatty():
         from vastbus_cli.reporters import visible
 
         text = visible(text)
-    sys.stdout.write(text)
+    # in pieces: one large write into a pipe whose reader has gone (`| head -1`) can end
+    # without an error once part of it is taken, so the run would "succeed"; a piece after
+    # that fails with EPIPE, and the run ends as every closed pipe does (`lastline`)
+    for start in range(0, len(text), _STDOUT_PIECE):
+        sys.stdout.write(text[start:start + _STDOUT_PIECE])
+        sys.stdout.flush()
     if not text.endswith("\n"):
         sys.stdout.write("\n")
     sys.stdout.flush()
