@@ -2,6 +2,13 @@
 
 Every file is written to a temporary file in the target folder and renamed
 over the target, so an interrupted run never leaves half a summary behind.
+The temporary files a library makes while writing (openpyxl's write-only
+sheets spill to `tempfile`) go to a private folder beside the output too
+(`temporary_files_beside`), never to the shared system folder: they hold the
+respondents' answers. A run killed outright (SIGKILL, a power cut) cannot
+clean up after itself, so each temporary name carries the process id, and
+the next run writing into that folder removes what a dead process left
+(`remove_stale`).
 
 Before any work, an `OutputTarget` decides whether the path may be written at
 all: never over one of the run's inputs (a report, the roster, the survey
@@ -12,16 +19,22 @@ link, onto a folder or a device, and over an existing file only with `--force`
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 STDOUT = "-"
+TEMP_MARK = "vastbus"  # in every temporary name: `.x.xlsx.vastbus-1234-k2j4_x8a.tmp`
+_STALE = re.compile(r"^\..*\." + TEMP_MARK + r"-(\d+)-[A-Za-z0-9_]+\.tmp(dir)?$")
+STALE_AGE_WINDOWS = 24 * 3600  # seconds; Windows has no harmless way to ask if a pid lives
 
 
 class OutputRefused(Exception):
@@ -138,10 +151,11 @@ class OutputTarget:
         except FileExistsError as exc:
             raise OutputRefused(path, f"{folder} är en fil, inte en mapp.",
                                 "Kontrollera sökvägen.") from exc
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=folder)
+        remove_stale(folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=folder)
         try:
             os.chmod(tmp_name, _mode_for(path))  # mkstemp makes it private (0600)
-            with os.fdopen(fd, "wb") as handle:
+            with os.fdopen(fd, "wb") as handle, temporary_files_beside(path):
                 produce(handle)
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -153,6 +167,82 @@ class OutputTarget:
         except BaseException:
             Path(tmp_name).unlink(missing_ok=True)
             raise
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name[:100]}.{TEMP_MARK}-{os.getpid()}-"
+
+
+@contextlib.contextmanager
+def temporary_files_beside(path: Path) -> Iterator[Path]:
+    """For the block, `tempfile` makes its files in a new private folder beside `path`.
+
+    openpyxl's write-only sheets keep their rows in temporary files until the
+    workbook is saved (`tempfile.NamedTemporaryFile`, no folder of their own);
+    `tempfile.tempdir` is the documented way to choose the folder. The folder is
+    removed, with whatever is left in it, when the block ends, however it ends.
+    """
+    import shutil
+
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_stale(folder)
+    # absolute, as tempfile.gettempdir() gives it (LibreOffice gets a file URI of it)
+    spill = os.path.abspath(tempfile.mkdtemp(prefix=_temp_prefix(path), suffix=".tmpdir",
+                                             dir=folder))
+    before = tempfile.tempdir
+    tempfile.tempdir = spill
+    try:
+        yield Path(spill)
+    finally:
+        tempfile.tempdir = before
+        shutil.rmtree(spill, ignore_errors=True)
+
+
+def remove_stale(folder: Path) -> list[Path]:
+    """Remove the temporary files and folders a killed run left in `folder`; the removed.
+
+    Only names vastbus makes (`TEMP_MARK` and a process id) are touched, and only when
+    that process is gone: another run writing into the same folder keeps its files."""
+    import shutil
+
+    removed: list[Path] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        found = _STALE.match(name)
+        if found is None or _alive(int(found.group(1)), folder / name):
+            continue
+        entry = folder / name
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:
+            continue
+        removed.append(entry)
+    return removed
+
+
+def _alive(pid: int, entry: Path) -> bool:
+    """Whether the run that made `entry` may still be writing it."""
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill would end the process: go by age instead
+        try:
+            return time.time() - entry.lstat().st_mtime < STALE_AGE_WINDOWS
+        except OSError:
+            return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, under another user
+        return True
+    return True
 
 
 def check_writable(path: Path, force: bool, inputs: Iterable[Path | None] = ()) -> None:

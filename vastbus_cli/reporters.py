@@ -37,6 +37,21 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub(_show, text)
 
 
+def masked(text: str) -> str:
+    """`text` with every identity number masked (`privacy`): a key, a value, a file name
+    the user typed is quoted back on the terminal, never the number in it."""
+    from vastbus_cli.privacy import mask_identity_numbers
+
+    return mask_identity_numbers(text)[0]
+
+
+def guarded(p: Problem) -> Problem:
+    """The problem as it may be shown: file name, message and hint masked."""
+    from dataclasses import replace
+
+    return replace(p, file=masked(p.file), message=masked(p.message), hint=masked(p.hint))
+
+
 def _position(p: Problem) -> str:
     return f"{p.file}:{p.line}:{p.column}" if p.line else p.file
 
@@ -45,7 +60,7 @@ def print_problems(problems: Iterable[Problem], console: Console) -> None:
     """Problems grouped per file: `file:line:col  severity  code  message`, hint below."""
     from rich.markup import escape
 
-    for file, group in groupby(problems, key=lambda p: p.file):
+    for file, group in groupby(map(guarded, problems), key=lambda p: p.file):
         console.print(f"[bold underline]{escape(file)}[/]")
         for p in group:
             style = "red" if p.severity is Severity.ERROR else "yellow"
@@ -60,12 +75,13 @@ def print_problems(problems: Iterable[Problem], console: Console) -> None:
 
 
 def problems_json(problems: Iterable[Problem], summary: str, **extra: object) -> str:
-    items = [p.to_dict() for p in problems]
+    items = [guarded(p).to_dict() for p in problems]
     payload = {
         "problem": items,
         "fel": sum(p["severity"] == Severity.ERROR.value for p in items),
         "varningar": sum(p["severity"] == Severity.WARNING.value for p in items),
         "sammanfattning": summary,
-        **extra,
+        **{key: [masked(v) if isinstance(v, str) else v for v in value]
+           if isinstance(value, list) else value for key, value in extra.items()},
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -64,13 +64,40 @@ def test_a_full_disk_on_stdout_is_a_short_message(tmp_path: Path) -> None:
     assert done.stderr.decode("utf-8") == "fel: Utdata kunde inte skrivas: disken är full.\n"
 
 
-def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [["schema"], ["validate", "a.yaml"], ["compile", "r"],
+                                     ["tally", "svar.csv"], ["tally", "svar.csv", "-o", "-"]])
+def test_a_closed_pipe_ends_quietly(tmp_path: Path, command: list[str]) -> None:
+    """`vastbus … | head -1`: no word and 141 (128 + SIGPIPE, what the shell shows for any
+    Unix tool the pipe stopped), wherever the write failed: in Typer's hands (which
+    made it a silent 1) or after it (1 too, by another path) the same."""
+    (tmp_path / "a.yaml").write_text(BAD, encoding="utf-8")
+    (tmp_path / "svar.csv").write_text("Kommun;Nöjd?\n" + "Hjo;Ja\n" * 50, encoding="utf-8")
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "hjo.yaml").write_text(VALID, encoding="utf-8")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    child = subprocess.Popen([sys.executable, "-m", "vastbus_cli", "schema"], cwd=tmp_path,
+    child = subprocess.Popen([sys.executable, "-m", "vastbus_cli", *command], cwd=tmp_path,
                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert child.stdout is not None and child.stderr is not None
     child.stdout.close()  # like `| head -1` after its line: nobody reads any more
-    assert child.wait(timeout=60) == 1
+    assert child.wait(timeout=60) == 141
+    assert child.stderr.read() == b""
+
+
+def test_head_after_the_first_line_of_a_long_output(tmp_path: Path) -> None:
+    """`vastbus tally … -f json -o - | head -1`: the reader leaves after one line of half a
+    megabyte. One large write then ended without an error (exit 0, the rest lost in
+    silence); written in pieces, it ends as every closed pipe does."""
+    rows = "".join(f"Hjo;Ja;Synpunkt {i} om väntetider och kontakt med skolan\n"
+                   for i in range(4000))
+    (tmp_path / "svar.csv").write_text("Kommun;Nöjd?;Synpunkter\n" + rows, encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    child = subprocess.Popen([sys.executable, "-m", "vastbus_cli", "tally", "svar.csv", "-f",
+                              "json", "-o", "-"], cwd=tmp_path, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.readline() == b"{\n"
+    child.stdout.close()
+    assert child.wait(timeout=120) == 141
     assert child.stderr.read() == b""
 
 

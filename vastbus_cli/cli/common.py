@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
@@ -121,13 +122,62 @@ def write_output(path: Path, data: bytes | Callable[[BinaryIO], object], force: 
              code=EXIT_PROBLEMS)
 
 
+_CONTROL = "[\x00-\x1f\x7f-\x9f\u2028\u2029]"
+
+
+def check_one_line(option: str, value: str | None, noun: str = "texten") -> None:
+    """A text given on the command line for a document (a name, --sender …) is one line
+    of characters a document can hold: no control character (a line break, ESC, NUL,
+    pasted from somewhere) and valid UTF-8, else a usage error naming the option."""
+    import re
+
+    if value is None:
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        fail(f"{option}: {noun} innehåller tecken som inte är giltig UTF-8.",
+             "Skriv texten igen, eller kontrollera terminalens teckenkodning.")
+    control = re.search(_CONTROL, value)
+    if control:
+        fail(f"{option}: {noun} innehåller ett osynligt styrtecken "
+             f"(U+{ord(control.group()):04X}).", "Skriv texten på en rad, utan styrtecken.")
+
+
+@contextmanager
+def temporary_files_beside(output: Path | None) -> Iterator[None]:
+    """The temporary files made in the block go to a private folder beside `output`
+    (`output.temporary_files_beside`); a folder that cannot be written is a Swedish error."""
+    from contextlib import ExitStack
+
+    from vastbus_cli.output import temporary_files_beside as beside
+    from vastbus_cli.paths import os_reason
+
+    with ExitStack() as stack:
+        if output is not None:
+            try:
+                stack.enter_context(beside(output))
+            except OSError as exc:
+                fail(f"Kan inte skriva {output}: {os_reason(exc)}.",
+                     "Kontrollera mappen och behörigheterna.", code=EXIT_PROBLEMS)
+        yield
+
+
+_STDOUT_PIECE = 16_384  # characters
+
+
 def write_stdout(text: str) -> None:
     """A document or listing on standard output; control characters made visible on a terminal."""
     if sys.stdout.isatty():
         from vastbus_cli.reporters import visible
 
         text = visible(text)
-    sys.stdout.write(text)
+    # in pieces: one large write into a pipe whose reader has gone (`| head -1`) can end
+    # without an error once part of it is taken, so the run would "succeed"; a piece after
+    # that fails with EPIPE, and the run ends as every closed pipe does (`lastline`)
+    for start in range(0, len(text), _STDOUT_PIECE):
+        sys.stdout.write(text[start:start + _STDOUT_PIECE])
+        sys.stdout.flush()
     if not text.endswith("\n"):
         sys.stdout.write("\n")
     sys.stdout.flush()

@@ -20,7 +20,13 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
-from vastbus_cli.cli.summary_output import SummaryFormat, check_files, choose_format, render
+from vastbus_cli.cli.summary_output import (
+    SummaryFormat,
+    check_files,
+    check_reference,
+    choose_format,
+    render,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -97,6 +103,7 @@ def compile_command(
     _check_inputs(folder, previous, ((template, "Mallen"), (reference_docx, "Referensdokumentet"),
                                      (roster, "Gruppförteckningen"), (intro, "Inledningen"),
                                      (conclusions, "Slutsatserna")))
+    check_reference(reference_docx)
     inputs = [*input_files([folder], roster), *(input_files([previous]) if previous else []),
               template, reference_docx, intro, conclusions,
               *(d / name for d in (folder, roster.parent if roster else None) if d is not None
@@ -123,7 +130,7 @@ def compile_command(
     if result.previous_problems:
         err_console().print(f"Obs: {len(result.previous_problems)} fel i förra årets "
                             f"berättelser; de filerna är inte med i jämförelsen.")
-    data = render(result.summary, fmt, template, reference_docx)
+    data = render(result.summary, fmt, template, reference_docx, beside=output)
     if output is None:
         write_stdout(data.decode("utf-8"))
         _deadline(result.summary)

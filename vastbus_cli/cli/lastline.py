@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 
 EXIT_INTERNAL = 3
 EXIT_PROBLEMS = 1
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C; SIGTERM ends the same way
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what `yes | head -1` leaves: quiet, like any Unix tool
 DEBUG_FLAG = "--debug"
 
 
@@ -119,11 +121,37 @@ def rerun_command(argv: Sequence[str]) -> str:
                     for w in words)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, a service manager, a closed terminal session): handled as Ctrl-C,
+    so every `finally` and `except BaseException` on the way out runs (the temporary
+    output and the spill folder beside it are removed)."""
+
+
+def _on_terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _handle_terminate() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_terminate)
+
+
+def _quiet_unraisable() -> None:
+    """Objects collected while a run stops (after Ctrl-C, SIGTERM or a full disk: a zip
+    archive half written, openpyxl's generator writing a sheet's XML) must not print
+    their own "Exception ignored in" traceback around the Swedish message. Such an
+    exception cannot be raised to anyone; `--debug` shows it."""
+    sys.unraisablehook = lambda unraisable: None
+
+
 def _stream_failed(exc: OSError) -> int | None:
     """The exit code for a failed write to stdout/stderr, or None if it is something else."""
     if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
-        _silence_stdout()
-        return EXIT_PROBLEMS
+        _silence_stdout()  # the reader has what it wanted (`| head -1`): no word, as Unix tools
+        return EXIT_BROKEN_PIPE
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         _silence_stdout()
         _say("fel: Utdata kunde inte skrivas: disken är full.")
@@ -140,17 +168,21 @@ def run(app: Callable[[], object], argv: Sequence[str]) -> int:
     """Run `app` (which exits through SystemExit) and turn everything else into an exit code."""
     _fill_closed_streams()
     reconfigure_streams()
+    _handle_terminate()
     debug = DEBUG_FLAG in argv
+    if not debug:
+        _quiet_unraisable()
     try:
+        ended: BaseException | None = None
         try:
             app()
             code: int | str | None = 0
-        except SystemExit as exc:
-            code = exc.code
+        except SystemExit as exit_:
+            code, ended = exit_.code, exit_
         sys.stdout.flush()
     except KeyboardInterrupt:
         _say("Avbrutet.")
-        return 130
+        return EXIT_INTERRUPTED
     except OSError as exc:
         stream = _stream_failed(exc)
         if stream is not None:
@@ -161,7 +193,25 @@ def run(app: Callable[[], object], argv: Sequence[str]) -> int:
     if isinstance(code, str):  # SystemExit("message") prints the message, like Python does
         _say(code)
         return EXIT_PROBLEMS
-    return code or 0
+    return _after_typer(ended, code) if code else 0
+
+
+def _after_typer(exc: BaseException | None, code: int) -> int:
+    """The same ending whether Ctrl-C, SIGTERM or a closed pipe came inside a command or
+    outside it: Typer turns the first two into a silent exit 130 and a closed pipe into a
+    silent exit 1, so the exception it ended is looked up in the chain."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, KeyboardInterrupt):
+            _say("Avbrutet.")
+            return EXIT_INTERRUPTED
+        if isinstance(exc, OSError) and (isinstance(exc, BrokenPipeError)
+                                         or exc.errno == errno.EPIPE):
+            _silence_stdout()
+            return EXIT_BROKEN_PIPE
+        exc = exc.__cause__ or exc.__context__
+    return code
 
 
 def _internal(exc: BaseException, argv: Sequence[str], debug: bool) -> int:

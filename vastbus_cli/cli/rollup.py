@@ -17,6 +17,7 @@ import typer
 from vastbus_cli.cli.app import app
 from vastbus_cli.cli.common import (
     EXIT_PROBLEMS,
+    check_one_line,
     check_outputs,
     err_console,
     fail,
@@ -26,7 +27,13 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
-from vastbus_cli.cli.summary_output import SummaryFormat, check_files, choose_format, render
+from vastbus_cli.cli.summary_output import (
+    SummaryFormat,
+    check_files,
+    check_reference,
+    choose_format,
+    render,
+)
 
 
 @app.command("rollup", help="Gör den regionala sammanställningen av flera delregioners "
@@ -83,6 +90,9 @@ def rollup_command(
     for number, value in (("--recurring", recurring), ("--across", across)):
         if value < 1:
             fail(f"{number} måste vara minst 1 (fick {value}).")
+    for option, text in (("--recipient", recipient), ("--sender", sender),
+                         ("--reference-number", reference_number)):
+        check_one_line(option, text)
     fmt = choose_format(format, output)
     output = stdout_or_file(output)
     produced = parse_date(date)
@@ -95,6 +105,7 @@ def rollup_command(
             fail(f"{path}: {wrong}", "Kontrollera sökvägen.")
     check_files(((reference_docx, "Referensdokumentet"), (intro, "Inledningen"),
                  (conclusions, "Slutsatserna")))
+    check_reference(reference_docx)
     from vastbus_cli.render.formats import FORMATS
 
     if output is None and FORMATS[fmt].binary:
@@ -117,7 +128,7 @@ def rollup_command(
         raise typer.Exit(EXIT_PROBLEMS)
     if problems:  # warnings only: the document is made, the coordinator is told
         show_problems(problems, f"{warnings}.")
-    data = render(region, fmt, reference=reference_docx)
+    data = render(region, fmt, reference=reference_docx, beside=output)
     if output is None:
         write_stdout(data.decode("utf-8"))
         return

@@ -51,9 +51,17 @@ def check_files(files: Iterable[tuple[Path | None, str]]) -> None:
 
 
 def render(summary: Any, fmt: str, template: Path | None = None,
-           reference: Path | None = None) -> bytes:
+           reference: Path | None = None, beside: Path | None = None) -> bytes:
     """The summary in `fmt`; a user's template or reference document that fails is a
-    Swedish message (exit 1), never a traceback."""
+    Swedish message (exit 1), never a traceback. The temporary files made on the way
+    (openpyxl's sheets) go beside `beside`, the output (`output.temporary_files_beside`)."""
+    from vastbus_cli.cli.common import temporary_files_beside
+
+    with temporary_files_beside(beside):
+        return _render(summary, fmt, template, reference)
+
+
+def _render(summary: Any, fmt: str, template: Path | None, reference: Path | None) -> bytes:
     from vastbus_cli.render.common import RenderProblem
     from vastbus_cli.render.formats import render_summary
 
@@ -71,3 +79,29 @@ def render(summary: Any, fmt: str, template: Path | None = None,
 
         data = with_page_numbers(data)
     return data
+
+
+def check_reference(reference: Path | None) -> None:
+    """The reference document read before any report is (a zip bomb is refused at once),
+    and what active content it had (macros, an attached template, fields …) said: it is
+    left out, and the coordinator should know the file carried it. The rendering later
+    uses the same reading (`documents.reference.clean` keeps it)."""
+    from vastbus_cli.documents.problem import DocumentProblem
+
+    if reference is None:
+        return
+    try:
+        _reference_warning(reference)
+    except DocumentProblem as exc:
+        fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
+
+
+def _reference_warning(reference: Path) -> None:
+    from vastbus_cli.cli.common import err_console
+    from vastbus_cli.documents.reference import warning
+    from vastbus_cli.reporters import masked, visible
+
+    found = warning(reference)
+    if found is not None:  # the file's name as any name from the user is shown
+        err_console().print(visible(masked(found)), highlight=False, markup=False,
+                            soft_wrap=True)

@@ -17,6 +17,7 @@ from vastbus_cli.cli.app import app
 from vastbus_cli.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    check_one_line,
     check_outputs,
     err_console,
     fail,
@@ -24,6 +25,7 @@ from vastbus_cli.cli.common import (
     parse_date,
     show_problems,
     stdout_or_file,
+    temporary_files_beside,
     write_output,
     write_stdout,
 )
@@ -178,6 +180,9 @@ def tally_command(
         fail("--by behöver namnet på en kolumn (fick en tom text).",
              "Skriv kolumnens rubrik som i exportfilen, t.ex. --by Vårdsamverkansgrupp, "
              "eller ta bort --by.")
+    for option, value in (("--recipient", recipient), ("--sender", sender),
+                          ("--reference-number", reference_number)):
+        check_one_line(option, value)
     pairs = _rounds(files or [], rounds)
     fmt = _format(format, output, infer_spec)
     options = ReadOptions(encoding=_encoding(encoding), delimiter=_delimiter(delimiter),
@@ -303,11 +308,12 @@ def _write(result: object, fmt: str, output: Path | None, force: bool,
         from vastbus_cli.survey.render import render_bytes
 
         try:
-            data = render_bytes(result, fmt, report)
-            if fmt == "docx":  # the contents' page numbers, as LibreOffice lays it out
-                from vastbus_cli.documents.pdf import with_page_numbers
+            with temporary_files_beside(output):  # LibreOffice's copy of the answers too
+                data = render_bytes(result, fmt, report)
+                if fmt == "docx":  # the contents' page numbers, as LibreOffice lays it out
+                    from vastbus_cli.documents.pdf import with_page_numbers
 
-                data = with_page_numbers(data)
+                    data = with_page_numbers(data)
         except DocumentProblem as exc:
             fail(exc.message, exc.hint)
     if output is None:

@@ -9,6 +9,7 @@ import typer
 from vastbus_cli.cli.app import app
 from vastbus_cli.cli.common import (
     EXIT_PROBLEMS,
+    check_one_line,
     check_outputs,
     err_console,
     fail,
@@ -99,18 +100,22 @@ def _filled_in(targets: list[tuple[Path, str]], guard: bool) -> list[Path]:
 
 def _check_name(option: str, value: str) -> None:
     """A name that validate would refuse in the report is refused before it is written:
-    bytes that are not UTF-8, control characters (a line break, ESC, NUL)."""
-    import re
+    bytes that are not UTF-8, control characters (a line break, ESC, NUL), a personnummer."""
+    check_one_line(option, value, "namnet")
+    _refuse_identity_number(option, value)
 
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        fail(f"{option}: namnet innehåller tecken som inte är giltig UTF-8.",
-             "Skriv namnet igen, eller kontrollera terminalens teckenkodning.")
-    control = re.search("[\x00-\x1f\x7f-\x9f]", value)
-    if control:
-        fail(f"{option}: namnet innehåller ett osynligt styrtecken "
-             f"(U+{ord(control.group()):04X}).", "Skriv namnet på en rad, utan styrtecken.")
+
+def _refuse_identity_number(what: str, value: str) -> None:
+    """A name holding a personnummer is refused, never masked: the name becomes the file's
+    name, the report's group and the summary's row, and no group is called
+    "[personnummer borttaget]". The number is not quoted back."""
+    from vastbus_cli.privacy import find_identity_numbers
+
+    found = next(find_identity_numbers(value), None)
+    if found is not None:
+        fail(f"{what}: namnet innehåller något som ser ut som ett {found.kind}; det skrivs "
+             "inte i mallen.", "Skriv gruppens, kommunens eller delregionens namn utan "
+             "personuppgifter.")
 
 
 def _from_roster(roster_path: Path, year: int, folder: Path, force: bool, form: bool,
@@ -129,6 +134,11 @@ def _from_roster(roster_path: Path, year: int, folder: Path, force: bool, form: 
     else:
         name_of, render = file_name, render_template
     infos = [GroupInfo(g.name, g.municipality, roster.subregion) for g in roster.distinct_groups()]
+    for info in infos:
+        for what, value in (("En grupp i gruppförteckningen", info.name),
+                            ("En kommun i gruppförteckningen", info.municipality),
+                            ("Delregionen i gruppförteckningen", info.subregion)):
+            _refuse_identity_number(what, value)
     targets = [(folder / name_of(info, year), info) for info in infos]
     names = [t.name for t, _ in targets]
     if len(set(names)) != len(names):

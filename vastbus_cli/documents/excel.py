@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import IO, Any
 
 from vastbus_cli.documents.properties import Properties, set_excel_properties
 
@@ -77,13 +77,10 @@ def save_workbook(workbook: Any, props: Properties | None = None) -> bytes:
     once into the result, each stamped with the document's date instead."""
     from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
-    from openpyxl.writer.excel import ExcelWriter
-
     if props is not None:
         set_excel_properties(workbook, props)
     staged = io.BytesIO()
-    with ZipFile(staged, "w", ZIP_STORED, allowZip64=True) as archive:
-        ExcelWriter(workbook, archive).save()
+    write_workbook(workbook, staged, ZIP_STORED)
     day = props.date if props is not None else ZIP_EPOCH
     stamp = (max(day.year, ZIP_EPOCH.year), day.month, day.day, 0, 0, 0)
     buffer = io.BytesIO()
@@ -94,3 +91,30 @@ def save_workbook(workbook: Any, props: Properties | None = None) -> bytes:
             info.external_attr = 0o600 << 16  # rw for the owner, as zipfile gives a text
             out.writestr(info, source.read(member))
     return buffer.getvalue()
+
+
+def write_workbook(workbook: Any, out: IO[bytes], compression: int | None = None) -> None:
+    """The workbook written to `out` as `Workbook.save` would, the archive closed whatever
+    happens.
+
+    When the save stops half-way (a full disk, Ctrl-C, SIGTERM), openpyxl leaves its
+    zip archive open; collected later, the archive tries to finish itself on a file
+    that is gone and prints a `ZipFile.__del__` traceback after the Swedish message.
+    Here the archive is closed on the way out, and a failure to close is the failure
+    already being reported.
+    """
+    import contextlib
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if not workbook.worksheets:
+        workbook.create_sheet()
+    archive = ZipFile(out, "w", ZIP_DEFLATED if compression is None else compression,
+                      allowZip64=True)
+    try:
+        ExcelWriter(workbook, archive).save()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            archive.close()
+        raise

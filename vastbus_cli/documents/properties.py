@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 LANGUAGE = "sv-SE"
 
@@ -30,8 +31,21 @@ class Properties:
         return dt.datetime(self.date.year, self.date.month, self.date.day, tzinfo=dt.timezone.utc)
 
 
+def _plain(props: Properties) -> Properties:
+    """Every text without the characters XML cannot carry (a control character pasted into
+    --sender or a spec's `avsändare`): lxml and openpyxl refuse them with an exception."""
+    from dataclasses import fields, replace
+
+    from vastbus_cli.render.cells import strip_illegal
+
+    texts: dict[str, Any] = {f.name: strip_illegal(getattr(props, f.name))
+                             for f in fields(props) if isinstance(getattr(props, f.name), str)}
+    return replace(props, **texts)
+
+
 def set_word_properties(doc: object, props: Properties) -> None:
     """Fill a python-docx document's core properties."""
+    props = _plain(props)
     core = doc.core_properties  # type: ignore[attr-defined]
     core.title = props.title
     core.subject = props.subject
@@ -50,6 +64,7 @@ def set_word_properties(doc: object, props: Properties) -> None:
 
 def set_excel_properties(workbook: object, props: Properties) -> None:
     """Fill an openpyxl workbook's properties."""
+    props = _plain(props)
     p = workbook.properties  # type: ignore[attr-defined]
     p.title = props.title
     p.subject = props.subject

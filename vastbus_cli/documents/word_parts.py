@@ -48,7 +48,8 @@ def text(value: object) -> str:
 
 
 def open_document(reference: Path | None) -> Any:
-    """A new document, or the reference document emptied of its content (keeping its styles)."""
+    """A new document, or the reference document emptied of its content (keeping its styles,
+    and nothing active: `reference.clean`)."""
     import docx
     from docx.shared import Cm
 
@@ -59,8 +60,13 @@ def open_document(reference: Path | None) -> Any:
             section.left_margin = section.right_margin = Cm(2.2)
             section.top_margin = section.bottom_margin = Cm(2.2)
     else:
+        import io
+
+        from vastbus_cli.documents.reference import clean
+
+        cleaned = clean(reference)  # only styles, page setup, headers …: see reference.py
         try:
-            doc = docx.Document(str(reference))
+            doc = docx.Document(io.BytesIO(cleaned.data))
             body = doc.element.body
             for child in list(body):
                 if not child.tag.endswith("}sectPr"):

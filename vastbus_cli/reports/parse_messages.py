@@ -69,7 +69,9 @@ def shown(value: Any) -> str:
         return "nycklar och värden"
     if isinstance(value, bool):
         return "sant" if value else "falskt"
-    text = str(value)
+    from vastbus_cli.privacy import mask_identity_numbers
+
+    text = mask_identity_numbers(str(value))[0]  # before shortening: no number cut in two
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
@@ -77,11 +79,18 @@ def _example(path: Path_) -> str:
     return "2025" if path and path[-1] == "år" else "4"
 
 
+def _holds_identity_number(value: str) -> bool:
+    from vastbus_cli.privacy import find_identity_numbers
+
+    return next(find_identity_numbers(value), None) is not None
+
+
 def _number_hint(value: Any, path: Path_, whole: bool) -> str:
     example = _example(path) if whole else "12 eller 3,5"  # the decimal comma is read too
     if isinstance(value, str) and _NUMBER.match(value):
         return f"Ta bort citattecknen: skriv {value.strip()} utan citattecken."
-    if isinstance(value, str) and (m := _LEADING_NUMBER.match(value)):
+    if isinstance(value, str) and (m := _LEADING_NUMBER.match(value)) \
+            and not _holds_identity_number(value):  # never the birth date of one
         return f"Skriv bara talet, utan text efter: {m.group(1)}."
     if isinstance(value, float) and whole:
         return "Skriv ett heltal, utan decimaler."

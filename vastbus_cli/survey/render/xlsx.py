@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from itertools import chain, islice
 from typing import IO, Any
 
+from vastbus_cli.documents.excel import write_workbook
 from vastbus_cli.render.cells import set_text, xlsx_value
 from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
 from vastbus_cli.survey.render.common import (
@@ -166,7 +167,7 @@ def write(tally: Tally, out: IO[bytes]) -> None:
         rows = chain([following], rows)
         number += 1
         title = sheet_title(f"{TEXT_SHEET} {number}", used)
-    workbook.save(out)
+    write_workbook(workbook, out)  # the archive closed however the save ends
 
 
 def _print_setup(sheet: Any) -> None:
