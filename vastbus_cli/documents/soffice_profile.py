@@ -24,8 +24,14 @@ _DTD = '<!DOCTYPE {kind} PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" 
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _LIBRARY_NS = 'xmlns:library="http://openoffice.org/2000/library"'
 
+#: writer_pdf_Export's options (JSON, LibreOffice 7.4+): a tagged PDF (headings, tables, figures
+#: with their alternative text) marked as PDF/UA, which opens showing the document's title.
+PDF_OPTIONS = ('{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+               '"PDFUACompliance":{"type":"boolean","value":"true"},'
+               '"ExportBookmarks":{"type":"boolean","value":"true"}}')
+
 _MODULE = """Sub ToPdf(source As String, target As String)
-  Export(source, target, "writer_pdf_Export", "")
+  Export(source, target, "writer_pdf_Export", PDF_OPTIONS)
 End Sub
 
 Sub ToText(source As String, target As String)
@@ -50,7 +56,7 @@ Sub Export(source As String, target As String, filter As String, options As Stri
 Failed:
   If Not IsNull(doc) And Not IsEmpty(doc) Then doc.close(True)
 End Sub
-"""
+""".replace("PDF_OPTIONS", '"' + PDF_OPTIONS.replace('"', '""') + '"')  # a Basic string
 
 
 def _escape(value: str) -> str:
