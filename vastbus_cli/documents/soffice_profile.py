@@ -135,9 +135,12 @@ def write_profile(folder: Path) -> str:
 
 def write_descriptions(source: Path, descriptions: list[str]) -> None:
     """The charts' alternative texts beside `source`, a line each in document order, for
-    the macro."""
+    the macro (no line break after the last: LibreOffice's reader would keep it)."""
+    import re
+
     source.with_name(source.name + DESCRIPTIONS).write_text(
-        "".join(" ".join(said.split()) + "\n" for said in descriptions), encoding="utf-8")
+        "\n".join(re.sub(r"\s*[\t\r\n]\s*", " ", said) for said in descriptions),
+        encoding="utf-8")
 
 
 def macro_call(source: Path, target: Path, text: bool = False) -> str:
