@@ -249,3 +249,68 @@ def structure_of(node: Any) -> list[Any]:
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             found += structure_of(kid)
     return found
+
+
+# -- Excel: every chart described and titled, sheets named, header rows marked ---------------
+DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
+
+
+def excel_charts(xlsx: Path) -> list[tuple[dict[str, str], str]]:
+    """Each chart's `xdr:cNvPr` attributes and the title its chart part shows."""
+    found = []
+    with zipfile.ZipFile(xlsx) as package:
+        for name in sorted(n for n in package.namelist()
+                           if re.fullmatch(r"xl/drawings/drawing\d+\.xml", n)):
+            rels = etree.fromstring(package.read(name.replace("drawings/", "drawings/_rels/")
+                                                 + ".rels"))
+            targets = {r.get("Id"): r.get("Target") for r in rels}
+            for frame in etree.fromstring(package.read(name)).iter(f"{DRAWING}graphicFrame"):
+                names = frame.find(f"{DRAWING}nvGraphicFramePr/{DRAWING}cNvPr")
+                chart = frame.find(".//{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+                                   "chart")
+                rid = chart.get("{http://schemas.openxmlformats.org/officeDocument/2006/"
+                                "relationships}id")
+                part = "xl/charts/" + targets[rid].rsplit("/", 1)[1]
+                title = "".join(etree.fromstring(package.read(part)).xpath(
+                    "/*/*[local-name()='chart']/*[local-name()='title']//*[local-name()='t']/text()"))
+                found.append((dict(names.attrib), title))
+    return found
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_every_excel_chart_is_titled_and_says_its_figures(made: dict[str, Any],
+                                                          name: str) -> None:
+    found = excel_charts(Path(f"{made[name]}.xlsx"))
+    assert found
+    for attributes, title in found:
+        said = attributes.get("descr", "")
+        assert re.match(r"Stapeldiagram( med en stapel på 100 % per rad)?: .+[.?!] .*\d",
+                        said), said
+        # the chart's own title (a long question's cut short in the chart, whole here)
+        assert title and attributes.get("title", "").startswith(title.rstrip("…"))
+
+
+def test_the_summary_s_excel_charts_read_aloud(made: dict[str, Any]) -> None:
+    said = [a["descr"] for a, _ in excel_charts(Path(f"{made['summary']}.xlsx"))]
+    assert ("Stapeldiagram: avvikelser per kategori. SIP ej kallad eller försenad 23, "
+            "Information har inte förts vidare 6, Otydlig ansvarsfördelning 4, Övergång mellan "
+            "verksamheter 10, Väntetider 7, Annan avvikelse 1.") in said
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_excel_sheets_are_named_and_header_rows_marked(made: dict[str, Any], name: str) -> None:
+    """Each sheet's name says what it holds; a table's header row is bold, and where the
+    sheet is one table, frozen and printed on every page."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(Path(f"{made[name]}.xlsx"))
+    for sheet in book.worksheets:
+        assert not re.fullmatch(r"(Sheet|Blad)\s*\d*", sheet.title)
+        first = [c.value for c in sheet[1]]
+        if first[1:] and any(first[1:]):  # one table from the top
+            assert all(c.font.b for c in sheet[1] if c.value is not None), sheet.title
+            assert sheet.freeze_panes == "A2", sheet.title
+            assert sheet.print_title_rows == "$1:$1", sheet.title
+        for row in sheet.iter_rows():  # a section's blocks: each header row bold
+            if row[0].value in ("Alternativ", "Påstående"):
+                assert all(c.font.b for c in row if c.value is not None), (sheet.title, row)

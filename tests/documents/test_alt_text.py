@@ -41,6 +41,8 @@ def test_an_abbreviation_keeps_its_capitals_and_nothing_is_missing_silently() ->
     assert describe("SIP per grupp", ["Hjo"], [("Antal", [None])], "0") == \
         "Stapeldiagram: SIP per grupp. Hjo uppgift saknas."
     assert describe("", [], [("Antal", [])]) == "Stapeldiagram."
+    assert describe("Har rutin\ntagits fram?", ["Ja"], [("2019", [0.5])]) == \
+        "Stapeldiagram: har rutin tagits fram? Ja 50\u00a0%."
     assert figure(1234, "0") == "1\u00a0234"
     assert figure(0.1665, "0.0 %") == "16,7\u00a0%"  # half away from zero, as Excel
     assert figure(0.0025, "0.0%") == "0,3\u00a0%"

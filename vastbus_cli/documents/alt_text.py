@@ -37,7 +37,8 @@ def describe(title: str, categories: Sequence[str], series: Series, number_forma
     `categories`; values as the chart labels them (`number_format`, or one per series in
     `formats`: Excel codes, "0 %" for a fraction shown as a whole percentage)."""
     kind = STACKED if stacked else BARS
-    lead = f"{kind}: {_lower_first(title.strip().rstrip('.'))}." if title.strip() else f"{kind}."
+    what = _lower_first(" ".join(title.split()).rstrip("."))
+    lead = f"{kind}: {what}{'' if what[-1:] in '?!' else '.'}" if what else f"{kind}."
     shown = max(1, MAX_FIGURES // max(1, len(series)))
     codes = list(formats or [number_format] * len(series))
     parts = []
