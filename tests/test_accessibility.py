@@ -32,6 +32,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 DOCUMENTS = ("summary", "rollup", "survey")
+#: an alternative text: the kind of chart, what it shows, then its figures
+SAYS_FIGURES = r"Stapeldiagram( med en stapel på 100 % per rad)?: .+[.?!] .*\d"
 runner = CliRunner()
 
 
@@ -106,7 +108,7 @@ def test_every_word_chart_says_its_figures_beside_a_table_of_them(made: dict[str
     elements = list(body(docx))
     for attributes, index in found:
         said = attributes.get("descr", "")
-        assert re.match(r"Stapeldiagram( med en stapel på 100 % per rad)?: .+\. .*\d", said), said
+        assert re.match(SAYS_FIGURES, said), said
         assert len(said) < 700, said  # short enough to be read aloud
         assert attributes.get("title") and attributes["title"] != attributes["name"]
         near = elements[max(0, index - 3):index + 4]
@@ -284,8 +286,7 @@ def test_every_excel_chart_is_titled_and_says_its_figures(made: dict[str, Any],
     assert found
     for attributes, title in found:
         said = attributes.get("descr", "")
-        assert re.match(r"Stapeldiagram( med en stapel på 100 % per rad)?: .+[.?!] .*\d",
-                        said), said
+        assert re.match(SAYS_FIGURES, said), said
         # the chart's own title (a long question's cut short in the chart, whole here)
         assert title and attributes.get("title", "").startswith(title.rstrip("…"))
 
