@@ -87,3 +87,19 @@ def test_contents_is_a_toc_field_with_a_pageref_per_heading() -> None:
     assert 'w:leader="dot"' in entries[0]._p.xml
     # nothing makes Word ask to update fields on open
     assert doc.settings.element.find(qn("w:updateFields")) is None and "w:dirty" not in body
+
+
+def test_headings_never_skip_a_level() -> None:
+    """A screen reader's list of headings has no gaps: the coordinator's Markdown may jump
+    from # to ###, a report may start a section at level 2; each heading is at most one
+    level below the one before it (issue 27)."""
+    doc = WordDocument(PROPS)
+    doc.heading("Om uppföljningen", 2)
+    doc.markdown("# Bakgrund\n\n### Detalj\n\n#### Mer\n\n## Nästa\n", below=1)
+    doc.heading("Resultat", 1)
+    doc.heading("Fråga", 3)
+    levels = [(p.text, p.style.name) for p in docx.Document(io.BytesIO(doc.save())).paragraphs
+              if p.style.name.startswith("Heading")]
+    assert levels == [("Om uppföljningen", "Heading 1"), ("Bakgrund", "Heading 2"),
+                      ("Detalj", "Heading 3"), ("Mer", "Heading 4"), ("Nästa", "Heading 3"),
+                      ("Resultat", "Heading 1"), ("Fråga", "Heading 2")]

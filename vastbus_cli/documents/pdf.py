@@ -43,7 +43,13 @@ def docx_to_pdf(docx: bytes, name: str = "dokument") -> bytes:
     (`soffice_profile`), so its page numbers are the PDF's. Should the macro
     not run (a LibreOffice without Basic), the plain conversion is used.
     """
-    from vastbus_cli.documents.soffice_profile import macro_call, write_profile
+    from vastbus_cli.documents.soffice_profile import (
+        PDF_OPTIONS,
+        macro_call,
+        write_descriptions,
+        write_profile,
+    )
+    from vastbus_cli.documents.word_chart import chart_descriptions
 
     soffice = find_soffice()
     if soffice is None:
@@ -53,12 +59,14 @@ def docx_to_pdf(docx: bytes, name: str = "dokument") -> bytes:
         folder = Path(tmp)
         source = folder / f"{name}.docx"
         source.write_bytes(docx)
+        write_descriptions(source, chart_descriptions(docx))
         target = folder / f"{name}.pdf"
         profile = write_profile(folder / "profil")
         start = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
         done = _run(soffice, [*start, macro_call(source, target)])
         if not target.is_file():
-            done = _run(soffice, [*start, "--convert-to", "pdf", "--outdir", str(folder),
+            done = _run(soffice, [*start, "--convert-to",
+                                  f"pdf:writer_pdf_Export:{PDF_OPTIONS}", "--outdir", str(folder),
                                   str(source)])
         if done.returncode != 0 or not target.is_file():
             said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()

@@ -24,8 +24,22 @@ _DTD = '<!DOCTYPE {kind} PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" 
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _LIBRARY_NS = 'xmlns:library="http://openoffice.org/2000/library"'
 
+#: writer_pdf_Export's options (JSON, LibreOffice 7.4+): a tagged PDF (headings, tables, figures
+#: with their alternative text) marked as PDF/UA, which opens showing the document's title.
+PDF_OPTIONS = ('{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+               '"PDFUACompliance":{"type":"boolean","value":"true"},'
+               '"ExportBookmarks":{"type":"boolean","value":"true"}}')
+
+#: Beside the .docx, the charts' alternative text for the PDF (`write_descriptions`):
+#: LibreOffice 7.4 drops a chart's `wp:docPr` name and `descr` when it reads a .docx (it
+#: names the charts "Object1", "Object2" … in document order), so the macro gives each
+#: chart its description back before exporting; the tagged PDF carries it as the figure's
+#: `/Alt`. Only the description: LibreOffice joins a title to it ("title - description"),
+#: and the description already begins with what the title says.
+DESCRIPTIONS = ".alt.txt"
+
 _MODULE = """Sub ToPdf(source As String, target As String)
-  Export(source, target, "writer_pdf_Export", "")
+  Export(source, target, "writer_pdf_Export", PDF_OPTIONS)
 End Sub
 
 Sub ToText(source As String, target As String)
@@ -41,6 +55,7 @@ Sub Export(source As String, target As String, filter As String, options As Stri
   For i = 0 To indexes.getCount() - 1
     indexes.getByIndex(i).update()
   Next i
+  Describe(doc, source & DESCRIPTIONS)
   Dim store(1) As New com.sun.star.beans.PropertyValue
   store(0).Name = "FilterName" : store(0).Value = filter
   store(1).Name = "FilterOptions" : store(1).Value = options
@@ -50,7 +65,29 @@ Sub Export(source As String, target As String, filter As String, options As Stri
 Failed:
   If Not IsNull(doc) And Not IsEmpty(doc) Then doc.close(True)
 End Sub
-"""
+
+Sub Describe(doc As Object, listing As String)
+  files = CreateUnoService("com.sun.star.ucb.SimpleFileAccess")
+  If Not files.exists(ConvertToURL(listing)) Then Exit Sub
+  reader = CreateUnoService("com.sun.star.io.TextInputStream")
+  reader.setInputStream(files.openFileRead(ConvertToURL(listing)))
+  reader.setEncoding("UTF-8")
+  objects = doc.getEmbeddedObjects()
+  number = 0
+  Do While Not reader.isEOF()
+    said = reader.readLine()
+    number = number + 1
+    For Each name In Array("Diagram " & number, "Object" & number)
+      If objects.hasByName(name) Then
+        objects.getByName(name).Description = said
+        Exit For
+      End If
+    Next name
+  Loop
+  reader.closeInput()
+End Sub
+""".replace("PDF_OPTIONS", '"' + PDF_OPTIONS.replace('"', '""') + '"')  # a Basic string
+_MODULE = _MODULE.replace("DESCRIPTIONS", f'"{DESCRIPTIONS}"')
 
 
 def _escape(value: str) -> str:
@@ -94,6 +131,16 @@ def write_profile(folder: Path) -> str:
         f'script:name="Vastbus" script:language="StarBasic">{_escape(_MODULE)}</script:module>\n',
         encoding="utf-8")
     return folder.as_uri()
+
+
+def write_descriptions(source: Path, descriptions: list[str]) -> None:
+    """The charts' alternative texts beside `source`, a line each in document order, for
+    the macro (no line break after the last: LibreOffice's reader would keep it)."""
+    import re
+
+    source.with_name(source.name + DESCRIPTIONS).write_text(
+        "\n".join(re.sub(r"\s*[\t\r\n]\s*", " ", said) for said in descriptions),
+        encoding="utf-8")
 
 
 def macro_call(source: Path, target: Path, text: bool = False) -> str:

@@ -56,6 +56,7 @@ class WordDocument:
         self.contents_levels = contents_levels
         self._contents_at: Any = None
         self._headings: list[tuple[int, str, str]] = []  # level, text, bookmark
+        self._level = 0  # the last heading's level
         self._page_pending = False
         # paragraphs and tables kept as WordprocessingML text (see `_queue`)
         self._pending: list[str] = []
@@ -123,12 +124,17 @@ class WordDocument:
             self.page_break()
 
     def heading(self, value: str, level: int, new_page: bool = False) -> Any:
-        """A real heading (navigable, listed in the contents); `new_page` starts a page with it."""
-        level = max(1, min(level, 9))
+        """A real heading (navigable, listed in the contents); `new_page` starts a page with it.
+
+        At most one level below the heading before it: a screen reader lists the headings,
+        and a skipped level (the coordinator's Markdown going from # to ###) reads as a
+        missing section (WCAG 1.3.1, PDF/UA)."""
+        level = max(1, min(level, 9, self._level + 1))
         style = f"Heading {level}"
         while not self.has_style(style) and level > 1:  # a reference document with fewer levels
             level -= 1
             style = f"Heading {level}"
+        self._level = level
         if new_page:
             self.page_break()
         content = word_parts.run_xml(value)

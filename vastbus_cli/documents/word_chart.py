@@ -28,15 +28,20 @@ library) writes the chart XML and the embedded workbook that holds its data;
 this module puts that chart part into the Word package and anchors it inline.
 Word shows and edits it like a chart made in Word ("Redigera data" works), and
 LibreOffice draws it in a PDF. Imported only when a Word report has charts.
+
+Every chart carries alternative text (`wp:docPr` `descr`, its `title` the chart's
+title): the figures in plain Swedish from `alt_text`, which LibreOffice carries into a
+tagged PDF as the figure's `/Alt`, so a screen reader reads what the chart shows.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from vastbus_cli.documents import docx_xml
+from vastbus_cli.documents import alt_text, docx_xml
 from vastbus_cli.documents.colours import dark
 from vastbus_cli.documents.word import EMU_PER_CM, WordDocument
 
@@ -70,6 +75,11 @@ class BarChart:
     stacked: bool = False
     colours: Sequence[str] | None = None  # one per series (RRGGBB), else the neutral blues
 
+    def description(self) -> str:
+        """The chart's alternative text: its title and figures (`alt_text`)."""
+        return alt_text.describe(self.title, self.categories, self.series, self.number_format,
+                                 self.label_formats, self.stacked)
+
 
 #: Neutral blues from light to dark: the earliest series lightest, the latest darkest.
 PALETTE = ("9DC3E6", "2E75B6", "1F4E79", "BDD7EE")
@@ -98,7 +108,8 @@ def add_bar_chart(doc: WordDocument, chart: BarChart, width_cm: float | None = N
                  + (0.5 if chart.axis_title else 0))
     paragraph = doc.new_paragraph()
     paragraph.paragraph_format.keep_together = True
-    docx_xml.run_element(paragraph.add_run()).append(parse_xml(_inline(rid, number + 1, width, height)))
+    docx_xml.run_element(paragraph.add_run()).append(
+        parse_xml(_inline(rid, number + 1, width, height, chart.title, chart.description())))
     return paragraph
 
 
@@ -225,11 +236,37 @@ def _hide_small_labels(space: Any, chart: BarChart) -> None:
                 labels.insert(0, label)
 
 
-def _inline(rid: str, number: int, width_cm: float, height_cm: float) -> str:
+def _inline(rid: str, number: int, width_cm: float, height_cm: float, title: str,
+            description: str) -> str:
+    from html import escape
+
+    from vastbus_cli.documents.word_parts import text
+
     cx, cy = int(width_cm * EMU_PER_CM), int(height_cm * EMU_PER_CM)
+    named = escape(text(title or f"Diagram {number}"), quote=True)
+    said = escape(text(description), quote=True)
     ns = " ".join(f'xmlns:{k}="{v}"' for k, v in _NS.items())
     return (f'<w:drawing {ns}><wp:inline distT="0" distB="0" distL="0" distR="0">'
             f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-            f'<wp:docPr id="{1000 + number}" name="Diagram {number}"/><wp:cNvGraphicFramePr/>'
+            f'<wp:docPr id="{1000 + number}" name="Diagram {number}" title="{named}" '
+            f'descr="{said}"/><wp:cNvGraphicFramePr/>'
             f'<a:graphic><a:graphicData uri="{_NS["c"]}"><c:chart r:id="{rid}"/>'
             f'</a:graphicData></a:graphic></wp:inline></w:drawing>')
+
+
+def chart_descriptions(docx: bytes) -> list[str]:
+    """Each chart's alternative text in a .docx, in document order."""
+    import re
+    import zipfile
+    from html import unescape
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    found = []
+    for drawing in re.findall(r"<w:drawing\b.*?</w:drawing>", xml, re.DOTALL):
+        if f'uri="{_NS["c"]}"' not in drawing:
+            continue
+        frame = re.search(r"<wp:docPr\b[^>]*>", drawing)
+        said = re.search(r'\sdescr="([^"]*)"', frame.group(0) if frame else "")
+        found.append(unescape(said.group(1)) if said else "")
+    return found

@@ -14,7 +14,8 @@ import warnings
 from functools import cache
 from typing import Any
 
-from vastbus_cli.documents.excel import StyledRows, save_workbook, styled_cell
+from vastbus_cli.documents.alt_text import describe
+from vastbus_cli.documents.excel import ChartTexts, StyledRows, save_workbook, styled_cell
 from vastbus_cli.render import common, condensed, digest, tables
 from vastbus_cli.render.cells import xlsx_value
 from vastbus_cli.render.tables import Table, Value
@@ -47,9 +48,14 @@ def render(summary: Summary) -> bytes:
     book.sheet("Möten", tables.meetings_table(whole))
     comp = book.sheet("Sammansättning", tables.composition_table(whole))
     n_groups, n_orgs = len(whole.composition.rows), len(whole.composition.organisations)
+    rows = whole.composition.rows
     bar_chart(comp, "Representanter per organisation och grupp", "Grupp",
               "Antal representanter", first_row=2, rows=n_groups, label_col=book.col(1),
-              first_col=book.col(2), cols=n_orgs, beside=book.width, stacked=True)
+              first_col=book.col(2), cols=n_orgs, beside=book.width, texts=book.texts,
+              description=describe("Representanter per grupp, en färg per organisation; "
+                                   "summa per grupp", [r.group for r in rows],
+                                   [("Representanter", [sum(r.counts) for r in rows])], "0"),
+              stacked=True)
     book.sheet("Teman", condensed.theme_table(whole), grouped=False)
     book.sheet("Pågående arbete", _themed(whole.work, "Rubrik"))
     d = whole.deviations
@@ -57,7 +63,9 @@ def render(summary: Summary) -> bytes:
     if d.categories:
         bar_chart(dev, "Avvikelser per kategori", "Kategori", "Antal avvikelser", first_row=2,
                   rows=len(d.categories), label_col=1, first_col=2, cols=1, beside=book.width,
-                  horizontal=True)
+                  texts=book.texts, horizontal=True, description=describe(
+                      "Avvikelser per kategori", [c.category.label for c in d.categories],
+                      [("Antal avvikelser", [c.total for c in d.categories])], "0"))
     book.sheet("Avvikelser per grupp", tables.group_deviation_table(d))
     book.sheet("Lyfta avvikelser", Table(
         ["Grupp", "Kategori", "Antal", "Status", "Beskrivning", "Åtgärd"],
@@ -73,7 +81,7 @@ def render(summary: Summary) -> bytes:
     if whole.comparison is not None:
         book.sheet("Jämförelse", _comparison(whole.comparison), grouped=False)
     book.sheet("Data", _long(summary), grouped=False)
-    return save_workbook(book.wb, common.properties(summary))
+    return save_workbook(book.wb, common.properties(summary), book.texts)
 
 
 def _to_region(part: Part) -> Table:
@@ -181,6 +189,7 @@ class _Book:
         self.region = region  # group → sub-region, only when there are several
         self.tables = 0
         self.width = 0  # columns of the sheet written last
+        self.texts: ChartTexts = {}  # the charts' alternative text, by sheet
 
     def col(self, n: int) -> int:
         """Column `n` of a per-group table, after the Delregion column if there is one."""

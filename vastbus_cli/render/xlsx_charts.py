@@ -1,16 +1,19 @@
-"""Native Excel bar charts over a sheet's own table, titled and with labelled axes."""
+"""Native Excel bar charts over a sheet's own table, titled, with labelled axes and
+alternative text (`documents/excel.add_chart`)."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from vastbus_cli.documents.excel import ChartTexts, add_chart
 
 CHART_WIDTH_CM = 18.0
 CHART_HEIGHT_CM = 10.0
 
 
 def bar_chart(ws: Any, title: str, x_title: str, y_title: str, *, first_row: int, rows: int,
-              label_col: int, first_col: int, cols: int, beside: int, stacked: bool = False,
-              horizontal: bool = False) -> Any:
+              label_col: int, first_col: int, cols: int, beside: int, texts: ChartTexts,
+              description: str, stacked: bool = False, horizontal: bool = False) -> Any:
     """A bar chart of `rows` rows × `cols` series (headers in row 1), placed a column right
     of the table, which is `beside` columns wide."""
     from openpyxl.chart import BarChart, Reference
@@ -40,5 +43,5 @@ def bar_chart(ws: Any, title: str, x_title: str, y_title: str, *, first_row: int
         chart.x_axis.scaling.orientation = "maxMin"  # first category at the top, as in the table
         chart.y_axis.crosses = "max"  # and the value axis stays at the bottom
     anchor_col = get_column_letter(beside + 2)
-    ws.add_chart(chart, f"{anchor_col}2")
+    add_chart(ws, chart, f"{anchor_col}2", texts, title, description)
     return chart

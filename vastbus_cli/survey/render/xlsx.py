@@ -26,7 +26,8 @@ from collections.abc import Iterator
 from itertools import chain, islice
 from typing import IO, Any
 
-from vastbus_cli.documents.excel import write_workbook
+from vastbus_cli.documents.alt_text import describe
+from vastbus_cli.documents.excel import ChartTexts, add_chart, write_workbook
 from vastbus_cli.render.cells import set_text, xlsx_value
 from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
 from vastbus_cli.survey.render.common import (
@@ -92,8 +93,9 @@ class _Grid:
     """A section sheet laid out cell by cell (`cell(row, column)`, `sheet[row]`), then sent
     to its write-only sheet in row order by `flush`."""
 
-    def __init__(self, sheet: Any) -> None:
+    def __init__(self, sheet: Any, texts: ChartTexts) -> None:
         self.sheet = sheet
+        self.texts = texts  # the workbook's charts' alternative text
         self.title = sheet.title
         self.column_dimensions = sheet.column_dimensions
         self.row_dimensions = sheet.row_dimensions
@@ -110,8 +112,8 @@ class _Grid:
     def __getitem__(self, row: int) -> list[Any]:
         return [self.cells[key] for key in sorted(self.cells) if key[0] == row]
 
-    def add_chart(self, chart: Any, anchor: str) -> None:
-        self.sheet.add_chart(chart, anchor)
+    def add_chart(self, chart: Any, anchor: str, title: str, description: str) -> None:
+        add_chart(self.sheet, chart, anchor, self.texts, title, description)
 
     def flush(self) -> None:
         if not self.cells:
@@ -136,8 +138,9 @@ def write(tally: Tally, out: IO[bytes]) -> None:
 
     workbook = Workbook(write_only=True)
     used: set[str] = {DATA_SHEET.casefold(), TEXT_SHEET.casefold()}
+    texts: ChartTexts = {}
     for section, questions in tally.sections():
-        sheet = _Grid(workbook.create_sheet(sheet_title(section, used)))
+        sheet = _Grid(workbook.create_sheet(sheet_title(section, used)), texts)
         sheet.column_dimensions["A"].width = 48
         for index in range(2, 40):
             sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTH
@@ -167,7 +170,7 @@ def write(tally: Tally, out: IO[bytes]) -> None:
         rows = chain([following], rows)
         number += 1
         title = sheet_title(f"{TEXT_SHEET} {number}", used)
-    write_workbook(workbook, out)  # the archive closed however the save ends
+    write_workbook(workbook, out, texts=texts)  # the archive closed however the save ends
 
 
 def _print_setup(sheet: Any) -> None:
@@ -182,7 +185,8 @@ def _print_setup(sheet: Any) -> None:
 
 def _table_sheet(sheet: Any, header: tuple[str, ...], rows: Iterator[tuple[object, ...]],
                  share_column: int = 0) -> bool:
-    """A long table for filters and pivot tables: bold frozen header, an autofilter.
+    """A long table for filters and pivot tables: bold frozen header, printed on every page
+    (a screen reader and a printout both need the header with each row), an autofilter.
 
     Takes rows until the sheet is full: True when it is (`rows` may have more).
     """
@@ -193,6 +197,7 @@ def _table_sheet(sheet: Any, header: tuple[str, ...], rows: Iterator[tuple[objec
     for index, width in enumerate((10, 18, 22, 50, 40, 8, 8, 10)[:len(header)], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
     bold = Font(bold=True)
     heading = []
     for text in header:
@@ -396,7 +401,12 @@ def _cross_chart(sheet: Any, title: str, header: int, last: int,
     chart.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=last))
     chart.height = chart_height(last - header, len(shown))
     chart.width = 18
-    sheet.add_chart(chart, sheet.cell(header, 3 + 2 * len(columns)).coordinate)
+    options = cross_options(columns)
+    said = describe(title, options, [
+        (columns[i].heading, [_fraction(columns[i].option(o)[0], columns[i].result)
+                              for o in options]) for i in shown],
+        formats=[share_format(columns[i].result) for i in shown])
+    sheet.add_chart(chart, sheet.cell(header, 3 + 2 * len(columns)).coordinate, title, said)
 
 
 def bar_chart(title: str) -> Any:
@@ -456,12 +466,18 @@ def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: l
             set_text(sheet.cell(last + 1, 2 + 3 * index), result.answered)
             set_text(sheet.cell(last + 2, 2 + 3 * index), result.missing)
     if chart and options:
-        _chart(sheet, question.text, header, last, len(labels))
+        said = describe(question.text, options, [
+            (label, [_fraction(next((o.count for o in result.options if o.label == option), None),
+                               result) if result else None for option in options])
+            for label, result in zip(labels, results, strict=True)],
+            formats=[share_format(result) for result in results])
+        _chart(sheet, question.text, header, last, len(labels), said)
         return max(last + 3, header + chart_rows(len(options), len(labels)))
     return last + 3
 
 
-def _chart(sheet: Any, title: str, header: int, last: int, rounds: int) -> None:
+def _chart(sheet: Any, title: str, header: int, last: int, rounds: int,
+           description: str) -> None:
     from openpyxl.chart import Reference
 
     chart = bar_chart(title)
@@ -473,7 +489,7 @@ def _chart(sheet: Any, title: str, header: int, last: int, rounds: int) -> None:
     chart.height = chart_height(last - header, rounds)
     chart.width = 16
     anchor = sheet.cell(header, 3 + 3 * rounds).coordinate
-    sheet.add_chart(chart, anchor)
+    sheet.add_chart(chart, anchor, title, description)
 
 
 def _rank(sheet: Any, results: list[Result | None], labels: list[str], row: int) -> int:

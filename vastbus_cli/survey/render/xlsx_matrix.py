@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vastbus_cli.documents.alt_text import describe
 from vastbus_cli.render.cells import set_text
 from vastbus_cli.survey.model import Matrix, Tally
 from vastbus_cli.survey.render.common import MULTI_NOTE, change_header, round_labels
@@ -112,7 +113,11 @@ def matrix_block(sheet: Any, matrix: Matrix, tally: Tally, row: int) -> int:
         bars = 1 if stacked else len(steps)
         chart.height = chart_height(len(lines), bars)
         chart.width = 18
-        sheet.add_chart(chart, sheet.cell(header, missing + 2 + len(steps)).coordinate)
+        said = describe(matrix.text, [line.statement for line in lines],
+                        [(step, [line.shares[index] for line in lines])
+                         for index, step in enumerate(steps)], stacked=stacked)
+        sheet.add_chart(chart, sheet.cell(header, missing + 2 + len(steps)).coordinate,
+                        matrix.text, said)
         row = max(row, header + chart_rows(len(lines), bars))
     if matrix.rows[0].kind == "multi":
         set_text(sheet.cell(row, 1), MULTI_NOTE)
