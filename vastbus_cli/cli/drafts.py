@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from vastbus_cli.cli.common import check_outputs, err_console, fail, write_output
 
 if TYPE_CHECKING:
-    from vastbus_cli.reports.drafts import Draft
+    from vastbus_cli.year.mail import Draft
     from vastbus_cli.reports.status import StatusResult
 
 

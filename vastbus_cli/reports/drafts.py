@@ -1,17 +1,12 @@
 """E-mail drafts (.eml) for the groups that need to act: the coordinator reviews and sends.
 
-Each draft is an RFC 5322 message in UTF-8 with `X-Unsent: 1`, which makes Outlook open
-it as a draft to edit and send; Thunderbird opens .eml files too ("Redigera som nytt").
+The message itself (recipient, headers, privacy guard) is built by `year/mail.py`.
 Nothing here sends anything. A problem is told in the form's words: the field's label
 (`Avvikelser, post 2 › Beskrivning`) and the line, not a YAML path.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
-from email.message import EmailMessage
-from email.utils import formataddr
 from pathlib import Path
 from typing import Any
 
@@ -20,32 +15,9 @@ from vastbus_cli.reports.load import Positions, load_file
 from vastbus_cli.reports.parse_messages import subject, where
 from vastbus_cli.reports.status import GroupStatus, State, StatusResult
 from vastbus_cli.reports.template import GroupInfo, slug
+from vastbus_cli.year.mail import Attachment, Draft, draft_message, recipient
 
 Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Attachment:
-    name: str
-    data: bytes
-    maintype: str
-    subtype: str
-
-
-@dataclass(frozen=True)
-class Draft:
-    group: str
-    file_name: str
-    message: EmailMessage
-    addressed: bool  # False: no e-mail address known, the coordinator fills it in
-
-    def as_bytes(self) -> bytes:
-        from email.policy import SMTP
-
-        # CRLF line ends, as RFC 5322 has them. Headers are not folded below RFC 5322's 998
-        # characters: Python's folding loses the space between two encoded words
-        # ("Västbus Skövde" came back as "VästbusSkövde").
-        return self.message.as_bytes(policy=SMTP.clone(max_line_length=998))
 
 
 def label(path: Path_, data: Any = None) -> str:
@@ -198,24 +170,6 @@ def template_attachment(row: GroupStatus, result: StatusResult, form: bool) -> A
                       "application", "yaml")
 
 
-def message(to: str | None, to_name: str, title: str, body: str,
-            attachment: Attachment | None = None) -> EmailMessage:
-    """An unsent draft: no sender (the mail program fills in its own), UTF-8 text."""
-    msg = EmailMessage()
-    if to:
-        msg["To"] = formataddr((to_name, to))
-    msg["Subject"] = title
-    msg["X-Unsent"] = "1"  # Outlook: open as a draft
-    msg.set_content(body, charset="utf-8")
-    if attachment is not None:
-        msg.add_attachment(attachment.data, maintype=attachment.maintype,
-                           subtype=attachment.subtype, filename=attachment.name)
-        # the same draft made again is the same file: a boundary from the content, not random
-        digest = hashlib.sha256(body.encode("utf-8") + attachment.data).hexdigest()[:32]
-        msg.set_boundary(f"vastbus-{digest}")
-    return msg
-
-
 def reminders(result: StatusResult, form: bool = False) -> list[Draft]:
     """One draft per group that is not ready, in roster order."""
     drafts = []
@@ -224,9 +178,9 @@ def reminders(result: StatusResult, form: bool = False) -> list[Draft]:
             continue
         attachment = template_attachment(row, result, form) if row.state is State.MISSING \
             else None
-        email = row.contact.email if row.contact else None
+        to = recipient(f"Västbus {row.group}", row.contact.email if row.contact else None)
         body = reminder_text(row, result, attachment.name if attachment else None)
         drafts.append(Draft(row.group, draft_name(row, result.year),
-                            message(email, f"Västbus {row.group}", subject_line(row, result), body,
-                                    attachment), addressed=email is not None))
+                            draft_message(to, subject_line(row, result), body, attachment),
+                            addressed=to is not None))
     return drafts

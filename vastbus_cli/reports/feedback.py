@@ -11,10 +11,11 @@ from collections.abc import Iterable
 
 from vastbus_cli.problems import plural
 from vastbus_cli.reports.compile import CompileResult
-from vastbus_cli.reports.drafts import Draft, message, paths_at, plain_problem
+from vastbus_cli.reports.drafts import paths_at, plain_problem
 from vastbus_cli.reports.roster import group_key
 from vastbus_cli.reports.summary import Part, Summary, ThemeBlock
 from vastbus_cli.reports.template import slug
+from vastbus_cli.year.mail import Draft, draft_message, recipient
 
 
 def _mine(blocks: Iterable[ThemeBlock], group: str) -> list[str]:
@@ -128,7 +129,7 @@ def feedback(compiled: CompileResult) -> list[Draft]:
                 notes = [plain_problem(p, at) for p in file.problems if not p.is_error]
             body = feedback_text(summary, part, group, notes, signature)
             title = f"Tack för årsberättelsen {summary.year} – Västbus {group}"
+            to = recipient(f"Västbus {group}", email)
             drafts.append(Draft(group, f"aterkoppling-{summary.year}-{slug(group)}.eml",
-                                message(email, f"Västbus {group}", title, body),
-                                addressed=email is not None))
+                                draft_message(to, title, body), addressed=to is not None))
     return drafts
