@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from vastbus_cli.problems import Problem, plural
+from vastbus_cli.problems import Problem
 from vastbus_cli.reports.load import Positions, load_file
-from vastbus_cli.reports.parse_messages import subject, where
+from vastbus_cli.reports.parse_messages import NOT_FILLED_HINT, subject, where
 from vastbus_cli.reports.status import GroupStatus, State, StatusResult
 from vastbus_cli.reports.template import GroupInfo, slug
+from vastbus_cli.year.letters import reminder_text, subject_line
 from vastbus_cli.year.mail import Attachment, Draft, draft_message, recipient
 
 Path_ = tuple[str | int, ...]
@@ -73,81 +74,53 @@ def paths_at(positions: Positions) -> dict[tuple[int, int], Path_]:
 
 
 def plain_problem(problem: Problem, at: dict[tuple[int, int], Path_], hint: bool = True,
-                  data: Any = None) -> str:
-    """`”Planerade” under Möten (rad 60) är inte ifyllt. …`: the form's words, not a YAML path."""
+                  data: Any = None, form: bool = False) -> str:
+    """`”Planerade” under Möten (rad 60) är inte ifyllt. …`: the form's words, not a YAML path.
+
+    For a group that uses the form (`form`), no line numbers (it never opened the file as
+    text) and the form's hints instead of hints about the file's syntax (`form_hint`)."""
     path = at.get((problem.line, problem.column))
-    hint_text = f" {problem.hint}" if problem.hint and hint else ""
+    said = (form_hint(problem.hint) if form else problem.hint) if hint else ""
+    hint_text = f" {said}" if said else ""
     line = f"rad {problem.line}" if problem.line else "hela filen"
     if path is not None:
         place = label(path, data)
+        at_line = "" if form else f" ({line})"
         for quoted in (where(path), subject(path)):
             if problem.message.startswith(quoted):
-                return f"{place} ({line}){problem.message[len(quoted):]}{hint_text}"
+                return f"{place}{at_line}{problem.message[len(quoted):]}{hint_text}"
             if quoted in problem.message:
                 changed = problem.message.replace(quoted, place, 1)
-                return f"{line.capitalize()}: {changed}{hint_text}"
-        return f"{place} ({line}): {problem.message}{hint_text}"
-    return f"{line.capitalize()}: {problem.message}{hint_text}"
+                return (changed if form else f"{line.capitalize()}: {changed}") + hint_text
+        return f"{place}{at_line}: {problem.message}{hint_text}"
+    return (problem.message if form else f"{line.capitalize()}: {problem.message}") + hint_text
 
 
-def _problem_lines(row: GroupStatus) -> list[str]:
+#: hints about writing the file by hand (quotes, colons, keys, the template's example text)
+#: that mean nothing in the form, and what the form's user does instead (form/rules.py)
+_FILE_SYNTAX = ("citattecken", "kolon", "'- '", "nyckel", "mallen", "rad ")
+
+
+def form_hint(hint: str) -> str:
+    """Validate's hint in the form's words: fill in the field, choose from the list."""
+    if hint == NOT_FILLED_HINT:
+        return "Skriv er egen uppgift i fältet."
+    if hint.startswith(("Menade du", "Tillåtna värden")):
+        return "Välj ett av alternativen i listan."
+    return "" if any(word in hint for word in _FILE_SYNTAX) else hint
+
+
+def problem_lines(row: GroupStatus, form: bool = False) -> list[str]:
     lines: list[str] = []
     hints: set[str] = set()
     for result in row.files:
         loaded = load_file(Path(result.path))  # positions and the rows' choices
         at = paths_at(loaded.positions)
         for p in result.problems:  # a hint said once is enough (24 unfilled fields, one hint)
-            lines.append(plain_problem(p, at, hint=p.hint not in hints, data=loaded.data))
+            lines.append(plain_problem(p, at, hint=p.hint not in hints, data=loaded.data,
+                                       form=form))
             hints.add(p.hint)
     return lines
-
-
-def _signature(result: StatusResult) -> list[str]:
-    roster = result.roster
-    if roster is None:
-        return ["Delregional samordnare för Västbus"]
-    return [x for x in (roster.sender or f"Delregional Västbusgrupp {roster.subregion}",
-                        roster.coordinator_role) if x]
-
-
-def _deadline(result: StatusResult) -> str:
-    from vastbus_cli.render.common import date_sv
-
-    days = result.days_left
-    if days < 0:
-        return f"{date_sv(result.deadline)}, och den dagen har passerat"
-    return f"{date_sv(result.deadline)} ({plural(days, 'dag', 'dagar')} kvar)"
-
-
-def reminder_text(row: GroupStatus, result: StatusResult, attachment: str | None) -> str:
-    """The letter: short, Swedish, the deadline, and what to do."""
-    year = result.year
-    lines = ["Hej!", ""]
-    if row.state is State.MISSING:
-        lines += [f"Vi har ännu inte fått Västbusgruppen {row.group}s årsberättelse för {year}. "
-                  f"Sista dag är {_deadline(result)}.", ""]
-        if attachment:
-            lines += [f"Mallen är bifogad ({attachment}). Fyll i den och skicka den till oss "
-                      f"som svar på det här brevet.", ""]
-    else:
-        problems = _problem_lines(row)
-        files = ", ".join(row.file_names)
-        lines += [f"Tack för årsberättelsen för {year} ({files}). När vi kontrollerade den "
-                  f"hittade vi {plural(len(problems), 'sak', 'saker')} att rätta eller fylla i. "
-                  f"Sista dag är {_deadline(result)}.", ""]
-        lines += [f"{n}. {text}" for n, text in enumerate(problems, start=1)]
-        lines += ["", "Rätta filen och skicka den igen som svar på det här brevet. Filen kan "
-                      "kontrolleras med formuläret eller med vastbus validate innan den skickas.",
-                  ""]
-    return "\n".join([*lines, "Hälsningar", *_signature(result)]) + "\n"
-
-
-def subject_line(row: GroupStatus, result: StatusResult) -> str:
-    what = ("Påminnelse: årsberättelse" if row.state is State.MISSING
-            else "Årsberättelse att komplettera")
-    from vastbus_cli.render.common import date_sv
-
-    return f"{what} {result.year} – Västbus {row.group} (sista dag {date_sv(result.deadline)})"
 
 
 def draft_name(row: GroupStatus, year: int) -> str:
@@ -176,10 +149,13 @@ def reminders(result: StatusResult, form: bool = False) -> list[Draft]:
     for row in result.rows:
         if row.state is State.READY:
             continue
-        attachment = template_attachment(row, result, form) if row.state is State.MISSING \
-            else None
+        # the form goes to every group that uses it (to open its file in, when it has errors)
+        attachment = template_attachment(row, result, form) \
+            if form or row.state is State.MISSING else None
         to = recipient(f"Västbus {row.group}", row.contact.email if row.contact else None)
-        body = reminder_text(row, result, attachment.name if attachment else None)
+        problems = [] if row.state is State.MISSING else problem_lines(row, form)
+        body = reminder_text(row, result, problems, attachment.name if attachment else None,
+                             form=form)
         drafts.append(Draft(row.group, draft_name(row, result.year),
                             draft_message(to, subject_line(row, result), body, attachment),
                             addressed=to is not None))
