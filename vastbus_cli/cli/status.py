@@ -174,6 +174,6 @@ def _terminal(result: StatusResult) -> None:
     left_out = [status_output.HEADERS[i] for i in range(len(status_output.HEADERS))
                 if i not in shown]
     if left_out:
-        console.print(f"({' och '.join(left_out)} får inte plats i terminalen; "
-                      "se dem med -o läget.xlsx eller ett bredare fönster.)", highlight=False)
+        console.print(f"({' och '.join(left_out)} får inte plats i fönstret; se -o läget.xlsx.)",
+                      highlight=False)
     console.print(status_output.count_line(result), highlight=False)
