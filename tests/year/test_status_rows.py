@@ -54,6 +54,7 @@ def folder(tmp_path: Path) -> Path:
     hjo = hjo.replace("planerade: 6", "planerade: sex").replace(
         "kontakt:\n", "kontakt:\n  epost: ' hjo@example.se '\n", 1)
     (target / "arsberattelse-2025-hjo.yaml").write_text(hjo, encoding="utf-8")
+    shutil.copy(EXAMPLES / "2025" / "arsberattelse-2025-tibro.yaml", target)
     skara = (EXAMPLES / "2024" / "arsberattelse-2024-skara.yaml").read_text(encoding="utf-8")
     (target / "arsberattelse-2024-skara.yaml").write_text(skara, encoding="utf-8")
     return target
@@ -72,14 +73,17 @@ def test_rows_states_contacts_and_the_groups_deadline(folder: Path) -> None:
     assert rows["Hjo"].contact == Contact("Ordförande, socialsekreterare barn och unga",
                                           "hjo@example.se", ContactSource.REPORT)
     assert rows["Hjo"].file_names == ["arsberattelse-2025-hjo.yaml"]
-    assert rows["Tibro"].contact == Contact("Samordnare", None, ContactSource.ROSTER)
+    # a valid report's contact where the roster has no address
+    assert rows["Tibro"].contact == Contact("Tillförordnad ordförande, enhetschef elevhälsan",
+                                            "vastbus.tibro@example.se", ContactSource.REPORT)
     assert rows["Karlsborg"].contact is None and rows["Karlsborg"].file_names == []
-    assert rows["Tibro"].state is State.MISSING and rows["Tibro"].state_text() == "inte inkommen"
-    assert rows["Skara"].municipality is None
-    # two files say 2025, one 2024: the year is 2025, the groups' deadline 1 March 2026
+    assert rows["Karlsborg"].state is State.MISSING
+    assert rows["Karlsborg"].state_text() == "inte inkommen"
+    assert rows["Skara"].municipality is None and rows["Hjo"].municipality == "Hjo"
+    # three files say 2025, one 2024: the year is 2025, the groups' deadline 1 March 2026
     assert (result.year, result.deadline, result.days_left) == (2025, dt.date(2026, 3, 1), 12)
     assert rows["Skara"].state is State.ERRORS  # not in the roster
-    assert result.counts() == {State.READY: 1, State.ERRORS: 2, State.MISSING: 2}
+    assert result.counts() == {State.READY: 2, State.ERRORS: 2, State.MISSING: 1}
     assert not result.ready
     assert result.today == TODAY and result.roster is not None
 
@@ -92,7 +96,16 @@ def test_previous_contacts_fill_in_only_where_no_address(folder: Path) -> None:
         ContactSource.PREVIOUS)
     assert rows["Skövde"].contact is not None
     assert rows["Skövde"].contact.source is ContactSource.ROSTER
-    assert rows["Tibro"].contact == Contact("Samordnare", None, ContactSource.ROSTER)
+    assert rows["Tibro"].contact is not None
+    assert rows["Tibro"].contact.source is ContactSource.REPORT
+
+
+def test_a_roster_outside_the_folder(folder: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "förteckning.yaml"
+    outside.write_text(ROSTER.replace("  - namn: Karlsborg\n    kommun: Karlsborg\n", ""),
+                       encoding="utf-8")
+    result = group_status(folder, roster=outside, today=TODAY)
+    assert [r.group for r in result.rows] == ["Skövde", "Hjo", "Tibro", "Skara"]
 
 
 def test_roster_deadline_and_no_reports(tmp_path: Path) -> None:
@@ -116,6 +129,14 @@ def test_a_loose_file_gives_its_group_contact_and_year(tmp_path: Path) -> None:
         "formatversion: 1\når: '2024'\ngrupp:\n  namn: Tibro\nkontakt:\n  roll: Samordnare\n"
         "  epost: 'x@evil.example>'\n", encoding="utf-8")
     (tmp_path / "c.yaml").write_text("- en lista\n", encoding="utf-8")
+    (tmp_path / "e.yaml").write_text("formatversion: 1\når: '2023'\n", encoding="utf-8")
+    (tmp_path / "f.yaml").write_text("formatversion: 1\når: '2023'\n", encoding="utf-8")
+    (tmp_path / "h.yaml").write_text(
+        "formatversion: 1\ngrupp:\n  namn: Skara\nkontakt:\n  roll: 'FYLL I: roll'\n"
+        "  epost: 's@example.se'\n", encoding="utf-8")
+    (tmp_path / "g.yaml").write_text(
+        "formatversion: 1\ngrupp:\n  namn: Vara\nkontakt:\n  roll: '  '\n"
+        "  epost: 'FYLL I: adress'\n", encoding="utf-8")
     (tmp_path / "d.yaml").write_text(
         "formatversion: 1\ngrupp:\n  namn: Karlsborg\nkontakt:\n  epost: k@example.se\n",
         encoding="utf-8")
@@ -125,7 +146,10 @@ def test_a_loose_file_gives_its_group_contact_and_year(tmp_path: Path) -> None:
     assert rows["Tibro"].contact == Contact("Samordnare", None, ContactSource.ROSTER)
     assert rows["Karlsborg"].contact == Contact(None, "k@example.se", ContactSource.REPORT)
     assert rows["c"].in_roster is False and rows["c"].state is State.ERRORS
-    assert result.year == 2024  # only a.yaml gives a year as a number
+    assert result.year == 2024  # only a.yaml gives a year as a number; '2023' is text
+    # a blank role and the template's placeholder are no contact
+    assert rows["Vara"].contact is None
+    assert rows["Skara"].contact == Contact(None, "s@example.se", ContactSource.REPORT)
 
 
 def problem(code: str, is_error: bool) -> object:

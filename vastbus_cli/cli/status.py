@@ -67,7 +67,9 @@ def status_command(
         help="Skriv ett e-postutkast (.eml) per grupp som behöver göra något: påminnelse med "
              "sista dag och felen i filen, eller mallen bifogad. Inget skickas."),
     form: bool = typer.Option(
-        False, "--form", help="Bifoga formuläret (.html) i stället för YAML-mallen i utkasten."),
+        False, "--form", help="Bifoga formuläret (.html) i stället för YAML-mallen i utkasten; "
+                              "breven säger hur det fylls i och att den sparade .yaml-filen "
+                              "skickas tillbaka."),
     force: bool = typer.Option(False, "--force", help="Ersätt befintliga utdatafiler och utkast."),
 ) -> None:
     from vastbus_cli.paths import path_problem
