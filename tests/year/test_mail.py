@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from email.parser import BytesParser
 from email.policy import default
 
@@ -57,7 +58,10 @@ def test_a_draft_on_disk() -> None:
     lines = data.split(b"\r\n")
     assert max(len(line) for line in lines) <= 998  # RFC 5322's limit, folded only there
     assert b"\r\nX-Unsent: 1\r\n" in data and b'charset="utf-8"' in data
-    assert b'boundary="vastbus-' in data
+    other = draft_message(None, "Ämne", "Hej igen!\n", attachment)
+    boundaries = {m.get_boundary() for m in (msg, other)}
+    assert len(boundaries) == 2  # from the content: two drafts, two boundaries
+    assert all(re.fullmatch(r"vastbus-[0-9a-f]{32}", str(b)) for b in boundaries)
     parsed = BytesParser(policy=default).parsebytes(data)
     assert parsed["Subject"] == "Ämne " + "x" * 1500
     body = parsed.get_body(("plain",))
