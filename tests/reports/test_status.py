@@ -16,7 +16,7 @@ from vastbus_cli.cli import app
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "rapporter"
 runner = CliRunner()
-DATE = "2026-05-20"  # 12 days before the examples' deadline, 1 June 2026
+DATE = "2026-02-17"  # 12 days before the groups' deadline, 1 March 2026
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_examples_as_shipped_three_not_received_exit_1() -> None:
     code, data = status_json(str(EXAMPLES / "2025"))
     assert code == 1
     assert (data["subregion"], data["year"], data["deadline"], data["days_left"]) == \
-        ("Skaraborg", 2025, "2026-06-01", 12)
+        ("Skaraborg", 2025, "2026-03-01", 12)
     states = {g["group"]: g["state_text"] for g in data["groups"]}
     assert len(states) == 15
     assert [g for g, s in states.items() if s != "klar"] == ["Gullspång", "Karlsborg", "Töreboda"]
@@ -88,13 +88,14 @@ def test_table_on_the_terminal_and_markdown(folder: Path) -> None:
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     hjo = next(line for line in lines if "│ Hjo " in line)
-    assert "inkommen med 2 fel" in hjo and "arsberattelse-2025-hjo.yaml" in hjo and "12" in hjo
-    assert "Sista dag: 1 juni 2026 (12 dagar kvar)." in lines
+    assert "inkommen med 2 fel" in hjo and "arsberattelse-2025-hjo.yaml" in hjo
+    assert "Sista dag för grupperna: 1 mars 2026 (12 dagar kvar)." in lines
     assert "15 grupper: 11 klara, 1 med fel, 1 med fält ej ifyllda, 2 inte inkomna." in lines
     md = runner.invoke(app, ["status", str(folder), "--date", DATE, "-f", "md"]).stdout
-    assert ("| Gullspång | inte inkommen | ingen kontakt | – | 12 |") in md.splitlines()
+    assert ("| Gullspång | inte inkommen | ingen kontakt | – |") in md.splitlines()
     assert "| Töreboda | inkommen, 30 fält ej ifyllda | ingen kontakt | " \
-           "arsberattelse-2025-toreboda.yaml | 12 |" in md.splitlines()
+           "arsberattelse-2025-toreboda.yaml |" in md.splitlines()
+    assert "Sista dag för grupperna: 1 mars 2026 (12 dagar kvar)." in md.splitlines()
 
 
 def test_deadline_passed_and_roster_deadline(folder: Path) -> None:
@@ -102,12 +103,14 @@ def test_deadline_passed_and_roster_deadline(folder: Path) -> None:
     assert data["days_left"] == 12
     roster = folder / "grupper.yaml"
     roster.write_text(roster.read_text(encoding="utf-8").replace(
-        "delregion: Skaraborg", "delregion: Skaraborg\nsista_dag: 2026-05-15"), encoding="utf-8")
+        "delregion: Skaraborg", "delregion: Skaraborg\nsista_dag_grupper: 2026-02-12\n"
+        "sista_dag: 2026-05-15"), encoding="utf-8")
     code, data = status_json(str(folder))
-    assert (data["deadline"], data["days_left"]) == ("2026-05-15", -5)
+    assert (data["deadline"], data["days_left"]) == ("2026-02-12", -5)
     md = runner.invoke(app, ["status", str(folder), "--date", DATE, "-f", "md"]).stdout
-    assert "Sista dag: 15 maj 2026 (passerad för 5 dagar sedan)." in md
-    assert "| Gullspång | inte inkommen | ingen kontakt | – | passerad (5 dagar sedan) |" in md
+    assert "Sista dag för grupperna: 12 februari 2026 (passerad för 5 dagar sedan)." in md
+    assert "| Gullspång | inte inkommen | ingen kontakt | – |" in md
+    assert md.count("passerad") == 1  # once, above the table; never for a group that is done
 
 
 def test_xlsx_rows(folder: Path, tmp_path: Path) -> None:
@@ -122,6 +125,8 @@ def test_xlsx_rows(folder: Path, tmp_path: Path) -> None:
     hjo = next(r for r in rows if r[0] == "Hjo")
     assert hjo[2:6] == ("inkommen med 2 fel", 2, 0, 0)
     assert hjo[11] == 12
+    essunga = next(r for r in rows if r[0] == "Essunga")
+    assert essunga[2] == "klar" and essunga[11] is None  # days left only where they matter
     again = runner.invoke(app, ["status", str(folder), "--date", DATE, "-o", str(out)])
     assert again.exit_code == 2 and "finns redan" in " ".join(again.output.split())
 
@@ -160,23 +165,26 @@ def test_reminder_drafts(folder: Path, tmp_path: Path) -> None:
     hjo = parse(out / "paminnelse-2025-hjo.eml")
     assert hjo["To"] == "Västbus Hjo <vastbus.hjo@example.se>"  # the roster's address
     assert hjo["X-Unsent"] == "1"
-    assert hjo["Subject"] == "Årsberättelse att komplettera 2025 – Västbus Hjo (sista dag 1 juni 2026)"
+    assert hjo["Subject"] == ("Årsberättelsen för 2025 från Västbusgruppen i Hjo: några saker att "
+                              "rätta, senast 1 mars 2026")
     body = hjo.get_body(("plain",))
     assert body is not None and body.get_content_charset() == "utf-8"
     text = body.get_content()
-    assert "Sista dag är 1 juni 2026 (12 dagar kvar)." in text
+    assert "Sista dag är 1 mars 2026 (12 dagar kvar)." in text
     # the form's words for a place (form/assets/js/values.js), not validate's YAML path
     assert ("1. ”Planerade” under Möten (rad 27) ska vara ett heltal (nu står det 'sex'). Skriv "
             "talet med siffror, t.ex. 4.") in text
-    assert "2. Rad 40: 'klart' är inget tillåtet värde för ”Status” i Avvikelser 1." in text
+    assert "2. Rad 40: 'klart' är inget tillåtet värde för ”Status” i Avvikelse 1." in text
     assert "möten.planerade" not in text
     assert list(hjo.iter_attachments()) == []
 
     karlsborg = parse(out / "paminnelse-2025-karlsborg.eml")
     assert karlsborg["To"] == "Västbus Karlsborg <vastbus.karlsborg@example.se>"  # last year's
-    assert "Påminnelse: årsberättelse 2025" in karlsborg["Subject"]
+    assert karlsborg["Subject"] == ("Påminnelse: årsberättelsen för 2025 från Västbusgruppen i "
+                                    "Karlsborg, senast 1 mars 2026")
     letter = karlsborg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
-    assert "Vi har ännu inte fått Västbusgruppen Karlsborgs årsberättelse för 2025." in letter
+    assert ("Vi har ännu inte fått årsberättelsen för 2025 från Västbusgruppen i Karlsborg. Sista "
+            "dag är 1 mars 2026 (12 dagar kvar).") in letter
     assert letter.rstrip().endswith("Delregional samordnare, Skaraborgs kommunalförbund")
     [attached] = list(karlsborg.iter_attachments())
     assert attached.get_filename() == "arsberattelse-2025-karlsborg.yaml"
@@ -218,7 +226,8 @@ def test_subject_with_a_and_o_keeps_its_spaces(tmp_path: Path) -> None:
     out = tmp_path / "utkast"
     runner.invoke(app, ["status", str(EXAMPLES / "2025"), "--date", DATE, "--drafts", str(out)])
     subject = parse(out / "paminnelse-2025-toreboda.eml")["Subject"]
-    assert subject == "Påminnelse: årsberättelse 2025 – Västbus Töreboda (sista dag 1 juni 2026)"
+    assert subject == ("Påminnelse: årsberättelsen för 2025 från Västbusgruppen i Töreboda, "
+                       "senast 1 mars 2026")
 
 
 def test_feedback_after_compile(tmp_path: Path) -> None:
@@ -230,9 +239,11 @@ def test_feedback_after_compile(tmp_path: Path) -> None:
     assert "Ingen e-postadress för Essunga, Hjo och Mariestad" in " ".join(result.stderr.split())
     skovde = parse(out / "aterkoppling-2025-skovde.eml")
     assert skovde["To"] == "Västbus Skövde <vastbus.skovde@example.se>"
-    assert skovde["Subject"] == "Tack för årsberättelsen 2025 – Västbus Skövde"
+    assert skovde["Subject"] == "Tack för årsberättelsen för 2025 från Västbusgruppen i Skövde"
     assert skovde["X-Unsent"] == "1"
     text = skovde.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert ("Tack för årsberättelsen för 2025 från Västbusgruppen i Skövde. Den är nu med i den "
+            "delregionala sammanställningen för Skaraborg.") in text
     assert "- Möten: 9 genomförda av 10 planerade; 13 representanter från 8 organisationer." in text
     assert ("- Avvikelser: 14 (SIP ej kallad eller försenad 7; Övergång mellan verksamheter 3; "
             "Väntetider 4).") in text

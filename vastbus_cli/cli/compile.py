@@ -144,10 +144,13 @@ def compile_command(
 
 
 def _deadline(summary: Any) -> None:
-    """The deadline is for the coordinator, so it is said here and kept out of the document."""
+    """The deadline is for the coordinator, so it is said here and kept out of the document;
+    only while it lies ahead. Once passed the summary is late or an earlier year's (the
+    README's first command compiles the 2025 examples): saying so helps nobody."""
     from vastbus_cli.render.common import deadline_sentence
 
-    err_console().print(deadline_sentence(summary), highlight=False)
+    if not summary.deadline_passed:
+        err_console().print(deadline_sentence(summary), highlight=False)
 
 
 def _check_inputs(folder: Path, previous: Path | None,

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from vastbus_cli.cli.common import check_outputs, err_console, fail, write_output
 
 if TYPE_CHECKING:
-    from vastbus_cli.reports.drafts import Draft
     from vastbus_cli.reports.status import StatusResult
+    from vastbus_cli.year.mail import Draft
 
 
 def write_drafts(drafts: Sequence[Draft], folder: Path, *, force: bool,
@@ -39,7 +39,8 @@ def write_drafts(drafts: Sequence[Draft], folder: Path, *, force: bool,
     if unaddressed:
         from vastbus_cli.render.common import names
 
-        console.print(f"Ingen e-postadress för {names(unaddressed)}: de utkasten saknar "
+        which = "det utkastet" if len(unaddressed) == 1 else f"de {len(unaddressed)} utkasten"
+        console.print(f"Ingen e-postadress för {names(unaddressed)}: {which} saknar "
                       "mottagare. Lägg till epost för gruppen i grupper.yaml (eller fyll i "
                       "adressen i utkastet).", highlight=False)
 

@@ -43,7 +43,7 @@ SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".xlsx": "xlsx"}
 
 @app.command("status", help="Visa läget för årsberättelserna: en rad per grupp i "
                             "gruppförteckningen (inte inkommen, fel, fält ej ifyllda, klar), "
-                            "kontakt, fil och dagar kvar till sista dag. Slutkod 0 när alla är "
+                            "kontakt och fil, och dagar kvar till gruppernas sista dag. Slutkod 0 när alla är "
                             "klara, 1 annars.")
 def status_command(
     folder: Path = typer.Argument(..., help="Mappen med årets årsberättelser (.yaml).",
@@ -67,7 +67,9 @@ def status_command(
         help="Skriv ett e-postutkast (.eml) per grupp som behöver göra något: påminnelse med "
              "sista dag och felen i filen, eller mallen bifogad. Inget skickas."),
     form: bool = typer.Option(
-        False, "--form", help="Bifoga formuläret (.html) i stället för YAML-mallen i utkasten."),
+        False, "--form", help="Bifoga formuläret (.html) i stället för YAML-mallen i utkasten; "
+                              "breven säger hur det fylls i och att den sparade .yaml-filen "
+                              "skickas tillbaka."),
     force: bool = typer.Option(False, "--force", help="Ersätt befintliga utdatafiler och utkast."),
 ) -> None:
     from vastbus_cli.paths import path_problem
@@ -148,6 +150,9 @@ STYLES = {"inte-inkommen": "red", "fel": "red", "ej-ifylld": "yellow", "klar": "
 
 
 def _terminal(result: StatusResult) -> None:
+    """Title and deadline above the table, the counts below; columns that do not fit the
+    terminal without breaking an address or a file name are left out (`fitting_columns`), and
+    each column is as wide as its longest word, so rich wraps at spaces and never inside one."""
     from rich.table import Table
     from rich.text import Text
 
@@ -155,14 +160,22 @@ def _terminal(result: StatusResult) -> None:
     from vastbus_cli.reports import status_output
 
     console = out_console()
-    table = Table(title=status_output.title(result), title_justify="left")
-    for header in status_output.HEADERS:
-        table.add_column(header, overflow="fold", justify="right" if header == "Dagar kvar"
-                         else "left")
-    for row, cells in zip(result.rows, status_output.rows(result), strict=True):
-        # Text, not markup: a role written as '[red]' in a report is shown as written
-        table.add_row(*(Text(visible(c)) for c in cells), style=STYLES[row.state.value])
-    console.print(table)
+    cells = [[visible(c) for c in r] for r in status_output.rows(result, files_joined="\n")]
+    shown = status_output.fitting_columns(cells, console.width)
+    console.print(Text(visible(status_output.title(result)), style="bold"))
     for line in status_output.heading_lines(result):
-        console.print(line)
-    console.print(status_output.count_line(result))
+        console.print(line, highlight=False)
+    table = Table()
+    for i in shown:
+        header = status_output.HEADERS[i]
+        table.add_column(header, min_width=status_output.least_width(header, [c[i] for c in cells]))
+    for row, row_cells in zip(result.rows, cells, strict=True):
+        # Text, not markup: a role written as '[red]' in a report is shown as written
+        table.add_row(*(Text(row_cells[i]) for i in shown), style=STYLES[row.state.value])
+    console.print(table)
+    left_out = [status_output.HEADERS[i] for i in range(len(status_output.HEADERS))
+                if i not in shown]
+    if left_out:
+        console.print(f"({' och '.join(left_out)} får inte plats i fönstret; se -o läget.xlsx.)",
+                      highlight=False)
+    console.print(status_output.count_line(result), highlight=False)

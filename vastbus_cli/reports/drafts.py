@@ -1,68 +1,43 @@
 """E-mail drafts (.eml) for the groups that need to act: the coordinator reviews and sends.
 
-Each draft is an RFC 5322 message in UTF-8 with `X-Unsent: 1`, which makes Outlook open
-it as a draft to edit and send; Thunderbird opens .eml files too ("Redigera som nytt").
+The message itself (recipient, headers, privacy guard) is built by `year/mail.py`.
 Nothing here sends anything. A problem is told in the form's words: the field's label
 (`Avvikelser, post 2 › Beskrivning`) and the line, not a YAML path.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
-from email.message import EmailMessage
-from email.utils import formataddr
 from pathlib import Path
 from typing import Any
 
-from vastbus_cli.problems import Problem, plural
+from vastbus_cli.problems import Problem
 from vastbus_cli.reports.load import Positions, load_file
-from vastbus_cli.reports.parse_messages import subject, where
+from vastbus_cli.reports.parse_messages import NOT_FILLED_HINT, subject, where
 from vastbus_cli.reports.status import GroupStatus, State, StatusResult
 from vastbus_cli.reports.template import GroupInfo, slug
+from vastbus_cli.year.letters import reminder_text, subject_line
+from vastbus_cli.year.mail import Attachment, Draft, draft_message, recipient
 
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Attachment:
-    name: str
-    data: bytes
-    maintype: str
-    subtype: str
-
-
-@dataclass(frozen=True)
-class Draft:
-    group: str
-    file_name: str
-    message: EmailMessage
-    addressed: bool  # False: no e-mail address known, the coordinator fills it in
-
-    def as_bytes(self) -> bytes:
-        from email.policy import SMTP
-
-        # CRLF line ends, as RFC 5322 has them. Headers are not folded below RFC 5322's 998
-        # characters: Python's folding loses the space between two encoded words
-        # ("Västbus Skövde" came back as "VästbusSkövde").
-        return self.message.as_bytes(policy=SMTP.clone(max_line_length=998))
-
-
 def label(path: Path_, data: Any = None) -> str:
     """A place in the report in the form's words (`form/assets/js/values.js`, `place`):
-    ”Beskrivning” i Avvikelser 2, ”Antal” för BUP, ”Planerade” under Möten,
-    Nyckeltalet ”X”, Punkt 1 under Planer nästa år. `data` (the file as read) names the
-    row of a table section by its choice, as the form does."""
-    from vastbus_cli.form.fields import TABLES, readable
+    ”Beskrivning” i Avvikelse 2, ”Antal” för BUP, ”Planerade” under Möten,
+    Nyckeltalet ”X”, Punkt 1 under Planer nästa år: an entry by its name on the screen
+    (`ITEM_TITLES`). `data` (the file as read) names the row of a table section by its
+    choice, as the form does."""
+    from vastbus_cli.form.fields import ITEM_TITLES, TABLES, readable
 
     if not path:
         return "Filen"
     section = readable(str(path[0]))
+    entry = ITEM_TITLES.get(str(path[0]), section)
     if len(path) == 1:
         return section
     last = path[-1]
     if len(path) == 2 and isinstance(last, int):
-        return f"Punkt {last + 1} under {section}"
+        return f"{entry} {last + 1} under {section}"
     if len(path) == 2 and path[0] == "nyckeltal":
         return f"Nyckeltalet ”{last}”"
     name = f"”{readable(str(last))}”"
@@ -74,7 +49,7 @@ def label(path: Path_, data: Any = None) -> str:
         if choice:
             return f"{name} för {choice}"
     if isinstance(path[1], int):
-        return f"{name} i {section} {path[1] + 1}"
+        return f"{name} i {entry} {path[1] + 1}"
     return f"{name} under {section} › {readable(str(path[1]))}"
 
 
@@ -101,81 +76,53 @@ def paths_at(positions: Positions) -> dict[tuple[int, int], Path_]:
 
 
 def plain_problem(problem: Problem, at: dict[tuple[int, int], Path_], hint: bool = True,
-                  data: Any = None) -> str:
-    """`”Planerade” under Möten (rad 60) är inte ifyllt. …`: the form's words, not a YAML path."""
+                  data: Any = None, form: bool = False) -> str:
+    """`”Planerade” under Möten (rad 60) är inte ifyllt. …`: the form's words, not a YAML path.
+
+    For a group that uses the form (`form`), no line numbers (it never opened the file as
+    text) and the form's hints instead of hints about the file's syntax (`form_hint`)."""
     path = at.get((problem.line, problem.column))
-    hint_text = f" {problem.hint}" if problem.hint and hint else ""
+    said = (form_hint(problem.hint) if form else problem.hint) if hint else ""
+    hint_text = f" {said}" if said else ""
     line = f"rad {problem.line}" if problem.line else "hela filen"
     if path is not None:
         place = label(path, data)
+        at_line = "" if form else f" ({line})"
         for quoted in (where(path), subject(path)):
             if problem.message.startswith(quoted):
-                return f"{place} ({line}){problem.message[len(quoted):]}{hint_text}"
+                return f"{place}{at_line}{problem.message[len(quoted):]}{hint_text}"
             if quoted in problem.message:
                 changed = problem.message.replace(quoted, place, 1)
-                return f"{line.capitalize()}: {changed}{hint_text}"
-        return f"{place} ({line}): {problem.message}{hint_text}"
-    return f"{line.capitalize()}: {problem.message}{hint_text}"
+                return (changed if form else f"{line.capitalize()}: {changed}") + hint_text
+        return f"{place}{at_line}: {problem.message}{hint_text}"
+    return (problem.message if form else f"{line.capitalize()}: {problem.message}") + hint_text
 
 
-def _problem_lines(row: GroupStatus) -> list[str]:
+#: hints about writing the file by hand (quotes, colons, keys, the template's example text)
+#: that mean nothing in the form, and what the form's user does instead (form/rules.py)
+_FILE_SYNTAX = ("citattecken", "kolon", "'- '", "nyckel", "mallen", "rad ")
+
+
+def form_hint(hint: str) -> str:
+    """Validate's hint in the form's words: fill in the field, choose from the list."""
+    if hint == NOT_FILLED_HINT:
+        return "Skriv er egen uppgift i fältet."
+    if hint.startswith(("Menade du", "Tillåtna värden")):
+        return "Välj ett av alternativen i listan."
+    return "" if any(word in hint for word in _FILE_SYNTAX) else hint
+
+
+def problem_lines(row: GroupStatus, form: bool = False) -> list[str]:
     lines: list[str] = []
     hints: set[str] = set()
     for result in row.files:
         loaded = load_file(Path(result.path))  # positions and the rows' choices
         at = paths_at(loaded.positions)
         for p in result.problems:  # a hint said once is enough (24 unfilled fields, one hint)
-            lines.append(plain_problem(p, at, hint=p.hint not in hints, data=loaded.data))
+            lines.append(plain_problem(p, at, hint=p.hint not in hints, data=loaded.data,
+                                       form=form))
             hints.add(p.hint)
     return lines
-
-
-def _signature(result: StatusResult) -> list[str]:
-    roster = result.roster
-    if roster is None:
-        return ["Delregional samordnare för Västbus"]
-    return [x for x in (roster.sender or f"Delregional Västbusgrupp {roster.subregion}",
-                        roster.coordinator_role) if x]
-
-
-def _deadline(result: StatusResult) -> str:
-    from vastbus_cli.render.common import date_sv
-
-    days = result.days_left
-    if days < 0:
-        return f"{date_sv(result.deadline)}, och den dagen har passerat"
-    return f"{date_sv(result.deadline)} ({plural(days, 'dag', 'dagar')} kvar)"
-
-
-def reminder_text(row: GroupStatus, result: StatusResult, attachment: str | None) -> str:
-    """The letter: short, Swedish, the deadline, and what to do."""
-    year = result.year
-    lines = ["Hej!", ""]
-    if row.state is State.MISSING:
-        lines += [f"Vi har ännu inte fått Västbusgruppen {row.group}s årsberättelse för {year}. "
-                  f"Sista dag är {_deadline(result)}.", ""]
-        if attachment:
-            lines += [f"Mallen är bifogad ({attachment}). Fyll i den och skicka den till oss "
-                      f"som svar på det här brevet.", ""]
-    else:
-        problems = _problem_lines(row)
-        files = ", ".join(row.file_names)
-        lines += [f"Tack för årsberättelsen för {year} ({files}). När vi kontrollerade den "
-                  f"hittade vi {plural(len(problems), 'sak', 'saker')} att rätta eller fylla i. "
-                  f"Sista dag är {_deadline(result)}.", ""]
-        lines += [f"{n}. {text}" for n, text in enumerate(problems, start=1)]
-        lines += ["", "Rätta filen och skicka den igen som svar på det här brevet. Filen kan "
-                      "kontrolleras med formuläret eller med vastbus validate innan den skickas.",
-                  ""]
-    return "\n".join([*lines, "Hälsningar", *_signature(result)]) + "\n"
-
-
-def subject_line(row: GroupStatus, result: StatusResult) -> str:
-    what = ("Påminnelse: årsberättelse" if row.state is State.MISSING
-            else "Årsberättelse att komplettera")
-    from vastbus_cli.render.common import date_sv
-
-    return f"{what} {result.year} – Västbus {row.group} (sista dag {date_sv(result.deadline)})"
 
 
 def draft_name(row: GroupStatus, year: int) -> str:
@@ -198,35 +145,20 @@ def template_attachment(row: GroupStatus, result: StatusResult, form: bool) -> A
                       "application", "yaml")
 
 
-def message(to: str | None, to_name: str, title: str, body: str,
-            attachment: Attachment | None = None) -> EmailMessage:
-    """An unsent draft: no sender (the mail program fills in its own), UTF-8 text."""
-    msg = EmailMessage()
-    if to:
-        msg["To"] = formataddr((to_name, to))
-    msg["Subject"] = title
-    msg["X-Unsent"] = "1"  # Outlook: open as a draft
-    msg.set_content(body, charset="utf-8")
-    if attachment is not None:
-        msg.add_attachment(attachment.data, maintype=attachment.maintype,
-                           subtype=attachment.subtype, filename=attachment.name)
-        # the same draft made again is the same file: a boundary from the content, not random
-        digest = hashlib.sha256(body.encode("utf-8") + attachment.data).hexdigest()[:32]
-        msg.set_boundary(f"vastbus-{digest}")
-    return msg
-
-
 def reminders(result: StatusResult, form: bool = False) -> list[Draft]:
     """One draft per group that is not ready, in roster order."""
     drafts = []
     for row in result.rows:
         if row.state is State.READY:
             continue
-        attachment = template_attachment(row, result, form) if row.state is State.MISSING \
-            else None
-        email = row.contact.email if row.contact else None
-        body = reminder_text(row, result, attachment.name if attachment else None)
+        # the form goes to every group that uses it (to open its file in, when it has errors)
+        attachment = template_attachment(row, result, form) \
+            if form or row.state is State.MISSING else None
+        to = recipient(f"Västbus {row.group}", row.contact.email if row.contact else None)
+        problems = [] if row.state is State.MISSING else problem_lines(row, form)
+        body = reminder_text(row, result, problems, attachment.name if attachment else None,
+                             form=form)
         drafts.append(Draft(row.group, draft_name(row, result.year),
-                            message(email, f"Västbus {row.group}", subject_line(row, result), body,
-                                    attachment), addressed=email is not None))
+                            draft_message(to, subject_line(row, result), body, attachment),
+                            addressed=to is not None))
     return drafts

@@ -11,10 +11,12 @@ from collections.abc import Iterable
 
 from vastbus_cli.problems import plural
 from vastbus_cli.reports.compile import CompileResult
-from vastbus_cli.reports.drafts import Draft, message, paths_at, plain_problem
+from vastbus_cli.reports.drafts import paths_at, plain_problem
 from vastbus_cli.reports.roster import group_key
 from vastbus_cli.reports.summary import Part, Summary, ThemeBlock
 from vastbus_cli.reports.template import slug
+from vastbus_cli.year.letters import whose
+from vastbus_cli.year.mail import Draft, draft_message, recipient
 
 
 def _mine(blocks: Iterable[ThemeBlock], group: str) -> list[str]:
@@ -91,7 +93,7 @@ def unclear(part: Part, group: str) -> list[str]:
 def feedback_text(summary: Summary, part: Part, group: str, notes: list[str],
                   signature: list[str]) -> str:
     lines = ["Hej!", "",
-             f"Tack för Västbusgruppen {group}s årsberättelse för {summary.year}. Den är nu med "
+             f"Tack för årsberättelsen för {summary.year} {whose(group)}. Den är nu med "
              f"i den delregionala sammanställningen för {part.subregion}. Det här kom med från "
              "er berättelse:", ""]
     lines += [f"- {line}" for line in contributed(part, group)]
@@ -127,8 +129,8 @@ def feedback(compiled: CompileResult) -> list[Draft]:
                 at = paths_at(file.report.positions)
                 notes = [plain_problem(p, at) for p in file.problems if not p.is_error]
             body = feedback_text(summary, part, group, notes, signature)
-            title = f"Tack för årsberättelsen {summary.year} – Västbus {group}"
+            title = f"Tack för årsberättelsen för {summary.year} {whose(group)}"
+            to = recipient(f"Västbus {group}", email)
             drafts.append(Draft(group, f"aterkoppling-{summary.year}-{slug(group)}.eml",
-                                message(email, f"Västbus {group}", title, body),
-                                addressed=email is not None))
+                                draft_message(to, title, body), addressed=to is not None))
     return drafts

@@ -19,7 +19,7 @@ from vastbus_cli.reports.merge_followup import follow_up
 from vastbus_cli.reports.merge_region import to_region
 from vastbus_cli.reports.model import Report, support_text, support_theme
 from vastbus_cli.reports.rollup import side_by_side
-from vastbus_cli.reports.roster import Roster, group_key
+from vastbus_cli.reports.roster import Roster, group_key, summary_deadline
 from vastbus_cli.reports.summary import (
     Composition,
     CompositionRow,
@@ -104,7 +104,7 @@ def merge(
                        skipped_groups=skipped_groups)
         totals = totals.model_copy(update={"subregions": side_by_side(parts)})
     whole = totals or parts[0]
-    deadline = roster.deadline_for(year) if roster else dt.date(year + 1, 6, 1)
+    deadline = roster.deadline_for(year) if roster else summary_deadline(year)
     subregion = _join([p.subregion for p in parts])
     return Summary(
         title=f"Sammanställning av Västbusarbetet {year} – {subregion}",

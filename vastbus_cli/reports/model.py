@@ -11,6 +11,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -41,10 +42,49 @@ def _visible_or_empty(value: Any) -> Any:
 # the validator listed last runs first, before the constraints (pydantic's order)
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
                  BeforeValidator(_visible_or_empty)]
+def _one_address(value: str) -> str:
+    """An address a letter can go to (`year/addresses.py`), or an error saying why not: the
+    pattern alone let `x@evil.example>` and `a@b,c.se` through into the drafts' `To:`."""
+    from vastbus_cli.privacy import mask_identity_numbers
+    from vastbus_cli.reports.parse_messages import swedish_error
+    from vastbus_cli.year.addresses import AddressError, mail_address
+
+    try:
+        mail_address(value)
+    except AddressError as exc:
+        raise swedish_error("ogiltigt-värde", "är ingen adress som e-post kan skickas till",
+                            exc.reason) from None
+    if mask_identity_numbers(value)[1]:
+        raise swedish_error("ogiltigt-värde", "innehåller ett personnummer",
+                            "Använd gruppens funktionsadress eller en jobbadress utan "
+                            "personnummer.", quote=False)
+    return value
+
+
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(value: str) -> str:
+    """A name on one line: a group's name goes into letters' headers and file names, where a
+    line break or another control character cannot stand."""
+    from vastbus_cli.reports.parse_messages import swedish_error
+
+    found = _CONTROLS.search(value)
+    if found:
+        what = "en radbrytning" if found.group() in "\n\r\x0b\x0c\x85\u2028\u2029" \
+            else "ett osynligt styrtecken"
+        raise swedish_error("styrtecken", f"innehåller {what} (U+{ord(found.group()):04X})",
+                            "Skriv namnet på en rad, utan styrtecken.", quote=False)
+    return value
+
+
 Email = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    AfterValidator(_one_address),
 ]
+#: a group's name: text on one line
+Name = Annotated[Text, AfterValidator(_one_line)]
 Count = StrictInt
 _DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
 
@@ -96,7 +136,7 @@ class _Model(BaseModel):
 
 
 class Group(_Model):
-    name: Text = Field(alias="namn", description="Den lokala Västbusgruppens namn")
+    name: Name = Field(alias="namn", description="Den lokala Västbusgruppens namn")
     municipality: Text = Field(alias="kommun", description="Kommun eller stadsdel")
     subregion: Text = Field(alias="delregion", description="Delregion (vårdsamverkansområde)")
 

@@ -22,6 +22,7 @@ from vastbus_cli.reports.load import LoadedFile, Path_
 from vastbus_cli.reports.parse_messages import (
     NOT_FILLED,
     NOT_FILLED_HINT,
+    SWEDISH_ERROR,
     not_filled,
     shown,
     subject,
@@ -149,6 +150,10 @@ def _problem(loaded: LoadedFile, model: type[BaseModel], err: Any, path: Path_) 
         return error(name, line, column, "ogiltigt-värde",
                      f"{what[0].upper() + what[1:]} är inget tillåtet värde för {where(path)}.",
                      hint)
+    if kind == SWEDISH_ERROR:
+        ctx = err["ctx"]
+        now = f" (nu står det {shown(value)})" if ctx["quote"] else ""
+        return error(name, line, column, ctx["code"], f"{place} {ctx['text']}{now}.", ctx["hint"])
     if kind == "literal_error":
         return error(name, line, column, "formatversion",
                      f"{shown(value)} är ingen formatversion som stöds.",

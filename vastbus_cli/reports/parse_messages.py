@@ -22,8 +22,20 @@ MAPPING_HINT = "Skriv varje uppgift som 'nyckel: värde' på en egen rad."
 COLON_HINT = ("Texten innehåller ett kolon (:) och läses då som 'nyckel: värde'. "
               "Skriv hela texten inom citattecken.")
 
+#: pydantic's error type for a rule of our own whose Swedish words travel in the error's context
+SWEDISH_ERROR = "vastbus"
+
 _NUMBER = re.compile(r"^\s*-?\d+([.,]\d+)?\s*$")
 _LEADING_NUMBER = re.compile(r"^\s*(-?\d+([.,]\d+)?)\s*\S")
+
+
+def swedish_error(code: str, text: str, hint: str, quote: bool = True) -> Any:
+    """A pydantic error for a rule of our own: `parse` shows `{place} {text} (nu står det …)`,
+    without the value when `quote` is False (it holds a line break or an identity number)."""
+    from pydantic_core import PydanticCustomError
+
+    return PydanticCustomError(SWEDISH_ERROR, "{text}",
+                               {"code": code, "text": text, "hint": hint, "quote": quote})
 
 
 def where(path: Path_) -> str:
@@ -88,6 +100,8 @@ def _holds_identity_number(value: str) -> bool:
 def _number_hint(value: Any, path: Path_, whole: bool) -> str:
     example = _example(path) if whole else "12 eller 3,5"  # the decimal comma is read too
     if isinstance(value, str) and _NUMBER.match(value):
+        if whole and not value.strip().lstrip("-").isdigit():  # "2,5" for a count: unquoting is not enough
+            return "Skriv ett heltal, utan decimaler och utan citattecken."
         return f"Ta bort citattecknen: skriv {value.strip()} utan citattecken."
     if isinstance(value, str) and (m := _LEADING_NUMBER.match(value)) \
             and not _holds_identity_number(value):  # never the birth date of one

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.reports.load import LoadedFile, load_file
-from vastbus_cli.reports.model import Email, Text
+from vastbus_cli.reports.model import Email, Name, Text
 from vastbus_cli.reports.parse import parse_model
 from vastbus_cli.suggest import fold
 
@@ -24,7 +24,7 @@ ROSTER_NAME = "grupper.yaml"
 class RosterGroup(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
-    name: Text = Field(alias="namn", description="Den lokala gruppens namn, som i årsberättelsen")
+    name: Name = Field(alias="namn", description="Den lokala gruppens namn, som i årsberättelsen")
     municipality: Text = Field(alias="kommun", description="Kommun eller stadsdel")
     contact: Text | None = Field(
         default=None, alias="kontakt",
@@ -42,6 +42,11 @@ class Roster(BaseModel):
         default=None, alias="sista_dag",
         description="Sista dag för sammanställningen (standard: 1 juni året efter verksamhetsåret)",
     )
+    groups_deadline: dt.date | None = Field(
+        default=None, alias="sista_dag_grupper",
+        description="Sista dag för de lokala gruppernas årsberättelser (standard: 1 mars året "
+                    "efter verksamhetsåret); står i påminnelserna och i vastbus status",
+    )
     groups: list[RosterGroup] = Field(alias="grupper", description="De lokala grupper som ska rapportera")
     sender: Text | None = Field(
         default=None, alias="delregional_grupp",
@@ -58,7 +63,13 @@ class Roster(BaseModel):
     _index: tuple[list[RosterGroup], dict[str, RosterGroup]] | None = PrivateAttr(default=None)
 
     def deadline_for(self, year: int) -> dt.date:
-        return self.deadline or dt.date(year + 1, 6, 1)
+        """The summary's deadline (to the regional steering group): `compile` says it."""
+        return self.deadline or summary_deadline(year)
+
+    def groups_deadline_for(self, year: int) -> dt.date:
+        """The local groups' deadline (their reports to the sub-regional group): `status` and
+        the letters say it."""
+        return self.groups_deadline or groups_deadline(year)
 
     def find(self, name: str) -> RosterGroup | None:
         return self._by_key().get(group_key(name))
@@ -86,6 +97,17 @@ class Roster(BaseModel):
 
     def names(self) -> list[str]:
         return [g.name for g in self.distinct_groups()]
+
+
+def summary_deadline(year: int) -> dt.date:
+    """1 June after the report year: the sub-regional summary to the steering group."""
+    return dt.date(year + 1, 6, 1)
+
+
+def groups_deadline(year: int) -> dt.date:
+    """1 March after the report year: under the Västbus guidelines a local group sends its
+    report to the sub-regional group by then (a group told 1 June makes the summary late)."""
+    return dt.date(year + 1, 3, 1)
 
 
 def group_key(name: str) -> str:

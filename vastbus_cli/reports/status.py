@@ -10,7 +10,6 @@ It never prints.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from vastbus_cli.placeholder import is_placeholder
 from vastbus_cli.problems import Problem, plural
 from vastbus_cli.reports.load import load_file
 from vastbus_cli.reports.parse_messages import NOT_FILLED
-from vastbus_cli.reports.roster import Roster, group_key
+from vastbus_cli.reports.roster import Roster, group_key, groups_deadline
 from vastbus_cli.reports.validate import FileResult, ValidationResult, validate_paths
 
 
@@ -150,14 +149,22 @@ def _file_group(result: FileResult) -> tuple[str | None, Contact | None, int | N
     contact = None
     if isinstance(raw, dict):
         role, email = _text(raw.get("roll")), _text(raw.get("epost"))
-        email = email if email and EMAIL.match(email) else None
+        email = email if email and sendable(email) else None
         if role or email:
             contact = Contact(role, email, ContactSource.REPORT)
     year = data.get("år") if isinstance(data, dict) else None
     return group_name_in(data), contact, year if isinstance(year, int) else None
 
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")  # as the report's own Email type
+def sendable(email: str) -> bool:
+    """An address a letter can go to, as the report's own Email type checks it."""
+    from vastbus_cli.year.addresses import AddressError, mail_address
+
+    try:
+        mail_address(email)
+    except AddressError:
+        return False
+    return True
 
 
 def _text(value: Any) -> str | None:
@@ -197,9 +204,10 @@ def group_status(
     """Validate the folder and sort the result into one row per roster group.
 
     Files naming a group the roster lacks (or no readable group) follow as rows of
-    their own, so nothing handed in is hidden. The deadline is the roster's
-    `sista_dag`, or 1 June after the reports' year (the year most reports give;
-    without reports, the year before `today`).
+    their own, so nothing handed in is hidden. The deadline is the groups' own: the
+    roster's `sista_dag_grupper`, or 1 March after the reports' year (the year most
+    reports give; without reports, the year before `today`). The summary's 1 June is
+    `compile`'s.
     """
     today = today or dt.date.today()
     validation = validate_paths([folder], roster_path=roster, today=today, progress=progress)
@@ -227,6 +235,6 @@ def group_status(
         if row.contact is None or not row.contact.email:
             row.contact = _best(row.contact, last_year.get(key))
     year = years.most_common(1)[0][0] if years else today.year - 1
-    deadline = (validation.roster.deadline_for(year) if validation.roster is not None
-                else dt.date(year + 1, 6, 1))
+    deadline = (validation.roster.groups_deadline_for(year) if validation.roster is not None
+                else groups_deadline(year))
     return StatusResult(validation, today, year, deadline, list(rows.values()))

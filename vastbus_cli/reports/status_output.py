@@ -6,32 +6,44 @@ import json
 from typing import Any
 
 from vastbus_cli.documents.table import Table
+from vastbus_cli.privacy import mask_identity_numbers
 from vastbus_cli.problems import plural
 from vastbus_cli.reports.status import State, StatusResult
 
-HEADERS = ["Grupp", "Läge", "Kontakt", "Fil", "Dagar kvar"]
+HEADERS = ["Grupp", "Läge", "Kontakt", "Fil"]
 FORMATS = ("table", "md", "json", "xlsx")
+#: the order in which columns give way when the terminal is too narrow for all
+DROPPED_FIRST = ("Fil", "Kontakt")
 
 
-def days_text(days: int) -> str:
-    if days < 0:
-        return f"passerad ({plural(-days, 'dag', 'dagar')} sedan)"
-    return str(days)
+def masked(text: str) -> str:
+    """The privacy guard of `compile` on everything `status` shows (`privacy.py`)."""
+    return mask_identity_numbers(text)[0]
 
 
 def title(result: StatusResult) -> str:
     where = result.roster.subregion if result.roster is not None else ""
-    return f"Årsberättelser {result.year}{' – ' + where if where else ''}"
+    return masked(f"Årsberättelser {result.year}{' – ' + where if where else ''}")
 
 
-def heading_lines(result: StatusResult) -> list[str]:
-    """What the table is about: the deadline and the days left, the date it was made."""
+def deadline_line(result: StatusResult) -> str:
+    """The groups' deadline, once for the whole table: it is the same for every row."""
     from vastbus_cli.render.common import date_sv
 
     days = result.days_left
-    when = (f"{date_sv(result.deadline)} ({plural(days, 'dag', 'dagar')} kvar)" if days >= 0
-            else f"{date_sv(result.deadline)} (passerad för {plural(-days, 'dag', 'dagar')} sedan)")
-    return [f"Sista dag: {when}.", f"Läget {date_sv(result.today)}."]
+    when = date_sv(result.deadline)
+    if days >= 0:
+        return f"Sista dag för grupperna: {when} ({plural(days, 'dag', 'dagar')} kvar)."
+    if result.ready:  # every group is done: nothing is late
+        return f"Sista dag för grupperna: {when}."
+    return f"Sista dag för grupperna: {when} (passerad för {plural(-days, 'dag', 'dagar')} sedan)."
+
+
+def heading_lines(result: StatusResult) -> list[str]:
+    """What the table is about: the groups' deadline, the date it was made."""
+    from vastbus_cli.render.common import date_sv
+
+    return [deadline_line(result), f"Läget {date_sv(result.today)}."]
 
 
 def count_line(result: StatusResult) -> str:
@@ -46,15 +58,34 @@ def count_line(result: StatusResult) -> str:
     return f"{total}: {', '.join(said)}." if said else f"{total}."
 
 
-def rows(result: StatusResult) -> list[list[str]]:
-    days = days_text(result.days_left)
+def rows(result: StatusResult, files_joined: str = ", ") -> list[list[str]]:
+    """A row per group under HEADERS, masked; several files joined by `files_joined`."""
     out = []
     for row in result.rows:
         name = row.group if row.in_roster else f"{row.group} (finns inte i gruppförteckningen)"
         contact = (row.contact.email or row.contact.role or "") if row.contact else ""
-        out.append([name, row.state_text(), contact or "ingen kontakt",
-                    ", ".join(row.file_names) or "–", days])
+        cells = [name, row.state_text(), contact or "ingen kontakt",
+                 files_joined.join(row.file_names) or "–"]
+        out.append([masked(c) for c in cells])
     return out
+
+
+def least_width(header: str, cells: list[str]) -> int:
+    """The narrowest a column can be without breaking a word, an address or a file name."""
+    return max(len(p) for p in [header, *(part for c in cells for part in c.split())])
+
+
+def fitting_columns(table_rows: list[list[str]], width: int) -> list[int]:
+    """Indexes of HEADERS that fit in `width` terminal columns with no word broken: the
+    columns in DROPPED_FIRST give way, in that order, until the rest fit (a box table
+    takes three characters per column and one more for its edge)."""
+    shown = list(range(len(HEADERS)))
+    least = [least_width(h, [r[i] for r in table_rows]) for i, h in enumerate(HEADERS)]
+    for header in DROPPED_FIRST:
+        if sum(least[i] for i in shown) + 3 * len(shown) + 1 <= width:
+            break
+        shown.remove(HEADERS.index(header))
+    return shown
 
 
 def table(result: StatusResult) -> Table:
@@ -71,8 +102,8 @@ def markdown(result: StatusResult) -> str:
 
 
 def as_data(result: StatusResult) -> dict[str, Any]:
-    """The status for tools and scheduled tasks: codes beside the Swedish texts."""
-    return {
+    """The status for tools and scheduled tasks: codes beside the Swedish texts (masked)."""
+    data = {
         "subregion": result.roster.subregion if result.roster is not None else None,
         "year": result.year,
         "date": result.today.isoformat(),
@@ -94,6 +125,17 @@ def as_data(result: StatusResult) -> dict[str, Any]:
                 "source": r.contact.source.value},
         } for r in result.rows],
     }
+    return _masked_data(data)
+
+
+def _masked_data(value: Any) -> Any:
+    if isinstance(value, str):
+        return masked(value)
+    if isinstance(value, dict):
+        return {k: _masked_data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_masked_data(v) for v in value]
+    return value
 
 
 def as_json(result: StatusResult) -> str:
@@ -127,11 +169,11 @@ def xlsx(result: StatusResult) -> bytes:
             r.contact.role if r.contact and r.contact.role else "",
             r.contact.email if r.contact and r.contact.email else "",
             r.contact.source.value if r.contact else "", ", ".join(r.file_names),
-            result.deadline, result.days_left]
+            result.deadline, "" if r.state is State.READY else result.days_left]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=n, column=col)
             if isinstance(value, str):
-                set_text(cell, value)
+                set_text(cell, masked(value))
             else:
                 cell.value = value
             if isinstance(value, dt.date):
