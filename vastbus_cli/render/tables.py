@@ -38,7 +38,7 @@ def composition_table(part: Part) -> Table:
 def category_table(d: Deviations) -> Table:
     rows: list[list[Value]] = [
         [c.category.label, c.total, len(c.groups), *[c.by_status.get(s.code, 0) for s in d.statuses],
-         "Ja" if c.recurring else ""]
+         "Ja" if c.possible_fault else ""]
         for c in d.categories
     ]
     rows.append(["Totalt", d.total, None, *[d.by_status.get(s.code, 0) for s in d.statuses], ""])

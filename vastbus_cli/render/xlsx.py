@@ -80,7 +80,7 @@ def _to_region(part: Part) -> Table:
     """What the sub-region raises to the regional level, one row per category."""
     return Table(["Kategori", "Avvikelser", "Grupper", "Av grupper", "Möjligt systemfel",
                   "Lyfta till delregional nivå", "Lyfta av", "Lyftes även förra året av"],
-                 [[i.category.label, i.total, len(i.groups), i.of, "Ja" if i.recurring else "",
+                 [[i.category.label, i.total, len(i.groups), i.of, "Ja" if i.possible_fault else "",
                    i.raised, common.names(i.raised_by), common.names(i.raised_last_year)]
                   for i in part.to_region])
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
-from vastbus_cli.reports.merge_region import to_region
+from vastbus_cli.reports.merge_region import across_subregions
 from vastbus_cli.reports.roster import group_key
 from vastbus_cli.reports.summary import (
     CategoryAcross,
@@ -231,7 +231,7 @@ def totals_of(parts: Sequence[Part], threshold: int = 3, across: int = ACROSS) -
     follow = [p.follow_up for p in parts]
     devs = _deviations(parts, threshold)
     followed = None if any(f is None for f in follow) else [x for f in follow for x in f or []]
-    return Part(
+    whole = Part(
         subregion=REGION, groups=groups, missing=missing, not_included=not_included,
         overview=Overview(
             expected=None if any(e is None for e in expected) else sum(e or 0 for e in expected),
@@ -251,10 +251,9 @@ def totals_of(parts: Sequence[Part], threshold: int = 3, across: int = ACROSS) -
         key_figures=_key_figures(parts),
         comparison=_comparison(parts),
         follow_up=followed,
-        to_region=to_region(devs, len(rows), followed),
         appendix=[],
-        subregions=side_by_side(parts, across),
     )
+    return across_subregions(whole, side_by_side(parts, across))
 
 
 def _join(names: list[str]) -> str:
