@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from vastbus_cli.reports.roster import group_key
 
@@ -99,3 +100,17 @@ def generated(target: Path, subregions: int = 4, groups: int = 12) -> tuple[list
                     text, encoding="utf-8")
         folders.append(folder)
     return folders, every
+
+
+#: Keys only a roster can fill in; compiled all at once there is no roster for them.
+ROSTER_KEYS = {"missing", "expected", "new_in_roster"}
+
+
+def without(data: Any, keys: set[str]) -> Any:
+    """`data` (JSON-like) with `keys` left out at every level: to compare a roll-up with a
+    direct compile beside what only the rosters know."""
+    if isinstance(data, dict):
+        return {k: without(v, keys) for k, v in data.items() if k not in keys}
+    if isinstance(data, list):
+        return [without(v, keys) for v in data]
+    return data

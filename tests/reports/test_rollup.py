@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from subregions import SUBREGIONS, flat, generated, split
+from subregions import ROSTER_KEYS, SUBREGIONS, flat, generated, split, without
 from typer.testing import CliRunner
 
 from vastbus_cli.cli import app
@@ -23,8 +23,6 @@ from vastbus_cli.reports.summary import Summary
 runner = CliRunner()
 DATE = "2026-05-20"
 
-#: Keys only a roster can fill in; compiled all at once there is no roster for them.
-ROSTER_KEYS = {"missing", "expected", "new_in_roster"}
 
 
 def compile_json(folder: Path, out: Path, previous: Path | None = None) -> dict[str, Any]:
@@ -49,14 +47,6 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     direct = compile_json(flat(tmp), tmp / "alla.json", flat(tmp, 2024))
     return {"rolled": json.loads(out.read_text(encoding="utf-8")), "direct": direct,
             "files": files, "tmp": tmp}
-
-
-def without(data: Any, keys: set[str]) -> Any:
-    if isinstance(data, dict):
-        return {k: without(v, keys) for k, v in data.items() if k not in keys}
-    if isinstance(data, list):
-        return [without(v, keys) for v in data]
-    return data
 
 
 def test_rollup_equals_compiling_all_reports_at_once(region: dict[str, Any]) -> None:
@@ -193,6 +183,26 @@ def test_one_rule_for_possible_system_faults(region: dict[str, Any]) -> None:
     assert any(line.startswith("- Otydlig ansvarsfördelning: 4 avvikelser i 1 av 3 delregioner "
                                "(Västra Skaraborg) och 2 av 12 grupper – skäl: minst 2 grupper.")
                for line in md.splitlines())
+
+
+def test_region_wide_group_tables_say_the_subregion(region: dict[str, Any]) -> None:
+    """Issue 26.12: a Delregion column and an explained order in the region-wide group
+    tables, and 'Saknas: …' says which sub-region the missing groups belong to."""
+    from vastbus_cli.render.subregions import ORDER_NOTE
+
+    md = runner.invoke(app, ["rollup", *map(str, region["files"]), "--date", DATE]).stdout
+    lines = md.splitlines()
+    assert ("- **Grupper:** 12 av 15 lokala grupper har lämnat årsberättelse. Saknas: Gullspång, "
+            "Karlsborg och Töreboda (Norra Skaraborg).") in lines
+    assert ORDER_NOTE in lines
+    assert lines.count("| Delregion | Grupp | Socialtjänst | Skola/elevhälsa | Förskola | BUP | "
+                       "Primärvård | Habilitering | Ungdomsmottagning | Annan | Totalt |") == 1
+    assert "| Södra Skaraborg | Skövde | 3 | 3 | 1 | 2 | 1 | 1 | 1 | 1 | 13 |" in lines
+    assert "| Totalt |  | 23 | 26 | 6 | 14 | 7 | 8 | 5 | 2 | 91 |" in lines
+    assert ("| Västra Skaraborg | Essunga | – | – | – | – | – | – | – | Inga avvikelser |"
+            in lines)
+    # the sub-regions' own parts keep their tables without the column
+    assert "| Hjo | 1 | 2 | – | 1 | – | 1 | – | – | 5 |" in lines
 
 
 def test_the_same_subregion_twice_is_an_error(region: dict[str, Any]) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from reportfactory import as_report, deviation, report_dict
+from subregions import ROSTER_KEYS, without
 
 from vastbus_cli.reports.merge import merge
 from vastbus_cli.reports.rollup import REGION, rollup
@@ -66,17 +67,6 @@ def _summary(subregion: str, recurring: int = 3) -> Summary:
     return merge(_reports(subregion), _roster(subregion), recurring=recurring, produced=DAY)
 
 
-def _without(data: Any, keys: set[str]) -> Any:
-    if isinstance(data, dict):
-        return {k: _without(v, keys) for k, v in data.items() if k not in keys}
-    if isinstance(data, list):
-        return [_without(v, keys) for v in data]
-    return data
-
-
-ROSTER_KEYS = {"missing", "expected", "new_in_roster"}
-
-
 @pytest.fixture(scope="module")
 def rolled() -> Summary:
     return rollup([_summary(s) for s in REGION_DATA], produced=DAY)
@@ -90,10 +80,10 @@ def direct() -> Summary:
 
 def test_rollup_equals_merging_every_report_at_once(rolled: Summary, direct: Summary) -> None:
     assert rolled.totals is not None and direct.totals is not None
-    assert _without(rolled.totals.model_dump(), ROSTER_KEYS) == \
-        _without(direct.totals.model_dump(), ROSTER_KEYS)
+    assert without(rolled.totals.model_dump(), ROSTER_KEYS) == \
+        without(direct.totals.model_dump(), ROSTER_KEYS)
     for mine, theirs in zip(rolled.parts, direct.parts, strict=True):
-        assert _without(mine.model_dump(), ROSTER_KEYS) == _without(theirs.model_dump(),
+        assert without(mine.model_dump(), ROSTER_KEYS) == without(theirs.model_dump(),
                                                                     ROSTER_KEYS)
     assert rolled.deviations == rolled.totals.deviations
     assert rolled.groups == direct.groups == ["Hjo", "Tibro", "Falköping", "Skövde", "Vara"]
@@ -118,6 +108,11 @@ def test_the_totals(rolled: Summary) -> None:
         ("Falköping", 3, [1, 0, 2, 0, 0]), ("Skövde", 5, [0, 0, 0, 4, 1]),
         ("Vara", 6, [1, 0, 5, 0, 0])]
     assert [(e.group, e.count) for e in d.raised] == [("Tibro", 1), ("Skövde", 4)]
+    where = [("Hjo", "Norra"), ("Tibro", "Norra"), ("Falköping", "Södra"), ("Skövde", "Södra"),
+             ("Vara", "Västra")]
+    assert [(g.group, g.subregion) for g in d.by_group] == where
+    assert [(g.name, g.subregion) for g in t.overview.groups] == where
+    assert [(r.group, r.subregion) for r in t.composition.rows] == where
     o = t.overview
     assert o.expected is None  # Södra has no roster: the region's expected groups are unknown
     assert (o.reported, o.meetings_planned, o.meetings_held) == (5, 40, 35)

@@ -10,7 +10,15 @@ deviations stand. Every format builds these lines here, so they say the same.
 
 from __future__ import annotations
 
-from vastbus_cli.render.common import count_of, follow_up_sentences, names, num, quoted, signed
+from vastbus_cli.render.common import (
+    count_of,
+    follow_up_sentences,
+    missing_where,
+    names,
+    num,
+    quoted,
+    signed,
+)
 from vastbus_cli.reports.summary import (
     Change,
     Comparison,
@@ -55,14 +63,6 @@ def _groups_line(s: Summary, p: Part) -> Line:
     if p.not_included:
         text += (f" Inlämnad men ej medtagen på grund av fel i filen: {names(p.not_included)}.")
     return "Grupper", text
-
-
-def missing_where(s: Summary, p: Part) -> str:
-    """The missing groups; in the regional totals with the sub-region each belongs to
-    (`Gullspång och Karlsborg (Norra Skaraborg); Vara (Västra Skaraborg)`)."""
-    if p is not s.totals or sorted(m for q in s.parts for m in q.missing) != sorted(p.missing):
-        return names(p.missing)  # one sub-region, or a roster that is not the parts' (compile)
-    return "; ".join(f"{names(q.missing)} ({q.subregion})" for q in s.parts if q.missing)
 
 
 def _meetings_line(p: Part) -> Line:

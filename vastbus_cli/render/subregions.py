@@ -11,6 +11,11 @@ from vastbus_cli.documents.table import Table, Value
 from vastbus_cli.reports.summary import SideBySide
 
 TOTAL = "Totalt"  # short: a long header is broken mid-word in a narrow Word column
+#: How the region-wide group tables are ordered (issue 26.12: the order was unexplained).
+ORDER_NOTE = ("I regionens tabeller per grupp står grupperna delregion för delregion, i samma "
+              "ordning som delregionerna ovan, och inom varje delregion i den ordning som "
+              "delregionens egen sammanställning har dem; kolumnen Delregion säger var varje "
+              "grupp hör hemma.")
 
 
 def figures_table(side: SideBySide) -> Table:

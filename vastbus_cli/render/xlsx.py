@@ -211,7 +211,8 @@ class _Book:
 
     def sheet(self, title: str, table: Table, grouped: bool = True) -> Any:
         """A sheet with `table`; per-group tables get the Delregion column when needed."""
-        if grouped and self.region is not None:
+        # the region-wide group tables have the column already (tables.with_subregions)
+        if grouped and self.region is not None and table.headers[0] != "Delregion":
             table = Table(["Delregion", *table.headers],
                           [[self.region.get(str(r[0]), ""), *r] for r in table.rows],
                           table.dash_zero, table.signed, table.left)

@@ -102,7 +102,7 @@ def merge(
                        list(previous) if previous is not None else None, recurring,
                        appendix=False, rosters=(roster, previous_roster),
                        skipped_groups=skipped_groups)
-        totals = across_subregions(totals, side_by_side(parts))
+        totals = across_subregions(totals, side_by_side(parts), parts)
     whole = totals or parts[0]
     deadline = roster.deadline_for(year) if roster else dt.date(year + 1, 6, 1)
     subregion = _join([p.subregion for p in parts])

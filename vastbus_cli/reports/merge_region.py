@@ -10,6 +10,8 @@ same category a year ago and still report it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from vastbus_cli.reports.summary import Deviations, FollowUp, Part, RegionalIssue, SideBySide
 
 STILL_THERE = "kvarstår"
@@ -40,18 +42,24 @@ def to_region(d: Deviations, groups: int, follow_up: list[FollowUp] | None,
     return issues
 
 
-def across_subregions(part: Part, side: SideBySide) -> Part:
+def across_subregions(part: Part, side: SideBySide, parts: Sequence[Part]) -> Part:
     """The regional totals under one rule for possible system faults (issue 26.10).
 
     A region has two: a category that enough groups report (the sub-regions' own rule, over
     all the region's groups) and one found in enough sub-regions (`side.threshold`). A
     category is a possible system fault when either holds, everywhere the document says so:
     the Sammanfattning, the issues raised to the regional level, the category table and the
-    side-by-side table, each of which can then show both reasons."""
+    side-by-side table, each of which can then show both reasons. The region-wide group rows
+    get their sub-region (from `parts`), for the tables' Delregion column (issue 26.12)."""
+    where = {g: p.subregion for p in parts for g in p.groups}
+    o, comp = part.overview, part.composition
     flagged = {c.category.code: c.flagged for c in side.categories}
     categories = [c.model_copy(update={"across": flagged.get(c.category.code, False)})
                   for c in part.deviations.categories]
-    devs = part.deviations.model_copy(update={"categories": categories})
+    devs = part.deviations.model_copy(update={
+        "categories": categories,
+        "by_group": [g.model_copy(update={"subregion": where.get(g.group)})
+                     for g in part.deviations.by_group]})
     mine = {c.category.code: c for c in categories}
     side = side.model_copy(update={
         "group_threshold": devs.threshold, "reporting": part.overview.reported,
@@ -59,5 +67,9 @@ def across_subregions(part: Part, side: SideBySide) -> Part:
                                             "recurring": mine[c.category.code].recurring})
                        if c.category.code in mine else c for c in side.categories]})
     return part.model_copy(update={
+        "overview": o.model_copy(update={"groups": [
+            g.model_copy(update={"subregion": where.get(g.name)}) for g in o.groups]}),
+        "composition": comp.model_copy(update={"rows": [
+            r.model_copy(update={"subregion": where.get(r.group)}) for r in comp.rows]}),
         "deviations": devs, "subregions": side,
         "to_region": to_region(devs, part.overview.reported, part.follow_up, side)})

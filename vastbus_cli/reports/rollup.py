@@ -253,7 +253,7 @@ def totals_of(parts: Sequence[Part], threshold: int = 3, across: int = ACROSS) -
         follow_up=followed,
         appendix=[],
     )
-    return across_subregions(whole, side_by_side(parts, across))
+    return across_subregions(whole, side_by_side(parts, across), parts)
 
 
 def _join(names: list[str]) -> str:

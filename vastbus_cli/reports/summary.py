@@ -55,6 +55,8 @@ class GroupRow(_Model):
     representatives: Count
     organisations: Count = Field(description="Organisations with at least one representative")
     contact_role: str | None = None
+    subregion: str | None = Field(
+        default=None, description="Regional totals only: the sub-region the group belongs to")
 
 
 class Overview(_Model):
@@ -72,6 +74,8 @@ class Overview(_Model):
 class CompositionRow(_Model):
     group: str
     counts: list[Count] = Field(description="Representatives per organisation, in column order")
+    subregion: str | None = Field(
+        default=None, description="Regional totals only: the sub-region the group belongs to")
 
 
 class OrganisationGap(_Model):
@@ -129,6 +133,8 @@ class GroupDeviations(_Model):
     filled_in: bool = Field(
         default=True, description="False: the report has no `avvikelser` at all (not filled "
                                   "in); `avvikelser: []` is filled in and means none")
+    subregion: str | None = Field(
+        default=None, description="Regional totals only: the sub-region the group belongs to")
 
 
 class DeviationEntry(_Model):
