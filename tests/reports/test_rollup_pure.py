@@ -48,11 +48,42 @@ REGION_DATA: dict[str, list[tuple[str, list[dict[str, Any]], dict[str, int | flo
 }
 ROSTERS = {"Norra": ["Hjo", "Tibro", "Karlsborg"], "Västra": ["Vara", "Götene"]}  # Södra: none
 
+#: what the groups write besides deviations, this year and last (themes that are new,
+#: persist and are dropped; support, examples and plans joined in sub-region order)
+TEXTS: dict[str, dict[str, Any]] = {
+    "Hjo": {"work": [("SIP i skolan", "Rutin.", "sip"), ("Utan tema", "Text.", None)],
+            "development": [("samverkansrutiner", "Kallelser.")], "plans": ["Fler möten."]},
+    "Tibro": {"development": [("npf", "Utredningar.")], "support": ["Utbildning."],
+              "meetings": (6, 6)},
+    "Falköping": {"competence": [("npf", "Kurs.")], "examples": [("Mottagning", "Bra.")],
+                  "support": [{"beskrivning": "SIP-stöd.", "tema": "sip"}]},
+    "Skövde": {"work": [("Närvaro", "Team.", "skolfrånvaro")],
+               "development": [("psykisk_ohälsa", "Stöd.")], "meetings": (10, 9)},
+    "Vara": {"competence": [("sip", "Utbildning.")], "plans": ["Utvärdera."]},
+}
+PREVIOUS: dict[str, list[tuple[str, list[dict[str, Any]], dict[str, Any]]]] = {
+    "Norra": [("Hjo", [deviation(SIP, 1)], {"key_figures": {"SIP-möten": 3},
+                                           "work": [("SIP", "Rutin.", "sip")]}),
+              ("Karlsborg", [deviation(WAIT, 2, LIFT, "Väntan.", "Lyft.")],
+               {"development": [("våld_i_nära_relationer", "Rutin.")],
+                "key_figures": {"Ärenden": 5}})],
+    "Södra": [("Falköping", [deviation(MOVE, 4)], {"key_figures": {"SIP-möten": 2}}),
+              ("Skövde", [deviation(WAIT, 6, LIFT, "Väntan.", "Lyft.")],
+               {"work": [("Närvaro", "Team.", "skolfrånvaro")], "meetings": (9, 9)})],
+    "Västra": [("Vara", [deviation(SIP, 2)], {"key_figures": {"Utbildningsdagar": 1}})],
+}
+
 
 def _reports(subregion: str) -> list[Any]:
     return [as_report(report_dict(name, subregion=subregion, deviations=devs,
-                                  key_figures=figures))
+                                  key_figures=figures, **TEXTS.get(name, {})))
             for name, devs, figures in REGION_DATA[subregion]]
+
+
+def _previous(subregion: str) -> list[Any]:
+    return [as_report(report_dict(name, subregion=subregion, year=2024, deviations=devs,
+                                  **more))
+            for name, devs, more in PREVIOUS[subregion]]
 
 
 def _roster(subregion: str) -> Roster | None:
@@ -115,7 +146,7 @@ def test_the_totals(rolled: Summary) -> None:
     assert [(r.group, r.subregion) for r in t.composition.rows] == where
     o = t.overview
     assert o.expected is None  # Södra has no roster: the region's expected groups are unknown
-    assert (o.reported, o.meetings_planned, o.meetings_held) == (5, 40, 35)
+    assert (o.reported, o.meetings_planned, o.meetings_held) == (5, 40, 36)
     assert t.missing == ["Karlsborg", "Götene"]
     assert [(k.name, k.total, k.min, k.min_group, k.max, k.max_group) for k in t.key_figures] \
         == [("SIP-möten", 14.5, 1, "Falköping", 9.5, "Tibro"),
@@ -157,3 +188,43 @@ def test_one_subregion_is_its_own_whole() -> None:
     one = rollup([_summary("Södra")], produced=DAY)
     assert one.totals is None and one.parts[0].appendix == []
     assert one.deviations == one.parts[0].deviations and one.groups == ["Falköping", "Skövde"]
+
+
+def test_year_over_year_rolls_up_as_it_merges() -> None:
+    """With last year's reports: the comparison, the follow-up of raised deviations and the
+    themes, summed over the sub-regions, are what merging every report at once gives."""
+    summaries = [merge(_reports(s), _roster(s), previous=_previous(s), produced=DAY)
+                 for s in REGION_DATA]
+    rolled = rollup(summaries, produced=DAY)
+    direct = merge([r for s in REGION_DATA for r in _reports(s)], None,
+                   previous=[r for s in REGION_DATA for r in _previous(s)], produced=DAY)
+    assert rolled.totals is not None and direct.totals is not None
+    assert without(rolled.totals.model_dump(), ROSTER_KEYS) == \
+        without(direct.totals.model_dump(), ROSTER_KEYS)
+    c = rolled.totals.comparison
+    assert c is not None and (c.previous_year, c.year) == (2024, 2025)
+    assert c.both == ["Hjo", "Falköping", "Skövde", "Vara"]
+    assert (c.only_current, c.only_previous) == (["Tibro"], ["Karlsborg"])
+    assert [(ch.label, ch.previous, ch.current, ch.change) for ch in c.deviations] == [
+        ("SIP ej kallad eller försenad", 3, 7, 4), ("Övergång mellan verksamheter", 4, 7, 3),
+        ("Väntetider", 6, 4, -2), ("Annan avvikelse", 0, 1, 1)]
+    assert [(ch.label, ch.previous, ch.current, ch.groups) for ch in c.key_figures] == [
+        ("SIP-möten", 5, 5, 2), ("Utbildningsdagar", 1, 2, 1)]
+    assert [(y.label, y.previous, y.current) for y in c.one_year_only][:3] == [
+        ("Grupper", 1, 1), ("Planerade möten", 8, 6), ("Genomförda möten", 7, 6)]
+    assert (c.themes_new, c.themes_persisting, c.themes_dropped) == (
+        ["Samverkansrutiner", "Psykisk ohälsa", "Neuropsykiatriska funktionsnedsättningar (NPF)"],
+        ["SIP (samordnad individuell plan)", "Problematisk skolfrånvaro"],
+        ["Våld i nära relationer"])
+    themes = [(b.theme.code if b.theme else None, b.groups) for b in rolled.totals.work]
+    assert themes == [("sip", ["Hjo"]), ("skolfrånvaro", ["Skövde"]), (None, ["Hjo"])]
+    assert [e.group for e in rolled.totals.support_wanted] == ["Tibro", "Falköping"]
+    assert [e.group for e in rolled.totals.plans] == ["Hjo", "Vara"]
+    follow = rolled.totals.follow_up
+    assert follow is not None and [(f.group, f.outcome.code) for f in follow] == [
+        ("Skövde", "kvarstår"), ("Karlsborg", "ingen-årsberättelse")]  # as merge orders them
+    assert [i.raised_last_year for i in rolled.totals.to_region] == [[], [], ["Skövde"]]
+    # one sub-region without last year's reports: the region has no comparison
+    partial = rollup([*summaries[:2], _summary("Västra")], produced=DAY)
+    assert partial.totals is not None and partial.totals.comparison is None
+    assert partial.totals.follow_up is None
