@@ -271,3 +271,83 @@ def test_a_category_in_the_rows_that_the_total_leaves_out(good: dict[str, Any]) 
         ("fel-summa", "Antalet avvikelser som lyfts till regional nivå i kategorin Information "
                       "har inte förts vidare är 2, men raderna ger 3."),
     ]
+
+
+def test_the_bounds_of_a_number() -> None:
+    from vastbus_cli.reports.json_strict import strict_loads
+
+    assert strict_loads("[1000000000000000, -1000000000000000, 1000000000000000.0, 2.5]") == (
+        [10**15, -10**15, 1e15, 2.5], [])
+    _, found = strict_loads('{"a": [1e16, -1000000000000001, ' + "1" * 30 + '.5]}')
+    assert [(f.offset, f.code, f.message) for f in found] == [
+        (7, "för-stort-tal", "Talet 1e16 är för stort; en sammanställning har inga tal över "
+                             "1 000 000 000 000 000."),
+        (13, "för-stort-tal", "Talet -1000000000000001 är för stort; en sammanställning har "
+                              "inga tal över 1 000 000 000 000 000."),
+        (32, "för-stort-tal", "Ett tal med 32 tecken är för stort; en sammanställning har inga "
+                              "tal över 1 000 000 000 000 000.")]
+
+
+def test_what_cannot_be_read_as_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                          ) -> None:
+    from vastbus_cli.reports import summary_file
+    from vastbus_cli.reports.summary_file import read_summary_file
+
+    def one(path: Path) -> tuple[int, int, str, str]:
+        read = read_summary_file(path)
+        assert read.summary is None and read.text == "" and len(read.problems) == 1
+        p = read.problems[0]
+        assert p.file == str(path) and p.is_error
+        return p.line, p.column, p.code, p.message
+
+    missing = tmp_path / "saknas.json"
+    assert one(missing)[:3] == (0, 0, "finns-inte")
+    assert one(missing)[3] == "Filen kan inte läsas: No such file or directory."
+    latin = tmp_path / "latin1.json"
+    latin.write_bytes('{"år": 1}'.encode("latin-1"))
+    assert one(latin) == (0, 0, "kodning", "Filen är inte UTF-8 (byte 3).")
+    big = tmp_path / "stor.json"
+    big.write_bytes(b" " * (3 * 1024 * 1024))
+    monkeypatch.setattr(summary_file, "MAX_BYTES", 2 * 1024 * 1024)
+    assert one(big) == (0, 0, "för-stor", "Filen är 3 MB; en sammanställning får vara högst "
+                                          "2 MB.")
+    monkeypatch.setattr(summary_file, "MAX_BYTES", 3 * 1024 * 1024)
+    deep = tmp_path / "djup.json"
+    deep.write_text("[" * 100000 + "]" * 100000, encoding="utf-8")
+    assert summary_file.parse_summary(str(deep), deep.read_text(encoding="utf-8"))[1][0].message \
+        == "Filen är för djupt nästlad."
+
+
+def test_a_good_file_as_read(good: dict[str, Any], tmp_path: Path) -> None:
+    from vastbus_cli.reports.summary_file import read_summary, read_summary_file
+
+    path = tmp_path / "bra.json"
+    text = "\ufeff" + dumps(good)  # a byte-order mark, as some editors save
+    path.write_text(text, encoding="utf-8")
+    read = read_summary_file(path)
+    assert read.problems == [] and read.summary is not None and read.text == text[1:]
+    assert read.at(("parts", 0, "subregion")) == at(read.text, '"subregion": "Skaraborg",\n'
+                                                    '      "groups"', '"Skaraborg"')
+    assert read_summary(path) == (read.summary, [])
+    assert read_summary_file(tmp_path / "saknas.json").at(("year",)) == (0, 0)
+
+
+def test_wrong_types_each_once_at_their_place(good: dict[str, Any]) -> None:
+    data = json.loads(dumps(good))
+    del data["parts"][0]["overview"]["reported"]
+    data["parts"][0]["key_figures"][0]["values"]["Skövde"] = "fjorton"
+    data["parts"][0]["subregion"] = 7
+    data["parts"][0]["deviations"]["by_group"][0]["filled_in"] = 1
+    text = dumps(data)
+    assert [(c, m) for _, _, c, m in problems(text)] == [
+        ("skadad-sammanställning", "'parts[0].subregion' ska vara en text."),
+        ("skadad-sammanställning", "'parts[0].overview.reported' saknas."),
+        ("skadad-sammanställning", "'parts[0].deviations.by_group[0].filled_in' ska vara true "
+                                   "eller false."),
+        ("skadad-sammanställning", "'parts[0].key_figures[0].values.Skövde' ska vara ett tal."),
+    ]
+    found = problems(text)
+    assert found[1][:2] == at(text, '"overview": {', "{")  # the object that lacks the key
+    assert found[3][:2] == at(text, '"Skövde": "fjorton"', '"fjorton"')
+    assert problems("[]") == [(1, 1, "inte-sammanställning", "Filen är ingen sammanställning "
+                               "från vastbus (nycklarna 'year' och 'parts' saknas).")]

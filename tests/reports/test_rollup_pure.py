@@ -98,12 +98,12 @@ def _summary(subregion: str, recurring: int = 3) -> Summary:
     return merge(_reports(subregion), _roster(subregion), recurring=recurring, produced=DAY)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test: mutation testing sees which test runs merge (a few ms)
 def rolled() -> Summary:
     return rollup([_summary(s) for s in REGION_DATA], produced=DAY)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test: mutation testing sees which test runs merge (a few ms)
 def direct() -> Summary:
     everything = [r for s in REGION_DATA for r in _reports(s)]
     return merge(everything, None, produced=DAY)

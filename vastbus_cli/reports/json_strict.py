@@ -49,10 +49,11 @@ def _integer(text: str) -> int | _Bad:
 
 def _float(text: str) -> float | _Bad:
     value = float(text)
-    if not math.isfinite(value) or abs(value) > MAX_INTEGER:
-        return _Bad("för-stort-tal", f"Talet {text[:20]} är för stort; en sammanställning har "
-                                     f"inga tal över 1 000 000 000 000 000.")
-    return value
+    if math.isfinite(value) and abs(value) <= MAX_INTEGER:
+        return value
+    shown = f"Talet {text}" if len(text) <= 20 else f"Ett tal med {len(text)} tecken"
+    return _Bad("för-stort-tal", f"{shown} är för stort; en sammanställning har inga tal över "
+                                 "1 000 000 000 000 000.")
 
 
 def _constant(name: str) -> _Bad:
