@@ -278,6 +278,9 @@ def test_the_bounds_of_a_number() -> None:
 
     assert strict_loads("[1000000000000000, -1000000000000000, 1000000000000000.0, 2.5]") == (
         [10**15, -10**15, 1e15, 2.5], [])
+    twenty, more = "1" * 18 + ".0", "1" * 19 + ".0"  # 20 characters are shown, 21 are not
+    assert [f.message.split(" är ")[0] for f in strict_loads(f"[{twenty}, {more}]")[1]] == [
+        f"Talet {twenty}", "Ett tal med 21 tecken"]
     _, found = strict_loads('{"a": [1e16, -1000000000000001, ' + "1" * 30 + '.5]}')
     assert [(f.offset, f.code, f.message) for f in found] == [
         (7, "för-stort-tal", "Talet 1e16 är för stort; en sammanställning har inga tal över "

@@ -53,13 +53,18 @@ ROSTERS = {"Norra": ["Hjo", "Tibro", "Karlsborg"], "Västra": ["Vara", "Götene"
 TEXTS: dict[str, dict[str, Any]] = {
     "Hjo": {"work": [("SIP i skolan", "Rutin.", "sip"), ("Utan tema", "Text.", None)],
             "development": [("samverkansrutiner", "Kallelser.")], "plans": ["Fler möten."]},
-    "Tibro": {"development": [("npf", "Utredningar.")], "support": ["Utbildning."],
-              "meetings": (6, 6)},
     "Falköping": {"competence": [("npf", "Kurs.")], "examples": [("Mottagning", "Bra.")],
                   "support": [{"beskrivning": "SIP-stöd.", "tema": "sip"}]},
     "Skövde": {"work": [("Närvaro", "Team.", "skolfrånvaro")],
                "development": [("psykisk_ohälsa", "Stöd.")], "meetings": (10, 9)},
-    "Vara": {"competence": [("sip", "Utbildning.")], "plans": ["Utvärdera."]},
+    "Vara": {"competence": [("sip", "Utbildning.")], "plans": ["Utvärdera."],
+             # no habilitering (a core organisation: a gap), one 'annan' (never a gap)
+             "composition": {"socialtjänst": 1, "skola_elevhälsa": 2, "bup": 1,
+                             "primärvård": 1, "annan": 1}},
+    "Tibro": {"development": [("npf", "Utredningar.")], "support": ["Utbildning."],
+              "meetings": (6, 6), "composition": {"socialtjänst": 2, "skola_elevhälsa": 2,
+                                                  "förskola": 1, "bup": 1, "primärvård": 1,
+                                                  "habilitering": 1}},
 }
 PREVIOUS: dict[str, list[tuple[str, list[dict[str, Any]], dict[str, Any]]]] = {
     "Norra": [("Hjo", [deviation(SIP, 1)], {"key_figures": {"SIP-möten": 3},
@@ -168,6 +173,25 @@ def test_side_by_side(rolled: Summary) -> None:
         (WAIT, [1, 4, 0], 5, ["Norra", "Södra"], True, 2, False, True),
         (OTHER, [0, 1, 0], 1, ["Södra"], False, 1, False, False)]
     assert (side.threshold, side.group_threshold, side.reporting) == (2, 3, 5)
+    assert [c.recurring_in for c in side.categories] == [[]] * 5  # no sub-region alone has 3
+    one = rollup([_summary(s, recurring=1) for s in REGION_DATA], produced=DAY).totals
+    assert one is not None and one.subregions is not None
+    cats = one.subregions.categories  # one group is enough: recurring wherever reported
+    assert [c.recurring_in for c in cats] == [c.subregions for c in cats]
+    assert cats[0].recurring_in == ["Norra", "Södra", "Västra"] and cats[1].recurring_in == []
+    comp = rolled.totals.composition
+    assert [o.code for o in comp.organisations] == [
+        "socialtjänst", "skola_elevhälsa", "förskola", "bup", "primärvård", "habilitering",
+        "annan"]
+    assert [(r.group, r.counts) for r in comp.rows] == [
+        ("Hjo", [2, 2, 0, 1, 1, 1, 0]), ("Tibro", [2, 2, 1, 1, 1, 1, 0]),
+        ("Falköping", [2, 2, 0, 1, 1, 1, 0]), ("Skövde", [2, 2, 0, 1, 1, 1, 0]),
+        ("Vara", [1, 2, 0, 1, 1, 0, 1])]
+    assert [(g.organisation.code, g.missing_in, g.expected) for g in comp.gaps] == [
+        ("socialtjänst", [], True), ("skola_elevhälsa", [], True),
+        ("förskola", ["Hjo", "Falköping", "Skövde", "Vara"], False), ("bup", [], True),
+        ("primärvård", [], True), ("habilitering", ["Vara"], True),
+        ("annan", ["Hjo", "Tibro", "Falköping", "Skövde"], False)]
     issues = rolled.totals.to_region
     assert [(i.category.code, i.recurring, i.across, i.subregions, i.raised)
             for i in issues] == [(SIP, True, True, ["Norra", "Södra", "Västra"], 0),
