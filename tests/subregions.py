@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from vastbus_cli.reports.roster import group_key
 
@@ -71,3 +72,45 @@ def flat(target: Path, year: int = 2025) -> Path:
 
 def copy_examples(target: Path) -> None:
     shutil.copytree(EXAMPLES, target)
+
+
+def generated(target: Path, subregions: int = 4, groups: int = 12) -> tuple[list[Path], Path]:
+    """A made-up region: `subregions` sub-regions of `groups` groups each, every report one of
+    the examples under a new group name (as benchmarks/generate.py makes them), a roster per
+    sub-region naming one group more than report (missing). Returns the sub-regions' folders
+    and one folder with all the reports, without a roster."""
+    texts = sorted((EXAMPLES / "2025").glob("arsberattelse-*.yaml"))
+    every = target / "hela regionen"
+    every.mkdir(parents=True)
+    folders = []
+    for s in range(subregions):
+        subregion = f"Delregion {s + 1}"
+        folder = target / subregion
+        folder.mkdir()
+        names = [f"Grupp {s + 1}-{g + 1:02d}" for g in range(groups)]
+        (folder / "grupper.yaml").write_text(_roster(subregion, [(n, "") for n in [
+            *names, f"Grupp {s + 1}-saknas"]]), encoding="utf-8")
+        for g, name in enumerate(names):
+            text = texts[(s * groups + g) % len(texts)].read_text(encoding="utf-8")
+            text = re.sub(r"(?m)^  namn: .*$", f'  namn: "{name}"', text, count=1)
+            text = re.sub(r"(?m)^  kommun: .*$", f'  kommun: "{name}"', text, count=1)
+            text = re.sub(r'(?m)^  delregion: "?Skaraborg"?$', f'  delregion: "{subregion}"', text)
+            for place in (folder, every):
+                (place / f"arsberattelse-2025-{s + 1}-{g + 1:02d}.yaml").write_text(
+                    text, encoding="utf-8")
+        folders.append(folder)
+    return folders, every
+
+
+#: Keys only a roster can fill in; compiled all at once there is no roster for them.
+ROSTER_KEYS = {"missing", "expected", "new_in_roster"}
+
+
+def without(data: Any, keys: set[str]) -> Any:
+    """`data` (JSON-like) with `keys` left out at every level: to compare a roll-up with a
+    direct compile beside what only the rosters know."""
+    if isinstance(data, dict):
+        return {k: without(v, keys) for k, v in data.items() if k not in keys}
+    if isinstance(data, list):
+        return [without(v, keys) for v in data]
+    return data

@@ -9,11 +9,12 @@ expected, which are missing) is asserted against the three rosters instead.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from subregions import SUBREGIONS, flat, split
+from subregions import ROSTER_KEYS, SUBREGIONS, flat, generated, split, without
 from typer.testing import CliRunner
 
 from vastbus_cli.cli import app
@@ -22,8 +23,6 @@ from vastbus_cli.reports.summary import Summary
 runner = CliRunner()
 DATE = "2026-05-20"
 
-#: Keys only a roster can fill in; compiled all at once there is no roster for them.
-ROSTER_KEYS = {"missing", "expected", "new_in_roster"}
 
 
 def compile_json(folder: Path, out: Path, previous: Path | None = None) -> dict[str, Any]:
@@ -50,14 +49,6 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "files": files, "tmp": tmp}
 
 
-def without(data: Any, keys: set[str]) -> Any:
-    if isinstance(data, dict):
-        return {k: without(v, keys) for k, v in data.items() if k not in keys}
-    if isinstance(data, list):
-        return [without(v, keys) for v in data]
-    return data
-
-
 def test_rollup_equals_compiling_all_reports_at_once(region: dict[str, Any]) -> None:
     rolled, direct = region["rolled"], region["direct"]
     assert [p["subregion"] for p in rolled["parts"]] == [p["subregion"] for p in direct["parts"]]
@@ -66,6 +57,29 @@ def test_rollup_equals_compiling_all_reports_at_once(region: dict[str, Any]) -> 
         assert without(mine, ROSTER_KEYS | {"appendix"}) == \
             without(theirs, ROSTER_KEYS | {"appendix"})
     assert without(rolled["deviations"], ROSTER_KEYS) == without(direct["deviations"], ROSTER_KEYS)
+    assert rolled["groups"] == direct["groups"]
+
+
+def test_a_generated_region_rolls_up_as_it_compiles(tmp_path: Path) -> None:
+    """The invariant on a region the examples do not shape: four sub-regions of twelve
+    groups, each report one of the examples under a new name (issue 25.6)."""
+    folders, every = generated(tmp_path)
+    files = []
+    for folder in folders:
+        files.append(folder.with_suffix(".json"))
+        compile_json(folder, files[-1])
+    out = tmp_path / "region.json"
+    result = runner.invoke(app, ["rollup", *map(str, files), "--date", DATE, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rolled = json.loads(out.read_text(encoding="utf-8"))
+    direct = compile_json(every, tmp_path / "alla.json")
+    assert len(rolled["groups"]) == 48 and len(rolled["parts"]) == 4
+    assert rolled["totals"]["overview"]["expected"] == 52
+    assert rolled["totals"]["missing"] == [f"Grupp {s}-saknas" for s in range(1, 5)]
+    assert without(rolled["totals"], ROSTER_KEYS) == without(direct["totals"], ROSTER_KEYS)
+    for mine, theirs in zip(rolled["parts"], direct["parts"], strict=True):
+        assert without(mine, ROSTER_KEYS | {"appendix"}) == \
+            without(theirs, ROSTER_KEYS | {"appendix"})
     assert rolled["groups"] == direct["groups"]
 
 
@@ -122,8 +136,73 @@ def test_documents(region: dict[str, Any]) -> None:
 
     text = "\n".join(p.text for p in Document(str(tmp / "region.docx")).paragraphs)
     assert "Delregionerna sida vid sida" in text
-    assert ("SIP ej kallad eller försenad: 23 avvikelser i 3 delregioner (Norra Skaraborg, "
-            "Södra Skaraborg och Västra Skaraborg).") in text
+    assert ("SIP ej kallad eller försenad: 23 avvikelser i 3 av 3 delregioner (Norra Skaraborg, "
+            "Södra Skaraborg och Västra Skaraborg) och 6 av 12 grupper – skäl: minst 3 grupper "
+            "och minst 2 delregioner. Återkommande inom Västra Skaraborg.") in text
+
+
+def _flagged(md: str) -> tuple[set[str], set[str], set[str]]:
+    """The categories called possible system faults by the Sammanfattning, starred in the
+    per-sub-region table and marked 'Ja' in the category table."""
+    lines = md.splitlines()
+    digest = next(line for line in lines if line.startswith("- **Möjliga övergripande"))
+    named = set(re.findall(r"”([^”]+)”", digest))
+    starred = {line.split(" | ")[0][2:-3] for line in lines if line.startswith("| ")
+               and line.split(" | ")[0].endswith(" \\*")}
+    yes = {line.split(" | ")[0][2:] for line in lines if line.endswith("| Ja |")}
+    return named, starred, yes
+
+
+def test_one_rule_for_possible_system_faults(region: dict[str, Any]) -> None:
+    """Issue 26.10: the Sammanfattning used the group rule (3 of 12 groups) and left out
+    Väntetider, the per-sub-region table used the sub-region rule (2 of 3) and starred it.
+    Now either rule flags a category everywhere, and both reasons are shown side by side."""
+    files = region["files"]
+    md = runner.invoke(app, ["rollup", *map(str, files), "--date", DATE]).stdout
+    four = {"SIP ej kallad eller försenad", "Information har inte förts vidare",
+            "Övergång mellan verksamheter", "Väntetider"}
+    assert _flagged(md) == (four, four, four)
+    lines = md.splitlines()
+    assert ("- **Möjliga övergripande systemfel:** Kategorier som minst 3 av 12 grupper eller "
+            "minst 2 av 3 delregioner rapporterar: ”SIP ej kallad eller försenad” (6 av 12 "
+            "grupper och 3 av 3 delregioner, 23 avvikelser); ”Övergång mellan verksamheter” (4 av "
+            "12 grupper och 2 av 3 delregioner, 10 avvikelser); ”Information har inte förts "
+            "vidare” (3 av 12 grupper och 2 av 3 delregioner, 6 avvikelser); ”Väntetider” (2 av 3 "
+            "delregioner, 7 avvikelser).") in lines
+    assert ("7 avvikelser i 2 av 12 grupper (Tibro och Skövde) och 2 delregioner (Norra "
+            "Skaraborg och Södra Skaraborg) – ett möjligt övergripande systemfel efter antalet "
+            "delregioner. 4 av dem har lyfts till delregional nivå av Skövde. Skövde lyfte "
+            "kategorin redan förra året, och den kvarstår.") in lines
+    assert ("- Väntetider: 7 avvikelser i 2 av 3 delregioner (Norra Skaraborg och Södra "
+            "Skaraborg) och 2 av 12 grupper – skäl: minst 2 delregioner.") in lines
+    # the other way round: a category two groups of one sub-region report (group rule only)
+    md = runner.invoke(app, ["rollup", *map(str, files), "--date", DATE, "--recurring", "2",
+                             "--across", "3"]).stdout
+    named, starred, yes = _flagged(md)
+    assert named == starred == yes and "Otydlig ansvarsfördelning" in named
+    assert any(line.startswith("- Otydlig ansvarsfördelning: 4 avvikelser i 1 av 3 delregioner "
+                               "(Västra Skaraborg) och 2 av 12 grupper – skäl: minst 2 grupper.")
+               for line in md.splitlines())
+
+
+def test_region_wide_group_tables_say_the_subregion(region: dict[str, Any]) -> None:
+    """Issue 26.12: a Delregion column and an explained order in the region-wide group
+    tables, and 'Saknas: …' says which sub-region the missing groups belong to."""
+    from vastbus_cli.render.subregions import ORDER_NOTE
+
+    md = runner.invoke(app, ["rollup", *map(str, region["files"]), "--date", DATE]).stdout
+    lines = md.splitlines()
+    assert ("- **Grupper:** 12 av 15 lokala grupper har lämnat årsberättelse. Saknas: Gullspång, "
+            "Karlsborg och Töreboda (Norra Skaraborg).") in lines
+    assert ORDER_NOTE in lines
+    assert lines.count("| Delregion | Grupp | Socialtjänst | Skola/elevhälsa | Förskola | BUP | "
+                       "Primärvård | Habilitering | Ungdomsmottagning | Annan | Totalt |") == 1
+    assert "| Södra Skaraborg | Skövde | 3 | 3 | 1 | 2 | 1 | 1 | 1 | 1 | 13 |" in lines
+    assert "| Totalt |  | 23 | 26 | 6 | 14 | 7 | 8 | 5 | 2 | 91 |" in lines
+    assert ("| Västra Skaraborg | Essunga | – | – | – | – | – | – | – | Inga avvikelser |"
+            in lines)
+    # the sub-regions' own parts keep their tables without the column
+    assert "| Hjo | 1 | 2 | – | 1 | – | 1 | – | – | 5 |" in lines
 
 
 def test_the_same_subregion_twice_is_an_error(region: dict[str, Any]) -> None:
@@ -147,7 +226,7 @@ def test_another_format_version_or_corrupt_file_refused(region: dict[str, Any],
     other.write_text(json.dumps({**data, "format_version": 2}), encoding="utf-8")
     result = runner.invoke(app, ["rollup", str(good), str(other)], env={"COLUMNS": "200"})
     assert result.exit_code == 1
-    assert (f"{other}:1:1  fel  formatversion  Sammanställningen har formatversion 2; den här "
+    assert (f"{other}:1:20  fel  formatversion  Sammanställningen har formatversion 2; den här "
             f"versionen av vastbus läser formatversion 1.") in result.output
     broken = tmp_path / "trasig.json"
     broken.write_text(good.read_text(encoding="utf-8")[:500], encoding="utf-8")

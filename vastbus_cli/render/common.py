@@ -145,6 +145,14 @@ def deadline_sentence(s: Summary) -> str:
             f"{date_sv(s.deadline)} ({days} {'dag' if days == 1 else 'dagar'} kvar).")
 
 
+def missing_where(s: Summary, p: Part) -> str:
+    """The missing groups; in the regional totals with the sub-region each belongs to
+    (`Gullspång och Karlsborg (Norra Skaraborg); Vara (Västra Skaraborg)`)."""
+    if p is not s.totals or sorted(m for q in s.parts for m in q.missing) != sorted(p.missing):
+        return names(p.missing)  # one sub-region, or a roster that is not the parts' (compile)
+    return "; ".join(f"{names(q.missing)} ({q.subregion})" for q in s.parts if q.missing)
+
+
 def overview_lines(s: Summary, part: Part, totals: bool) -> list[list[str | int]]:
     """A part's overview as (label, value) rows; files left out belong to the whole summary."""
     o = part.overview
@@ -152,7 +160,7 @@ def overview_lines(s: Summary, part: Part, totals: bool) -> list[list[str | int]
     rows: list[list[str | int]] = [
         ["Grupper som ska rapportera", expected],
         ["Grupper som har rapporterat", o.reported],
-        ["Grupper som saknas", names(o.missing) if o.missing else "inga"],
+        ["Grupper som saknas", missing_where(s, part) if o.missing else "inga"],
     ]
     if o.not_included:
         rows.append([NOT_INCLUDED_LABEL, names(o.not_included)])

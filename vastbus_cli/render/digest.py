@@ -10,7 +10,15 @@ deviations stand. Every format builds these lines here, so they say the same.
 
 from __future__ import annotations
 
-from vastbus_cli.render.common import count_of, follow_up_sentences, names, num, quoted, signed
+from vastbus_cli.render.common import (
+    count_of,
+    follow_up_sentences,
+    missing_where,
+    names,
+    num,
+    quoted,
+    signed,
+)
 from vastbus_cli.reports.summary import (
     Change,
     Comparison,
@@ -51,7 +59,7 @@ def _groups_line(s: Summary, p: Part) -> Line:
     else:
         text = f"{count_of(o.reported, 'lokal grupp', 'lokala grupper')} har lämnat årsberättelse."
     if p.missing:
-        text += f" Saknas: {names(p.missing)}."
+        text += f" Saknas: {missing_where(s, p)}."
     if p.not_included:
         text += (f" Inlämnad men ej medtagen på grund av fel i filen: {names(p.not_included)}.")
     return "Grupper", text
@@ -96,16 +104,37 @@ def _deviations_line(p: Part) -> Line:
     return "Avvikelser", text
 
 
+def _rule(p: Part) -> str:
+    """Who must report a category for it to be a possible system fault: `N av M grupper`,
+    and in the regional totals also `eller minst K av L delregioner` (one rule, two reasons)."""
+    text = f"minst {p.deviations.threshold} av {num(p.overview.reported)} grupper"
+    side = p.subregions
+    if side is not None:
+        text += f" eller minst {side.threshold} av {num(len(side.columns))} delregioner"
+    return text
+
+
+def _reasons(i: RegionalIssue, p: Part) -> str:
+    """Why a category is flagged, each rule that holds side by side."""
+    side = p.subregions
+    if side is None:
+        return f"{num(len(i.groups))} grupper"
+    return " och ".join([*([f"{num(len(i.groups))} av {num(i.of)} grupper"] if i.recurring else []),
+                         *([f"{num(len(i.subregions))} av {num(len(side.columns))} delregioner"]
+                           if i.across else [])])
+
+
 def _flagged_line(p: Part) -> Line:
     d = p.deviations
-    flagged = [i for i in p.to_region if i.recurring]
+    flagged = [i for i in p.to_region if i.possible_fault]
     lead = "Möjliga övergripande systemfel"
     if not flagged:
-        return lead, f"Ingen avvikelsekategori förekommer i {d.threshold} grupper eller fler."
-    items = [f"{quoted([i.category.label])} ({num(len(i.groups))} grupper, {num(i.total)} "
-             f"avvikelser)" for i in flagged]
-    return lead, (f"Kategorier som minst {d.threshold} av {num(p.overview.reported)} grupper "
-                  f"rapporterar: " + "; ".join(items) + ".")
+        side = p.subregions
+        more = f" eller i {side.threshold} delregioner eller fler" if side is not None else ""
+        return lead, f"Ingen avvikelsekategori förekommer i {d.threshold} grupper eller fler{more}."
+    items = [f"{quoted([i.category.label])} ({_reasons(i, p)}, {num(i.total)} avvikelser)"
+             for i in flagged]
+    return lead, f"Kategorier som {_rule(p)} rapporterar: " + "; ".join(items) + "."
 
 
 def _raised_line(p: Part) -> Line | None:
@@ -180,8 +209,8 @@ def region_lead(s: Summary) -> str:
         return (f"Inga avvikelser har lyfts till delregional nivå, och ingen avvikelsekategori "
                 f"förekommer i {d.threshold} grupper eller fler. Delregionen lyfter därför inga "
                 f"avvikelser till regional nivå.")
-    return (f"Hit hör de avvikelsekategorier som minst {d.threshold} av "
-            f"{num(p.overview.reported)} grupper rapporterar (möjliga övergripande systemfel) och "
+    return (f"Hit hör de avvikelsekategorier som {_rule(p)} rapporterar (möjliga övergripande "
+            f"systemfel) och "
             f"de avvikelser som lokala grupper har lyft till delregional nivå; de kategorier som "
             f"flest grupper rapporterar står först.")
 
@@ -190,7 +219,15 @@ def region_text(i: RegionalIssue) -> str:
     """The sentences under an issue's heading: how widespread, whether flagged, who raised it."""
     where = (f"{count_of(i.total, 'avvikelse', 'avvikelser')} i {num(len(i.groups))} av "
              f"{num(i.of)} grupper ({names(i.groups)})")
-    text = where + (" – ett möjligt övergripande systemfel." if i.recurring else ".")
+    if i.subregions:  # the regional totals: the sub-regions too, and which rule holds
+        where += (f" och {count_of(len(i.subregions), 'delregion', 'delregioner')} "
+                  f"({names(i.subregions)})")
+        rules = [*(["grupper"] if i.recurring else []), *(["delregioner"] if i.across else [])]
+        because = f" efter antalet {' och antalet '.join(rules)}" if rules else ""
+    else:
+        because = ""
+    text = where + (f" – ett möjligt övergripande systemfel{because}." if i.possible_fault
+                    else ".")
     if i.raised:
         n = "den" if i.raised == 1 else f"{num(i.raised)} av dem"
         if i.raised == i.total:

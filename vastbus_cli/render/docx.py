@@ -133,6 +133,7 @@ class _Writer:
         self.para(subregions.flagged_sentence(side))
         for line in subregions.flagged_items(side):
             self.bullet(line)
+        self.para(subregions.ORDER_NOTE)
 
     def _overview(self, part: Part) -> None:
         rows = common.overview_lines(self.s, part, self.totals)

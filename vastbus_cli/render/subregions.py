@@ -11,6 +11,11 @@ from vastbus_cli.documents.table import Table, Value
 from vastbus_cli.reports.summary import SideBySide
 
 TOTAL = "Totalt"  # short: a long header is broken mid-word in a narrow Word column
+#: How the region-wide group tables are ordered (issue 26.12: the order was unexplained).
+ORDER_NOTE = ("I regionens tabeller per grupp står grupperna delregion för delregion, i samma "
+              "ordning som delregionerna ovan, och inom varje delregion i den ordning som "
+              "delregionens egen sammanställning har dem; kolumnen Delregion säger var varje "
+              "grupp hör hemma.")
 
 
 def figures_table(side: SideBySide) -> Table:
@@ -35,33 +40,49 @@ def figures_table(side: SideBySide) -> Table:
 
 
 def categories_table(side: SideBySide) -> Table:
-    """Deviations per category and sub-region, and in how many sub-regions (a flagged
-    category is marked with an asterisk; the list under the table names them)."""
+    """Deviations per category and sub-region, and in how many sub-regions (a possible system
+    fault, by either rule, is marked with an asterisk; the list under the table says why)."""
     n = len(side.columns)
     rows: list[list[Value]] = [
-        [c.category.label + (" *" if c.flagged else ""), *c.counts, c.total,
+        [c.category.label + (" *" if c.possible_fault else ""), *c.counts, c.total,
          f"{len(c.subregions)} av {n}"] for c in side.categories]
     return Table(["Kategori", *(c.subregion for c in side.columns), TOTAL, "Delregioner"],
                  rows, dash_zero=True)
 
 
+def _rule(side: SideBySide) -> str:
+    """The rule in the Sammanfattning's words and order: groups, then sub-regions."""
+    text = f"minst {side.threshold} av {len(side.columns)} delregioner"
+    if side.group_threshold is not None and side.reporting is not None:
+        text = f"minst {side.group_threshold} av {side.reporting} grupper eller {text}"
+    return text
+
+
 def flagged_sentence(side: SideBySide) -> str:
-    flagged = [c for c in side.categories if c.flagged]
-    if not flagged:
-        return (f"Ingen avvikelsekategori förekommer i {side.threshold} delregioner eller fler.")
-    return (f"* Avvikelsekategorier som förekommer i minst {side.threshold} delregioner "
-            f"(möjliga övergripande systemfel för hela regionen):")
+    if not any(c.possible_fault for c in side.categories):
+        more = (f" eller i {side.group_threshold} grupper eller fler"
+                if side.group_threshold is not None else "")
+        return (f"Ingen avvikelsekategori förekommer i {side.threshold} delregioner eller "
+                f"fler{more}.")
+    return (f"* Möjliga övergripande systemfel för hela regionen: avvikelsekategorier som "
+            f"{_rule(side)} rapporterar (samma regel som i sammanfattningen):")
 
 
 def flagged_items(side: SideBySide) -> list[str]:
+    """Each flagged category with both counts, and which rule (or both) flags it."""
     from vastbus_cli.render.common import names, num
 
     out = []
     for c in side.categories:
-        if not c.flagged:
+        if not c.possible_fault:
             continue
-        line = (f"{c.category.label}: {num(c.total)} avvikelser i {len(c.subregions)} "
-                f"delregioner ({names(c.subregions)}).")
+        reasons = [*([f"minst {side.group_threshold} grupper"] if c.recurring else []),
+                   *([f"minst {side.threshold} delregioner"] if c.flagged else [])]
+        line = (f"{c.category.label}: {num(c.total)} avvikelser i {len(c.subregions)} av "
+                f"{len(side.columns)} delregioner ({names(c.subregions)})")
+        if side.reporting is not None:
+            line += f" och {c.groups} av {side.reporting} grupper"
+        line += f" – skäl: {' och '.join(reasons)}."
         if c.recurring_in:
             line += f" Återkommande inom {names(c.recurring_in)}."
         out.append(line)

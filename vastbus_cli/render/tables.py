@@ -7,11 +7,26 @@ and charted. The columns are decided here, once.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from vastbus_cli.documents.table import Table as Table
 from vastbus_cli.documents.table import Value as Value
 from vastbus_cli.documents.table import cell_text as cell_text
 from vastbus_cli.render.common import deviation_note, follow_up_state
 from vastbus_cli.reports.summary import Change, Comparison, Deviations, Part
+
+
+def with_subregions(table: Table, subregions: list[str | None]) -> Table:
+    """A region-wide group table (rows carry their sub-region) gets a Delregion column first;
+    the rows stand sub-region by sub-region, as `SUBREGION_ORDER` says under the side-by-side
+    tables. The rows after the groups' (the totals) keep their label in the first column."""
+    if not any(subregions):
+        return table
+    n = len(subregions)
+    rows = [*([where, *row] for where, row in zip(subregions, table.rows[:n], strict=True)),
+            *([row[0], None, *row[1:]] for row in table.rows[n:])]
+    return replace(table, headers=["Delregion", *table.headers], rows=rows,
+                   signed=frozenset(c + 1 for c in table.signed))
 
 
 def meetings_table(part: Part) -> Table:
@@ -20,8 +35,9 @@ def meetings_table(part: Part) -> Table:
         [g.name, g.meetings_planned, g.meetings_held, g.representatives, g.organisations]
         for g in o.groups]
     rows.append(["Totalt", o.meetings_planned, o.meetings_held, o.representatives, None])
-    return Table(["Grupp", "Planerade möten", "Genomförda möten", "Representanter",
-                  "Organisationer"], rows)
+    return with_subregions(Table(["Grupp", "Planerade möten", "Genomförda möten",
+                                  "Representanter", "Organisationer"], rows),
+                           [g.subregion for g in o.groups])
 
 
 def composition_table(part: Part) -> Table:
@@ -31,14 +47,14 @@ def composition_table(part: Part) -> Table:
     rows.append(["Totalt", *[sum(r.counts[i] for r in comp.rows)
                              for i in range(len(comp.organisations))],
                  sum(sum(r.counts) for r in comp.rows)])
-    return Table(["Grupp", *[o.label for o in comp.organisations], "Totalt"], rows,
-                 dash_zero=True)
+    return with_subregions(Table(["Grupp", *[o.label for o in comp.organisations], "Totalt"],
+                                 rows, dash_zero=True), [r.subregion for r in comp.rows])
 
 
 def category_table(d: Deviations) -> Table:
     rows: list[list[Value]] = [
         [c.category.label, c.total, len(c.groups), *[c.by_status.get(s.code, 0) for s in d.statuses],
-         "Ja" if c.recurring else ""]
+         "Ja" if c.possible_fault else ""]
         for c in d.categories
     ]
     rows.append(["Totalt", d.total, None, *[d.by_status.get(s.code, 0) for s in d.statuses], ""])
@@ -56,12 +72,14 @@ def group_deviation_table(d: Deviations, notes_column: bool = True) -> Table:
         else [g.group, *[None for _ in g.counts], None] for g in d.by_group]
     notes = [deviation_note(g) for g in d.by_group]
     total: list[Value] = ["Totalt", *[c.total for c in d.categories], d.total]
+    where = [g.subregion for g in d.by_group]
     if not any(notes) or not notes_column:
-        return Table(["Grupp", *[c.category.label for c in d.categories], "Totalt"],
-                     [*rows, total], dash_zero=True)
-    return Table(["Grupp", *[c.category.label for c in d.categories], "Totalt", "Anmärkning"],
-                 [*[[*row, note] for row, note in zip(rows, notes, strict=True)], [*total, None]],
-                 dash_zero=True)
+        return with_subregions(Table(["Grupp", *[c.category.label for c in d.categories],
+                                      "Totalt"], [*rows, total], dash_zero=True), where)
+    return with_subregions(Table(
+        ["Grupp", *[c.category.label for c in d.categories], "Totalt", "Anmärkning"],
+        [*[[*row, note] for row, note in zip(rows, notes, strict=True)], [*total, None]],
+        dash_zero=True), where)
 
 
 def key_figure_table(part: Part) -> Table:

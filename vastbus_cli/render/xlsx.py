@@ -88,7 +88,7 @@ def _to_region(part: Part) -> Table:
     """What the sub-region raises to the regional level, one row per category."""
     return Table(["Kategori", "Avvikelser", "Grupper", "Av grupper", "Möjligt systemfel",
                   "Lyfta till delregional nivå", "Lyfta av", "Lyftes även förra året av"],
-                 [[i.category.label, i.total, len(i.groups), i.of, "Ja" if i.recurring else "",
+                 [[i.category.label, i.total, len(i.groups), i.of, "Ja" if i.possible_fault else "",
                    i.raised, common.names(i.raised_by), common.names(i.raised_last_year)]
                   for i in part.to_region])
 
@@ -220,7 +220,8 @@ class _Book:
 
     def sheet(self, title: str, table: Table, grouped: bool = True) -> Any:
         """A sheet with `table`; per-group tables get the Delregion column when needed."""
-        if grouped and self.region is not None:
+        # the region-wide group tables have the column already (tables.with_subregions)
+        if grouped and self.region is not None and table.headers[0] != "Delregion":
             table = Table(["Delregion", *table.headers],
                           [[self.region.get(str(r[0]), ""), *r] for r in table.rows],
                           table.dash_zero, table.signed, table.left)

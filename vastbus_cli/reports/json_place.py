@@ -59,5 +59,9 @@ def json_position(text: str, path: tuple[int | str, ...]) -> tuple[int, int]:
             at = found
     except (ValueError, IndexError, RecursionError):
         return 0, 0
-    line = text.count("\n", 0, at) + 1
-    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+    return line_column(text, at)
+
+
+def line_column(text: str, at: int) -> tuple[int, int]:
+    """The 1-based line and column of offset `at` (counted in characters, as editors do)."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1

@@ -16,7 +16,7 @@ from vastbus_cli.reports.appendix import appendix_report
 from vastbus_cli.reports.merge_compare import compare
 from vastbus_cli.reports.merge_deviations import deviations
 from vastbus_cli.reports.merge_followup import follow_up
-from vastbus_cli.reports.merge_region import to_region
+from vastbus_cli.reports.merge_region import across_subregions, to_region
 from vastbus_cli.reports.model import Report, support_text, support_theme
 from vastbus_cli.reports.rollup import side_by_side
 from vastbus_cli.reports.roster import Roster, group_key, summary_deadline
@@ -102,7 +102,7 @@ def merge(
                        list(previous) if previous is not None else None, recurring,
                        appendix=False, rosters=(roster, previous_roster),
                        skipped_groups=skipped_groups)
-        totals = totals.model_copy(update={"subregions": side_by_side(parts)})
+        totals = across_subregions(totals, side_by_side(parts), parts)
     whole = totals or parts[0]
     deadline = roster.deadline_for(year) if roster else summary_deadline(year)
     subregion = _join([p.subregion for p in parts])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
-from vastbus_cli.reports.merge_region import to_region
+from vastbus_cli.reports.merge_region import across_subregions
 from vastbus_cli.reports.roster import group_key
 from vastbus_cli.reports.summary import (
     CategoryAcross,
@@ -154,18 +154,22 @@ def _key_figures(parts: Sequence[Part]) -> list[KeyFigure]:
 
 def _changes(lists: Iterable[list[Change]], order: Callable[[list[str]], list[str]]
              ) -> list[Change]:
-    """Changes with the same label summed (they cover disjoint groups), in `order`."""
+    """Changes with the same label summed (they cover disjoint groups), in `order`. Labels
+    are matched as `merge` matches key figures' names (`group_key`: 'SIP-möten' and
+    'sip-möten' are one figure), the first spelling shown."""
     sums: dict[str, list[float]] = {}
     groups: dict[str, int | None] = {}
+    spelling: dict[str, str] = {}
     for changes in lists:
         for ch in changes:
-            total = sums.setdefault(ch.label, [0, 0])
+            label = spelling.setdefault(group_key(ch.label), ch.label)
+            total = sums.setdefault(label, [0, 0])
             total[0] += ch.previous
             total[1] += ch.current
             if ch.groups is not None:
-                groups[ch.label] = (groups.get(ch.label) or 0) + ch.groups
+                groups[label] = (groups.get(label) or 0) + ch.groups
             else:
-                groups.setdefault(ch.label, None)
+                groups.setdefault(label, None)
     return [Change(label=label, previous=sums[label][0], current=sums[label][1],
                    change=sums[label][1] - sums[label][0], groups=groups[label])
             for label in order(list(sums))]
@@ -231,7 +235,10 @@ def totals_of(parts: Sequence[Part], threshold: int = 3, across: int = ACROSS) -
     follow = [p.follow_up for p in parts]
     devs = _deviations(parts, threshold)
     followed = None if any(f is None for f in follow) else [x for f in follow for x in f or []]
-    return Part(
+    if followed:  # as merge orders them: this year's groups in order, then those not reporting
+        at = {group_key(g): i for i, g in enumerate(groups)}
+        followed.sort(key=lambda f: at.get(group_key(f.group), len(at)))
+    whole = Part(
         subregion=REGION, groups=groups, missing=missing, not_included=not_included,
         overview=Overview(
             expected=None if any(e is None for e in expected) else sum(e or 0 for e in expected),
@@ -251,10 +258,9 @@ def totals_of(parts: Sequence[Part], threshold: int = 3, across: int = ACROSS) -
         key_figures=_key_figures(parts),
         comparison=_comparison(parts),
         follow_up=followed,
-        to_region=to_region(devs, len(rows), followed),
         appendix=[],
-        subregions=side_by_side(parts, across),
     )
+    return across_subregions(whole, side_by_side(parts, across), parts)
 
 
 def _join(names: list[str]) -> str:

@@ -20,7 +20,10 @@ from vastbus_cli.reports.coordinator_texts import against_the_figures, read_text
 from vastbus_cli.reports.rollup import ACROSS, rollup
 from vastbus_cli.reports.roster import group_key
 from vastbus_cli.reports.summary import Summary
-from vastbus_cli.reports.summary_file import read_summary
+from vastbus_cli.reports.summary_file import SummaryFile, read_summary_file
+
+ONCE = ("Gör om den sammanställning där gruppen inte hör hemma med 'vastbus compile', "
+        "utan gruppens årsberättelse.")
 
 
 def rollup_files(paths: Sequence[Path], *, produced: dt.date, recurring: int = 3,
@@ -34,22 +37,11 @@ def rollup_files(paths: Sequence[Path], *, produced: dt.date, recurring: int = 3
     empty one is left out (the recipient is then the default).
     """
     problems: list[Problem] = []
-    read: list[tuple[Path, Summary]] = []
-    for path in paths:
-        summary, found = read_summary(path)
-        problems += found
-        if summary is not None:
-            read.append((path, summary))
-    seen: dict[str, Path] = {}
-    for path, summary in read:
-        for part in summary.parts:
-            first = seen.setdefault(group_key(part.subregion), path)
-            if first is not path:
-                where = ("finns två gånger: samma fil är angiven två gånger"
-                         if first.resolve() == path.resolve() else f"finns också i {first}")
-                problems.append(error(str(path), 0, 0, "dubblett-delregion",
-                                      f"Delregionen {part.subregion} {where}.",
-                                      "Ange varje delregions sammanställning en gång."))
+    files = [read_summary_file(path) for path in paths]
+    for file in files:
+        problems += file.problems
+    read = [(f.path, f.summary) for f in files if f.summary is not None]
+    problems += _counted_twice([f for f in files if f.summary is not None])
     years = {s.year for _, s in read}
     if len(years) > 1:
         first_year = read[0][1].year
@@ -70,3 +62,41 @@ def rollup_files(paths: Sequence[Path], *, produced: dt.date, recurring: int = 3
     # a number the privacy guard warned about never reaches the regional document
     region = masked_model(region.model_copy(update={**facts, **texts.texts}))
     return region, problems + against_the_figures(texts, region.totals or region.parts[0])
+
+
+def _counted_twice(files: Sequence[SummaryFile]) -> list[Problem]:
+    """The same sub-region, or the same group (under any sub-region's name), in two places:
+    its figures would count twice. Each problem is at the second place and names the first."""
+    problems: list[Problem] = []
+    regions: dict[str, tuple[int, int]] = {}  # sub-region → (file, part) where first seen
+    groups: dict[str, tuple[Path, str]] = {}
+    for n, file in enumerate(files):
+        assert file.summary is not None
+        path = file.path
+        for i, part in enumerate(file.summary.parts):
+            m, k = regions.setdefault(group_key(part.subregion), (n, i))
+            if (m, k) != (n, i):
+                first = files[m].path
+                where = ("finns två gånger i filen" if m == n else
+                         "finns två gånger: samma fil är angiven två gånger"
+                         if first.resolve() == path.resolve() else f"finns också i {first}")
+                problems.append(error(str(path), *file.at(("parts", i, "subregion")),
+                                      "dubblett-delregion",
+                                      f"Delregionen {part.subregion} {where}.",
+                                      "Ange varje delregions sammanställning en gång."))
+                continue  # its groups are the same sub-region's: said once
+            mine: set[str] = set()
+            for j, group in enumerate(part.groups):
+                key = group_key(group)
+                if key not in groups:
+                    groups[key] = (path, part.subregion)
+                    mine.add(key)
+                    continue
+                there, region = groups[key]
+                also = (f"två gånger i delregionen {region}" if key in mine else
+                        f"i delregionen {part.subregion} och också i delregionen {region}"
+                        + ("" if there == path else f" i {there}"))
+                problems.append(error(
+                    str(path), *file.at(("parts", i, "groups", j)), "dubblett-grupp",
+                    f"Gruppen {group} finns {also}; den skulle räknas två gånger.", ONCE))
+    return problems

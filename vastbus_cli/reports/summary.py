@@ -11,7 +11,7 @@ them for tools reading the JSON.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,10 @@ from vastbus_cli.vocabulary import Vocabulary
 # default factory's signature, and for a builtin that tokenizes its text signature.
 def _no_items() -> list[Any]:
     return []
+
+
+#: A count: never negative (`rollup` reads summaries others hand on; the schema says so too).
+Count = Annotated[int, Field(ge=0)]
 
 
 class _Model(BaseModel):
@@ -46,34 +50,38 @@ class GroupRow(_Model):
     name: str
     municipality: str
     file: str
-    meetings_planned: int
-    meetings_held: int
-    representatives: int
-    organisations: int = Field(description="Organisations with at least one representative")
+    meetings_planned: Count
+    meetings_held: Count
+    representatives: Count
+    organisations: Count = Field(description="Organisations with at least one representative")
     contact_role: str | None = None
+    subregion: str | None = Field(
+        default=None, description="Regional totals only: the sub-region the group belongs to")
 
 
 class Overview(_Model):
-    expected: int | None = Field(description="Groups in the roster; None without a roster")
-    reported: int
+    expected: Count | None = Field(description="Groups in the roster; None without a roster")
+    reported: Count
     missing: list[str]
     not_included: list[str] = Field(
         default_factory=_no_items, description="Handed in, but left out because the file has errors")
     groups: list[GroupRow]
-    meetings_planned: int
-    meetings_held: int
-    representatives: int
+    meetings_planned: Count
+    meetings_held: Count
+    representatives: Count
 
 
 class CompositionRow(_Model):
     group: str
-    counts: list[int] = Field(description="Representatives per organisation, in column order")
+    counts: list[Count] = Field(description="Representatives per organisation, in column order")
+    subregion: str | None = Field(
+        default=None, description="Regional totals only: the sub-region the group belongs to")
 
 
 class OrganisationGap(_Model):
     organisation: Labelled
     missing_in: list[str]
-    groups: int = Field(description="Reporting groups the share is taken of")
+    groups: Count = Field(description="Reporting groups the share is taken of")
     expected: bool = Field(
         default=True, description="A core organisation every group is meant to have; the "
                                   "others (förskola, ungdomsmottagning, annan) are never a gap")
@@ -104,38 +112,48 @@ class ThemeBlock(_Model):
 
 class CategoryTotal(_Model):
     category: Labelled
-    total: int
+    total: Count
     groups: list[str] = Field(description="Groups that reported this category")
-    by_status: dict[str, int] = Field(description="Status code → count")
+    by_status: dict[str, Count] = Field(description="Status code → count")
     recurring: bool
+    across: bool = Field(
+        default=False, description="Regional totals only: reported in at least the side-by-side "
+                                   "threshold of sub-regions (the regional rule)")
+
+    @property
+    def possible_fault(self) -> bool:
+        """A possible system fault by either rule: enough groups, or enough sub-regions."""
+        return self.recurring or self.across
 
 
 class GroupDeviations(_Model):
     group: str
-    total: int
-    counts: list[int] = Field(description="Per category, in the order of `categories`")
+    total: Count
+    counts: list[Count] = Field(description="Per category, in the order of `categories`")
     filled_in: bool = Field(
         default=True, description="False: the report has no `avvikelser` at all (not filled "
                                   "in); `avvikelser: []` is filled in and means none")
+    subregion: str | None = Field(
+        default=None, description="Regional totals only: the sub-region the group belongs to")
 
 
 class DeviationEntry(_Model):
     group: str
     category: Labelled
-    count: int
+    count: Count
     description: str
     action: str
     status: Labelled
 
 
 class Deviations(_Model):
-    total: int
-    by_category: dict[str, int] = Field(description="Category code → total count")
+    total: Count
+    by_category: dict[str, Count] = Field(description="Category code → total count")
     recurring: list[str] = Field(description="Categories reported by at least `threshold` groups")
-    threshold: int
+    threshold: Count
     categories: list[CategoryTotal]
     statuses: list[Labelled] = Field(description="Every status, in vocabulary order")
-    by_status: dict[str, int]
+    by_status: dict[str, Count]
     by_group: list[GroupDeviations]
     raised: list[DeviationEntry] = Field(description="Raised to the sub-regional level")
 
@@ -158,7 +176,7 @@ class Change(_Model):
     previous: Number
     current: Number
     change: Number
-    groups: int | None = Field(
+    groups: Count | None = Field(
         default=None, description="Key figures: groups that reported this figure both years")
 
 
@@ -173,8 +191,8 @@ class OneYearOnly(_Model):
 class Comparison(_Model):
     """Year over year, like with like: the changes cover the groups that reported both years."""
 
-    previous_year: int
-    year: int
+    previous_year: Count
+    year: Count
     both: list[str] = Field(description="Groups that reported both years; the changes cover these")
     only_current: list[str] = Field(description="Reported this year but not the previous year")
     only_previous: list[str] = Field(description="Reported the previous year but not this year")
@@ -197,11 +215,11 @@ class FollowUp(_Model):
 
     group: str
     category: Labelled
-    previous_count: int
+    previous_count: Count
     description: str = Field(description="Last year's description")
     action: str = Field(description="Last year's action")
     outcome: Labelled = Field(description="kvarstår, löst, nämns-inte or ingen-årsberättelse")
-    current_count: int = Field(description="This year's count in the same category (0: none)")
+    current_count: Count = Field(description="This year's count in the same category (0: none)")
     current_statuses: list[Labelled] = Field(description="This year's statuses in the category")
     current_actions: list[str] = Field(
         default_factory=_no_items,
@@ -213,16 +231,27 @@ class RegionalIssue(_Model):
     `threshold` groups (a possible system fault), or raised to the sub-regional level."""
 
     category: Labelled
-    total: int = Field(description="This year's deviations in the category")
+    total: Count = Field(description="This year's deviations in the category")
     groups: list[str] = Field(description="Groups that reported the category")
-    of: int = Field(description="Reporting groups the count is taken of")
+    of: Count = Field(description="Reporting groups the count is taken of")
     recurring: bool = Field(description="Reported by at least `threshold` groups")
-    raised: int = Field(description="Of `total`: raised to the sub-regional level this year")
+    subregions: list[str] = Field(
+        default_factory=_no_items,
+        description="Regional totals only: the sub-regions with deviations in the category")
+    across: bool = Field(
+        default=False, description="Regional totals only: reported in at least the "
+                                   "side-by-side threshold of sub-regions")
+    raised: Count = Field(description="Of `total`: raised to the sub-regional level this year")
     raised_by: list[str]
     entries: list[DeviationEntry] = Field(description="The raised deviations, as written")
     raised_last_year: list[str] = Field(
         default_factory=_no_items,
         description="Groups that raised the category last year and still report it")
+
+    @property
+    def possible_fault(self) -> bool:
+        """A possible system fault by either rule: enough groups, or enough sub-regions."""
+        return self.recurring or self.across
 
 
 class AppendixSection(_Model):
@@ -241,32 +270,43 @@ class SubregionColumn(_Model):
     """One sub-region's figures, a column of the regional side-by-side table."""
 
     subregion: str
-    expected: int | None = Field(description="Groups in its roster; None without a roster")
-    reported: int
-    missing: int
-    meetings_planned: int
-    meetings_held: int
-    representatives: int
-    deviations: int
+    expected: Count | None = Field(description="Groups in its roster; None without a roster")
+    reported: Count
+    missing: Count
+    meetings_planned: Count
+    meetings_held: Count
+    representatives: Count
+    deviations: Count
 
 
 class CategoryAcross(_Model):
     """A deviation category across the sub-regions: the regional view of a system-wide fault."""
 
     category: Labelled
-    counts: list[int] = Field(description="Deviations per sub-region, in column order")
-    total: int
+    counts: list[Count] = Field(description="Deviations per sub-region, in column order")
+    total: Count
     subregions: list[str] = Field(description="Sub-regions with deviations in the category")
     recurring_in: list[str] = Field(
         description="Sub-regions where the category recurs (flagged in that sub-region)")
     flagged: bool = Field(description="Reported in at least `threshold` sub-regions")
+    groups: Count = Field(default=0, description="Groups in the region that report the category")
+    recurring: bool = Field(
+        default=False, description="Reported by at least the groups' threshold (the group rule)")
+
+    @property
+    def possible_fault(self) -> bool:
+        """A possible system fault by either rule, as the rest of the document says."""
+        return self.flagged or self.recurring
 
 
 class SideBySide(_Model):
     """The sub-regions side by side (the regional totals of several sub-regions)."""
 
     columns: list[SubregionColumn]
-    threshold: int = Field(description="Sub-regions a category must appear in to be flagged")
+    threshold: Count = Field(description="Sub-regions a category must appear in to be flagged")
+    group_threshold: Count | None = Field(
+        default=None, description="Groups a category must appear in to be flagged (group rule)")
+    reporting: Count | None = Field(default=None, description="Groups that reported in the region")
     categories: list[CategoryAcross]
 
 
@@ -315,7 +355,7 @@ class Summary(_Model):
         default=SUMMARY_FORMAT, description="The JSON format's version (see SUMMARY_FORMAT)")
     title: str
     subregion: str
-    year: int
+    year: Count
     produced: dt.date
     deadline: dt.date
     deadline_passed: bool
