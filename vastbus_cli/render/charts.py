@@ -57,8 +57,7 @@ def deviation_shares(part: Part) -> Shares | None:
         return None
     widest = sorted(d.categories, key=lambda c: -len(c.groups))  # stable: table order in ties
     return Shares(
-        title=f"Andel av de {of} grupperna som rapporterar kategorin "
-              f"(möjligt systemfel från {d.threshold} grupper)",
+        title=f"Andel av de {of} grupperna som rapporterar varje kategori",
         series="Andel grupper",
         categories=[c.category.label for c in widest],
         values=[len(c.groups) / of for c in widest])

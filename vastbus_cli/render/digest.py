@@ -10,7 +10,15 @@ deviations stand. Every format builds these lines here, so they say the same.
 
 from __future__ import annotations
 
-from vastbus_cli.render.common import count_of, follow_up_sentences, names, num, quoted, signed
+from vastbus_cli.render.common import (
+    count_of,
+    follow_up_sentences,
+    names,
+    neither_year,
+    num,
+    quoted,
+    signed,
+)
 from vastbus_cli.reports.summary import (
     Change,
     Comparison,
@@ -52,6 +60,10 @@ def _groups_line(s: Summary, p: Part) -> Line:
         text = f"{count_of(o.reported, 'lokal grupp', 'lokala grupper')} har lämnat årsberättelse."
     if p.missing:
         text += f" Saknas: {names(p.missing)}."
+        neither = neither_year(p)
+        if neither and p.comparison is not None:
+            text += (f" {names(neither)} lämnade inte heller årsberättelse "
+                     f"{p.comparison.previous_year}.")
     if p.not_included:
         text += (f" Inlämnad men ej medtagen på grund av fel i filen: {names(p.not_included)}.")
     return "Grupper", text
@@ -92,8 +104,23 @@ def _deviations_line(p: Part) -> Line:
                  f"({num(widest)} av {num(p.overview.reported)} grupper vardera).")
     total = _figure(p.comparison, "Avvikelser totalt")
     if p.comparison is not None and total is not None:
-        text += f" {_same_groups(p.comparison)}: {_change(total)}."
+        text += f" {_same_groups(p.comparison)}: {_change(total)}"
+        movers = largest_changes(p.comparison)
+        text += "; " + ", ".join(movers) + "." if movers else "."
     return "Avvikelser", text
+
+
+def largest_changes(c: Comparison) -> list[str]:
+    """The biggest rise and the biggest fall among the categories, as `mest ökade ”A” 7 → 23
+    (+16)`: a small total change can hide large movements in both directions."""
+    rise = max(c.deviations, key=lambda ch: ch.change, default=None)
+    fall = min(c.deviations, key=lambda ch: ch.change, default=None)
+    bits = []
+    if rise is not None and rise.change > 0:
+        bits.append(f"mest ökade {quoted([rise.label])} {_change(rise)}")
+    if fall is not None and fall.change < 0:
+        bits.append(f"mest minskade {quoted([fall.label])} {_change(fall)}")
+    return bits
 
 
 def _flagged_line(p: Part) -> Line:
@@ -197,6 +224,6 @@ def region_text(i: RegionalIssue) -> str:
             n = "alla" if i.total > 1 else "den"
         text += f" {n[0].upper() + n[1:]} har lyfts till delregional nivå av {names(i.raised_by)}."
     if i.raised_last_year:
-        text += (f" {names(i.raised_last_year)} lyfte kategorin redan förra året, och den "
-                 f"kvarstår.")
+        text += (f" {names(i.raised_last_year)} lyfte kategorin redan förra året och "
+                 f"rapporterar den igen i år.")
     return text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from vastbus_cli.documents.table import Table as Table
 from vastbus_cli.documents.table import Value as Value
 from vastbus_cli.documents.table import cell_text as cell_text
-from vastbus_cli.render.common import deviation_note, follow_up_state
+from vastbus_cli.render.common import deviation_note, follow_up_state, quoted
 from vastbus_cli.reports.summary import Change, Comparison, Deviations, Part
 
 
@@ -35,15 +35,31 @@ def composition_table(part: Part) -> Table:
                  dash_zero=True)
 
 
-def category_table(d: Deviations) -> Table:
+def category_table(d: Deviations, flag_column: bool = True) -> Table:
+    """Per category and status. Without `flag_column` (Word and Markdown, where a column of
+    a few "Ja" wastes the width) `flagged_note` names the possible system faults instead."""
+    flag: list[Value] = []
     rows: list[list[Value]] = [
         [c.category.label, c.total, len(c.groups), *[c.by_status.get(s.code, 0) for s in d.statuses],
-         "Ja" if c.recurring else ""]
+         *(["Ja" if c.recurring else ""] if flag_column else flag)]
         for c in d.categories
     ]
-    rows.append(["Totalt", d.total, None, *[d.by_status.get(s.code, 0) for s in d.statuses], ""])
+    rows.append(["Totalt", d.total, None, *[d.by_status.get(s.code, 0) for s in d.statuses],
+                 *([""] if flag_column else flag)])
     return Table(["Kategori", "Antal", "Grupper", *[s.label for s in d.statuses],
-                  "Möjligt systemfel"], rows, dash_zero=True)
+                  *(["Möjligt systemfel"] if flag_column else [])], rows, dash_zero=True)
+
+
+def flagged_note(d: Deviations, of: int) -> str:
+    """The categories flagged as possible system faults, in words under the status table."""
+    flagged = [c.category.label for c in d.categories if c.recurring]
+    if not flagged:
+        return (f"Ingen kategori rapporteras av minst {d.threshold} av {of} grupper, så ingen "
+                f"är ett möjligt övergripande systemfel.")
+    which = "Kategorin" if len(flagged) == 1 else "Kategorierna"
+    return (f"{which} {quoted(flagged)} rapporteras av minst {d.threshold} av {of} grupper "
+            f"och är {'ett möjligt' if len(flagged) == 1 else 'möjliga'} övergripande "
+            f"systemfel.")
 
 
 def group_deviation_table(d: Deviations, notes_column: bool = True) -> Table:
