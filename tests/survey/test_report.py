@@ -47,7 +47,8 @@ def test_title_page_headings_and_properties(report: bytes) -> None:
     headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert [h for h in headings if h[0] == "Heading 1"] == [
         ("Heading 1", "Sammanfattning"), ("Heading 1", "Om uppföljningen"),
-        ("Heading 1", "IMPLEMENTERING"), ("Heading 1", "AVVIKELSER"), ("Heading 1", "TVISTER"),
+        # the spec's sections in capitals are headings in sentence case
+        ("Heading 1", "Implementering"), ("Heading 1", "Avvikelser"), ("Heading 1", "Tvister"),
         ("Heading 1", "Slutsatser")]
     assert "Fortsätt utbildningen för medarbetare." in texts
     assert ("Heading 2", "Bakgrund") in headings  # the coordinator's own text, under its heading
@@ -308,7 +309,18 @@ def test_title_facts_from_the_spec_and_conclusions_from_a_file(tmp_path: Path) -
                                    "--sender", "Samordnaren", "--date", "2026-05-20"])
     assert run.exit_code == 0, run.output
     texts = [p.text for p in Document(str(target)).paragraphs]
-    assert texts[2:6] == ["Till: VVG och de delregionala vårdsamverkansgrupperna",
+    assert texts[2:6] == ["Till: VVG och SRO",  # the report goes to VVG and SRO
                           "Från: Samordnaren", "Datum: 20 maj 2026",
                           "Diarienummer: VK 1/2026"]
     assert texts[-1] == "Vi fortsätter."
+    # the conclusions on the summary's page too, not only on the last page
+    summary = texts.index("Sammanfattning", texts.index("Innehåll") + 2)
+    method = texts.index("Om uppföljningen", summary)
+    assert "Vi fortsätter." in texts[summary:method]
+    # the background: the spec's text on the agreement, then who was asked and when
+    background = texts.index("Bakgrund", method)
+    assert texts[background + 1].startswith(
+        "Sedan den 1 april 2017 gäller en överenskommelse mellan kommunerna och regionen")
+    assert texts[background + 2] == (
+        "Enkäten gick till VVG, Fyrbodal, Skaraborg, Södra Älvsborg, Göteborg, Södra Bohuslän "
+        "och Nordöstra Göteborg (7 förväntade svarande) i omgången 2018.")

@@ -80,6 +80,8 @@ class ReportOptions:
     recipient: str = ""  # "Till:" on the title page
     sender: str = ""  # "Från:"
     reference_number: str = ""  # diarienummer
+    background: str = ""  # the spec's 'bakgrund': what the agreement is, why it is followed up
+    asked: tuple[str, ...] = ()  # the spec's 'förväntade-svarande': who was asked
 
 
 def render(tally: Tally, options: ReportOptions | None = None) -> bytes:
@@ -106,19 +108,46 @@ def render(tally: Tally, options: ReportOptions | None = None) -> bytes:
         doc.bullet("", f"{lead}:")
         for item in line:
             doc.bullet(item, level=2)
+    if options.conclusions.strip():  # the reader of page 2 sees the conclusions too
+        doc.heading(CONCLUSIONS, 2)
+        doc.markdown(options.conclusions, below=2)
     doc.page_break()
-    _method(doc, tally, options.intro)
+    _method(doc, tally, options)
     for section, questions in tally.sections():
-        doc.heading(section, 1, new_page=True)
+        doc.heading(sentence_case(section), 1, new_page=True)
         for block in blocks(questions):
             if isinstance(block, Matrix):
                 _matrix(doc, block, tally)
             else:
                 _question(doc, block, tally)
     if options.conclusions.strip():
-        doc.heading("Slutsatser", 1)
+        doc.heading(CONCLUSIONS, 1)
         doc.markdown(options.conclusions, below=1)
     return doc.save()
+
+
+CONCLUSIONS = "Slutsatser"
+
+
+def sentence_case(heading: str) -> str:
+    """A section name a spec writes in capitals (IMPLEMENTERING, as the form had it) as a
+    heading reads: "Implementering". Any other spelling is the writer's and is kept."""
+    if heading.isupper() and len(heading) > 1:
+        return heading[0] + heading[1:].lower()
+    return heading
+
+
+def background_lines(tally: Tally, options: ReportOptions) -> list[str]:
+    """The background: the spec's own text (what the agreement is, why it is followed up),
+    then who was asked and when, from the spec's expected respondents and the rounds."""
+    lines = [options.background.strip()] if options.background.strip() else []
+    rounds = round_labels(tally)
+    when = (f"i omgången {rounds[0]}" if len(rounds) == 1
+            else f"i {len(rounds)} omgångar: {names(rounds)}")
+    if options.asked:
+        lines.append(f"Enkäten gick till {names(list(options.asked))} "
+                     f"({len(options.asked)} förväntade svarande) {when}.")
+    return lines
 
 
 def summary_lines(tally: Tally) -> list[tuple[str, str | list[str]]]:
@@ -189,10 +218,15 @@ def _largest_changes(tally: Tally, before: str, after: str) -> list[str]:
     return [text for _size, text in found[:TOP_CHANGES]]
 
 
-def _method(doc: WordDocument, tally: Tally, intro: str) -> None:
+def _method(doc: WordDocument, tally: Tally, options: ReportOptions) -> None:
     doc.heading("Om uppföljningen", 1)
-    if intro.strip():
-        doc.markdown(intro, below=1)
+    background = background_lines(tally, options)
+    if background:  # from the spec: what is followed up and why, who was asked and when
+        doc.heading("Bakgrund", 2)
+        for line in background:
+            doc.paragraph(line)
+    if options.intro.strip():
+        doc.markdown(options.intro, below=1)
     doc.heading("Metod", 2)
     asked = f" Svaren har delats upp på {tally.by}." if tally.by else ""
     doc.paragraph(
