@@ -121,11 +121,14 @@ def test_xlsx_sheets_charts_values_and_no_formulas(example: Tally) -> None:
     assert [c.value for c in chefer[1:6]] == [4, 4 / 7, None, 5, 5 / 7]
     # 7 answered: whole percent as in the Word report (57 % → 71 %: +14 percentage points)
     assert chefer[2].number_format == chefer[5].number_format == "0%"
-    assert chefer[6].value == 14 and chefer[6].number_format == '+0;"−"0;"±"0'
+    # the change exact, shown as +14: a recalculation from the shares beside it agrees
+    assert chefer[6].value == pytest.approx(100 * (5 / 7 - 4 / 7))
+    assert chefer[6].number_format == '+0;"−"0;"±"0'
     header = next(r for r in sheet.iter_rows() if r[0].value == "Alternativ")
     assert header[6].value == "Förändring (procentenheter)"
     ja = next(r for r in sheet.iter_rows() if r[0].value == "Ja, för medarbetare i verksamheterna")
-    assert [c.value for c in ja[1:7]] == [2, 2 / 7, None, 4, 4 / 7, 28]  # 29 % → 57 %
+    # 29 % → 57 %: +29 points (exact 28,57), as the Word report shows it
+    assert [c.value for c in ja[1:7]] == [2, 2 / 7, None, 4, 4 / 7, pytest.approx(200 / 7)]
     assert not any("p.e." in str(c.number_format) or "p.e." in str(c.value)
                    for ws in workbook.worksheets for r in ws.iter_rows() for c in r)
     assert cells["Svarande (bas)"][1].value == 7

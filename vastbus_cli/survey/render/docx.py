@@ -26,6 +26,7 @@ from vastbus_cli.documents.word import WordDocument
 from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
 from vastbus_cli.survey.render.common import (
     CHANGE_HEADER,
+    CHANGE_RULE,
     DECIMAL_BASE,
     MULTI_NOTE,
     RANK_NOTE,
@@ -51,7 +52,6 @@ from vastbus_cli.survey.render.common import (
     round_labels,
     share,
     share_decimals,
-    shown,
     shown_answers,
 )
 from vastbus_cli.survey.render.matrix import (
@@ -65,6 +65,7 @@ from vastbus_cli.survey.render.matrix import (
     scale,
     step_colours,
 )
+from vastbus_cli.survey.rounding import half_up
 
 AUTHOR = "Västbus"
 AXIS_TITLE = "Andel av svarande"
@@ -208,7 +209,7 @@ def _largest_changes(tally: Tally, before: str, after: str) -> list[str]:
             was, now = shares.get(option.label), option_share(option, new)
             if was is None or now is None:
                 continue
-            delta = shown(now, decimals) - shown(was, decimals)
+            delta = float(half_up(now - was, decimals))
             if abs(delta) < 0.5:
                 continue
             found.append((abs(delta), f"{question.text} ”{option.label}”: "
@@ -235,8 +236,8 @@ def _method(doc: WordDocument, tally: Tally, options: ReportOptions) -> None:
         "som svarat (basen) och antal och andel per svarsalternativ; andelen räknas på dem som "
         f"svarat på frågan. Andelar visas i hela procent när färre än {DECIMAL_BASE} har svarat "
         "på frågan, annars med en decimal."
-        + (" Vid flera omgångar visas förändringen i procentenheter: skillnaden mellan de "
-           "andelar som visas." if len(tally.rounds) > 1 else "") + asked)
+        + (" Vid flera omgångar visas förändringen i procentenheter. " + CHANGE_RULE
+           if len(tally.rounds) > 1 else "") + asked)
     expected = any(r.expected for r in tally.rounds)
     rows: list[list[Value]] = [
         [r.label, r.respondents,

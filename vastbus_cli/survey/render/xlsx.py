@@ -5,8 +5,8 @@ Every text goes through `set_text`, so an answer like "=SUMMA(A1)" stays text.
 Shares are stored as exact fractions, so Excel can compute and chart them without
 rounding, and shown with the Word report's precision: whole percent below
 `DECIMAL_BASE` answers ('0%'), one decimal from it ('0.0%'). The change is the
-difference of the shares shown, in percentage points, as in the Word report (43 % → 29 %
-is −14). The "Data" sheet shows every share with one decimal. With `--by`, each closed question is
+exact difference of the shares in percentage points, shown rounded as in the Word report
+(`CHANGE_RULE`), so a recalculation from the shares beside it agrees. The "Data" sheet shows every share with one decimal. With `--by`, each closed question is
 one cross-table (the groups across) with a clustered bar chart. A matrix question is one
 block, a row per statement (`xlsx_matrix`). Free texts and
 the "Annat" texts of closed questions are listed on a sheet of their own (more
