@@ -189,3 +189,32 @@ def test_text_sheets_print_readably() -> None:
     raised = book["Lyfta avvikelser"]
     assert raised.sheet_properties.pageSetUpPr.fitToPage
     assert raised["E2"].alignment.wrap_text  # the description wraps in its narrower column
+
+
+def test_comparison_sheet_has_the_category_chart() -> None:
+    """The Word summary's comparison chart in Excel too: deviations per category both years
+    (like with like), the series named by the year headers, a legend to tell them apart."""
+    import datetime as dt
+    import re
+    import zipfile
+    from pathlib import Path
+
+    from vastbus_cli.render.xlsx import render as render_xlsx
+    from vastbus_cli.reports.compile import compile_reports
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "rapporter"
+    result = compile_reports(examples / "2025", previous=examples / "2024",
+                             produced=dt.date(2026, 5, 20))
+    assert result.summary is not None
+    data = render_xlsx(result.summary)
+    sheet = load_workbook(io.BytesIO(data))["Jämförelse"]
+    assert [sheet.cell(r, 2).value for r in (7, 12)] == ["SIP ej kallad eller försenad",
+                                                         "Annan avvikelse"]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = [z.read(n).decode("utf-8") for n in sorted(z.namelist())
+               if n.startswith("xl/charts/chart")]
+    chart = next(x for x in xml if "Avvikelser per kategori 2024 och 2025" in x)
+    assert re.findall(r"<f>([^<]*)</f>", chart) == [
+        "'Jämförelse'!$D$1", "'Jämförelse'!$B$7:$B$12", "'Jämförelse'!$D$7:$D$12",
+        "'Jämförelse'!$E$1", "'Jämförelse'!$B$7:$B$12", "'Jämförelse'!$E$7:$E$12"]
+    assert "<legend>" in chart

@@ -88,7 +88,18 @@ def render(summary: Summary) -> bytes:
                                [[e.group, e.text] for e in whole.plans]))
     book.sheet("Nyckeltal", tables.key_figure_table(whole), grouped=False)
     if whole.comparison is not None:
-        book.sheet("Jämförelse", _comparison(whole.comparison), grouped=False)
+        c = whole.comparison
+        ws = book.sheet("Jämförelse", _comparison(c), grouped=False)
+        if c.deviations:  # the Word summary's chart: per category, both years, like with like
+            first = 2 + (1 if c.one_year_only else 0) + len(c.figures)
+            chart = bar_chart(ws, f"Avvikelser per kategori {c.previous_year} och {c.year} "
+                              f"(samma {len(c.both)} grupper)", "Kategori", "Antal avvikelser",
+                              first_row=first, rows=len(c.deviations), label_col=2, first_col=4,
+                              cols=2, beside=book.width, horizontal=True, titles_row=1)
+            from openpyxl.chart.legend import Legend
+
+            chart.legend = Legend()
+            chart.legend.position = "b"
     book.sheet("Data", _long(summary), grouped=False)
     return save_workbook(book.wb, common.properties(summary))
 
