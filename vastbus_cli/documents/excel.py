@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import IO, Any
 
 from vastbus_cli.documents.properties import Properties, set_excel_properties
 
@@ -75,22 +75,35 @@ def save_workbook(workbook: Any, props: Properties | None = None) -> bytes:
     openpyxl stamps each zip member with the time it was written (write-only sheets with
     their temporary file's); the members are written uncompressed first, then compressed
     once into the result, each stamped with the document's date instead."""
+    buffer = io.BytesIO()
+    write_workbook(workbook, buffer, props)
+    return buffer.getvalue()
+
+
+def write_workbook(workbook: Any, target: IO[bytes], props: Properties | None = None) -> None:
+    """`save_workbook` written to `target`, staged in a temporary file rather than in
+    memory and copied member by member, so a survey's million answers are never held
+    whole (the tally's Excel output streams)."""
+    import shutil
+    import tempfile
     from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
     from openpyxl.writer.excel import ExcelWriter
 
     if props is not None:
         set_excel_properties(workbook, props)
-    staged = io.BytesIO()
-    with ZipFile(staged, "w", ZIP_STORED, allowZip64=True) as archive:
-        ExcelWriter(workbook, archive).save()
     day = props.date if props is not None else ZIP_EPOCH
     stamp = (max(day.year, ZIP_EPOCH.year), day.month, day.day, 0, 0, 0)
-    buffer = io.BytesIO()
-    with ZipFile(staged) as source, ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as out:
-        for member in source.infolist():
-            info = ZipInfo(member.filename, date_time=stamp)
-            info.compress_type = ZIP_DEFLATED
-            info.external_attr = 0o600 << 16  # rw for the owner, as zipfile gives a text
-            out.writestr(info, source.read(member))
-    return buffer.getvalue()
+    with tempfile.TemporaryFile() as staged:
+        with ZipFile(staged, "w", ZIP_STORED, allowZip64=True) as archive:
+            ExcelWriter(workbook, archive).save()
+        staged.seek(0)
+        with ZipFile(staged) as source, ZipFile(target, "w", ZIP_DEFLATED,
+                                                allowZip64=True) as out:
+            for member in source.infolist():
+                info = ZipInfo(member.filename, date_time=stamp)
+                info.compress_type = ZIP_DEFLATED
+                info.external_attr = 0o600 << 16  # rw for the owner, as zipfile gives a text
+                info.file_size = member.file_size  # a member past 2 GiB gets zip64 fields
+                with source.open(member) as data, out.open(info, "w") as sink:
+                    shutil.copyfileobj(data, sink, 1 << 20)

@@ -352,3 +352,11 @@ def names(items: list[str]) -> str:
 def file_name(source: str) -> str:
     """The file's name only: a path (C:\\Users\\<name>\\…) never goes into a document."""
     return re.split(r"[\\/]", source)[-1]
+
+
+def sentence_case(heading: str) -> str:
+    """A section name a spec writes in capitals (IMPLEMENTERING, as the form had it) as a
+    heading reads: "Implementering". Any other spelling is the writer's and is kept."""
+    if heading.isupper() and len(heading) > 1:
+        return heading[0] + heading[1:].lower()
+    return heading

@@ -50,6 +50,7 @@ from vastbus_cli.survey.render.common import (
     response_rate,
     results_by_round,
     round_labels,
+    sentence_case,
     share,
     share_decimals,
     shown_answers,
@@ -128,14 +129,6 @@ def render(tally: Tally, options: ReportOptions | None = None) -> bytes:
 
 
 CONCLUSIONS = "Slutsatser"
-
-
-def sentence_case(heading: str) -> str:
-    """A section name a spec writes in capitals (IMPLEMENTERING, as the form had it) as a
-    heading reads: "Implementering". Any other spelling is the writer's and is kept."""
-    if heading.isupper() and len(heading) > 1:
-        return heading[0] + heading[1:].lower()
-    return heading
 
 
 def background_lines(tally: Tally, options: ReportOptions) -> list[str]:

@@ -20,6 +20,7 @@ appended row by row.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Iterator
@@ -51,6 +52,7 @@ from vastbus_cli.survey.render.common import (
     rank_table,
     results_by_round,
     round_labels,
+    sentence_case,
     share_decimals,
     shown_change,
     text_rows,
@@ -126,17 +128,23 @@ def render(tally: Tally) -> bytes:
     return buffer.getvalue()
 
 
-def write(tally: Tally, out: IO[bytes]) -> None:
+def write(tally: Tally, out: IO[bytes], produced: dt.date | None = None) -> None:
     """The workbook saved to `out` (the output file itself, so a million answers' worth of
     compressed XML is never held in memory as well)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from vastbus_cli.documents.excel import ZIP_EPOCH, write_workbook
+    from vastbus_cli.documents.properties import Properties
+
     workbook = Workbook(write_only=True)
+    # the document's own properties and a fixed date: the same answers give the same bytes
+    properties = Properties(title=tally.survey, author="Västbus", date=produced or ZIP_EPOCH,
+                            subject="Enkätuppföljning", keywords="enkät, uppföljning")
     used: set[str] = {DATA_SHEET.casefold(), TEXT_SHEET.casefold()}
     for section, questions in tally.sections():
-        sheet = _Grid(workbook.create_sheet(sheet_title(section, used)))
+        sheet = _Grid(workbook.create_sheet(sheet_title(sentence_case(section), used)))
         sheet.column_dimensions["A"].width = 48
         for index in range(2, 40):
             sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTH
@@ -153,20 +161,26 @@ def write(tally: Tally, out: IO[bytes]) -> None:
                 row = _question(sheet, block, tally, row) + 2
         _print_setup(sheet.sheet)
         sheet.flush()
-    _table_sheet(workbook.create_sheet(DATA_SHEET), (*LONG_HEADER[:-1], "andel"),
+    _table_sheet(workbook.create_sheet(DATA_SHEET), excel_header((*LONG_HEADER[:-1], "andel")),
                  iter(long_rows(tally, texts=False)), share_column=len(LONG_HEADER))
     rows: Iterator[tuple[object, ...]] = text_rows(tally)
     title, number = TEXT_SHEET, 1
     # the first sheet even when empty (the section sheets point to it by name), then one
     # more for each 1 048 575 rows
-    while _table_sheet(workbook.create_sheet(title), TEXT_HEADER, rows):
+    while _table_sheet(workbook.create_sheet(title), excel_header(TEXT_HEADER), rows):
         following = next(rows, None)
         if following is None:
             break
         rows = chain([following], rows)
         number += 1
         title = sheet_title(f"{TEXT_SHEET} {number}", used)
-    workbook.save(out)
+    write_workbook(workbook, out, properties)
+
+
+def excel_header(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The long format's column names as a sheet's headers read: "Omgång", "Fråge-id"
+    (CSV and JSON keep the lower-case names other tools key on)."""
+    return tuple(name.replace("_", "-").capitalize() for name in names)
 
 
 def _print_setup(sheet: Any) -> None:
@@ -393,6 +407,7 @@ def _cross_chart(sheet: Any, title: str, header: int, last: int,
         chart.add_data(Reference(sheet, min_col=3 + 2 * index, min_row=header, max_row=last),
                        titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=last))
+    series_colours(chart)
     chart.height = chart_height(last - header, len(shown))
     chart.width = 18
     sheet.add_chart(chart, sheet.cell(header, 3 + 2 * len(columns)).coordinate)
@@ -413,7 +428,19 @@ def bar_chart(title: str) -> Any:
     chart.y_axis.delete = False
     chart.x_axis.scaling.orientation = "maxMin"  # options top-down in the table's order
     chart.y_axis.crosses = "max"  # and the value axis stays at the bottom
+    chart.x_axis.tickLblSkip = 1  # every option named, not every other one
+    chart.legend.position = "b"  # below, the series left to right in the table's order
     return chart
+
+
+def series_colours(chart: Any) -> None:
+    """The Word report's colours: the rounds (or groups) light to dark blue, the latest
+    darkest, never the application's default red for the second series."""
+    from vastbus_cli.documents.colours import ramp
+
+    for series, colour in zip(chart.series, reversed(ramp(len(chart.series))), strict=True):
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
 
 
 def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: list[str],
@@ -469,6 +496,7 @@ def _chart(sheet: Any, title: str, header: int, last: int, rounds: int) -> None:
         chart.add_data(Reference(sheet, min_col=column, min_row=header, max_row=last),
                        titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=last))
+    series_colours(chart)
     chart.height = chart_height(last - header, rounds)
     chart.width = 16
     anchor = sheet.cell(header, 3 + 3 * rounds).coordinate
