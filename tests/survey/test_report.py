@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from tests.survey.conftest import EXAMPLES
@@ -109,7 +110,19 @@ def test_cli_writes_docx_and_refuses_report_options_elsewhere(tmp_path: Path) ->
     assert Document(str(target)).core_properties.created.date() == dt.date(2026, 11, 30)
     bad = CliRunner().invoke(app, [*args, "--date", "2026-11-30"])
     assert bad.exit_code == 2
-    assert "--date gäller bara Word- och PDF-rapporten." in bad.output
+    assert "--date gäller bara Word-, PDF- och Excel-utdata." in bad.output
+    # the Word command with -o x.xlsx: the texts and the date on a first sheet
+    conclusions = tmp_path / "slutsatser.md"
+    conclusions.write_text("- Fortsätt utbildningen.\n", encoding="utf-8")
+    book = tmp_path / "rapport.xlsx"
+    excel = CliRunner().invoke(app, [*args, "-o", str(book), "--intro", str(intro),
+                                     "--conclusions", str(conclusions), "--date", "2026-11-30"])
+    assert excel.exit_code == 0, excel.output
+    workbook = load_workbook(book)
+    assert workbook.sheetnames[0] == "Om rapporten"
+    rows = list(workbook["Om rapporten"].iter_rows(values_only=True))
+    assert ("Datum", "2026-11-30") in rows and ("Slutsatser", "• Fortsätt utbildningen.") in rows
+    assert workbook.properties.created.date() == dt.date(2026, 11, 30)
     wrong = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "x.docx"), "--date", "30/11"])
     assert wrong.exit_code == 2 and "--date 30/11 är inget datum." in wrong.output
 

@@ -20,7 +20,6 @@ appended row by row.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from collections.abc import Iterator
@@ -128,7 +127,7 @@ def render(tally: Tally) -> bytes:
     return buffer.getvalue()
 
 
-def write(tally: Tally, out: IO[bytes], produced: dt.date | None = None) -> None:
+def write(tally: Tally, out: IO[bytes], report: object = None) -> None:
     """The workbook saved to `out` (the output file itself, so a million answers' worth of
     compressed XML is never held in memory as well)."""
     from openpyxl import Workbook
@@ -140,9 +139,17 @@ def write(tally: Tally, out: IO[bytes], produced: dt.date | None = None) -> None
 
     workbook = Workbook(write_only=True)
     # the document's own properties and a fixed date: the same answers give the same bytes
-    properties = Properties(title=tally.survey, author="Västbus", date=produced or ZIP_EPOCH,
-                            subject="Enkätuppföljning", keywords="enkät, uppföljning")
-    used: set[str] = {DATA_SHEET.casefold(), TEXT_SHEET.casefold()}
+    from vastbus_cli.survey.render.docx import ReportOptions
+
+    options = report if isinstance(report, ReportOptions) else ReportOptions()
+    properties = Properties(title=tally.survey, author=options.sender or "Västbus",
+                            date=options.date or ZIP_EPOCH, subject="Enkätuppföljning",
+                            keywords="enkät, uppföljning",
+                            identifier=options.reference_number)
+    used: set[str] = {DATA_SHEET.casefold(), TEXT_SHEET.casefold(), ABOUT_SHEET.casefold()}
+    about = about_rows(tally, options)
+    if about:
+        _table_sheet(workbook.create_sheet(ABOUT_SHEET), ("Uppgift", "Text"), iter(about))
     for section, questions in tally.sections():
         sheet = _Grid(workbook.create_sheet(sheet_title(sentence_case(section), used)))
         sheet.column_dimensions["A"].width = 48
@@ -175,6 +182,33 @@ def write(tally: Tally, out: IO[bytes], produced: dt.date | None = None) -> None
         number += 1
         title = sheet_title(f"{TEXT_SHEET} {number}", used)
     write_workbook(workbook, out, properties)
+
+
+ABOUT_SHEET = "Om rapporten"
+
+
+def about_rows(tally: Tally, options: Any) -> list[tuple[object, ...]]:
+    """The first sheet, when the Word report's options are given with `-o x.xlsx`: the
+    title facts and date, the background, the introduction and the conclusions, a line per
+    row (nothing when none of them is given: the workbook is then the tables alone)."""
+    from vastbus_cli.documents.markdown_text import plain_text
+    from vastbus_cli.survey.render.docx import background_lines
+
+    texts = (options.intro.strip() or options.conclusions.strip() or options.date
+             or options.recipient or options.sender or options.reference_number)
+    if not texts:
+        return []
+    rows: list[tuple[object, ...]] = [("Enkät", tally.survey)]
+    rows += [(label, value) for label, value in (
+        ("Till", options.recipient), ("Från", options.sender),
+        ("Datum", options.date.isoformat() if options.date else ""),
+        ("Diarienummer", options.reference_number)) if value]
+    rows += [("Bakgrund" if i == 0 else "", line)
+             for i, line in enumerate(background_lines(tally, options))]
+    for title, source in (("Inledning", options.intro), ("Slutsatser", options.conclusions)):
+        lines = plain_text(source) if source.strip() else []
+        rows += [(title if i == 0 else "", line) for i, line in enumerate(lines)]
+    return rows
 
 
 def excel_header(names: tuple[str, ...]) -> tuple[str, ...]:
