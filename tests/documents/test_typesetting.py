@@ -110,3 +110,24 @@ def test_a_figure_joined_by_no_break_spaces_gets_a_column_as_wide_as_it_is() -> 
     assert sum(narrow) <= 16.0 + 1e-9
     assert all(w >= text_cm("19,3\u00a0%", 9) + CELL_PADDING_CM for w in narrow[1:7])
     assert Table(["Påstående", "Ja"], [["Rutinen", plain]]).numeric(1)  # still right-aligned
+
+
+def test_a_header_word_breaks_over_two_lines_at_most() -> None:
+    """"Soci-al-tjänst" in three lines reads as a puzzle: the composition table of the
+    examples (a group name and eight organisations) goes down to 8 pt instead, where every
+    column is as wide as its header words need in two lines."""
+    import re
+
+    from vastbus_cli.documents.hyphenate import widest_piece
+    from vastbus_cli.documents.word_parts import CELL_PADDING_CM, TWIPS_PER_CM, text_cm
+
+    pytest.importorskip("pyphen")
+    headers = ["Grupp", *ORGS]
+    xml = document_xml(lambda doc: doc.table(Table(
+        headers, [["Falköping", *([1] * 8), 8], ["Totalt", *([12] * 8), 96]], dash_zero=True)))
+    widths = [int(w) / TWIPS_PER_CM for w in re.findall(r'<w:gridCol w:w="(\d+)"/>', xml)]
+    assert '<w:sz w:val="16"/>' in xml  # 8 pt
+    for header, width in zip(headers, widths, strict=True):
+        for word in header.split():
+            two_lines = widest_piece(word, 2, lambda w: text_cm(w, 8))
+            assert two_lines + CELL_PADDING_CM <= width + 1e-6, (word, width)

@@ -74,9 +74,16 @@ def test_word_title_page_sections_and_properties() -> None:
                           "Upprättad av: Delregional samordnare, Skaraborgs kommunalförbund"]
     assert not any("Sista dag" in t for t in texts)
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    # the coordinator's words around the generated summary and the regional asks
-    assert h1[:5] == ["Inledning", "Sammanfattning", "Det delregionen lyfter till regional nivå",
-                      "Slutsatser och rekommendationer", "Översikt"]
+    # decisions first: the Sammanfattning and the proposals, then the contents, the
+    # introduction and the regional asks
+    assert h1[:5] == ["Sammanfattning", "Slutsatser och rekommendationer", "Inledning",
+                      "Det delregionen lyfter till regional nivå", "Översikt"]
+    first = texts.index("Sammanfattning")
+    contents = texts.index("Innehåll")
+    assert first < texts.index("Slutsatser och rekommendationer") < contents < texts.index(
+        "Inledning")
+    assert doc.paragraphs[first].paragraph_format.page_break_before  # page 2, after the title
+    assert doc.paragraphs[contents].paragraph_format.page_break_before
     sub = next(p for p in doc.paragraphs if p.text == "Året i korthet")
     assert sub.style.name == "Heading 2"
     para = next(p for p in doc.paragraphs if p.text.startswith("Samverkan kring"))

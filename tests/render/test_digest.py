@@ -30,7 +30,8 @@ def example():
 def test_sammanfattning_states_the_figures(example) -> None:
     lines = dict(digest.digest_lines(example))
     assert lines["Grupper"] == ("12 av 15 lokala grupper har lämnat årsberättelse. "
-                                "Saknas: Gullspång, Karlsborg och Töreboda.")
+                                "Saknas: Gullspång, Karlsborg och Töreboda. Gullspång och "
+                                "Töreboda lämnade inte heller årsberättelse 2024.")
     assert lines["Möten"] == (
         "79 av 88 planerade möten genomfördes; grupperna har sammanlagt 91 representanter. "
         "Jämfört med 2024 (samma 10 grupper): genomförda möten 67 → 68 (+1), "
@@ -38,7 +39,8 @@ def test_sammanfattning_states_the_figures(example) -> None:
     assert lines["Avvikelser"] == (
         "51 avvikelser i 6 kategorier från 10 grupper. Flest grupper rapporterar ”SIP ej "
         "kallad eller försenad” (6 av 12 grupper, 23 avvikelser). Jämfört med 2024 (samma 10 "
-        "grupper): 43 → 47 (+4).")
+        "grupper): 43 → 47 (+4); mest ökade ”SIP ej kallad eller försenad” 7 → 23 (+16), mest "
+        "minskade ”Övergång mellan verksamheter” 21 → 10 (−11).")
     assert lines["Möjliga övergripande systemfel"] == (
         "Kategorier som minst 3 av 12 grupper rapporterar: ”SIP ej kallad eller försenad” "
         "(6 grupper, 23 avvikelser); ”Övergång mellan verksamheter” (4 grupper, 10 avvikelser); "
@@ -49,7 +51,11 @@ def test_sammanfattning_states_the_figures(example) -> None:
         "och ”Väntetider”.")
     assert lines["Uppföljning av 2024"] == (
         "I årsberättelserna för 2024 lyfte 2 grupper 10 avvikelser i 2 kategorier till "
-        "delregional nivå. Enligt årsberättelserna för 2025 kvarstår alla 10.")
+        "delregional nivå. I årsberättelserna för 2025 rapporterar samma grupper nya avvikelser i "
+        "samma kategorier: Skövde 4 i ”Väntetider” (lyft igen) och Tidaholm 3 i ”Övergång mellan "
+        "verksamheter” (ej löst). Om de enskilda avvikelserna från 2024 är lösta säger "
+        "årsberättelserna inte.")
+    assert "kvarstår alla" not in md_render.render(example)
     assert lines["Vanligaste teman"].startswith(
         "Kompetensbehov ”Neuropsykiatriska funktionsnedsättningar (NPF)” (7 av 12 grupper); "
         "utvecklingsområden ”Samverkansrutiner” (6 av 12 grupper)")
@@ -69,18 +75,22 @@ def test_what_goes_to_the_regional_level(example) -> None:
     wait = digest.whole(example).to_region[3]
     assert digest.region_text(wait) == (
         "7 avvikelser i 2 av 12 grupper (Skövde och Tibro). 4 av dem har lyfts till "
-        "delregional nivå av Skövde. Skövde lyfte kategorin redan förra året, och den kvarstår.")
+        "delregional nivå av Skövde. Skövde lyfte kategorin redan förra året och rapporterar den "
+        "igen i år.")
 
 
 def test_the_body_counts_and_quotes_instead_of_copying(example) -> None:
     text = md_render.render(example)
     assert ("- **Neuropsykiatriska funktionsnedsättningar (NPF): 7 av 12 grupper** (Essunga, "
             "Götene, Hjo, Mariestad, Skara, Skövde och Tibro). Till exempel ") in text
-    # the opening order: intro, Sammanfattning, regional asks, conclusions, then the body
+    # decisions first: Sammanfattning, the proposals, intro, regional asks, then the body
     heads = [line for line in text.splitlines() if line.startswith("## ")]
-    assert heads[:5] == ["## Inledning", "## Sammanfattning",
-                         "## Det delregionen lyfter till regional nivå",
-                         "## Slutsatser och rekommendationer", "## Översikt"]
+    assert heads[:5] == ["## Sammanfattning", "## Slutsatser och rekommendationer",
+                         "## Inledning", "## Det delregionen lyfter till regional nivå",
+                         "## Översikt"]
+    # last year's groups and the groups that reported neither year, each named
+    assert "- Rapporterade 2024 men inte 2025: Karlsborg." in text
+    assert "- Rapporterade varken 2024 eller 2025: Gullspång och Töreboda." in text
     assert "Bilaga" not in text  # off by default
     assert "Inget angivet" not in text and " st," not in text
     # a figure one group reported has no lowest and highest
@@ -94,6 +104,9 @@ def test_word_has_charts_of_deviation_and_composition_shares(example) -> None:
     import io
     import zipfile
 
+    import docx
+
+    from vastbus_cli.documents.docx_xml import paragraph_element
     from vastbus_cli.render import charts
     from vastbus_cli.render import docx as docx_render
 
@@ -109,8 +122,16 @@ def test_word_has_charts_of_deviation_and_composition_shares(example) -> None:
         parts = sorted(n for n in z.namelist() if n.startswith("word/charts/chart"))
         xml = [z.read(n).decode("utf-8") for n in parts]
     assert len(parts) == 3
+    doc = docx.Document(io.BytesIO(docx_render.render(example)))
+    drawn = [p for p in doc.paragraphs if "c:chart" in paragraph_element(p).xml]
+    # the comparison chart stays on the page of its table, and the deviations section's
+    # opening lines on the page of their chart
+    assert drawn[2].paragraph_format.keep_with_next
+    opening = next(p for p in doc.paragraphs if p.text == "Totalt 51 avvikelser.")
+    assert opening.paragraph_format.keep_with_next
     assert "Andel av de 12 grupperna där organisationen deltar" in xml[0]
-    assert "SIP ej kallad eller försenad" in xml[1] and "möjligt systemfel från 3" in xml[1]
+    assert "SIP ej kallad eller försenad" in xml[1] and "systemfel" not in xml[1]
+    assert "Andel av de 12 grupperna som rapporterar varje kategori" in xml[1]
     assert "Andel av grupperna" in xml[0]  # the axis title
     change = charts.deviation_change(part)
     assert change is not None and change.title == (

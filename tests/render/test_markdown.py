@@ -31,7 +31,7 @@ def test_key_values_are_in_the_document() -> None:
     assert text.startswith("# Sammanställning av Västbusarbetet 2025 – Skaraborg\n")
     assert "| Grupper som saknas | Hjo |" in text
     assert "Primärvård saknas i 1 av 3 grupper (Lidköping)." in text
-    assert "| SIP ej kallad eller försenad | 7 | 3 | 1 | 4 | 2 | – | Ja |" in text
+    assert "| SIP ej kallad eller försenad | 7 | 3 | 1 | 4 | 2 | – |\n" in text
     assert "| Filer som inte är med (fel i filen) | tibro-2025.yaml |" in text  # no group name
     assert text.count("tibro-2025.yaml") == 1 and "Obs!" not in text
     assert "Jämförelsen gäller den grupp som lämnade årsberättelse både 2024 och 2025: Skövde." \

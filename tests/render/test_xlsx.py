@@ -164,3 +164,57 @@ def test_layout_a_write_only_sheet_takes_before_its_rows() -> None:
     comp = wb["Sammansättning"]
     (chart,) = comp._charts
     assert (chart.anchor._from.col, chart.anchor._from.row) == (comp.max_column + 1, 1)
+
+
+def test_text_sheets_print_readably() -> None:
+    """A sheet fitted one page wide is never shrunk below 75 % (Calibri 11 → 8 pt): wider
+    text columns wrap within a landscape page at that scale, or the sheet prints at full
+    size over more pages. The example's sheets of quoted text were shrunk to a third."""
+    import datetime as dt
+    from pathlib import Path
+
+    from vastbus_cli.render.xlsx import render as render_xlsx
+    from vastbus_cli.reports.compile import compile_reports
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "rapporter"
+    result = compile_reports(examples / "2025", previous=examples / "2024",
+                             produced=dt.date(2026, 5, 20))
+    assert result.summary is not None
+    book = load_workbook(io.BytesIO(render_xlsx(result.summary)))
+    for ws in book.worksheets:
+        widths = [d.width for d in ws.column_dimensions.values() if d.width]
+        page = 130 if ws.page_setup.orientation == "landscape" else 90  # characters of width
+        if ws.sheet_properties.pageSetUpPr.fitToPage:
+            assert page / sum(widths) >= 0.75, (ws.title, sum(widths))
+    raised = book["Lyfta avvikelser"]
+    assert raised.sheet_properties.pageSetUpPr.fitToPage
+    assert raised["E2"].alignment.wrap_text  # the description wraps in its narrower column
+
+
+def test_comparison_sheet_has_the_category_chart() -> None:
+    """The Word summary's comparison chart in Excel too: deviations per category both years
+    (like with like), the series named by the year headers, a legend to tell them apart."""
+    import datetime as dt
+    import re
+    import zipfile
+    from pathlib import Path
+
+    from vastbus_cli.render.xlsx import render as render_xlsx
+    from vastbus_cli.reports.compile import compile_reports
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "rapporter"
+    result = compile_reports(examples / "2025", previous=examples / "2024",
+                             produced=dt.date(2026, 5, 20))
+    assert result.summary is not None
+    data = render_xlsx(result.summary)
+    sheet = load_workbook(io.BytesIO(data))["Jämförelse"]
+    assert [sheet.cell(r, 2).value for r in (7, 12)] == ["SIP ej kallad eller försenad",
+                                                         "Annan avvikelse"]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = [z.read(n).decode("utf-8") for n in sorted(z.namelist())
+               if n.startswith("xl/charts/chart")]
+    chart = next(x for x in xml if "Avvikelser per kategori 2024 och 2025" in x)
+    assert re.findall(r"<f>([^<]*)</f>", chart) == [
+        "'Jämförelse'!$D$1", "'Jämförelse'!$B$7:$B$12", "'Jämförelse'!$D$7:$D$12",
+        "'Jämförelse'!$E$1", "'Jämförelse'!$B$7:$B$12", "'Jämförelse'!$E$7:$E$12"]
+    assert "<legend>" in chart

@@ -80,14 +80,15 @@ def test_markdown_title_facts_intro_and_conclusions_in_place(parts: dict[str, An
                           "- Verksamhetsår: 2025", "- Datum: 20 maj 2026",
                           "- Diarienummer: VGR 2026/77",
                           "- Från: Regional samordnare för Västbus"]
-    assert lines[8:16] == ["", "## Inledning", "",
+    intro = lines.index("## Inledning") - 1
+    assert lines[intro:intro + 8] == ["", "## Inledning", "",
                            "Den regionala samordnaren lämnar här sammanställningen för **2025**.",
                            "", "### Året i korthet", "",
                            "- Tre delregioner har lämnat sin sammanställning."]
     h2 = [line for line in lines if line.startswith("## ")]
-    assert h2[:5] == ["## Inledning", "## Sammanfattning",
-                      "## Det delregionerna lyfter till regional nivå",
-                      "## Slutsatser och rekommendationer",
+    # decisions first: the Sammanfattning and the proposals, then the introduction
+    assert h2[:5] == ["## Sammanfattning", "## Slutsatser och rekommendationer",
+                      "## Inledning", "## Det delregionerna lyfter till regional nivå",
                       "## Regionala totaler (Norra Skaraborg, Södra Skaraborg och Västra Skaraborg)"]
     at = lines.index("## Slutsatser och rekommendationer")
     assert lines[at:at + 6] == ["## Slutsatser och rekommendationer", "",
@@ -126,8 +127,8 @@ def test_word_title_page_sections_and_properties(parts: dict[str, Any]) -> None:
                           "Verksamhetsår: 2025", "Datum: 20 maj 2026",
                           "Diarienummer: VGR 2026/77", "Från: Regional samordnare för Västbus"]
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert h1[:5] == ["Inledning", "Sammanfattning", "Det delregionerna lyfter till regional nivå",
-                      "Slutsatser och rekommendationer",
+    assert h1[:5] == ["Sammanfattning", "Slutsatser och rekommendationer", "Inledning",
+                      "Det delregionerna lyfter till regional nivå",
                       "Regionala totaler (Norra Skaraborg, Södra Skaraborg och Västra Skaraborg)"]
     intro = texts.index("Inledning", 8)  # the heading after the contents
     assert texts[intro + 1:intro + 5] == [
@@ -137,7 +138,8 @@ def test_word_title_page_sections_and_properties(parts: dict[str, Any]) -> None:
     para = doc.paragraphs[intro + 1]
     assert [r.text for r in para.runs if r.bold] == ["2025"]
     assert doc.paragraphs[intro + 2].style.name == "Heading 2"
-    at = texts.index("Slutsatser och rekommendationer", intro)
+    at = texts.index("Slutsatser och rekommendationer")  # before the contents and intro
+    assert at < texts.index("Innehåll") < intro
     assert texts[at + 1:at + 3] == ["Den regionala samordnaren föreslår att styrgruppen",
                                     "1.\tlyfter SIP som möjligt systemfel,"]
     core = doc.core_properties

@@ -75,7 +75,7 @@ def test_excel_has_every_answer_on_as_many_sheets_as_it_takes(
     listed = []
     for name, rows in (("Fritext", 100), ("Fritext 2", 100), ("Fritext 3", 50)):
         values = list(workbook[name].iter_rows(values_only=True))
-        assert values[0] == ("omgång", "grupp", "fråge_id", "fråga", "svar", "antal")
+        assert values[0] == ("Omgång", "Grupp", "Fråge-id", "Fråga", "Svar", "Antal")
         assert len(values) == rows + 1
         assert workbook[name].freeze_panes == "A2"
         assert workbook[name].auto_filter.ref == f"A1:F{rows + 1}"
@@ -92,7 +92,7 @@ def test_excel_with_exactly_a_full_sheet_has_no_empty_extra_sheet(
     assert workbook.sheetnames == ["Frågor", "Data", "Fritext"]
     empty = load_workbook(io.BytesIO(render_bytes(_tally(0), "xlsx")))
     assert list(empty["Fritext"].iter_rows(values_only=True)) == [
-        ("omgång", "grupp", "fråge_id", "fråga", "svar", "antal")]
+        ("Omgång", "Grupp", "Fråge-id", "Fråga", "Svar", "Antal")]
 
 
 def test_excel_streams_the_answers_instead_of_holding_a_cell_for_each() -> None:

@@ -112,20 +112,24 @@ def test_csv_is_long_format_and_neutralises_formulas(example: Tally) -> None:
 
 def test_xlsx_sheets_charts_values_and_no_formulas(example: Tally) -> None:
     workbook = load_workbook(io.BytesIO(render_bytes(example, "xlsx")))
-    assert workbook.sheetnames == ["IMPLEMENTERING", "AVVIKELSER", "TVISTER", "Data", "Fritext"]
+    # the spec's sections in capitals are named in sentence case, as the Word report's headings
+    assert workbook.sheetnames == ["Implementering", "Avvikelser", "Tvister", "Data", "Fritext"]
     assert [len(workbook[name]._charts) for name in workbook.sheetnames] == [1, 1, 3, 0, 0]
-    sheet = workbook["IMPLEMENTERING"]
+    sheet = workbook["Implementering"]
     cells = {r[0].value: r for r in sheet.iter_rows() if r[0].value}
     chefer = cells["Ja, för chefer i kommuner och region"]
     # shares are exact fractions shown as percentages, not rounded numbers
     assert [c.value for c in chefer[1:6]] == [4, 4 / 7, None, 5, 5 / 7]
     # 7 answered: whole percent as in the Word report (57 % → 71 %: +14 percentage points)
     assert chefer[2].number_format == chefer[5].number_format == "0%"
-    assert chefer[6].value == 14 and chefer[6].number_format == '+0;"−"0;"±"0'
+    # the change exact, shown as +14: a recalculation from the shares beside it agrees
+    assert chefer[6].value == pytest.approx(100 * (5 / 7 - 4 / 7))
+    assert chefer[6].number_format == '+0;"−"0;"±"0'
     header = next(r for r in sheet.iter_rows() if r[0].value == "Alternativ")
     assert header[6].value == "Förändring (procentenheter)"
     ja = next(r for r in sheet.iter_rows() if r[0].value == "Ja, för medarbetare i verksamheterna")
-    assert [c.value for c in ja[1:7]] == [2, 2 / 7, None, 4, 4 / 7, 28]  # 29 % → 57 %
+    # 29 % → 57 %: +29 points (exact 28,57), as the Word report shows it
+    assert [c.value for c in ja[1:7]] == [2, 2 / 7, None, 4, 4 / 7, pytest.approx(200 / 7)]
     assert not any("p.e." in str(c.number_format) or "p.e." in str(c.value)
                    for ws in workbook.worksheets for r in ws.iter_rows() for c in r)
     assert cells["Svarande (bas)"][1].value == 7
@@ -137,7 +141,7 @@ def test_xlsx_sheets_charts_values_and_no_formulas(example: Tally) -> None:
                 assert cell.data_type != "f", cell.coordinate
     # free texts and "Annat" texts are on their own sheet, not answer rows
     texts = list(workbook["Fritext"].iter_rows(values_only=True))
-    assert texts[0] == ("omgång", "grupp", "fråge_id", "fråga", "svar", "antal")
+    assert texts[0] == ("Omgång", "Grupp", "Fråge-id", "Fråga", "Svar", "Antal")
     assert ("2019", "Totalt", "information-utbildning",
             "Har information/utbildning om överenskommelsen genomförts partsgemensamt?",
             "Utbildningsdag för BUP och socialtjänst", 1) in texts
@@ -147,10 +151,29 @@ def test_xlsx_sheets_charts_values_and_no_formulas(example: Tally) -> None:
     data = workbook["Data"]
     assert data.freeze_panes == "A2" and data.auto_filter.ref == f"A1:H{data.max_row}"
     rows = list(data.iter_rows(values_only=True))
-    assert rows[0] == ("omgång", "grupp", "fråge_id", "fråga", "alternativ", "antal", "bas",
-                       "andel")
+    assert rows[0] == ("Omgång", "Grupp", "Fråge-id", "Fråga", "Alternativ", "Antal", "Bas",
+                       "Andel")  # headers as a sheet's read (CSV keeps the lower-case keys)
     assert rows[1] == ("2018", "Totalt", "information-utbildning",
                        "Har information/utbildning om överenskommelsen genomförts partsgemensamt?",
                        "Ja, i den delregionala vårdsamverkansgruppen", 3, 7, pytest.approx(3 / 7))
     assert data["H2"].number_format == "0.0%"  # the long data keeps its decimal
     assert "Utbildningsdag för BUP och socialtjänst" not in [r[4] for r in rows]
+
+
+def test_xlsx_charts_in_the_reports_colours_and_the_same_bytes_each_run(example: Tally) -> None:
+    """The rounds light to dark blue as in the Word report (the second series was the
+    application's default red), every option labelled, the legend below in the table's
+    order; properties of the document, not openpyxl's; the same bytes on every run."""
+    import re
+    import zipfile
+
+    first, again = render_bytes(example, "xlsx"), render_bytes(example, "xlsx")
+    assert first == again
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        chart = z.read("xl/charts/chart1.xml").decode("utf-8")
+        core = z.read("docProps/core.xml").decode("utf-8")
+    assert re.findall(r'<a:srgbClr val="(\w+)"', chart) == ["BDD7EE", "BDD7EE", "1F4E79",
+                                                              "1F4E79"]
+    assert '<c:tickLblSkip val="1"/>' in chart or '<tickLblSkip val="1"/>' in chart
+    assert re.search(r'legendPos val="b"', chart)
+    assert "openpyxl" not in core and "Västbus" in core

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from tests.survey.conftest import EXAMPLES
@@ -47,7 +48,8 @@ def test_title_page_headings_and_properties(report: bytes) -> None:
     headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert [h for h in headings if h[0] == "Heading 1"] == [
         ("Heading 1", "Sammanfattning"), ("Heading 1", "Om uppföljningen"),
-        ("Heading 1", "IMPLEMENTERING"), ("Heading 1", "AVVIKELSER"), ("Heading 1", "TVISTER"),
+        # the spec's sections in capitals are headings in sentence case
+        ("Heading 1", "Implementering"), ("Heading 1", "Avvikelser"), ("Heading 1", "Tvister"),
         ("Heading 1", "Slutsatser")]
     assert "Fortsätt utbildningen för medarbetare." in texts
     assert ("Heading 2", "Bakgrund") in headings  # the coordinator's own text, under its heading
@@ -66,10 +68,11 @@ def test_question_table_has_counts_shares_and_change(report: bytes) -> None:
         "Alternativ", "2018 antal", "2018 andel", "2019 antal", "2019 andel",
         "Förändring (procentenheter)"]
     chefer = next(r for r in table.rows if r.cells[0].text.startswith("Ja, för chefer"))
-    # 7 respondents: whole percent, and the change is the difference of the shares shown
+    # 7 respondents: whole percent, and the change is the exact difference rounded as the
+    # shares are, so two answers are +29 (not 57 − 29 = +28) and one answer always +14
     assert [c.text for c in chefer.cells[1:]] == ["4", "57\xa0%", "5", "71\xa0%", "+14"]
     medarbetare = next(r for r in table.rows if r.cells[0].text.startswith("Ja, för medarb"))
-    assert [c.text for c in medarbetare.cells[1:]] == ["2", "29\xa0%", "4", "57\xa0%", "+28"]
+    assert [c.text for c in medarbetare.cells[1:]] == ["2", "29\xa0%", "4", "57\xa0%", "+29"]
     assert "p.e." not in "".join(p.text for p in doc.paragraphs)
     assert [c.text for c in table.rows[-1].cells[:4]] == ["Svarande (bas)", "7", "", "7"]
 
@@ -107,7 +110,19 @@ def test_cli_writes_docx_and_refuses_report_options_elsewhere(tmp_path: Path) ->
     assert Document(str(target)).core_properties.created.date() == dt.date(2026, 11, 30)
     bad = CliRunner().invoke(app, [*args, "--date", "2026-11-30"])
     assert bad.exit_code == 2
-    assert "--date gäller bara Word- och PDF-rapporten." in bad.output
+    assert "--date gäller bara Word-, PDF- och Excel-utdata." in bad.output
+    # the Word command with -o x.xlsx: the texts and the date on a first sheet
+    conclusions = tmp_path / "slutsatser.md"
+    conclusions.write_text("- Fortsätt utbildningen.\n", encoding="utf-8")
+    book = tmp_path / "rapport.xlsx"
+    excel = CliRunner().invoke(app, [*args, "-o", str(book), "--intro", str(intro),
+                                     "--conclusions", str(conclusions), "--date", "2026-11-30"])
+    assert excel.exit_code == 0, excel.output
+    workbook = load_workbook(book)
+    assert workbook.sheetnames[0] == "Om rapporten"
+    rows = list(workbook["Om rapporten"].iter_rows(values_only=True))
+    assert ("Datum", "2026-11-30") in rows and ("Slutsatser", "• Fortsätt utbildningen.") in rows
+    assert workbook.properties.created.date() == dt.date(2026, 11, 30)
     wrong = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "x.docx"), "--date", "30/11"])
     assert wrong.exit_code == 2 and "--date 30/11 är inget datum." in wrong.output
 
@@ -308,7 +323,18 @@ def test_title_facts_from_the_spec_and_conclusions_from_a_file(tmp_path: Path) -
                                    "--sender", "Samordnaren", "--date", "2026-05-20"])
     assert run.exit_code == 0, run.output
     texts = [p.text for p in Document(str(target)).paragraphs]
-    assert texts[2:6] == ["Till: VVG och de delregionala vårdsamverkansgrupperna",
+    assert texts[2:6] == ["Till: VVG och SRO",  # the report goes to VVG and SRO
                           "Från: Samordnaren", "Datum: 20 maj 2026",
                           "Diarienummer: VK 1/2026"]
     assert texts[-1] == "Vi fortsätter."
+    # the conclusions on the summary's page too, not only on the last page
+    summary = texts.index("Sammanfattning", texts.index("Innehåll") + 2)
+    method = texts.index("Om uppföljningen", summary)
+    assert "Vi fortsätter." in texts[summary:method]
+    # the background: the spec's text on the agreement, then who was asked and when
+    background = texts.index("Bakgrund", method)
+    assert texts[background + 1].startswith(
+        "Sedan den 1 april 2017 gäller en överenskommelse mellan kommunerna och regionen")
+    assert texts[background + 2] == (
+        "Enkäten gick till VVG, Fyrbodal, Skaraborg, Södra Älvsborg, Göteborg, Södra Bohuslän "
+        "och Nordöstra Göteborg (7 förväntade svarande) i omgången 2018.")

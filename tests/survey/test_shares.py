@@ -54,8 +54,8 @@ def _tally(folder: Path, rounds: tuple[tuple[int, int], ...]) -> Tally:
 
 # the figures the Word report shows, per round: Ja, Nej, and the change since the last round
 EXPECTED = [("45\xa0%", "55\xa0%", None, None),
-            ("13\xa0%", "88\xa0%", "−32", "+33"),
-            ("0,3\xa0%", "99,8\xa0%", "−13", "+12")]
+            ("13\xa0%", "88\xa0%", "−33", "+33"),
+            ("0,3\xa0%", "99,8\xa0%", "−12", "+12")]
 
 
 def test_share_rounds_half_away_from_zero() -> None:
@@ -64,10 +64,14 @@ def test_share_rounds_half_away_from_zero() -> None:
     assert share(0.25, 1) == "0,3\xa0%"  # 1 of 400
     assert share(100 * 23 / 2000, 1) == "1,2\xa0%"  # 1,15 %, not 1,1499… → 1,1
     assert share(None, 0) == "–"
-    assert points_change(100 * 5 / 11, 12.5, 0) == "−32"  # 13 − 45
+    # the exact difference rounded as the shares are (−32,95), not 13 − 45 = −32: so "Ja"
+    # and "Nej" change by the same 33 points, and one answer of 7 is always 14 points
+    assert points_change(100 * 5 / 11, 12.5, 0) == "−33"
     assert points_change(100 / 7, 100 / 7, 0) == "±0"
-    assert points_change(28.54, 42.86, 1) == "+14,4"  # 42,9 − 28,5
-    assert shown_change(100 * 5 / 11, 12.5, 0) == -32.0
+    assert points_change(28.54, 42.86, 1) == "+14,3"  # 14,32 (42,9 − 28,5 would be 14,4)
+    assert points_change(100 / 7, 200 / 7, 0) == "+14"  # 29 % − 14 % would say +15
+    assert points_change(200 / 7, 500 / 7, 0) == "+43"  # 71 % − 29 % would say +42
+    assert shown_change(100 * 5 / 11, 12.5, 0) == pytest.approx(12.5 - 500 / 11)
     assert shown_change(None, 12.5, 0) is None
 
 
@@ -80,7 +84,7 @@ def test_word_report(rounding: Tally) -> None:
     assert rows == [
         ["Alternativ / omgång", "Antal", "Andel", "Förändring (procentenheter)"],
         ["Ja", "", "", ""],
-        ["r1", "5", "45\xa0%", ""], ["r2", "1", "13\xa0%", "−32"], ["r3", "1", "0,3\xa0%", "−13"],
+        ["r1", "5", "45\xa0%", ""], ["r2", "1", "13\xa0%", "−33"], ["r3", "1", "0,3\xa0%", "−12"],
         ["Nej", "", "", ""],
         ["r1", "6", "55\xa0%", ""], ["r2", "7", "88\xa0%", "+33"],
         ["r3", "399", "99,8\xa0%", "+12"],
@@ -99,14 +103,14 @@ def test_word_report_two_rounds_side_by_side(tmp_path: Path) -> None:
     assert [c.text for c in table.rows[0].cells] == [
         "Alternativ", "r1 antal", "r1 andel", "r2 antal", "r2 andel",
         "Förändring (procentenheter)"]
-    assert [c.text for c in table.rows[1].cells] == ["Ja", "5", "45\xa0%", "1", "13\xa0%", "−32"]
+    assert [c.text for c in table.rows[1].cells] == ["Ja", "5", "45\xa0%", "1", "13\xa0%", "−33"]
 
 
 def test_markdown(rounding: Tally) -> None:
     text = render_bytes(rounding, "md").decode("utf-8")
     assert ("| Alternativ | r1 antal | r1 andel | r2 antal | r2 andel | Förändring r2 "
             "(procentenheter) | r3 antal | r3 andel | Förändring r3 (procentenheter) |") in text
-    assert "| Ja | 5 | 45\xa0% | 1 | 13\xa0% | −32 | 1 | 0,3\xa0% | −13 |" in text
+    assert "| Ja | 5 | 45\xa0% | 1 | 13\xa0% | −33 | 1 | 0,3\xa0% | −12 |" in text
     assert "| Nej | 6 | 55\xa0% | 7 | 88\xa0% | +33 | 399 | 99,8\xa0% | +12 |" in text
 
 
@@ -116,8 +120,8 @@ def test_terminal(rounding: Tally) -> None:
     lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
     cells = {c[0]: c for c in ([p.strip() for p in line.split("│")] for line in lines)
              if c[0] in ("Ja", "Nej")}
-    assert cells["Ja"][1:] == ["5", "45\xa0% ████▌", "1", "13\xa0% █▎", "−32", "1",
-                               "0,3\xa0%", "−13"]
+    assert cells["Ja"][1:] == ["5", "45\xa0% ████▌", "1", "13\xa0% █▎", "−33", "1",
+                               "0,3\xa0%", "−12"]
     assert [cells["Nej"][i] for i in (1, 3, 5, 6, 8)] == ["6", "7", "+33", "399", "+12"]
     assert cells["Nej"][2].startswith("55\xa0% ") and cells["Nej"][7].startswith("99,8\xa0% ")
     heading = "\n".join(lines)
@@ -134,8 +138,8 @@ def test_terminal_three_rounds_in_80_columns_a_line_per_round(rounding: Tally) -
     assert rows == [
         ["Ja", "", "", ""],
         ["r1", "5", "45\xa0% ████▌", ""],
-        ["r2", "1", "13\xa0% █▎", "−32"],
-        ["r3", "1", "0,3\xa0%", "−13"],
+        ["r2", "1", "13\xa0% █▎", "−33"],
+        ["r3", "1", "0,3\xa0%", "−12"],
         ["Nej", "", "", ""],
         ["r1", "6", "55\xa0% █████▌", ""],
         ["r2", "7", "88\xa0% ████████▊", "+33"],
@@ -162,7 +166,11 @@ def test_excel_exact_fractions_shown_as_in_word(rounding: Tally) -> None:
     # 'Förändring r2' / '(procentenheter)': the row is as high as its two lines
     assert sheet.row_dimensions[rows["Alternativ"][0].row].height == 30
     ja = rows["Ja"]
-    assert [c.value for c in ja[1:10]] == [5, pytest.approx(5 / 11), None, 1, 1 / 8, -32, 1, 1 / 400, -13]
+    assert [c.value for c in ja[1:10]] == [5, pytest.approx(5 / 11), None, 1, 1 / 8,
+                                    pytest.approx(12.5 - 500 / 11), 1, 1 / 400,
+                                    pytest.approx(0.25 - 12.5)]
+    # the change is exact: recalculated from the shares beside it, it agrees
+    assert ja[6].value == pytest.approx(100 * (ja[5].value - ja[2].value))
     assert [ja[i].number_format for i in (2, 5, 8)] == ["0%", "0%", "0.0%"]
     assert ja[6].number_format == ja[9].number_format == '+0;"−"0;"±"0'  # whole points
 
@@ -207,7 +215,8 @@ def test_from_100_answers_one_decimal_everywhere(tmp_path: Path) -> None:
                                                       "+4,8"]
     sheet = load_workbook(io.BytesIO(render_bytes(large, "xlsx")))["Frågor"]
     ja = next(r for r in sheet.iter_rows() if r[0].value == "Ja")
-    assert [c.value for c in ja[1:7]] == [57, 57 / 200, None, 100, pytest.approx(1 / 3), 4.8]
+    assert [c.value for c in ja[1:7]] == [57, 57 / 200, None, 100, pytest.approx(1 / 3),
+                                    pytest.approx(100 / 3 - 28.5)]
     assert [ja[i].number_format for i in (2, 5, 6)] == ["0.0%", "0.0%", '+0.0;"−"0.0;"±"0.0']
 
 

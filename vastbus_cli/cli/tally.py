@@ -242,6 +242,11 @@ def _temporary_files() -> Iterator[None]:
         fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
 
 
+#: The outputs that take the coordinator's texts, the date and the title facts (Excel on a
+#: first sheet, `survey/render/xlsx.py`).
+REPORT_FORMATS = ("docx", "pdf", "xlsx")
+
+
 def _report_options(fmt: str, intro: Path | None, date: str | None,
                     problems: list[Problem], conclusions: Path | None = None,
                     title: tuple[str | None, str | None, str | None] = (None, None, None)
@@ -252,10 +257,10 @@ def _report_options(fmt: str, intro: Path | None, date: str | None,
                                       ("--date", date), ("--recipient", title[0]),
                                       ("--sender", title[1]),
                                       ("--reference-number", title[2])) if value is not None]
-    if given and fmt not in ("docx", "pdf"):
-        fail(f"{' och '.join(given)} gäller bara Word- och PDF-rapporten.",
-             "Skriv till en .docx- eller .pdf-fil, t.ex. -o rapport.docx.")
-    if fmt not in ("docx", "pdf"):
+    if given and fmt not in REPORT_FORMATS:
+        fail(f"{' och '.join(given)} gäller bara Word-, PDF- och Excel-utdata.",
+             "Skriv till en .docx-, .pdf- eller .xlsx-fil, t.ex. -o rapport.docx.")
+    if fmt not in REPORT_FORMATS:
         return None
     from vastbus_cli.reports.coordinator_texts import read_own_text
     from vastbus_cli.survey.render.docx import ReportOptions
@@ -300,7 +305,8 @@ def _write(result: object, fmt: str, output: Path | None, force: bool,
         data = spec_yaml(result).encode("utf-8")
     elif output is not None and fmt in STREAMED:
         # written straight to the file: a million free-text answers are never whole in memory
-        write_output(output, lambda handle: write_to(result, fmt, handle), force, inputs)
+        write_output(output, lambda handle: write_to(result, fmt, handle, report), force,
+                     inputs)
         _wrote(output)
         return
     else:

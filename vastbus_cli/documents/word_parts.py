@@ -29,13 +29,16 @@ STYLES = {
 }
 TABLE_FONT_PT = 10
 WIDE_TABLE_FONT_PT = 9
+NARROW_TABLE_FONT_PT = 8  # a table whose headers need more than two lines at 9 pt
 WIDE = 7  # columns; from here on a table uses the smaller font
 CHAR_CM = 0.25  # a generous character width at 9–10 pt (bold, serif fallbacks), in cm
 CM_PER_PT = 2.54 / 72
 KEEP_ROWS = 25  # a table with fewer rows is kept on one page
-MAX_HEADER_LINES = 4  # a header word is hyphenated over at most this many lines
+MAX_HEADER_LINES = 2  # a header word is hyphenated over at most this many lines ("Social-
+# tjänst"); three or more ("Soci-al-tjänst") reads as a puzzle, so the table's font goes down
+# a point first (`_table_points`)
 TWIPS_PER_CM = 566.93
-CELL_PADDING_CM = 0.5  # Word's default cell margins, left and right, and a little air
+CELL_PADDING_CM = 0.4  # Word's default cell margins, left and right (0.19 cm each), and a hair
 
 
 class MissingStyle(DocumentProblem):
@@ -183,6 +186,22 @@ def _widths(table: Table, usable_cm: float, rows: list[list[str]], points: float
     page, the columns with air to spare give it up, down to the header's
     shortest syllable.
     """
+    need, body = _needs(table, rows, points)
+    needs, lines = _hyphenated(table, usable_cm, need)
+    if sum(needs) > usable_cm:  # columns with air give it up, none below its shortest piece
+        least = [need(i, len(table.headers[i])) for i in range(len(needs))]
+        over = sum(needs) - usable_cm
+        room = sum(needs) - sum(least)
+        if room >= over:
+            needs = [n - (n - m) * over / room for n, m in zip(needs, least, strict=True)]
+        else:
+            needs = [usable_cm * m / sum(least) for m in least]
+    return _shared_out(table, usable_cm, rows, points, needs)
+
+
+def _needs(table: Table, rows: list[list[str]], points: float) -> tuple[Any, list[float]]:
+    """`need(i, lines)`: column i's width with its header words over `lines` lines; the body's
+    widest word per column."""
     from vastbus_cli.documents.hyphenate import widest_piece
 
     def measure(word: str) -> float:
@@ -197,6 +216,11 @@ def _widths(table: Table, usable_cm: float, rows: list[list[str]], points: float
         return max([body[i], *[widest_piece(w, lines, measure) for w in table.headers[i].split()]]
                    ) + CELL_PADDING_CM
 
+    return need, body
+
+
+def _hyphenated(table: Table, usable_cm: float, need: Any) -> tuple[list[float], list[int]]:
+    """Column widths with header words hyphenated only as much as the page needs."""
     # hyphenate only as much as the page needs: each step gives one more header line to
     # the column whose header saves the most by it
     lines = [1] * len(table.headers)
@@ -209,15 +233,26 @@ def _widths(table: Table, usable_cm: float, rows: list[list[str]], points: float
             break
         lines[best] += 1
         needs[best] -= gain
-    if sum(needs) > usable_cm:  # columns with air give it up, none below its shortest piece
-        least = [need(i, len(table.headers[i])) for i in range(len(needs))]
-        over = sum(needs) - usable_cm
-        room = sum(needs) - sum(least)
-        if room >= over:
-            needs = [n - (n - m) * over / room for n, m in zip(needs, least, strict=True)]
-        else:
-            needs = [usable_cm * m / sum(least) for m in least]
-    need_cm = needs
+    return needs, lines
+
+
+def _table_points(table: Table, usable_cm: float, rows: list[list[str]]) -> float:
+    """The table's font: 10 pt, 9 pt from `WIDE` columns, 8 pt when the headers would need
+    more than `MAX_HEADER_LINES` lines at 9 pt."""
+    if len(table.headers) < WIDE:
+        return TABLE_FONT_PT
+    need, _ = _needs(table, rows, WIDE_TABLE_FONT_PT)
+    needs, _ = _hyphenated(table, usable_cm, need)
+    return WIDE_TABLE_FONT_PT if sum(needs) <= usable_cm + 1e-9 else NARROW_TABLE_FONT_PT
+
+
+def _shared_out(table: Table, usable_cm: float, rows: list[list[str]], points: float,
+                need_cm: list[float]) -> list[float]:
+    """What is left of the page shared among the text columns that can use it."""
+
+    def measure(word: str) -> float:
+        return text_cm(word, points)
+
     spare: list[float] = []
     for i, header in enumerate(table.headers):
         longest = max([measure(r[i]) for r in rows] + [measure(header)])
@@ -266,9 +301,9 @@ def table_xml(table: Table, usable_cm: float, style_id: str) -> str:
     of up to `KEEP_ROWS` rows is kept on one page (each row kept with the next).
     Header text is never rotated: long words are hyphenated instead.
     """
-    half_points = 2 * (WIDE_TABLE_FONT_PT if len(table.headers) >= WIDE else TABLE_FONT_PT)
     numeric = [table.numeric(i) for i in range(len(table.headers))]
     body_rows = table.text_rows()
+    half_points = round(2 * _table_points(table, usable_cm, body_rows))
     cm = _widths(table, usable_cm, body_rows, half_points / 2)
     widths = [str(round(w * TWIPS_PER_CM)) for w in cm]
     out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{_attr(style_id)}"/>'

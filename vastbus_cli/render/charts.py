@@ -56,12 +56,8 @@ def deviation_shares(part: Part) -> Shares | None:
     if not d.categories or of == 0:
         return None
     widest = sorted(d.categories, key=lambda c: -len(c.groups))  # stable: table order in ties
-    # the regional totals: the document's one rule has a second reason (issue 26.10)
-    also = (f" eller {part.subregions.threshold} delregioner" if part.subregions is not None
-            else "")
     return Shares(
-        title=f"Andel av de {of} grupperna som rapporterar kategorin "
-              f"(möjligt systemfel från {d.threshold} grupper{also})",
+        title=f"Andel av de {of} grupperna som rapporterar varje kategori",
         series="Andel grupper",
         categories=[c.category.label for c in widest],
         values=[len(c.groups) / of for c in widest])

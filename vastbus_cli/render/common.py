@@ -214,10 +214,16 @@ def theme_title(label: str | None) -> str:
 
 
 def opening(s: Summary) -> list[str]:
-    """What a reader meets first, before any part: the coordinator's introduction, the
-    generated Sammanfattning, what goes to the regional level, the coordinator's conclusions."""
-    return [*(["intro"] if s.intro else []), "digest", "to_region",
-            *(["conclusions"] if s.conclusions else [])]
+    """What a reader meets first, before any part: decisions first. The generated
+    Sammanfattning and the coordinator's conclusions (the proposals to the steering group)
+    fill the first content page; the coordinator's introduction and what goes to the
+    regional level follow (in Word after the contents, `FIRST_PAGE`)."""
+    return ["digest", *(["conclusions"] if s.conclusions else []),
+            *(["intro"] if s.intro else []), "to_region"]
+
+
+#: The opening sections on the first content page, before the contents (Word).
+FIRST_PAGE = frozenset({"digest", "conclusions"})
 
 
 def sections(part: Part, totals: bool, conclusions: bool = False) -> list[str]:
@@ -259,15 +265,33 @@ def comparison_intro(c: Comparison) -> str:
             f"{c.year}: {names(c.both)}.")
 
 
-def comparison_lines(c: Comparison) -> list[tuple[str, str]]:
+def neither_year(part: Part) -> list[str]:
+    """The roster's groups missing this year that did not report last year either (known only
+    with last year's reports): a group silent two years running is worth naming on its own."""
+    c = part.comparison
+    if c is None:
+        return []
+    return [g for g in part.missing if g not in c.only_previous]
+
+
+def comparison_lines(c: Comparison, part: Part | None = None) -> list[tuple[str, str]]:
     """The year-over-year lists as (lead, text): group names joined, theme names quoted (a
-    theme such as "Barns och ungas delaktighet" has its own "och"); empty reads "inga"."""
+    theme such as "Barns och ungas delaktighet" has its own "och"); empty reads "inga".
+
+    With `part` the groups that reported neither year are named too, so that "Rapporterade
+    inte {year}" (last year's groups only) is not read as the full list of groups missing."""
     not_before = [n for n in c.only_current if n not in c.new_in_roster]
     lines = [(f"Rapporterade inte {c.previous_year}", names(not_before) or "inga")]
     if c.new_in_roster:
         lines.append((f"Nya i gruppförteckningen {c.year}", names(c.new_in_roster)))
+    if part is not None:
+        lines.append((f"Rapporterade {c.previous_year} men inte {c.year}",
+                      names(c.only_previous) or "inga"))
+        lines.append((f"Rapporterade varken {c.previous_year} eller {c.year}",
+                      names(neither_year(part)) or "inga"))
+    else:
+        lines.append((f"Rapporterade inte {c.year}", names(c.only_previous) or "inga"))
     lines += [
-        (f"Rapporterade inte {c.year}", names(c.only_previous) or "inga"),
         ("Nya teman", quoted(c.themes_new) or "inga"),
         ("Teman som består", quoted(c.themes_persisting) or "inga"),
         ("Teman som inte längre nämns", quoted(c.themes_dropped) or "inga"),
@@ -312,17 +336,36 @@ def follow_up_state(f: FollowUp) -> str:
     return f"{f.outcome.label} ({_statuses_now(f)})"
 
 
-_OUTCOME_PHRASES = {  # (one, many): what the outcome says of that many deviations
-    "kvarstår": ("{n} kvarstår", "{n} kvarstår"),
-    "löst": ("{n} är löst", "{n} är lösta"),
-    "nämns-inte": ("{n} nämns inte längre", "{n} nämns inte längre"),
-    "ingen-årsberättelse": ("{n} gäller {who} som inte har lämnat årsberättelse",
-                            "{n} gäller {who} som inte har lämnat årsberättelse"),
-}
+def _follow_up_clauses(rows: list[FollowUp], year: int) -> list[str]:
+    """What this year's reports say, outcome by outcome, naming the group and the category.
+
+    A deviation raised last year is a case of last year; this year's report says only
+    whether the same group reports the same kind of deviation again, so the sentence
+    gives this year's own count and never says that last year's cases are still open."""
+    again = [f for f in rows if f.outcome.code == "kvarstår"]
+    out = []
+    if again:
+        same = "samma grupp" if len({f.group for f in again}) == 1 else "samma grupper"
+        items = [f"{f.group} {num(f.current_count)} i {quoted([f.category.label])} "
+                 f"({_statuses_now(f)})" for f in again]
+        kinds = "kategori" if len({f.category.code for f in again}) == 1 else "kategorier"
+        out.append(f"I årsberättelserna för {year} rapporterar {same} nya avvikelser i samma "
+                   f"{kinds}: {names(items)}.")
+    for code, words in (("löst", "Avvikelserna i samma kategori anges som lösta {year} av"),
+                        ("nämns-inte", "Kategorin nämns inte {year} av"),
+                        ("ingen-årsberättelse", "Ingen årsberättelse för {year} har kommit från")):
+        which = [f for f in rows if f.outcome.code == code]
+        if not which:
+            continue
+        items = (list(dict.fromkeys(f.group for f in which)) if code == "ingen-årsberättelse"
+                 else [f"{f.group} ({quoted([f.category.label])})" for f in which])
+        out.append(f"{words.format(year=year)} {names(items)}.")
+    return out
 
 
 def follow_up_sentences(part: Part, year: int) -> list[str]:
-    """Last year's raised deviations counted as deviations and categories, then by outcome."""
+    """Last year's raised deviations counted as deviations and categories, then what this
+    year's reports say of the same groups and categories."""
     rows = part.follow_up or []
     previous_year = part.comparison.previous_year if part.comparison else year - 1
     if not rows:
@@ -334,19 +377,11 @@ def follow_up_sentences(part: Part, year: int) -> list[str]:
     first = (f"I årsberättelserna för {previous_year} lyfte "
              f"{count_of(groups, 'grupp', 'grupper')} {count_of(total, 'avvikelse', 'avvikelser')} "
              f"i {count_of(categories, 'kategori', 'kategorier')} till delregional nivå.")
-    by_outcome: dict[str, int] = {}
-    without_report: set[str] = set()
-    for f in rows:
-        by_outcome[f.outcome.code] = by_outcome.get(f.outcome.code, 0) + f.previous_count
-        if f.outcome.code == "ingen-årsberättelse":
-            without_report.add(f.group)
-    who = "en grupp" if len(without_report) == 1 else f"{len(without_report)} grupper"
-    if list(by_outcome) == ["kvarstår"]:
-        return [first, f"Enligt årsberättelserna för {year} kvarstår "
-                       f"{'den' if total == 1 else f'alla {num(total)}'}."]
-    phrases = [_OUTCOME_PHRASES[code][0 if n == 1 else 1].format(n=num(n), who=who)
-               for code, n in by_outcome.items()]
-    return [first, f"Så ser det ut i årsberättelserna för {year}: {names(phrases)}."]
+    out = [first, *_follow_up_clauses(rows, year)]
+    if any(f.outcome.code == "kvarstår" for f in rows):
+        out.append(f"Om de enskilda avvikelserna från {previous_year} är lösta säger "
+                   f"årsberättelserna inte.")
+    return out
 
 
 def follow_up_detail(f: FollowUp, previous_year: int, year: int) -> str:
@@ -406,3 +441,13 @@ def single_key_figures(part: Part) -> str:
         return ""
     return ("Redovisat av en grupp: " + "; ".join(
         f"{f.name} {num(f.total)} ({next(iter(f.values))})" for f in one) + ".")
+
+
+def fault_rule(p: Part) -> str:
+    """Who must report a category for it to be a possible system fault: `N av M grupper`,
+    and in the regional totals also `eller minst K av L delregioner` (one rule, two reasons)."""
+    text = f"minst {p.deviations.threshold} av {num(p.overview.reported)} grupper"
+    side = p.subregions
+    if side is not None:
+        text += f" eller minst {side.threshold} av {num(len(side.columns))} delregioner"
+    return text

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from vastbus_cli.render.common import (
     count_of,
+    fault_rule,
     follow_up_sentences,
     missing_where,
     names,
+    neither_year,
     num,
     quoted,
     signed,
@@ -60,6 +62,10 @@ def _groups_line(s: Summary, p: Part) -> Line:
         text = f"{count_of(o.reported, 'lokal grupp', 'lokala grupper')} har lämnat årsberättelse."
     if p.missing:
         text += f" Saknas: {missing_where(s, p)}."
+        neither = neither_year(p)
+        if neither and p.comparison is not None:
+            text += (f" {names(neither)} lämnade inte heller årsberättelse "
+                     f"{p.comparison.previous_year}.")
     if p.not_included:
         text += (f" Inlämnad men ej medtagen på grund av fel i filen: {names(p.not_included)}.")
     return "Grupper", text
@@ -100,18 +106,10 @@ def _deviations_line(p: Part) -> Line:
                  f"({num(widest)} av {num(p.overview.reported)} grupper vardera).")
     total = _figure(p.comparison, "Avvikelser totalt")
     if p.comparison is not None and total is not None:
-        text += f" {_same_groups(p.comparison)}: {_change(total)}."
+        text += f" {_same_groups(p.comparison)}: {_change(total)}"
+        movers = largest_changes(p.comparison)
+        text += "; " + ", ".join(movers) + "." if movers else "."
     return "Avvikelser", text
-
-
-def _rule(p: Part) -> str:
-    """Who must report a category for it to be a possible system fault: `N av M grupper`,
-    and in the regional totals also `eller minst K av L delregioner` (one rule, two reasons)."""
-    text = f"minst {p.deviations.threshold} av {num(p.overview.reported)} grupper"
-    side = p.subregions
-    if side is not None:
-        text += f" eller minst {side.threshold} av {num(len(side.columns))} delregioner"
-    return text
 
 
 def _reasons(i: RegionalIssue, p: Part) -> str:
@@ -124,6 +122,19 @@ def _reasons(i: RegionalIssue, p: Part) -> str:
                            if i.across else [])])
 
 
+def largest_changes(c: Comparison) -> list[str]:
+    """The biggest rise and the biggest fall among the categories, as `mest ökade ”A” 7 → 23
+    (+16)`: a small total change can hide large movements in both directions."""
+    rise = max(c.deviations, key=lambda ch: ch.change, default=None)
+    fall = min(c.deviations, key=lambda ch: ch.change, default=None)
+    bits = []
+    if rise is not None and rise.change > 0:
+        bits.append(f"mest ökade {quoted([rise.label])} {_change(rise)}")
+    if fall is not None and fall.change < 0:
+        bits.append(f"mest minskade {quoted([fall.label])} {_change(fall)}")
+    return bits
+
+
 def _flagged_line(p: Part) -> Line:
     d = p.deviations
     flagged = [i for i in p.to_region if i.possible_fault]
@@ -134,7 +145,7 @@ def _flagged_line(p: Part) -> Line:
         return lead, f"Ingen avvikelsekategori förekommer i {d.threshold} grupper eller fler{more}."
     items = [f"{quoted([i.category.label])} ({_reasons(i, p)}, {num(i.total)} avvikelser)"
              for i in flagged]
-    return lead, f"Kategorier som {_rule(p)} rapporterar: " + "; ".join(items) + "."
+    return lead, f"Kategorier som {fault_rule(p)} rapporterar: " + "; ".join(items) + "."
 
 
 def _raised_line(p: Part) -> Line | None:
@@ -209,7 +220,7 @@ def region_lead(s: Summary) -> str:
         return (f"Inga avvikelser har lyfts till delregional nivå, och ingen avvikelsekategori "
                 f"förekommer i {d.threshold} grupper eller fler. Delregionen lyfter därför inga "
                 f"avvikelser till regional nivå.")
-    return (f"Hit hör de avvikelsekategorier som {_rule(p)} rapporterar (möjliga övergripande "
+    return (f"Hit hör de avvikelsekategorier som {fault_rule(p)} rapporterar (möjliga övergripande "
             f"systemfel) och "
             f"de avvikelser som lokala grupper har lyft till delregional nivå; de kategorier som "
             f"flest grupper rapporterar står först.")
@@ -234,6 +245,6 @@ def region_text(i: RegionalIssue) -> str:
             n = "alla" if i.total > 1 else "den"
         text += f" {n[0].upper() + n[1:]} har lyfts till delregional nivå av {names(i.raised_by)}."
     if i.raised_last_year:
-        text += (f" {names(i.raised_last_year)} lyfte kategorin redan förra året, och den "
-                 f"kvarstår.")
+        text += (f" {names(i.raised_last_year)} lyfte kategorin redan förra året och "
+                 f"rapporterar den igen i år.")
     return text

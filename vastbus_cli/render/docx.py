@@ -35,9 +35,15 @@ def _render(summary: Summary, reference: Path | None) -> bytes:
     doc = WordDocument(common.properties(summary), reference, contents_levels=levels)
     writer = _Writer(doc, summary)
     writer.title_page()
-    for key in common.opening(summary):
+    keys = common.opening(summary)
+    for i, key in enumerate(keys):
         doc.heading(common.titles(summary)[key], 1)
         getattr(writer, f"_{key}")()
+        if key in common.FIRST_PAGE and (i + 1 == len(keys) or keys[i + 1] not in
+                                         common.FIRST_PAGE):
+            # decisions first: the contents follow the page a steering group reads first
+            doc.page_break()
+            doc.contents(new_page=False)  # what follows fills the contents' page
     for part, totals in common.parts_in_order(summary):
         writer.part(part, totals)
     return doc.save(footer=summary.title)
@@ -80,15 +86,16 @@ class _Writer:
             return
         from vastbus_cli.documents.word_chart import BarChart, add_bar_chart
 
-        add_bar_chart(self.doc, BarChart(categories=counts.categories, series=counts.series,
-                                         title=counts.title, axis_title=counts.axis,
-                                         number_format="0", maximum=None))
+        chart = add_bar_chart(self.doc, BarChart(categories=counts.categories,
+                                                 series=counts.series, title=counts.title,
+                                                 axis_title=counts.axis, number_format="0",
+                                                 maximum=None))
+        chart.paragraph_format.keep_with_next = True  # on the page of the table it draws
 
     # -- the document ------------------------------------------------------------
     def title_page(self) -> None:
         s = self.s
         self.doc.title_page(s.title, common.subtitle(s), common.title_facts(s), [])
-        self.doc.contents()
 
     # -- the opening: the coordinator's words around the generated summary ------
     def _intro(self) -> None:
@@ -175,12 +182,14 @@ class _Writer:
 
     def _deviations(self, part: Part) -> None:
         d = part.deviations
+        shares = charts.deviation_shares(part)
         for line in common.deviation_lines(d):
-            self.para(line)
-        self.chart(charts.deviation_shares(part))
+            self.para(line, keep=shares is not None)  # the opening lines stay with the chart
+        self.chart(shares)
         if d.categories:
             self.heading("Per kategori och status", self.base + 1)
-            self.table(tables.category_table(d))
+            self.table(tables.category_table(d, flag_column=False))
+            self.para(tables.flagged_note(part))
             self.heading("Per grupp", self.base + 1)
             self.table(tables.group_deviation_table(d, notes_column=False))
         if d.raised:
@@ -222,7 +231,7 @@ class _Writer:
         if c.one_year_only:
             self.para(common.one_year_only_note(c), keep=True)
             self.table(tables.one_year_only_table(c))
-        for lead, text in common.comparison_lines(c):
+        for lead, text in common.comparison_lines(c, part):
             self.bullet(f"{text}.", f"{lead}: ")
 
     def _follow_up(self, part: Part) -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from vastbus_cli.documents.table import Table as Table
 from vastbus_cli.documents.table import Value as Value
 from vastbus_cli.documents.table import cell_text as cell_text
-from vastbus_cli.render.common import deviation_note, follow_up_state
+from vastbus_cli.render.common import deviation_note, fault_rule, follow_up_state, quoted
 from vastbus_cli.reports.summary import Change, Comparison, Deviations, Part
 
 
@@ -51,15 +51,32 @@ def composition_table(part: Part) -> Table:
                                  rows, dash_zero=True), [r.subregion for r in comp.rows])
 
 
-def category_table(d: Deviations) -> Table:
+def category_table(d: Deviations, flag_column: bool = True) -> Table:
+    """Per category and status. Without `flag_column` (Word and Markdown, where a column of
+    a few "Ja" wastes the width) `flagged_note` names the possible system faults instead."""
+    flag: list[Value] = []
     rows: list[list[Value]] = [
         [c.category.label, c.total, len(c.groups), *[c.by_status.get(s.code, 0) for s in d.statuses],
-         "Ja" if c.possible_fault else ""]
+         *(["Ja" if c.possible_fault else ""] if flag_column else flag)]
         for c in d.categories
     ]
-    rows.append(["Totalt", d.total, None, *[d.by_status.get(s.code, 0) for s in d.statuses], ""])
+    rows.append(["Totalt", d.total, None, *[d.by_status.get(s.code, 0) for s in d.statuses],
+                 *([""] if flag_column else flag)])
     return Table(["Kategori", "Antal", "Grupper", *[s.label for s in d.statuses],
-                  "Möjligt systemfel"], rows, dash_zero=True)
+                  *(["Möjligt systemfel"] if flag_column else [])], rows, dash_zero=True)
+
+
+def flagged_note(part: Part) -> str:
+    """The categories flagged as possible system faults, in words under the status table,
+    by the document's one rule (`common.fault_rule`: groups, and in a roll-up sub-regions)."""
+    rule = fault_rule(part)
+    flagged = [c.category.label for c in part.deviations.categories if c.possible_fault]
+    if not flagged:
+        return (f"Ingen kategori rapporteras av {rule}, så ingen är ett möjligt övergripande "
+                f"systemfel.")
+    which = "Kategorin" if len(flagged) == 1 else "Kategorierna"
+    return (f"{which} {quoted(flagged)} rapporteras av {rule} och är "
+            f"{'ett möjligt' if len(flagged) == 1 else 'möjliga'} övergripande systemfel.")
 
 
 def group_deviation_table(d: Deviations, notes_column: bool = True) -> Table:

@@ -25,6 +25,23 @@ from vastbus_cli.reports.summary import Comparison, Part, Summary, ThemeBlock
 MAX_WIDTH = 60
 HEADER_FILL = "DDE4EE"
 PORTRAIT_WIDTH = 90  # characters of column width that fit an A4 page upright
+LANDSCAPE_WIDTH = 130  # … and on its side
+MIN_SCALE = 0.75  # fitted to the page width, Calibri 11 stays above 8 pt
+NARROWEST_TEXT = 30  # a wrapped text column is never narrower than this
+
+
+def printable_widths(natural: list[int]) -> list[int]:
+    """Column widths a sheet prints readably with: when the columns are wider than a
+    landscape page at `MIN_SCALE`, the text columns wider than `NARROWEST_TEXT` give up
+    width alike (their text wraps, the rows grow), never below `NARROWEST_TEXT`."""
+    budget = int(LANDSCAPE_WIDTH / MIN_SCALE)
+    over = sum(natural) - budget
+    wide = [w - NARROWEST_TEXT for w in natural if w > NARROWEST_TEXT]
+    if over <= 0 or not wide:
+        return natural
+    share = min(1.0, over / sum(wide))
+    return [w - int(-(-(w - NARROWEST_TEXT) * share // 1)) if w > NARROWEST_TEXT else w
+            for w in natural]
 SIGNED = "+0;-0;0"  # a change: its sign always shown
 
 
@@ -79,7 +96,23 @@ def render(summary: Summary) -> bytes:
                                [[e.group, e.text] for e in whole.plans]))
     book.sheet("Nyckeltal", tables.key_figure_table(whole), grouped=False)
     if whole.comparison is not None:
-        book.sheet("Jämförelse", _comparison(whole.comparison), grouped=False)
+        c = whole.comparison
+        ws = book.sheet("Jämförelse", _comparison(c), grouped=False)
+        if c.deviations:  # the Word summary's chart: per category, both years, like with like
+            first = 2 + (1 if c.one_year_only else 0) + len(c.figures)
+            chart = bar_chart(ws, f"Avvikelser per kategori {c.previous_year} och {c.year} "
+                              f"(samma {len(c.both)} grupper)", "Kategori", "Antal avvikelser",
+                              first_row=first, rows=len(c.deviations), label_col=2, first_col=4,
+                              cols=2, beside=book.width, horizontal=True, titles_row=1,
+                              texts=book.texts, description=describe(
+                                  f"Avvikelser per kategori {c.previous_year} och {c.year}",
+                                  [ch.label for ch in c.deviations],
+                                  [(str(c.previous_year), [ch.previous for ch in c.deviations]),
+                                   (str(c.year), [ch.current for ch in c.deviations])], "0"))
+            from openpyxl.chart.legend import Legend
+
+            chart.legend = Legend()
+            chart.legend.position = "b"
     book.sheet("Data", _long(summary), grouped=False)
     return save_workbook(book.wb, common.properties(summary), book.texts)
 
@@ -237,29 +270,34 @@ class _Book:
         numeric = [table.numeric(i) for i in range(len(table.headers))]
         first_total = len(table.rows) - table.totals
         lines = [1] * (len(table.rows) + 2)
-        wide = []
-        widths = []
+        natural = []
         for c, header in enumerate(table.headers, start=1):
             values = [str(header)] + [str(row[c - 1]) for row in table.rows
                                       if row[c - 1] is not None]
-            width = min(max(len(v) for v in values) + 2, MAX_WIDTH)
-            widths.append(max(width, 8))
-            ws.column_dimensions[get_column_letter(c)].width = widths[-1]
-            wide.append(width >= MAX_WIDTH)
-            if width < MAX_WIDTH:
+            natural.append(max(min(max(len(v) for v in values) + 2, MAX_WIDTH), 8))
+        widths = printable_widths(natural)
+        wide = []
+        for c, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(c)].width = width
+            wide.append(width >= MAX_WIDTH or width < natural[c - 1])
+            if not wide[-1]:
                 continue
             for r, row in enumerate(table.rows, start=2):
                 text = "" if row[c - 1] is None else str(row[c - 1])
-                lines[r] = max(lines[r], -(-len(text) // (MAX_WIDTH - 4)))
+                lines[r] = max(lines[r], -(-len(text) // max(width - 4, 1)))
         for r, n in enumerate(lines):
             if n > 1:  # Excel and LibreOffice do not grow a wrapped row on their own
                 ws.row_dimensions[r].height = 15 * n
         # a write-only sheet: widths, heights, panes and page properties before the rows
         ws.freeze_panes = "A2"
-        ws.page_setup.orientation = "landscape" if sum(widths) > PORTRAIT_WIDTH else "portrait"
+        landscape = sum(widths) > PORTRAIT_WIDTH
+        ws.page_setup.orientation = "landscape" if landscape else "portrait"
         ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        # one page wide only where the text stays readable; else printed at full size, the
+        # columns over more pages
+        fits = sum(widths) * MIN_SCALE <= (LANDSCAPE_WIDTH if landscape else PORTRAIT_WIDTH)
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = (1, 0) if fits else (0, 0)
+        ws.sheet_properties.pageSetUpPr.fitToPage = fits
         ws.print_title_rows = "1:1"
         ws.append([styled_cell(ws, ({"font": bold, "fill": fill},
                                     *(({"alignment": right},) if numeric[c] else ())), header)

@@ -61,6 +61,7 @@ class Spec:
     recipient: str | None = None  # the Word report's "Till:", as compile's roster 'mottagare'
     sender: str | None = None  # "Från:"
     reference_number: str | None = None  # diarienummer
+    background: str | None = None  # the Word report's background: the agreement, and why
 
 
 _KINDS = {k.value: k for k in Kind}
@@ -93,7 +94,7 @@ def _question(data: Any) -> SpecQuestion | None:
 
 
 _SPEC_KEYS = {"enkät", "respondentkolumn", "förväntade-svarande", "frågor", "mottagare",
-              "avsändare", "diarienummer"}
+              "avsändare", "diarienummer", "bakgrund"}
 _QUESTION_KEYS = {"id", "avsnitt", "text", "typ", "alternativ", "obligatorisk", "tidigare-texter",
                   "matris"}
 
@@ -110,7 +111,7 @@ def plain_spec(data: Any) -> Spec | None:
     if not (column is None or _text(column)) or not _texts(data.get("förväntade-svarande", [])):
         return None
     if not all(data.get(k) is None or _text(data[k])
-               for k in ("mottagare", "avsändare", "diarienummer")):
+               for k in ("mottagare", "avsändare", "diarienummer", "bakgrund")):
         return None
     raw = data.get("frågor")
     if type(raw) is not list or not raw:
@@ -122,7 +123,7 @@ def plain_spec(data: Any) -> Spec | None:
                 expected=list(data.get("förväntade-svarande", [])),
                 questions=questions,  # type: ignore[arg-type]  # None ruled out above
                 recipient=data.get("mottagare"), sender=data.get("avsändare"),
-                reference_number=data.get("diarienummer"))
+                reference_number=data.get("diarienummer"), background=data.get("bakgrund"))
 
 
 def load_spec(path: Path) -> tuple[Spec | None, list[Problem]]:

@@ -61,6 +61,9 @@ class Spec(_Model):
         default=None, alias="avsändare", description="Vem rapporten kommer från ('Från:')")
     reference_number: Text | None = Field(
         default=None, alias="diarienummer", description="Rapportens diarienummer")
+    background: Text | None = Field(
+        default=None, alias="bakgrund",
+        description="Word-rapportens bakgrund: vad överenskommelsen är och varför den följs upp")
 
 
 def checked_spec(loaded: LoadedFile) -> tuple[plain.Spec | None, list[Problem]]:
@@ -72,4 +75,5 @@ def checked_spec(loaded: LoadedFile) -> tuple[plain.Spec | None, list[Problem]]:
     return plain.Spec(survey=spec.survey, respondent_column=spec.respondent_column,
                       expected=list(spec.expected), questions=questions,
                       recipient=spec.recipient, sender=spec.sender,
-                      reference_number=spec.reference_number), problems
+                      reference_number=spec.reference_number,
+                      background=spec.background), problems

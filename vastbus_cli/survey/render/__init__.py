@@ -25,11 +25,15 @@ def format_for(path: Path) -> str | None:
 STREAMED = ("json", "csv", "xlsx")  # written to the file as they are made (`write_to`)
 
 
-def write_to(tally: Tally, fmt: str, out: IO[bytes]) -> None:
+def write_to(tally: Tally, fmt: str, out: IO[bytes], report: object = None) -> None:
     """A `STREAMED` format written to `out` piece by piece: however many free-text answers
-    there are, the file is never whole in memory."""
+    there are, the file is never whole in memory. Excel takes `report` (the texts, the
+    date and the title facts, on a first sheet)."""
     module = importlib.import_module(f"vastbus_cli.survey.render.{FILE_FORMATS[fmt]}")
-    module.write(tally, out)
+    if fmt == "xlsx":
+        module.write(tally, out, report=report)
+    else:
+        module.write(tally, out)
 
 
 def render_bytes(tally: Tally, fmt: str, report: object = None) -> bytes:

@@ -256,23 +256,33 @@ def share(value: float | None, decimals: int) -> str:
     return _figure(half_up(value, decimals)) + "\u00a0%"
 
 
-def shown(value: float, decimals: int) -> float:
-    """The share as the reader sees it, so a change is the difference of the figures shown."""
-    return float(half_up(value, decimals))
+#: The one rule for a change, said in the Word report's method: the exact difference of the
+#: shares, rounded as a share is. With 7 respondents one answer is then always 14 points
+#: (the difference of the rounded shares says 14 or 15: 29 % − 14 % = 15).
+CHANGE_RULE = ("Förändringen räknas på de exakta andelarna och avrundas som andelarna, så att "
+               "ett svar alltid ger samma förändring; den kan därför skilja en enhet från "
+               "skillnaden mellan de avrundade andelarna.")
+
+
+#: The rule in a note beside Excel's change column.
+CHANGE_RULE_SHORT = "skillnaden mellan de exakta andelarna, avrundad som andelarna."
 
 
 def shown_change(before: float | None, after: float | None, decimals: int) -> float | None:
-    """The difference of the shares shown, in percentage points (43 % → 29 % is −14)."""
+    """The change in percentage points as a number: the exact difference (Excel shows it
+    rounded by its number format, and a recalculation from the exact shares agrees).
+    `decimals` is kept for the callers' symmetry with `points_change`."""
     if before is None or after is None:
         return None
-    return float(half_up(after, decimals) - half_up(before, decimals))
+    return after - before
 
 
 def points_change(before: float | None, after: float | None, decimals: int) -> str:
-    """`+14` / `−14` / `±0`: the difference of the shares shown, in percentage points."""
+    """`+14` / `−14` / `±0`: the exact difference of the shares in percentage points, rounded
+    as the shares are (`CHANGE_RULE`)."""
     if before is None or after is None:
         return ""
-    value = half_up(after, decimals) - half_up(before, decimals)
+    value = half_up(after - before, decimals)
     sign = "+" if value > 0 else "−" if value < 0 else "±"
     return sign + _figure(abs(value))
 
@@ -342,3 +352,11 @@ def names(items: list[str]) -> str:
 def file_name(source: str) -> str:
     """The file's name only: a path (C:\\Users\\<name>\\…) never goes into a document."""
     return re.split(r"[\\/]", source)[-1]
+
+
+def sentence_case(heading: str) -> str:
+    """A section name a spec writes in capitals (IMPLEMENTERING, as the form had it) as a
+    heading reads: "Implementering". Any other spelling is the writer's and is kept."""
+    if heading.isupper() and len(heading) > 1:
+        return heading[0] + heading[1:].lower()
+    return heading

@@ -26,6 +26,7 @@ from vastbus_cli.documents.word import WordDocument
 from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
 from vastbus_cli.survey.render.common import (
     CHANGE_HEADER,
+    CHANGE_RULE,
     DECIMAL_BASE,
     MULTI_NOTE,
     RANK_NOTE,
@@ -49,9 +50,9 @@ from vastbus_cli.survey.render.common import (
     response_rate,
     results_by_round,
     round_labels,
+    sentence_case,
     share,
     share_decimals,
-    shown,
     shown_answers,
 )
 from vastbus_cli.survey.render.matrix import (
@@ -65,6 +66,7 @@ from vastbus_cli.survey.render.matrix import (
     scale,
     step_colours,
 )
+from vastbus_cli.survey.rounding import half_up
 
 AUTHOR = "Västbus"
 AXIS_TITLE = "Andel av svarande"
@@ -80,6 +82,8 @@ class ReportOptions:
     recipient: str = ""  # "Till:" on the title page
     sender: str = ""  # "Från:"
     reference_number: str = ""  # diarienummer
+    background: str = ""  # the spec's 'bakgrund': what the agreement is, why it is followed up
+    asked: tuple[str, ...] = ()  # the spec's 'förväntade-svarande': who was asked
 
 
 def render(tally: Tally, options: ReportOptions | None = None) -> bytes:
@@ -106,19 +110,38 @@ def render(tally: Tally, options: ReportOptions | None = None) -> bytes:
         doc.bullet("", f"{lead}:")
         for item in line:
             doc.bullet(item, level=2)
+    if options.conclusions.strip():  # the reader of page 2 sees the conclusions too
+        doc.heading(CONCLUSIONS, 2)
+        doc.markdown(options.conclusions, below=2)
     doc.page_break()
-    _method(doc, tally, options.intro)
+    _method(doc, tally, options)
     for section, questions in tally.sections():
-        doc.heading(section, 1, new_page=True)
+        doc.heading(sentence_case(section), 1, new_page=True)
         for block in blocks(questions):
             if isinstance(block, Matrix):
                 _matrix(doc, block, tally)
             else:
                 _question(doc, block, tally)
     if options.conclusions.strip():
-        doc.heading("Slutsatser", 1)
+        doc.heading(CONCLUSIONS, 1)
         doc.markdown(options.conclusions, below=1)
     return doc.save()
+
+
+CONCLUSIONS = "Slutsatser"
+
+
+def background_lines(tally: Tally, options: ReportOptions) -> list[str]:
+    """The background: the spec's own text (what the agreement is, why it is followed up),
+    then who was asked and when, from the spec's expected respondents and the rounds."""
+    lines = [options.background.strip()] if options.background.strip() else []
+    rounds = round_labels(tally)
+    when = (f"i omgången {rounds[0]}" if len(rounds) == 1
+            else f"i {len(rounds)} omgångar: {names(rounds)}")
+    if options.asked:
+        lines.append(f"Enkäten gick till {names(list(options.asked))} "
+                     f"({len(options.asked)} förväntade svarande) {when}.")
+    return lines
 
 
 def summary_lines(tally: Tally) -> list[tuple[str, str | list[str]]]:
@@ -179,7 +202,7 @@ def _largest_changes(tally: Tally, before: str, after: str) -> list[str]:
             was, now = shares.get(option.label), option_share(option, new)
             if was is None or now is None:
                 continue
-            delta = shown(now, decimals) - shown(was, decimals)
+            delta = float(half_up(now - was, decimals))
             if abs(delta) < 0.5:
                 continue
             found.append((abs(delta), f"{question.text} ”{option.label}”: "
@@ -189,10 +212,15 @@ def _largest_changes(tally: Tally, before: str, after: str) -> list[str]:
     return [text for _size, text in found[:TOP_CHANGES]]
 
 
-def _method(doc: WordDocument, tally: Tally, intro: str) -> None:
+def _method(doc: WordDocument, tally: Tally, options: ReportOptions) -> None:
     doc.heading("Om uppföljningen", 1)
-    if intro.strip():
-        doc.markdown(intro, below=1)
+    background = background_lines(tally, options)
+    if background:  # from the spec: what is followed up and why, who was asked and when
+        doc.heading("Bakgrund", 2)
+        for line in background:
+            doc.paragraph(line)
+    if options.intro.strip():
+        doc.markdown(options.intro, below=1)
     doc.heading("Metod", 2)
     asked = f" Svaren har delats upp på {tally.by}." if tally.by else ""
     doc.paragraph(
@@ -201,8 +229,8 @@ def _method(doc: WordDocument, tally: Tally, intro: str) -> None:
         "som svarat (basen) och antal och andel per svarsalternativ; andelen räknas på dem som "
         f"svarat på frågan. Andelar visas i hela procent när färre än {DECIMAL_BASE} har svarat "
         "på frågan, annars med en decimal."
-        + (" Vid flera omgångar visas förändringen i procentenheter: skillnaden mellan de "
-           "andelar som visas." if len(tally.rounds) > 1 else "") + asked)
+        + (" Vid flera omgångar visas förändringen i procentenheter. " + CHANGE_RULE
+           if len(tally.rounds) > 1 else "") + asked)
     expected = any(r.expected for r in tally.rounds)
     rows: list[list[Value]] = [
         [r.label, r.respondents,

@@ -3,7 +3,7 @@
 Every renderer draws the same cells from `matrix_table`: the share of each step as the
 Word report shows it (`share`) with the count beside it, the base per statement and, with
 several rounds, a line per round and the change in percentage points between them
-(`points_change`, the difference of the shares shown). The statements' own results stay
+(`points_change`, the exact difference rounded as the shares are). The statements' own results stay
 as they are in the tally (JSON, CSV and the Excel data sheet keep one row per statement
 and step).
 """

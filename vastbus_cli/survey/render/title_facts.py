@@ -27,7 +27,8 @@ def with_spec_facts(report: object, spec: object) -> object:
         return report
     return replace(report, recipient=report.recipient or spec.recipient or "",
                    sender=report.sender or spec.sender or "",
-                   reference_number=report.reference_number or spec.reference_number or "")
+                   reference_number=report.reference_number or spec.reference_number or "",
+                   background=spec.background or "", asked=tuple(spec.expected))
 
 
 def masked_facts(report: object, given: tuple[str | None, ...], spec: Path | None,

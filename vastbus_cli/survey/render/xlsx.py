@@ -5,8 +5,8 @@ Every text goes through `set_text`, so an answer like "=SUMMA(A1)" stays text.
 Shares are stored as exact fractions, so Excel can compute and chart them without
 rounding, and shown with the Word report's precision: whole percent below
 `DECIMAL_BASE` answers ('0%'), one decimal from it ('0.0%'). The change is the
-difference of the shares shown, in percentage points, as in the Word report (43 % → 29 %
-is −14). The "Data" sheet shows every share with one decimal. With `--by`, each closed question is
+exact difference of the shares in percentage points, shown rounded as in the Word report
+(`CHANGE_RULE`), so a recalculation from the shares beside it agrees. The "Data" sheet shows every share with one decimal. With `--by`, each closed question is
 one cross-table (the groups across) with a clustered bar chart. A matrix question is one
 block, a row per statement (`xlsx_matrix`). Free texts and
 the "Annat" texts of closed questions are listed on a sheet of their own (more
@@ -53,6 +53,7 @@ from vastbus_cli.survey.render.common import (
     rank_table,
     results_by_round,
     round_labels,
+    sentence_case,
     share_decimals,
     shown_change,
     text_rows,
@@ -129,18 +130,32 @@ def render(tally: Tally) -> bytes:
     return buffer.getvalue()
 
 
-def write(tally: Tally, out: IO[bytes]) -> None:
+def write(tally: Tally, out: IO[bytes], report: object = None) -> None:
     """The workbook saved to `out` (the output file itself, so a million answers' worth of
     compressed XML is never held in memory as well)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from vastbus_cli.documents.excel import ZIP_EPOCH
+    from vastbus_cli.documents.properties import Properties
+
     workbook = Workbook(write_only=True)
-    used: set[str] = {DATA_SHEET.casefold(), TEXT_SHEET.casefold()}
+    # the document's own properties and a fixed date: the same answers give the same bytes
+    from vastbus_cli.survey.render.docx import ReportOptions
+
+    options = report if isinstance(report, ReportOptions) else ReportOptions()
+    properties = Properties(title=tally.survey, author=options.sender or "Västbus",
+                            date=options.date or ZIP_EPOCH, subject="Enkätuppföljning",
+                            keywords="enkät, uppföljning",
+                            identifier=options.reference_number)
+    used: set[str] = {DATA_SHEET.casefold(), TEXT_SHEET.casefold(), ABOUT_SHEET.casefold()}
     texts: ChartTexts = {}
+    about = about_rows(tally, options)
+    if about:
+        _table_sheet(workbook.create_sheet(ABOUT_SHEET), ("Uppgift", "Text"), iter(about))
     for section, questions in tally.sections():
-        sheet = _Grid(workbook.create_sheet(sheet_title(section, used)), texts)
+        sheet = _Grid(workbook.create_sheet(sheet_title(sentence_case(section), used)), texts)
         sheet.column_dimensions["A"].width = 48
         for index in range(2, 40):
             sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTH
@@ -157,20 +172,53 @@ def write(tally: Tally, out: IO[bytes]) -> None:
                 row = _question(sheet, block, tally, row) + 2
         _print_setup(sheet.sheet)
         sheet.flush()
-    _table_sheet(workbook.create_sheet(DATA_SHEET), (*LONG_HEADER[:-1], "andel"),
+    _table_sheet(workbook.create_sheet(DATA_SHEET), excel_header((*LONG_HEADER[:-1], "andel")),
                  iter(long_rows(tally, texts=False)), share_column=len(LONG_HEADER))
     rows: Iterator[tuple[object, ...]] = text_rows(tally)
     title, number = TEXT_SHEET, 1
     # the first sheet even when empty (the section sheets point to it by name), then one
     # more for each 1 048 575 rows
-    while _table_sheet(workbook.create_sheet(title), TEXT_HEADER, rows):
+    while _table_sheet(workbook.create_sheet(title), excel_header(TEXT_HEADER), rows):
         following = next(rows, None)
         if following is None:
             break
         rows = chain([following], rows)
         number += 1
         title = sheet_title(f"{TEXT_SHEET} {number}", used)
-    write_workbook(workbook, out, texts=texts)  # the archive closed however the save ends
+    write_workbook(workbook, out, properties, texts)  # the archive closed however the save ends
+
+
+ABOUT_SHEET = "Om rapporten"
+
+
+def about_rows(tally: Tally, options: Any) -> list[tuple[object, ...]]:
+    """The first sheet, when the Word report's options are given with `-o x.xlsx`: the
+    title facts and date, the background, the introduction and the conclusions, a line per
+    row (nothing when none of them is given: the workbook is then the tables alone)."""
+    from vastbus_cli.documents.markdown_text import plain_text
+    from vastbus_cli.survey.render.docx import background_lines
+
+    texts = (options.intro.strip() or options.conclusions.strip() or options.date
+             or options.recipient or options.sender or options.reference_number)
+    if not texts:
+        return []
+    rows: list[tuple[object, ...]] = [("Enkät", tally.survey)]
+    rows += [(label, value) for label, value in (
+        ("Till", options.recipient), ("Från", options.sender),
+        ("Datum", options.date.isoformat() if options.date else ""),
+        ("Diarienummer", options.reference_number)) if value]
+    rows += [("Bakgrund" if i == 0 else "", line)
+             for i, line in enumerate(background_lines(tally, options))]
+    for title, source in (("Inledning", options.intro), ("Slutsatser", options.conclusions)):
+        lines = plain_text(source) if source.strip() else []
+        rows += [(title if i == 0 else "", line) for i, line in enumerate(lines)]
+    return rows
+
+
+def excel_header(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The long format's column names as a sheet's headers read: "Omgång", "Fråge-id"
+    (CSV and JSON keep the lower-case names other tools key on)."""
+    return tuple(name.replace("_", "-").capitalize() for name in names)
 
 
 def _print_setup(sheet: Any) -> None:
@@ -399,6 +447,7 @@ def _cross_chart(sheet: Any, title: str, header: int, last: int,
         chart.add_data(Reference(sheet, min_col=3 + 2 * index, min_row=header, max_row=last),
                        titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=last))
+    series_colours(chart)
     chart.height = chart_height(last - header, len(shown))
     chart.width = 18
     options = cross_options(columns)
@@ -424,7 +473,19 @@ def bar_chart(title: str) -> Any:
     chart.y_axis.delete = False
     chart.x_axis.scaling.orientation = "maxMin"  # options top-down in the table's order
     chart.y_axis.crosses = "max"  # and the value axis stays at the bottom
+    chart.x_axis.tickLblSkip = 1  # every option named, not every other one
+    chart.legend.position = "b"  # below, the series left to right in the table's order
     return chart
+
+
+def series_colours(chart: Any) -> None:
+    """The Word report's colours: the rounds (or groups) light to dark blue, the latest
+    darkest, never the application's default red for the second series."""
+    from vastbus_cli.documents.colours import ramp
+
+    for series, colour in zip(chart.series, reversed(ramp(len(chart.series))), strict=True):
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
 
 
 def _options(sheet: Any, question: QuestionResult, results: list[Any], labels: list[str],
@@ -486,6 +547,7 @@ def _chart(sheet: Any, title: str, header: int, last: int, rounds: int,
         chart.add_data(Reference(sheet, min_col=column, min_row=header, max_row=last),
                        titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=last))
+    series_colours(chart)
     chart.height = chart_height(last - header, rounds)
     chart.width = 16
     anchor = sheet.cell(header, 3 + 3 * rounds).coordinate

@@ -19,7 +19,12 @@ from typing import Any
 from vastbus_cli.documents.alt_text import describe
 from vastbus_cli.render.cells import set_text
 from vastbus_cli.survey.model import Matrix, Tally
-from vastbus_cli.survey.render.common import MULTI_NOTE, change_header, round_labels
+from vastbus_cli.survey.render.common import (
+    CHANGE_RULE_SHORT,
+    MULTI_NOTE,
+    change_header,
+    round_labels,
+)
 from vastbus_cli.survey.render.matrix import (
     BASE,
     MISSING,
@@ -95,8 +100,7 @@ def matrix_block(sheet: Any, matrix: Matrix, tally: Tally, row: int) -> int:
     last = header + len(lines)
     row = last + 1
     if several:
-        set_text(sheet.cell(row, 1), f"{change_header(labels, 1)}: skillnaden mellan de andelar "
-                                     "som visas.")
+        set_text(sheet.cell(row, 1), f"{change_header(labels, 1)}: {CHANGE_RULE_SHORT}")
         row += 1
     if not several and steps:
         stacked = matrix.rows[0].kind != "multi"  # a single choice per statement: 100 %
