@@ -117,8 +117,8 @@ def test_every_word_chart_says_its_figures_beside_a_table_of_them(made: dict[str
 
 def test_the_summary_s_charts_read_aloud(made: dict[str, Any]) -> None:
     said = [a["descr"] for a, _ in charts(Path(f"{made['summary']}.docx"))]
-    assert ("Stapeldiagram: andel av de 12 grupperna som rapporterar kategorin (möjligt "
-            "systemfel från 3 grupper). SIP ej kallad eller försenad 50\u00a0%, Övergång mellan "
+    assert ("Stapeldiagram: andel av de 12 grupperna som rapporterar varje kategori. "
+            "SIP ej kallad eller försenad 50\u00a0%, Övergång mellan "
             "verksamheter 33\u00a0%, Information har inte förts vidare 25\u00a0%, Otydlig "
             "ansvarsfördelning 17\u00a0%, Väntetider 17\u00a0%, Annan avvikelse 8\u00a0%.") in said
     assert any(s.startswith("Stapeldiagram: avvikelser per kategori 2024 och 2025 (samma 10 "
