@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from tests.survey.conftest import EXAMPLES
 from vastbus_cli.cli import app
-from vastbus_cli.documents.pdf import find_soffice
+from vastbus_cli.documents.libreoffice import find_soffice
 from vastbus_cli.survey.model import Tally
 from vastbus_cli.survey.readers import read_responses
 from vastbus_cli.survey.render import render_bytes

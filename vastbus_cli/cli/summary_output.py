@@ -67,7 +67,7 @@ def render(summary: Any, fmt: str, template: Path | None = None,
     except RenderProblem as exc:
         fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
     if fmt == "docx":  # the contents' page numbers, as LibreOffice lays it out (when present)
-        from vastbus_cli.documents.pdf import with_page_numbers
+        from vastbus_cli.documents.libreoffice import with_page_numbers
 
         data = with_page_numbers(data)
     return data

@@ -305,7 +305,7 @@ def _write(result: object, fmt: str, output: Path | None, force: bool,
         try:
             data = render_bytes(result, fmt, report)
             if fmt == "docx":  # the contents' page numbers, as LibreOffice lays it out
-                from vastbus_cli.documents.pdf import with_page_numbers
+                from vastbus_cli.documents.libreoffice import with_page_numbers
 
                 data = with_page_numbers(data)
         except DocumentProblem as exc:

@@ -265,7 +265,7 @@ class WordDocument:
         Each entry links to its heading and carries a PAGEREF field for its page.
         The page numbers are left to the program that lays the document out:
         the PDF route updates the field in LibreOffice before exporting
-        (`documents/pdf.py`), Word fills PAGEREF fields when printing or saving
+        (`documents/libreoffice.py`), Word fills PAGEREF fields when printing or saving
         as PDF and on "Uppdatera fält" (F9). Nothing asks Word to update on
         open, which would show a warning about fields referring to other files.
         """

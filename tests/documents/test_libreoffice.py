@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from vastbus_cli.documents import pdf
+from vastbus_cli.documents import libreoffice
 from vastbus_cli.documents.problem import DocumentProblem
 from vastbus_cli.documents.properties import Properties
 from vastbus_cli.documents.word import WordDocument
@@ -26,14 +26,14 @@ def small_docx() -> bytes:
 def test_missing_libreoffice_is_a_swedish_message(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")
     with pytest.raises(DocumentProblem) as caught:
-        pdf.docx_to_pdf(small_docx())
+        libreoffice.docx_to_pdf(small_docx())
     assert caught.value.message == "PDF kräver LibreOffice, men programmet soffice hittades inte."
     assert "Installera LibreOffice" in caught.value.hint
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_converts_with_libreoffice() -> None:
-    data = pdf.docx_to_pdf(small_docx())
+    data = libreoffice.docx_to_pdf(small_docx())
     assert data.startswith(b"%PDF")
 
 
@@ -49,7 +49,7 @@ def test_contents_page_numbers_are_the_pdfs(tmp_path: Path) -> None:
         for _ in range(pages * 45):
             doc.paragraph("Rad med text som fyller sidan.")
     target = tmp_path / "x.pdf"
-    target.write_bytes(pdf.docx_to_pdf(doc.save()))
+    target.write_bytes(libreoffice.docx_to_pdf(doc.save()))
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True,
                           text=True, check=True).stdout
     pages = text.split("\f")
@@ -73,7 +73,7 @@ def test_docx_gets_the_contents_page_numbers_as_laid_out() -> None:
     for i in (1, 2):
         doc.heading(f"Kapitel {i} & mer", 1, new_page=i > 1)
         doc.paragraph("Text.")
-    data = pdf.with_page_numbers(doc.save())
+    data = libreoffice.with_page_numbers(doc.save())
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
     found = re.findall(r"PAGEREF (_Toc\d+) .{0,120}?preserve\">(\d*)</w:t>", xml)
     assert found == [("_Toc00000001", "3"), ("_Toc00000002", "4")]
@@ -84,7 +84,7 @@ def test_docx_page_numbers_without_libreoffice_leave_the_document_alone(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")
     data = small_docx()
-    assert pdf.with_page_numbers(data) == data
+    assert libreoffice.with_page_numbers(data) == data
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
@@ -98,7 +98,7 @@ def test_chart_labels_have_the_swedish_decimal_comma(tmp_path: Path) -> None:
     add_bar_chart(doc, BarChart(["Ja", "Nej"], [("2025", [0.167, 0.833])],
                                 label_formats=["0.0 %"]))
     target = tmp_path / "x.pdf"
-    target.write_bytes(pdf.docx_to_pdf(doc.save()))
+    target.write_bytes(libreoffice.docx_to_pdf(doc.save()))
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "16,7 %" in text and "83,3 %" in text

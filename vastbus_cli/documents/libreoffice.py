@@ -40,10 +40,10 @@ def docx_to_pdf(docx: bytes, name: str = "dokument") -> bytes:
     """The PDF of a .docx given as bytes; a `DocumentProblem` when LibreOffice is missing or fails.
 
     The contents field is updated with LibreOffice's layout before the export
-    (`soffice_profile`), so its page numbers are the PDF's. Should the macro
+    (`libreoffice_profile`), so its page numbers are the PDF's. Should the macro
     not run (a LibreOffice without Basic), the plain conversion is used.
     """
-    from vastbus_cli.documents.soffice_profile import macro_call, write_profile
+    from vastbus_cli.documents.libreoffice_profile import macro_call, write_profile
 
     soffice = find_soffice()
     if soffice is None:
@@ -81,7 +81,7 @@ def with_page_numbers(docx: bytes) -> bytes:
     import re
     import zipfile
 
-    from vastbus_cli.documents.soffice_profile import macro_call, write_profile
+    from vastbus_cli.documents.libreoffice_profile import macro_call, write_profile
 
     soffice = find_soffice()
     member = "word/document.xml"
