@@ -73,7 +73,7 @@ def test_docx_gets_the_contents_page_numbers_as_laid_out() -> None:
     for i in (1, 2):
         doc.heading(f"Kapitel {i} & mer", 1, new_page=i > 1)
         doc.paragraph("Text.")
-    data = libreoffice.with_page_numbers(doc.save())
+    data = libreoffice.with_page_numbers(doc.save()).docx
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
     found = re.findall(r"PAGEREF (_Toc\d+) .{0,120}?preserve\">(\d*)</w:t>", xml)
     assert found == [("_Toc00000001", "3"), ("_Toc00000002", "4")]
@@ -84,7 +84,7 @@ def test_docx_page_numbers_without_libreoffice_leave_the_document_alone(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")
     data = small_docx()
-    assert libreoffice.with_page_numbers(data) == data
+    assert libreoffice.with_page_numbers(data) == libreoffice.Numbered(data)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
