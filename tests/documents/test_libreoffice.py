@@ -103,3 +103,47 @@ def test_chart_labels_have_the_swedish_decimal_comma(tmp_path: Path) -> None:
                           check=True).stdout
     assert "16,7 %" in text and "83,3 %" in text
     assert "16.7" not in text
+
+
+def pdf_facts(data: bytes, tmp_path: Path) -> dict[str, str]:
+    """pdfinfo's answers about a PDF, and the catalogue's language and viewer preference."""
+    target = tmp_path / "fakta.pdf"
+    target.write_bytes(data)
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True,
+                          check=True).stdout
+    facts = {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in info.splitlines())}
+    found = re.search(rb"/Lang\s*\(([^)]*)\)", data)
+    facts["Lang"] = found.group(1).decode() if found else ""
+    facts["DisplayDocTitle"] = "yes" if re.search(rb"/DisplayDocTitle\s+true", data) else "no"
+    facts["Outlines"] = "yes" if b"/Outlines" in data else "no"
+    facts["PDF/UA"] = "yes" if b"pdfuaid:part>1<" in data else "no"
+    return facts
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdfinfo") is None,
+                    reason="LibreOffice or pdfinfo is not installed")
+@pytest.mark.parametrize("route", ["macro", "convert-to"])
+def test_the_pdf_is_tagged_titled_swedish_with_bookmarks(tmp_path: Path, route: str) -> None:
+    """Every PDF vastbus writes is tagged (a structure tree for screen readers), marked PDF/UA,
+    shows its title rather than its file name, says it is Swedish and has bookmarks; by the
+    macro and by the plain conversion used when the macro cannot run."""
+    from vastbus_cli.documents.libreoffice_profile import PDF_EXPORT_OPTIONS, pdf_filter
+
+    assert PDF_EXPORT_OPTIONS == {"UseTaggedPDF": True, "PDFUACompliance": True,
+                                  "ExportBookmarks": True, "DisplayPDFDocumentTitle": True}
+    doc = WordDocument(Properties("Sammanställning 2025", "Västbus", dt.date(2026, 1, 2)))
+    doc.heading("Rubrik", 1)
+    doc.paragraph("Hej världen, åäö.")
+    if route == "macro":
+        data = libreoffice.docx_to_pdf(doc.save(), "fil-namn")
+    else:
+        source = tmp_path / "fil-namn.docx"
+        source.write_bytes(doc.save())
+        subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
+                        "--headless", "--convert-to", pdf_filter(), "--outdir", str(tmp_path),
+                        str(source)], capture_output=True, check=True, timeout=300)
+        data = (tmp_path / "fil-namn.pdf").read_bytes()
+    facts = pdf_facts(data, tmp_path)
+    assert (facts["Tagged"], facts["Title"], facts["Lang"], facts["DisplayDocTitle"],
+            facts["Outlines"], facts["PDF/UA"]) == (
+        "yes", "Sammanställning 2025", "sv-SE", "yes", "yes", "yes")

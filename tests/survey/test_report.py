@@ -169,7 +169,10 @@ def test_pdf_through_libreoffice(tmp_path: Path) -> None:
                                    str(EXAMPLES / "enkat-2019.csv"), "--spec",
                                    str(EXAMPLES / "spec.yaml"), "-o", str(target)])
     assert run.exit_code == 0, run.output
-    assert target.read_bytes().startswith(b"%PDF")
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert b"/StructTreeRoot" in data and b"/Lang(sv-SE)" in data  # tagged, Swedish
+    assert b"/DisplayDocTitle true" in data
 
 
 def test_report_libraries_stay_out_of_start_up() -> None:
