@@ -83,13 +83,21 @@ Sub ToPages(source As String, target As String)
   cursor = doc.getCurrentController().getViewCursor()
   marks = doc.getBookmarks()
   names = marks.getElementNames()
+  Rem the layout settles as it goes (charts, tables split over pages): read until it holds
   lines = ""
-  For i = LBound(names) To UBound(names)
-    If Left(names(i), 4) = "_Toc" Then
-      cursor.gotoRange(marks.getByName(names(i)).getAnchor(), False)
-      lines = lines & names(i) & Chr(9) & cursor.getPage() & Chr(10)
-    End If
-  Next i
+  passes = 0
+  Do
+    before = lines
+    lines = ""
+    cursor.jumpToLastPage()
+    For i = LBound(names) To UBound(names)
+      If Left(names(i), 4) = "_Toc" Then
+        cursor.gotoRange(marks.getByName(names(i)).getAnchor(), False)
+        lines = lines & names(i) & Chr(9) & cursor.getPage() & Chr(10)
+      End If
+    Next i
+    passes = passes + 1
+  Loop Until lines = before Or passes = 5
   n = FreeFile()
   Open target For Output As #n
   Print #n, lines
