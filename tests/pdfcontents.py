@@ -1,5 +1,5 @@
-"""Test helper: a PDF's contents read back with pdftotext, each entry beside the page its
-heading is on.
+"""Test helpers: a document of chapters with contents, and a PDF's contents read back with
+pdftotext, each entry beside the page its heading is on.
 
 The contents are the lines that end in dot leaders and a number (an entry too long for
 one line continues on the next); each heading is looked for, in order, from the contents' first page on (a
@@ -11,6 +11,24 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+
+
+def chapters_docx(count: int, label: str = "Kapitel {}") -> bytes:
+    """A .docx: title page, contents, then `count` one-line chapters, each on a page of its own
+    (the first on the page after the contents)."""
+    import datetime as dt
+
+    from vastbus_cli.documents.properties import Properties
+    from vastbus_cli.documents.word import WordDocument
+
+    doc = WordDocument(Properties("Titel", "Författare", dt.date(2026, 1, 2)))
+    doc.title_page("Titel")
+    doc.contents()
+    for i in range(1, count + 1):
+        doc.heading(label.format(i), 1, new_page=i > 1)
+        doc.paragraph("Text.")
+    return doc.save()
+
 
 _ENTRY = re.compile(r"^(.*?)\s*\.{3,}\s*(\d+)$")
 

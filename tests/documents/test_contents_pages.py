@@ -9,20 +9,17 @@ as it is, the way Word and LibreOffice show it without updating anything.
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from pdfcontents import contents_and_pages
+from pdfcontents import chapters_docx, contents_and_pages
 from subregions import split
 from typer.testing import CliRunner
 
 from vastbus_cli.cli import app
 from vastbus_cli.documents import libreoffice
-from vastbus_cli.documents.properties import Properties
-from vastbus_cli.documents.word import WordDocument
 
 pytestmark = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
@@ -52,13 +49,7 @@ def test_fonts_metric_compatible_with_the_documents_are_there() -> None:
 def test_numbers_hold_where_libreoffices_own_contents_run_a_page_longer(tmp_path: Path) -> None:
     """30 entries fill one page as written; in LibreOffice's own contents style they took two,
     and the numbers taken from that layout were one too high on every entry of the .docx."""
-    doc = WordDocument(Properties("Titel", "Författare", dt.date(2026, 1, 2)))
-    doc.title_page("Titel")
-    doc.contents()
-    for i in range(1, 31):
-        doc.heading(f"Kapitel {i}", 1, new_page=i > 1)
-        doc.paragraph("Text.")
-    result = libreoffice.with_page_numbers(doc.save())
+    result = libreoffice.with_page_numbers(chapters_docx(30))
     assert result.skipped == ""
     docx = tmp_path / "kapitel.docx"
     docx.write_bytes(result.docx)

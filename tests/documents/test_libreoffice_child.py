@@ -9,7 +9,6 @@ a tail of its output, and never pass on a file that is not a PDF with pages.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import signal
 import subprocess
@@ -19,13 +18,12 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from pdfcontents import chapters_docx
 from typer.testing import CliRunner
 
 from vastbus_cli.cli import app
 from vastbus_cli.documents import libreoffice, libreoffice_profile, libreoffice_run
 from vastbus_cli.documents.problem import DocumentProblem
-from vastbus_cli.documents.properties import Properties
-from vastbus_cli.documents.word import WordDocument
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="the fakes are POSIX scripts")
 
@@ -89,13 +87,7 @@ def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> Path:
 
 
 def small_docx() -> bytes:
-    doc = WordDocument(Properties("Titel", "Författare", dt.date(2026, 1, 2)))
-    doc.title_page("Titel")
-    doc.contents()
-    for i in (1, 2):
-        doc.heading(f"Kapitel {i}", 1, new_page=i > 1)
-        doc.paragraph("Text.")
-    return doc.save()
+    return chapters_docx(2)
 
 
 def alive(pid: int) -> bool:
