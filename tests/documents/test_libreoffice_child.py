@@ -245,7 +245,10 @@ def test_the_profile_is_kept_in_the_users_cache(tmp_path: Path,
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
     assert libreoffice_profile.cache_folder() == Path.home() / ".cache" / "vastbus"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    earlier = tmp_path / "cache" / "vastbus" / "libreoffice-0123456789ab" / "0"
+    earlier.mkdir(parents=True)  # a profile of an earlier vastbus: removed with the new one
     with libreoffice_profile.profile(tmp_path) as first:
+        assert not earlier.parent.exists()
         assert first.folder.parent.parent == tmp_path / "cache" / "vastbus"
         assert (first.folder / "user" / "basic" / "Standard" / "Vastbus.xba").is_file()
         registry = (first.folder / "user" / "registrymodifications.xcu").read_text()

@@ -213,7 +213,11 @@ def profile(scratch: Path) -> Iterator[Profile]:
                     shutil.rmtree(folder, ignore_errors=True)
                     write_profile(folder)
                     (folder / "ready").write_text("", encoding="utf-8")
+                    for old in base.parent.glob("libreoffice-*"):  # an earlier vastbus's
+                        if old != base:
+                            shutil.rmtree(old, ignore_errors=True)
                 # LibreOffice's own lock from a run that was killed: ours says nobody uses it
+                (folder / ".lock").unlink(missing_ok=True)
                 (folder / "user" / ".lock").unlink(missing_ok=True)
             except OSError:
                 continue
