@@ -142,3 +142,18 @@ def test_the_pdf_is_tagged_titled_swedish_with_bookmarks(tmp_path: Path, route: 
     assert (facts["Tagged"], facts["Title"], facts["Lang"], facts["DisplayDocTitle"],
             facts["Outlines"], facts["PDF/UA"]) == (
         "yes", "Sammanställning 2025", "sv-SE", "yes", "yes", "yes")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_two_runs_at_once_each_get_their_pdf(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two vastbus runs at the same time: each takes a cached profile of its own (a second
+    LibreOffice on one profile hands its work to the first and quits)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with ThreadPoolExecutor(2) as pool:
+        made = list(pool.map(lambda n: libreoffice.docx_to_pdf(chapters_docx(n)), (1, 2)))
+    assert [libreoffice.pdf_problem(data) for data in made] == [None, None]
+    assert [len(re.findall(rb"/Type\s*/Page\b", data)) for data in made] == [3, 4]
+    assert sorted(p.name for p in (tmp_path / "cache" / "vastbus").glob("*/?")) == ["0", "1"]
