@@ -59,6 +59,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--trees", default="", help="comma-separated source trees")
+    parser.add_argument("--only", default="", help="documents whose name contains this text")
     args = parser.parse_args()
     soffice = shutil.which("soffice")
     if soffice is None:
@@ -74,6 +75,8 @@ def main() -> None:
     rows: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     for round_ in range(args.reps + 1):  # round 0 warms the profiles and is not counted
         for name, argv in documents(data).items():
+            if args.only not in name:
+                continue
             if not round_ and name != "summary (examples)":
                 continue  # warming on the smallest document is enough
             for tree in trees:
@@ -95,6 +98,8 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- | --- |")
     for name in documents(data):
         for tree in trees:
+            if (name, tree, "docx") not in rows:
+                continue
             cpu = {k: min(c for c, _ in rows[name, tree, k]) for k in ("docx", "own", "convert")}
             wall = {k: min(w for _, w in rows[name, tree, k]) for k in ("docx", "own", "convert")}
             ratio = cpu["docx"] / (cpu["own"] + cpu["convert"])

@@ -10,6 +10,7 @@ a tail of its output, and never pass on a file that is not a PDF with pages.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -47,11 +48,7 @@ else:
 """
 
 FAKES = {
-    "hangs": """
-helper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)"])
-Path(os.environ["FAKE_PIDS"]).write_text(f"{os.getpid()} {helper.pid}")
-time.sleep(300)
-""",
+
     "floods": """
 block = b"x" * 1048576
 for _ in range(120):
@@ -70,14 +67,25 @@ else:
 """.replace("PDF", repr(PDF)),
 }
 
+# a shell script: up and its pids written within milliseconds, even on a loaded machine
+HANGS = f"""#!/bin/sh
+{shutil.which("sleep") or "/bin/sleep"} 300 &
+echo "$$ $!" > "$FAKE_PIDS"
+wait
+"""
+
+
+def script(kind: str) -> str:
+    return HANGS if kind == "hangs" else _HEAD + FAKES[kind]
+
 
 def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> Path:
     """A fake `soffice` of `kind` alone on PATH, a cache of the test's own; the pid file."""
     folder = tmp_path / f"bin-{kind}"
     folder.mkdir()
-    script = folder / "soffice"
-    script.write_text(_HEAD + FAKES[kind], encoding="utf-8")
-    script.chmod(0o755)
+    program = folder / "soffice"
+    program.write_text(script(kind), encoding="utf-8")
+    program.chmod(0o755)
     monkeypatch.setenv("PATH", str(folder))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     pids = tmp_path / "pids"
@@ -123,7 +131,8 @@ def test_a_hanging_libreoffice_is_stopped_with_its_helpers(
 def test_the_page_number_pass_gives_up_and_the_docx_is_written_without(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pids = fake(tmp_path, monkeypatch, "hangs")
-    monkeypatch.setattr(libreoffice, "PAGE_NUMBERS_TIMEOUT_S", 2)
+    monkeypatch.setattr(libreoffice, "PAGE_NUMBERS_TIMEOUT_S", 1.5)
+    monkeypatch.setattr(libreoffice, "PAGE_NUMBERS_S_PER_MB", 2)  # 0.19 MB: 2 s in all
     out = tmp_path / "s.docx"
     result = CliRunner().invoke(app, ["compile", str(EXAMPLES / "2025"), "--date",
                                       "2026-05-20", "-o", str(out)])
@@ -211,7 +220,7 @@ def test_libreoffice_is_stopped_when_vastbus_is_terminated(tmp_path: Path) -> No
     pids = tmp_path / "pids"
     folder = tmp_path / "bin"
     folder.mkdir()
-    (folder / "soffice").write_text(_HEAD + FAKES["hangs"], encoding="utf-8")
+    (folder / "soffice").write_text(HANGS, encoding="utf-8")
     (folder / "soffice").chmod(0o755)
     code = ("from vastbus_cli.documents.libreoffice_run import run; "
             f"run([{str(folder / 'soffice')!r}, 'x', '--outdir', '.', 'a.docx'], 300)")

@@ -16,6 +16,7 @@ layout of the document as written (`ToPages`).
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
 import shutil
@@ -27,7 +28,11 @@ from typing import TYPE_CHECKING
 from vastbus_cli.documents.problem import DocumentProblem
 
 TIMEOUT_S = 180  # for a PDF: the document the user asked for
-PAGE_NUMBERS_TIMEOUT_S = 60  # for the .docx's page numbers: the document is written without
+# for the .docx's page numbers (after which the document is written without them): short,
+# but growing with the document: the region's 420 reports (2.4 MB of document.xml) take
+# LibreOffice 16 s of CPU, over 60 s of wall time on a loaded 2-core machine
+PAGE_NUMBERS_TIMEOUT_S = 30
+PAGE_NUMBERS_S_PER_MB = 30
 WINDOWS_PATHS = (r"C:\Program Files\LibreOffice\program\soffice.exe",
                  r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
 INSTALL_HINT = ("Installera LibreOffice (gratis, https://sv.libreoffice.org; i Debian/Ubuntu: "
@@ -118,7 +123,8 @@ def with_page_numbers(docx: bytes) -> Numbered:
     (the `ToPages` macro reads each heading's bookmark): the contents LibreOffice
     would make itself are set in its own styles and can be a page longer, which
     put every number one too high. Unchanged when LibreOffice is missing (quietly),
-    fails or takes longer than `PAGE_NUMBERS_TIMEOUT_S` (with a reason).
+    fails or takes longer than its time limit (with a reason): `PAGE_NUMBERS_TIMEOUT_S`
+    and `PAGE_NUMBERS_S_PER_MB` of the document's text.
     """
     import zipfile
 
@@ -134,13 +140,13 @@ def with_page_numbers(docx: bytes) -> Numbered:
     soffice = find_soffice()
     if soffice is None or not names:
         return Numbered(docx)
+    timeout = math.ceil(PAGE_NUMBERS_TIMEOUT_S + PAGE_NUMBERS_S_PER_MB * len(xml) / 1e6)
     with tempfile.TemporaryDirectory(prefix="vastbus-toc-") as tmp:
         folder = Path(tmp)
         source, target = folder / "dokument.docx", folder / "sidor.txt"
         source.write_bytes(docx)
         try:
-            _run(soffice, folder, [macro_call("ToPages", source, target)],
-                 PAGE_NUMBERS_TIMEOUT_S)
+            _run(soffice, folder, [macro_call("ToPages", source, target)], timeout)
         except DocumentProblem as exc:
             return Numbered(docx, exc.message)
         found = target.read_text(encoding="utf-8", errors="replace") if target.is_file() else ""

@@ -48,18 +48,20 @@ def run(command: list[str], timeout: float) -> Finished:
         options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
     else:
         options["start_new_session"] = True
-    with _terminate_raises():
+    tail = bytearray()
+    with _terminate_raises() as terminate:
         child = subprocess.Popen(command, **options)
-        tail = bytearray()
         reader = threading.Thread(target=_keep_tail, args=(child.stdout, tail), daemon=True)
-        reader.start()
         try:
+            terminate.arm()  # from here on the group is killed however we leave
+            reader.start()
             returncode = child.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             raise ChildTimeout from None
         finally:
             _kill_group(child)
-            reader.join(timeout=5)
+            if reader.is_alive():
+                reader.join(timeout=5)
     lines = bytes(tail).decode("utf-8", "replace").strip().splitlines()
     return Finished(returncode, lines[-1].strip() if lines else "")
 
@@ -88,22 +90,40 @@ def _kill_group(child: subprocess.Popen[bytes]) -> None:
     child.wait()
 
 
+class _Terminate:
+    """SIGTERM while LibreOffice runs: ends vastbus through Python's unwinding (exit code 143),
+    so the group is killed on the way out. Python's default would end the process at once
+    and leave LibreOffice running. A signal that comes before `arm` (while the child is being
+    started, before there is a group to kill) waits for it."""
+
+    def __init__(self) -> None:
+        self.armed = False
+        self.pending = 0
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if not self.armed:
+            self.pending = signum
+            return
+        raise SystemExit(128 + signum)
+
+    def arm(self) -> None:
+        self.armed = True
+        if self.pending:
+            raise SystemExit(128 + self.pending)
+
+
 @contextmanager
-def _terminate_raises() -> Iterator[None]:
-    """While LibreOffice runs, SIGTERM ends vastbus through Python's unwinding (exit code
-    143), so the group is killed on the way out. Python's default would end the process
-    at once and leave LibreOffice running. A handler someone else installed is kept."""
+def _terminate_raises() -> Iterator[_Terminate]:
+    """`_Terminate` as SIGTERM's handler while LibreOffice runs; a handler someone else
+    installed is kept (and `arm` does nothing)."""
+    terminate = _Terminate()
     sigterm = getattr(signal, "SIGTERM", None)
     main = threading.current_thread() is threading.main_thread()
     if sigterm is None or not main or signal.getsignal(sigterm) is not signal.SIG_DFL:
-        yield
+        yield terminate
         return
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    signal.signal(sigterm, stop)
+    signal.signal(sigterm, terminate)
     try:
-        yield
+        yield terminate
     finally:
         signal.signal(sigterm, signal.SIG_DFL)
