@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from tests.subregions import EXAMPLES, SUBREGIONS, split
 from vastbus_cli.cli import app
-from vastbus_cli.documents.pdf import find_soffice
+from vastbus_cli.documents.libreoffice import find_soffice
 
 SURVEY = Path(__file__).parents[1] / "examples" / "enkat"
 DATE = "2026-06-10"

@@ -199,7 +199,12 @@ def test_pdf_with_libreoffice(tmp_path: Path) -> None:
     out.parent.mkdir()
     result = invoke(folder, "--format", "pdf", "-o", out)
     assert result.exit_code == 0, result.output
-    assert out.read_bytes().startswith(b"%PDF")
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    # tagged (documents/libreoffice_profile.PDF_EXPORT_OPTIONS), Swedish, its title shown
+    assert b"/StructTreeRoot" in data and b"/Lang(sv-SE)" in data
+    assert b"/DisplayDocTitle true" in data
+    assert flat(result.stderr).startswith("LibreOffice gör PDF-filen …")
 
 
 def test_appendix_only_with_the_option(tmp_path: Path) -> None:

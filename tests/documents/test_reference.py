@@ -193,7 +193,7 @@ def test_hostile_reference_leaves_nothing_active(tmp_path: Path) -> None:
 
 def test_summary_made_with_it_carries_none_of_it(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("vastbus_cli.documents.pdf.find_soffice", lambda: None)
+    monkeypatch.setattr("vastbus_cli.documents.libreoffice.find_soffice", lambda: None)
     folder = tmp_path / "2025"
     write_roster(folder, ["Skövde"])
     write_report(folder, report_dict("Skövde"))

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from tests.survey.conftest import EXAMPLES
 from vastbus_cli.cli import app
-from vastbus_cli.documents.pdf import find_soffice
+from vastbus_cli.documents.libreoffice import find_soffice
 from vastbus_cli.survey.model import Tally
 from vastbus_cli.survey.readers import read_responses
 from vastbus_cli.survey.render import render_bytes
@@ -184,7 +184,10 @@ def test_pdf_through_libreoffice(tmp_path: Path) -> None:
                                    str(EXAMPLES / "enkat-2019.csv"), "--spec",
                                    str(EXAMPLES / "spec.yaml"), "-o", str(target)])
     assert run.exit_code == 0, run.output
-    assert target.read_bytes().startswith(b"%PDF")
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert b"/StructTreeRoot" in data and b"/Lang(sv-SE)" in data  # tagged, Swedish
+    assert b"/DisplayDocTitle true" in data
 
 
 def test_report_libraries_stay_out_of_start_up() -> None:

@@ -70,13 +70,14 @@ def _render(summary: Any, fmt: str, template: Path | None, reference: Path | Non
         options["template"] = template
     if fmt in ("docx", "pdf"):
         options["reference"] = reference
+    from vastbus_cli.cli.libreoffice_notes import announce, with_page_numbers
+
+    announce(fmt)
     try:
         data = render_summary(summary, fmt, **options)
     except RenderProblem as exc:
         fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
     if fmt == "docx":  # the contents' page numbers, as LibreOffice lays it out (when present)
-        from vastbus_cli.documents.pdf import with_page_numbers
-
         data = with_page_numbers(data)
     return data
 

@@ -310,15 +310,15 @@ def _write(result: object, fmt: str, output: Path | None, force: bool,
         _wrote(output)
         return
     else:
+        from vastbus_cli.cli.libreoffice_notes import announce, with_page_numbers
         from vastbus_cli.documents.problem import DocumentProblem
         from vastbus_cli.survey.render import render_bytes
 
+        announce(fmt)
         try:
             with temporary_files_beside(output):  # LibreOffice's copy of the answers too
                 data = render_bytes(result, fmt, report)
                 if fmt == "docx":  # the contents' page numbers, as LibreOffice lays it out
-                    from vastbus_cli.documents.pdf import with_page_numbers
-
                     data = with_page_numbers(data)
         except DocumentProblem as exc:
             fail(exc.message, exc.hint)

@@ -271,19 +271,33 @@ class WordDocument:
         Each entry links to its heading and carries a PAGEREF field for its page.
         The page numbers are left to the program that lays the document out:
         the PDF route updates the field in LibreOffice before exporting
-        (`documents/pdf.py`), Word fills PAGEREF fields when printing or saving
+        (`documents/libreoffice.py`), Word fills PAGEREF fields when printing or saving
         as PDF and on "Uppdatera fält" (F9). Nothing asks Word to update on
         open, which would show a warning about fields referring to other files.
         """
         if self._contents_at is None:
             return
-        styles = {level: self._style_id(f"TOC {level}") for level in range(1, 10)}
+        levels = range(1, max(1, self.contents_levels) + 1)
+        styles: dict[int, str | None] = {level: self._contents_style(level) for level in levels}
         xml = word_parts.contents_xml(self._headings, self.contents_levels, styles,
                                       self.usable_cm)
         anchor = docx_xml.paragraph_element(self._contents_at)
         for element in word_parts.parse_fragments(xml):
             anchor.addprevious(element)
         anchor.getparent().remove(anchor)
+
+    def _contents_style(self, level: int) -> str:
+        """The style id of contents entries of `level`: Word's "toc n" (a reference document
+        may bring it), else added in the entries' own look (`word_parts.contents_style_xml`)."""
+        found = self._style_id(f"toc {level}") or self._style_id(f"TOC {level}")
+        if found is not None:
+            return found
+        from docx.oxml.parser import parse_xml
+
+        self.doc.styles.element.append(
+            parse_xml(word_parts.contents_style_xml(level, self.usable_cm)))
+        self._style_ids[f"toc {level}"] = f"TOC{level}"
+        return f"TOC{level}"
 
     def save(self, footer: str | None = None) -> bytes:
         """The document as .docx bytes; `footer` labels every page but the first (with `Sida n av m`)."""

@@ -363,7 +363,6 @@ def contents_xml(headings: list[tuple[int, str, str]], levels: int,
     with dots and a PAGEREF field holding the page from `pages` (empty when
     not known: the program that lays the document out fills it in).
     """
-    tab = round(usable_cm * TWIPS_PER_CM)
     begin = _field_begin(f'TOC \\o "1-{max(1, levels)}" \\h \\z \\u')
     if not headings:
         return f"<w:p>{begin}{_FIELD_END}</w:p>"
@@ -371,10 +370,7 @@ def contents_xml(headings: list[tuple[int, str, str]], levels: int,
     for i, (level, value, name) in enumerate(headings):
         style = styles.get(level)
         props = ((f'<w:pStyle w:val="{_attr(style)}"/>' if style else "")
-                 + f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab}"/></w:tabs>'
-                 + '<w:spacing w:after="40"/>'
-                 + (f'<w:ind w:left="{round(0.7 * (level - 1) * TWIPS_PER_CM)}"/>'
-                    if level > 1 else ""))
+                 + _contents_entry_props(level, usable_cm))
         page = str((pages or {}).get(name, ""))
         number = field_xml(f"PAGEREF {name} " + "\\h", page)
         entry = (f'<w:hyperlink w:anchor="{_attr(name)}" w:history="1">{run_xml(value)}'
@@ -382,6 +378,30 @@ def contents_xml(headings: list[tuple[int, str, str]], levels: int,
         out.append(f"<w:p><w:pPr>{props}</w:pPr>{begin if i == 0 else ''}{entry}"
                    f"{_FIELD_END if i == len(headings) - 1 else ''}</w:p>")
     return "".join(out)
+
+
+def _contents_entry_props(level: int, usable_cm: float) -> str:
+    """A contents entry's look: a right tab with dots at the margin, a little space after,
+    indented by level."""
+    tab = round(usable_cm * TWIPS_PER_CM)
+    return (f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab}"/></w:tabs>'
+            '<w:spacing w:after="40"/>'
+            + (f'<w:ind w:left="{round(0.7 * (level - 1) * TWIPS_PER_CM)}"/>'
+               if level > 1 else ""))
+
+
+def contents_style_xml(level: int, usable_cm: float) -> str:
+    """Word's built-in style for contents entries of `level` ("toc 1" …), in the entries' look.
+
+    The program that makes the contents anew (LibreOffice before a PDF, Word on
+    "Uppdatera hela tabellen") sets them in this style. Without it each uses its
+    own, with more space between entries: LibreOffice's contents ran a page longer
+    than the ones written, and every page number after them was one too high.
+    """
+    return (f'<w:style {_W_NS} w:type="paragraph" w:styleId="TOC{level}">'
+            f'<w:name w:val="toc {level}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>'
+            f'<w:uiPriority w:val="39"/><w:unhideWhenUsed/>'
+            f'<w:pPr>{_contents_entry_props(level, usable_cm)}</w:pPr></w:style>')
 
 
 def internal_link(paragraph: Any, label: str, anchor: str) -> None:

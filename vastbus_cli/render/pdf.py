@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vastbus_cli.documents.pdf import docx_to_pdf
+from vastbus_cli.documents.libreoffice import docx_to_pdf
 from vastbus_cli.render import docx
 from vastbus_cli.reports.summary import Summary
 

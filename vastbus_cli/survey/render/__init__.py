@@ -39,7 +39,7 @@ def write_to(tally: Tally, fmt: str, out: IO[bytes], report: object = None) -> N
 def render_bytes(tally: Tally, fmt: str, report: object = None) -> bytes:
     """The file's bytes; `report` (a `ReportOptions`) is for the Word report and its PDF."""
     if fmt == "pdf":
-        from vastbus_cli.documents.pdf import docx_to_pdf
+        from vastbus_cli.documents.libreoffice import docx_to_pdf
 
         return docx_to_pdf(render_bytes(tally, "docx", report), "rapport")
     module = importlib.import_module(f"vastbus_cli.survey.render.{FILE_FORMATS[fmt]}")
