@@ -26,7 +26,14 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
-from vastbus_cli.cli.summary_output import SummaryFormat, check_files, choose_format, render
+from vastbus_cli.cli.summary_output import (
+    TEMPLATE_HELP,
+    SummaryFormat,
+    check_files,
+    check_templates,
+    choose_format,
+    render,
+)
 
 
 @app.command("rollup", help="Gör den regionala sammanställningen av flera delregioners "
@@ -58,6 +65,8 @@ def rollup_command(
     appendix: bool = typer.Option(
         False, "--appendix", help="Ta med gruppernas årsberättelser som bilaga (om "
                                   "sammanställningarna har dem)."),
+    template: list[Path] | None = typer.Option(
+        None, "--template", "-t", help=TEMPLATE_HELP),
     reference_docx: Path | None = typer.Option(
         None, "--reference-docx", help="Word-dokument vars formatmallar används (.docx)."),
     intro: Path | None = typer.Option(
@@ -86,6 +95,8 @@ def rollup_command(
     fmt = choose_format(format, output)
     output = stdout_or_file(output)
     produced = parse_date(date)
+    if template and fmt != "md":
+        fail("--template gäller bara Markdown.", "Ta bort --template eller välj en .md-fil.")
     if reference_docx is not None and fmt not in ("docx", "pdf"):
         fail("--reference-docx gäller bara Word och PDF.",
              "Ta bort flaggan eller välj en .docx- eller .pdf-fil.")
@@ -95,11 +106,12 @@ def rollup_command(
             fail(f"{path}: {wrong}", "Kontrollera sökvägen.")
     check_files(((reference_docx, "Referensdokumentet"), (intro, "Inledningen"),
                  (conclusions, "Slutsatserna")))
+    check_templates(template)
     from vastbus_cli.render.formats import FORMATS
 
     if output is None and FORMATS[fmt].binary:
         fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
-    inputs = [*summaries, reference_docx, intro, conclusions]
+    inputs = [*summaries, *(template or []), reference_docx, intro, conclusions]
     if output is not None:
         check_outputs(output, force=force, inputs=inputs)
     from vastbus_cli.reports.rollup_files import rollup_files
@@ -117,7 +129,7 @@ def rollup_command(
         raise typer.Exit(EXIT_PROBLEMS)
     if problems:  # warnings only: the document is made, the coordinator is told
         show_problems(problems, f"{warnings}.")
-    data = render(region, fmt, reference=reference_docx)
+    data = render(region, fmt, template, reference=reference_docx)
     if output is None:
         write_stdout(data.decode("utf-8"))
         return
