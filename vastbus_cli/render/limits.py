@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sized
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 MAX_CHARS = 20_000_000
@@ -60,12 +60,13 @@ def too_large_number() -> TooBig:
 SLOT = 8
 
 
-def _children(value: Any) -> Iterator[Any] | None:
-    if isinstance(value, list | tuple | set | frozenset):
-        return iter(value)
+_CONTAINERS = (list, tuple, set, frozenset, dict)
+
+
+def _items(value: Any) -> Iterator[Any]:
     if isinstance(value, dict):
         return itertools.chain(value.keys(), value.values())
-    return None
+    return iter(value)
 
 
 def _str_text(value: str, inside: bool) -> int:
@@ -78,27 +79,24 @@ def _str_text(value: str, inside: bool) -> int:
 
 def _measure(value: Any, leaf: Callable[[Any, bool], int], slot: int, budget: int) -> int:
     """Walk containers one item at a time without recursion (a list nested 100 000 deep
-    is no problem), summing `leaf` of what is not a container and `slot` per item;
-    stop as soon as past `budget`."""
+    is no problem), summing `leaf` of what is not a container, and brackets and `slot`
+    per item of one that is; stop as soon as past `budget`."""
     total = 0
     stack: list[Iterator[Any]] = [iter((value,))]
     while stack:
-        item = next(stack[-1], _END)
-        if item is _END:
-            stack.pop()
-            continue
-        children = _children(item)
-        if children is None:
+        for item in stack[-1]:
+            if isinstance(item, _CONTAINERS):
+                total += 2 + slot * len(item)
+                stack.append(_items(item))
+                break
             total += leaf(item, len(stack) > 1)
+            if total > budget:
+                break
         else:
-            total += 2 + (slot * len(item) if isinstance(item, Sized) else 0)
-            stack.append(children)
+            stack.pop()
         if total > budget:
             return budget + 1
     return total
-
-
-_END = object()
 
 
 def _int_text(value: int) -> int:

@@ -256,8 +256,6 @@ class UserSandbox(ImmutableSandboxedEnvironment):
         if isinstance(__obj, type) and not __obj.__module__.startswith((_OWN, "jinja2")) \
                 and __obj not in _CALLABLE_CLASSES:
             raise Refused(f"{__obj.__name__} får inte anropas i en egen mall")
-        if __obj is str and args:
-            __self.check_text(args[0])
         owner = getattr(__obj, "__self__", None)
         if isinstance(owner, str | bytes | bytearray | list | tuple | int) and \
                 not isinstance(owner, bool):

@@ -72,10 +72,6 @@ def files_problem(paths: Sequence[Path]) -> str | None:
     return None
 
 
-class _NotNamed(jinja2.TemplateNotFound):
-    """A template asked for a file the user did not name."""
-
-
 def _at(name: str, line: int | None) -> str:
     return f"Mallen {name} kan inte användas{f' (rad {line})' if line else ''}"
 
@@ -90,7 +86,7 @@ class NamedFiles(jinja2.BaseLoader):
                    template: str) -> tuple[str, str, Callable[[], bool]]:
         path = self.paths.get(template)
         if path is None:
-            raise _NotNamed(template)
+            raise jinja2.TemplateNotFound(template)  # a file not named
         data = _read(path)
         try:
             text = data.decode("utf-8-sig")
@@ -217,8 +213,9 @@ def _unusable(error: BaseException, name: str, shown: dict[str, str]) -> Unusabl
                         f"Jinja2: {error.message}")
     found, line = _error_line(error, shown)
     where = found or name
-    if isinstance(error, _NotNamed):
-        return Unusable(f"{_at(where, line)}: den vill läsa filen '{error.name}', som inte "
+    if isinstance(error, jinja2.TemplateNotFound):  # only a file not named is not found
+        wanted = "', '".join(getattr(error, "templates", None) or [error.name])
+        return Unusable(f"{_at(where, line)}: den vill läsa filen '{wanted}', som inte "
                         "är angiven med --template. En egen mall får bara läsa de filer som "
                         f"anges med --template (filnamn som slutar på {PART_SUFFIX}).")
     stopped = _stopped_reason(error)
