@@ -442,3 +442,74 @@ def test_a_template_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.Monk
 ])
 def test_files_problem(names: list[str], problem: str | None) -> None:
     assert user_template.files_problem([Path(n) for n in names]) == problem
+
+
+def render_with(tmp_path: Path, text: str, **context: Any) -> str:
+    path = tmp_path / "mall.md"
+    path.write_text(text, encoding="utf-8")
+    env = sandbox.UserSandbox(loader=user_template.NamedFiles([path]),
+                              undefined=jinja2.StrictUndefined)
+    env.limit_filters()
+    try:
+        return user_template.render(env, "mall.md", context, seconds=10)
+    except user_template.Unusable as exc:
+        return exc.message
+
+
+STOP = "Mallen mall.md stoppades på rad 1: en text eller lista blir större än 10 tecken."
+
+
+@pytest.mark.parametrize(("text", "out"), [
+    ("{{ 'aaaaa' ~ 'bbbbb' }}", "aaaaabbbbb"),
+    ("{{ 'aaaaa' ~ 'bbbbbb' }}", STOP),
+    ("{{ 'aaaaaaaaaa' ~ '' }}", "aaaaaaaaaa"),
+    ("{{ 'aaaaaaaaa' ~ [] }}", STOP),
+    ("{% set t %}{{ 'aaaaa' }}{{ 'bbbbb' }}{% endset %}{{ t }}", "aaaaabbbbb"),
+    ("{% set t %}{{ 'aaaaa' }}{{ 'bbbbbb' }}{% endset %}{{ t }}", STOP),
+    ("{{ 'ab'|replace('b', 'yyyy', 2) }}", "ayyyy"),
+    ("{{ 'abb'|replace('b', 'yyyy') }}", STOP),
+    ("{{ 'abbb'|replace('b', 'yyy', 1) }}", "ayyybb"),
+    ("{{ 'abbb'|replace('b', 'yyy', count=1) }}", "ayyybb"),
+    ("{{ 'abb'|replace(old='b', new='yyyy') }}", STOP),
+    ("{{ 'ab'|replace(old='b', new='yyyyyyyy') }}", "ayyyyyyyy"),
+    ("{{ 'ab'|replace('', 'yyy') }}", STOP),
+    ("{{ ['aaaa', 'bbbb']|join('--') }}", "aaaa--bbbb"),
+    ("{{ ['aaaa', 'bbbb']|join('---') }}", STOP),
+    ("{{ ['aaaa', 'bbbb']|join(d='---') }}", STOP),
+    ("{{ range(3)|map('string')|join('-') }}", "0-1-2"),
+    ("{{ 'a b'|wordwrap(1, True, 'yyyy') }}", STOP),
+    ("{{ 'a b'|wordwrap(1, wrapstring='yyyy') }}", STOP),
+    ("{{ 'a b'|wordwrap(1, True, 'y') }}", "ayb"),
+    ("{{ 'ab\nc'|indent(3) }}", "ab\n   c"),
+    ("{{ 'ab\\nc'|indent(width=4) }}", STOP),
+    ("{{ [1, 2]|sum(start=1) }}", "4"),
+    ("{{ ([1, 2]|sum(none, 0.5)) > 3 }}", "True"),
+    ("{{ [[1]]|sum(none, []) }}", STOP.replace(
+        "en text eller lista blir större än 10 tecken", "filtret sum räknar bara ihop tal i en "
+                                                        "egen mall")),
+    ("{{ '%s'|format('aaaaaaaa') }}", "aaaaaaaa"),
+    ("{{ '%s'|format('aaaaaaaaa') }}", STOP),
+    ("{{ '%(a)s'|format(a='aaaaaaaaa') }}", STOP),
+    ("{% set ns = namespace() %}{% set ns.a = 'aaaaaaaaaa' %}{{ ns.a }}", "aaaaaaaaaa"),
+    ("{% set ns = namespace() %}{% set ns.a = 'aaaaaaaaaa' ~ '' %}{% set ns.b = ns.a + 'b' %}",
+     STOP),
+])
+def test_limits_at_their_boundary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
+                                  out: str) -> None:
+    monkeypatch.setattr(limits, "MAX_CHARS", 10)
+    assert render_with(tmp_path, text) == out
+
+
+def test_a_template_sees_vastbus_functions_and_fields_only(tmp_path: Path) -> None:
+    from reportfactory import sample_summary
+
+    summary = sample_summary()
+    assert render_with(tmp_path, "{{ m.MAX_ARGUMENT }} {{ m.chars(1000) }}", m=limits) == \
+        "1000000 1\u00a0000"
+    assert render_with(tmp_path, "{{ s.year }}", s=summary) == str(summary.year)
+    for text, attribute in (("{{ m.itertools }}", "itertools"), ("{{ m.re }}", "re"),
+                            ("{{ m.Callable }}", "Callable"),
+                            ("{{ s.model_dump() }}", "model_dump"),
+                            ("{{ s.model_validate }}", "model_validate")):
+        said_here = render_with(tmp_path, text, m=limits, s=summary)
+        assert f"attributet '{attribute}'" in said_here and "får inte användas" in said_here

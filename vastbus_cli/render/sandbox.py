@@ -50,9 +50,9 @@ _OWN = "vastbus_cli"
 _CALLABLE_CLASSES = (dict, list, tuple, str, int, float, bool)
 #: Filters that never turn their value into text (the others are checked for its size first).
 _STRUCTURAL = frozenset({"abs", "attr", "batch", "count", "d", "default", "dictsort", "first",
-                         "float", "groupby", "int", "items", "last", "length", "list", "map",
-                         "max", "min", "random", "reject", "rejectattr", "reverse", "round",
-                         "select", "selectattr", "slice", "sort", "sum", "unique"})
+                         "float", "groupby", "int", "items", "join", "last", "length", "list",
+                         "map", "max", "min", "random", "reject", "rejectattr", "reverse",
+                         "round", "select", "selectattr", "slice", "sort", "sum", "unique"})
 #: How many times longer than its value's text a filter's result can be: `&` is `&amp;`,
 #: `<` in JSON `\\u003c`, "€" URL-encoded `%E2%82%AC`, a control character in a YAML
 #: string or comment `\\U0010FFFF`. The value's text times this is checked first.
