@@ -10,7 +10,7 @@ from reportfactory import report_dict, write_report, write_roster
 from typer.testing import CliRunner
 
 from vastbus_cli.cli import app
-from vastbus_cli.render import sandbox
+from vastbus_cli.render import limits, sandbox
 
 runner = CliRunner()
 SHIPPED = Path(__file__).resolve().parents[2] / "templates" / "sammanstallning.md.j2"
@@ -73,7 +73,7 @@ def test_a_template_that_runs_too_long_is_stopped_at_its_line(
 
 def test_output_beyond_the_size_limit_is_stopped(folder: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sandbox, "MAX_CHARS", 10_000)
+    monkeypatch.setattr(limits, "MAX_CHARS", 10_000)
     code, output, _ = compile_with(folder, "{% for i in range(99999) %}{{ i }} {% endfor %}\n")
     assert code == 1
     assert "sammanställningen blir större än 10 000 tecken" in output

@@ -21,9 +21,11 @@ from vastbus_cli.cli.common import (
     write_stdout,
 )
 from vastbus_cli.cli.summary_output import (
+    TEMPLATE_HELP,
     SummaryFormat,
     check_files,
     check_reference,
+    check_templates,
     choose_format,
     render,
 )
@@ -51,8 +53,8 @@ def compile_command(
                           "LibreOffice."),
     previous: Path | None = typer.Option(
         None, "--previous", "-p", help="Mappen med förra årets årsberättelser, för jämförelse."),
-    template: Path | None = typer.Option(
-        None, "--template", "-t", help="Egen Markdown-mall (kopia av sammanstallning.md.j2)."),
+    template: list[Path] | None = typer.Option(
+        None, "--template", "-t", help=TEMPLATE_HELP),
     reference_docx: Path | None = typer.Option(
         None, "--reference-docx", help="Word-dokument vars formatmallar används (.docx)."),
     skip_invalid: bool = typer.Option(
@@ -92,7 +94,7 @@ def compile_command(
     if recurring < 1:
         fail(f"--recurring måste vara minst 1 (fick {recurring}).",
              "Ange i hur många grupper en kategori ska förekomma, t.ex. --recurring 3.")
-    if template is not None and fmt != "md":
+    if template and fmt != "md":
         fail("--template gäller bara Markdown.", "Ta bort --template eller välj en .md-fil.")
     if reference_docx is not None and fmt not in ("docx", "pdf"):
         fail("--reference-docx gäller bara Word och PDF.",
@@ -100,12 +102,13 @@ def compile_command(
     if output is None and FORMATS[fmt].binary:
         fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
     produced = parse_date(date)
-    _check_inputs(folder, previous, ((template, "Mallen"), (reference_docx, "Referensdokumentet"),
+    _check_inputs(folder, previous, ((reference_docx, "Referensdokumentet"),
                                      (roster, "Gruppförteckningen"), (intro, "Inledningen"),
                                      (conclusions, "Slutsatserna")))
     check_reference(reference_docx)
+    check_templates(template)
     inputs = [*input_files([folder], roster), *(input_files([previous]) if previous else []),
-              template, reference_docx, intro, conclusions,
+              *(template or []), reference_docx, intro, conclusions,
               *(d / name for d in (folder, roster.parent if roster else None) if d is not None
                 for name in (INTRO_NAME, CONCLUSIONS_NAME))]  # found beside, unless given
     if output is not None:  # refuse before reading anything

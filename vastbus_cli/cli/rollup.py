@@ -28,9 +28,11 @@ from vastbus_cli.cli.common import (
     write_stdout,
 )
 from vastbus_cli.cli.summary_output import (
+    TEMPLATE_HELP,
     SummaryFormat,
     check_files,
     check_reference,
+    check_templates,
     choose_format,
     render,
 )
@@ -65,6 +67,8 @@ def rollup_command(
     appendix: bool = typer.Option(
         False, "--appendix", help="Ta med gruppernas årsberättelser som bilaga (om "
                                   "sammanställningarna har dem)."),
+    template: list[Path] | None = typer.Option(
+        None, "--template", "-t", help=TEMPLATE_HELP),
     reference_docx: Path | None = typer.Option(
         None, "--reference-docx", help="Word-dokument vars formatmallar används (.docx)."),
     intro: Path | None = typer.Option(
@@ -96,6 +100,8 @@ def rollup_command(
     fmt = choose_format(format, output)
     output = stdout_or_file(output)
     produced = parse_date(date)
+    if template and fmt != "md":
+        fail("--template gäller bara Markdown.", "Ta bort --template eller välj en .md-fil.")
     if reference_docx is not None and fmt not in ("docx", "pdf"):
         fail("--reference-docx gäller bara Word och PDF.",
              "Ta bort flaggan eller välj en .docx- eller .pdf-fil.")
@@ -106,11 +112,12 @@ def rollup_command(
     check_files(((reference_docx, "Referensdokumentet"), (intro, "Inledningen"),
                  (conclusions, "Slutsatserna")))
     check_reference(reference_docx)
+    check_templates(template)
     from vastbus_cli.render.formats import FORMATS
 
     if output is None and FORMATS[fmt].binary:
         fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
-    inputs = [*summaries, reference_docx, intro, conclusions]
+    inputs = [*summaries, *(template or []), reference_docx, intro, conclusions]
     if output is not None:
         check_outputs(output, force=force, inputs=inputs)
     from vastbus_cli.reports.rollup_files import rollup_files
@@ -128,7 +135,7 @@ def rollup_command(
         raise typer.Exit(EXIT_PROBLEMS)
     if problems:  # warnings only: the document is made, the coordinator is told
         show_problems(problems, f"{warnings}.")
-    data = render(region, fmt, reference=reference_docx, beside=output)
+    data = render(region, fmt, template, reference=reference_docx, beside=output)
     if output is None:
         write_stdout(data.decode("utf-8"))
         return

@@ -50,7 +50,24 @@ def check_files(files: Iterable[tuple[Path | None, str]]) -> None:
             fail(f"{what}: {wrong}", "Kontrollera sökvägen.")
 
 
-def render(summary: Any, fmt: str, template: Path | None = None,
+TEMPLATE_HELP = ("Egen Markdown-mall (kopia av sammanstallning.md.j2). Ange flaggan igen för "
+                 "filer som mallen läser med include, import eller extends (namn på .j2).")
+
+
+def check_templates(templates: list[Path] | None) -> None:
+    """The files named with --template exist and may be read as templates
+    (render/user_template.py: parts end in .j2, none hidden, no two of the same name)."""
+    if not templates:
+        return
+    from vastbus_cli.render.user_template import files_problem
+
+    check_files((path, "Mallen") for path in templates)
+    wrong = files_problem(templates)
+    if wrong is not None:
+        fail(wrong, "Ange mallen och de filer den läser med --template, en flagga per fil.")
+
+
+def render(summary: Any, fmt: str, template: list[Path] | None = None,
            reference: Path | None = None, beside: Path | None = None) -> bytes:
     """The summary in `fmt`; a user's template or reference document that fails is a
     Swedish message (exit 1), never a traceback. The temporary files made on the way
@@ -61,13 +78,14 @@ def render(summary: Any, fmt: str, template: Path | None = None,
         return _render(summary, fmt, template, reference)
 
 
-def _render(summary: Any, fmt: str, template: Path | None, reference: Path | None) -> bytes:
+def _render(summary: Any, fmt: str, template: list[Path] | None,
+            reference: Path | None) -> bytes:
     from vastbus_cli.render.common import RenderProblem
     from vastbus_cli.render.formats import render_summary
 
     options: dict[str, Any] = {}
     if fmt == "md":
-        options["template"] = template
+        options["template"] = template or None
     if fmt in ("docx", "pdf"):
         options["reference"] = reference
     from vastbus_cli.cli.libreoffice_notes import announce, with_page_numbers

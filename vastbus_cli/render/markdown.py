@@ -10,6 +10,7 @@ result as already safe.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,12 +81,18 @@ def _context(summary: Summary) -> dict[str, Any]:
     }
 
 
-def environment(folder: Path | None = None, sandboxed: bool = False) -> jinja2.Environment:
+def environment(folder: Path | None = None, sandboxed: bool = False,
+                files: Sequence[Path] = ()) -> jinja2.Environment:
     """The environment the summary template renders in; a user's own template renders
-    `sandboxed` (render/sandbox.py)."""
+    `sandboxed` (render/sandbox.py) and reads only the named `files`
+    (render/user_template.py)."""
     from vastbus_cli.templating import environment
 
-    env = environment(folder, sandboxed=sandboxed)
+    env = environment(None if sandboxed else folder, sandboxed=sandboxed)
+    if sandboxed:
+        from vastbus_cli.render.user_template import NamedFiles
+
+        env.loader = NamedFiles(files)
     env.finalize = _finalize
     env.filters.update(cell=_cell, num=lambda v: Safe(common.num(v)),
                        signed=lambda v: Safe(common.signed(v)), md=lambda v: Safe(md_text(v)),
@@ -95,39 +102,42 @@ def environment(folder: Path | None = None, sandboxed: bool = False) -> jinja2.E
     return env
 
 
-def render(summary: Summary, template: Path | None = None) -> str:
+def render(summary: Summary, template: Path | Sequence[Path] | None = None) -> str:
+    """The summary as Markdown, from the shipped template or a user's own: `template` is
+    its file, or its file followed by the parts it may include (render/user_template.py)."""
     import jinja2
 
-    env = environment(template.parent if template else None, sandboxed=template is not None)
-    name = template.name if template else TEMPLATE
+    files = [template] if isinstance(template, Path) else list(template or [])
+    if files:
+        return squeeze_blank_lines(_render_user(files, summary))
+    compiled = environment().get_template(TEMPLATE)
     try:
-        compiled = env.get_template(name)
-        text = (_render_user(compiled, summary, name) if template is not None
-                else compiled.render(**_context(summary)))
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(
-            f"Mallen {exc.filename or name} har ett syntaxfel på rad {exc.lineno}.",
-            f"{HINT} (Jinja2: {exc.message})") from exc
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(f"Mallen {exc.name} finns inte.") from exc
-    except jinja2.TemplateError as exc:
-        raise TemplateProblem(f"Mallen {name} kan inte användas.",
+        text = compiled.render(**_context(summary))
+    except jinja2.TemplateError as exc:  # the shipped template: a bug, said as one
+        raise TemplateProblem(f"Mallen {TEMPLATE} kan inte användas.",
                               f"{HINT} (Jinja2: {exc.message})") from exc
     return squeeze_blank_lines(text)
 
 
-def _render_user(compiled: jinja2.Template, summary: Summary, name: str) -> str:
-    """A user's template in the sandbox, within its limits; a stop is a Swedish message."""
-    from vastbus_cli.render.sandbox import Failure, render_limited
+def _render_user(files: list[Path], summary: Summary) -> str:
+    """A user's template in the sandbox, within its limits; anything that stops it is a
+    Swedish message with the template's line."""
+    from vastbus_cli.render.user_template import Unusable, files_problem, render
 
+    wrong = files_problem(files)
+    if wrong is not None:
+        raise TemplateProblem(wrong, USER_HINT)
+    env = environment(sandboxed=True, files=files)
     try:
-        return render_limited(compiled, _context(summary))
-    except Failure as exc:
-        where = f" på rad {exc.line}" if exc.line else ""
-        raise TemplateProblem(f"Mallen {name} stoppades{where}: {exc.reason}.",
-                              "En egen mall får bara läsa sammanställningens uppgifter och "
-                              "vastbus egna funktioner, och har gränser för tid och storlek. "
-                              + HINT) from exc
+        return render(env, files[0].name, _context(summary))  # type: ignore[arg-type]
+    except Unusable as exc:
+        detail = f" ({exc.detail})" if exc.detail else ""
+        raise TemplateProblem(exc.message, f"{USER_HINT}{detail}") from exc
+
+
+USER_HINT = ("En egen mall får bara läsa sammanställningens uppgifter, vastbus egna funktioner "
+             "och de filer som anges med --template, och har gränser för tid och storlek. "
+             + HINT)
 
 
 def squeeze_blank_lines(text: str) -> str:
