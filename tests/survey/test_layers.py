@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.survey.conftest import counts, question, tally_files
+from vastbus_cli.survey.identity import identity_heading, metadata_heading, value_shape
+from vastbus_cli.survey.readers import read_responses
 from vastbus_cli.survey.readers.checkbox import tick_value
 from vastbus_cli.survey.readers.groups import column_groups, split_heading
 from vastbus_cli.survey.readers.header_rows import header_rows
 from vastbus_cli.survey.readers.missing import describe, missing_codes
+from vastbus_cli.survey.tally import tally
 
 # --- layer 1: header rows -------------------------------------------------------------------
 
@@ -228,3 +231,124 @@ def test_class8_rank_positions_are_a_rank(tmp_path: Path) -> None:
     found = result.questions[0].result("r1", None)
     assert {o.label: (o.count, o.mean_rank) for o in found.options} == {
         "Information": (2, 1.33), "Utbildning": (1, 2.0), "Handledning": (0, 2.67)}
+
+
+# --- layer 5: metadata and identity, by heading and by value shape ---------------------------
+
+
+@pytest.mark.parametrize("heading", [
+    "Full Name", "Eget navn", "Ditt namn", "Participant ID", "Deltagarnummer", "Vorname",
+    "Telefonnummer", "Your e-mail address", "Nimi", "Nom", "Personnummer", "Kontaktuppgifter"])
+def test_identity_headings(heading: str) -> None:
+    assert identity_heading(heading)
+
+
+@pytest.mark.parametrize("heading", [
+    "Hur nöjd är du?", "Vilka insatser har genomförts?", "Gruppens namnbyte, hur gick det?",
+    "Which topics?", "Kommentar"])
+def test_question_headings_are_no_identity(heading: str) -> None:
+    assert not identity_heading(heading)
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("interviewtime", True), ("groupTime123", True), ("lfdn", True), ("page_history", True),
+    ("rnd_pg_1234", True), ("FL_12_DO", True), ("Q7_First Click", True),
+    ("Duration (in seconds)", True), ("Hur nöjd?", False), ("Quality", False)])
+def test_metadata_headings(heading: str, expected: bool) -> None:
+    assert metadata_heading(heading) is expected
+
+
+def test_value_shapes() -> None:
+    assert value_shape(["130.92.34.66", "10.0.0.1", "192.168.1.20"], 3) == "IP-adresser"
+    assert value_shape(["https://a.se/x", "https://b.se/y", "www.c.se"], 3) == "webbadresser"
+    assert value_shape(["2024-01-01 10:00:00", "2024/01/02 9:14:05 fm CET", "1/18/2024 14:18"],
+                       3) == "tidpunkter"
+    assert value_shape(["00:12:30", "01:02:03", "10:00"], 3) == "tidsåtgång"
+    assert value_shape(['{"v5": {"group": "B"}}', '{"v5": {"group": "A"}}', "[1, 2, 3]"],
+                       3) == "tekniska uppgifter (slumpning eller sidhistorik)"
+    assert value_shape([str(n) for n in range(1, 31)], 30) == "löpnummer"
+    assert value_shape(["Anna Berg", "Per Olof Lind", "Karin van der Berg", "Ola Ek"],
+                       4) == "personnamn"
+
+
+def test_choices_between_names_and_answers_are_no_shape() -> None:
+    # the same few first names chosen by many respondents: a question (a name-face test)
+    assert value_shape(["Daan", "Bart", "Jelle"], 63) is None
+    assert value_shape(["Anna Berg", "Per Lind"], 40) is None
+    assert value_shape(["3", "5", "12"], 3) is None
+    assert value_shape(["Ja", "Nej"], 10) is None
+    assert value_shape([str(n) for n in range(1, 31)], 31) is None  # one number twice
+
+
+def test_class5_efs_questions_are_read_and_its_metadata_left_out(tmp_path: Path) -> None:
+    path = _write(tmp_path, "efs.csv", (
+        "lfdn;external_lfdn;tester;dispcode;lastpage;quality;duration;v_1;v_2;v_3;rts123;"
+        "page_history\n"
+        "1;0;0;31;4;1;120;1;Gut;3;1700000000;1,2,3,4\n"
+        "2;0;0;31;4;1;95;2;-99;3;1700000100;1,2,3,4\n"
+        "3;0;0;31;4;1;300;1;Schlecht;-77;1700000200;1,2,4\n"))
+    result, _ = tally_files(path)
+    assert [q.text for q in result.questions] == ["v_1", "v_2", "v_3"]
+    assert counts(question(result, "v_1")) == {"1": 2, "2": 1}
+    assert question(result, "v_3").result("r1", None).answered == 2
+
+
+def test_class5_limesurvey_timings_are_no_questions(tmp_path: Path) -> None:
+    path = _write(tmp_path, "lime_time.csv", (
+        "id,submitdate,lastpage,startlanguage,q1,interviewtime,groupTime12,q1Time\n"
+        "1,2024-01-01,2,sv,Ja,120.5,60.2,30.1\n2,2024-01-02,2,sv,Nej,98.1,40.7,12.9\n"
+        "3,2024-01-03,2,sv,Ja,77.0,30.0,11.0\n"))
+    result, _ = tally_files(path)
+    assert [q.text for q in result.questions] == ["q1"]
+
+
+def test_class6_few_long_answers_repeated_are_a_single_choice(tmp_path: Path) -> None:
+    long_a = "Jag vill lära mig mer om samverkan mellan regionen och kommunerna i vårt område"
+    long_b = "Min chef bad mig delta i programmet som en del av min utvecklingsplan i år"
+    rows = "".join(f"{n},\"{long_a if n % 3 else long_b}\"\n" for n in range(1, 10))
+    result, _ = tally_files(_write(tmp_path, "long.csv", "Nr,Varför deltog du?\n" + rows))
+    q = question(result, "Varför deltog du?")
+    assert q.kind == "single"
+    assert counts(q) == {long_a: 6, long_b: 3}
+
+
+def test_class7_typeform_pipes_are_a_multi(tmp_path: Path) -> None:
+    path = _write(tmp_path, "typeform.csv", (
+        "#,Which channels do you use?,Start Date (UTC),Submit Date (UTC),Network ID\n"
+        "a1,Email|Phone,2024-01-01 10:00:00,2024-01-01 10:05:00,n1\n"
+        "a2,Phone,2024-01-01 10:00:00,2024-01-01 10:05:00,n2\n"
+        "a3,Email|Chat|Phone,2024-01-01 10:00:00,2024-01-01 10:05:00,n3\n"
+        "a4,Chat,2024-01-01 10:00:00,2024-01-01 10:05:00,n4\n"
+        "a5,Email,2024-01-01 10:00:00,2024-01-01 10:05:00,n5\n"))
+    result, _ = tally_files(path)
+    assert [q.text for q in result.questions] == ["Which channels do you use?"]
+    q = result.questions[0]
+    assert q.kind == "multi"
+    assert counts(q) == {"Email": 3, "Phone": 3, "Chat": 2}
+
+
+def test_class9_consent_at_100_percent_is_kept_and_an_empty_question_is_listed(
+        tmp_path: Path) -> None:
+    path = _write(tmp_path, "consent.csv", (
+        "Jag samtycker till att delta,Hur nöjd?,Övrigt att tillägga\n"
+        "Ja,Bra,\nJa,Dålig,\nJa,Bra,\n"))
+    rounds = [read_responses(path, "r1")]
+    result, _ = tally(rounds)
+    assert counts(question(result, "Jag samtycker")) == {"Ja": 3}
+    assert any("ingen har svarat på 'Övrigt att tillägga'" in n for n in result.notes)
+
+
+def test_class10_identity_columns_are_never_printed(tmp_path: Path) -> None:
+    path = _write(tmp_path, "who.csv", (
+        "Full Name,Eget navn,Participant ID,Hur nöjd?,Vem är du?\n"
+        "Anna Berg,Kari Nordmann,Per Lind,Bra,Anna Berg\n"
+        "Olle Ek,Ola Hansen,Eva Holm,Dålig,Olle Ek\n"
+        "Sara Lund,Liv Berg,Maja Ek,Bra,Sara Lund\n"))
+    result, _ = tally_files(path)
+    assert [q.text for q in result.questions] == ["Hur nöjd?"]
+    from vastbus_cli.survey.render import render_bytes
+
+    for fmt in ("md", "json", "csv"):
+        text = render_bytes(result, fmt).decode("utf-8-sig")
+        for name in ("Anna", "Kari", "Per Lind", "Olle", "Sara"):
+            assert name not in text

@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from vastbus_cli.survey.identity import identity_heading, metadata_heading
 from vastbus_cli.survey.readers import one_column, surveymonkey
 from vastbus_cli.survey.readers.checkbox import tick_value
 from vastbus_cli.survey.readers.groups import ColumnGroup, column_groups
 from vastbus_cli.survey.readers.header_rows import header_rows
-from vastbus_cli.survey.readers.headers import pad
+from vastbus_cli.survey.readers.headers import pad, unnamed_field
+from vastbus_cli.survey.readers.metadata import is_metadata
 from vastbus_cli.survey.readers.missing import describe, missing_codes
 from vastbus_cli.survey.responses import Choice, Field, Layout
 
@@ -39,6 +41,8 @@ def refine(layout: Layout, first: list[list[str]], more: list[list[str]]) -> tup
         if header_rows(rows) >= 2:  # options under a blank cell: the question is to their left
             layout = replace(surveymonkey.build(rows[:2]), name=GENERIC_TWO_ROWS)
     sample = first[layout.header_rows:] + more
+    layout = _efs(layout, first)
+    layout = _identity_and_metadata(layout)
     codes = missing_codes(layout.name)
     fields = list(layout.fields)
     if layout.header_rows == 1:
@@ -50,6 +54,47 @@ def refine(layout: Layout, first: list[list[str]], more: list[list[str]]) -> tup
 
 
 _ONE_COLUMN_NAMES = (one_column.NAME, "Google Forms", "Microsoft Forms")
+EFS = "EFS Survey (Unipark)"
+_EFS_SIGNS = {"lfdn", "dispcode"}
+_EFS_QUESTION = re.compile(r"^v_\d+$")
+
+
+def _efs(layout: Layout, first: list[list[str]]) -> Layout:
+    """EFS Survey's export: `lfdn` and `dispcode` among one row of headings. Its questions are
+    `v_1`, `v_2` … (which other readers take for legacy Qualtrics codes), the rest metadata."""
+    names = {h.strip().casefold() for h in first[0]} if first else set()
+    if not names >= _EFS_SIGNS:
+        return layout
+    built = one_column.build(pad(first[:1]))
+    fields: list[Field] = []
+    metadata: list[int] = []
+    for index, heading in enumerate(built.headers):
+        if _EFS_QUESTION.match(heading) or (heading and index not in built.metadata
+                                            and not _efs_metadata(heading)):
+            fields.append(Field(key=heading, text=heading, column=index))
+        elif heading:
+            metadata.append(index)
+        else:
+            fields.append(unnamed_field(index))
+    return replace(built, name=EFS, fields=tuple(fields), metadata=tuple(metadata))
+
+
+def _efs_metadata(heading: str) -> bool:
+    """EFS's own columns: everything that is not a question `v_N` or a typed heading."""
+    return heading.casefold() in {"tester", "quality", "javascript", "flash", "datetime",
+                                  "ats", "language", "cleaned", "lastpage", "duration"} \
+        or metadata_heading(heading) or is_metadata(heading)
+
+
+def _identity_and_metadata(layout: Layout) -> Layout:
+    """One-column fields whose heading asks for a name, an id or contact details, or names a
+    tool's timing or randomisation column: metadata, never counted nor printed."""
+    dropped = [f.column for f in layout.fields if f.column is not None and not f.choices
+               and (identity_heading(f.text) or metadata_heading(f.text))]
+    if not dropped:
+        return layout
+    return replace(layout, fields=tuple(f for f in layout.fields if f.column not in dropped),
+                   metadata=tuple(sorted({*layout.metadata, *dropped})))
 
 
 def _grouped(fields: list[Field], layout: Layout, sample: list[list[str]],
