@@ -352,3 +352,20 @@ def test_class10_identity_columns_are_never_printed(tmp_path: Path) -> None:
         text = render_bytes(result, fmt).decode("utf-8-sig")
         for name in ("Anna", "Kari", "Per Lind", "Olle", "Sara"):
             assert name not in text
+
+
+def test_visa_tolkning_says_how_each_question_was_read(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from vastbus_cli.cli.app import app
+
+    path = _write(tmp_path, "t.csv", (
+        "Tidstämpel,Vilka insatser? [Utbildning],Vilka insatser? [Handledning],Kommentar,Tom\n"
+        "2024-01-01 10:00,Ja,Nej,Bra,\n2024-01-02 10:00,Nej,Ja,,\n2024-01-03 10:00,Ja,Ja,,\n"))
+    run = CliRunner().invoke(app, ["tally", str(path), "--visa-tolkning"])
+    assert run.exit_code == 0, run.output
+    assert ("f1  Vilka insatser? — kolumn B–C; flerval: Utbildning, Handledning; varför: en "
+            "kolumn per alternativ, 'Ja' betyder vald; säker") in run.output
+    assert "f2  Kommentar — kolumn D; fritext; varför: svar som sällan återkommer; säker" in run.output
+    assert "metadata som aldrig räknas eller visas: 'Tidstämpel'" in run.output
+    assert "ingen har svarat på 'Tom' (kolumnen är tom)" in run.output

@@ -165,6 +165,10 @@ def tally_command(
     date: str | None = typer.Option(
         None, "--date", "-d", metavar="ÅÅÅÅ-MM-DD", help="Rapportens datum, ÅÅÅÅ-MM-DD (annars dagens datum)."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
+    show_reading: bool = typer.Option(
+        False, "--visa-tolkning", help="Visa hur filen lästes i stället för sammanställningen: "
+                                       "en rad per fråga (kolumner, typ, alternativ, varför, hur "
+                                       "säker) och varje kolumn som inte räknas, med skälet."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="Visa vilken kodning, avgränsare och vilket format som "
                                       "kändes av."),
@@ -208,6 +212,12 @@ def tally_command(
     with _temporary_files():  # a survey too big for memory is counted on disk
         result, tally_problems = tally(responses, loaded_spec, by)
         problems += tally_problems
+        if show_reading:
+            _print_reading(responses, result)
+            if problems:
+                show_problems(sorted_problems(problems),
+                              plural(len(problems), "varning", "varningar") + ".")
+            raise typer.Exit(EXIT_OK)
         if verbose:
             console = err_console()
             for r in responses:
@@ -224,6 +234,18 @@ def tally_command(
             show_problems(sorted_problems(problems), plural(len(problems), "varning", "varningar") + ".")
         _write(result, fmt, output, force, inputs, report)
     raise typer.Exit(EXIT_OK)
+
+
+def _print_reading(responses: list, result: object) -> None:
+    """--visa-tolkning: each file's layout and left-out columns, then one line per question."""
+    from vastbus_cli.survey.model import Tally
+
+    assert isinstance(result, Tally)
+    lines = [f"{r.source}: {'; '.join(r.notes)}" for r in responses]
+    lines += ["", "Frågor:", *result.reading]
+    if result.notes:
+        lines += ["", "Kolumner som inte räknas:", *result.notes]
+    write_stdout("\n".join(lines) + "\n")
 
 
 @contextmanager
