@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -83,9 +84,10 @@ def _tally(path: Path, fmt: str, out: Path | None = None) -> str:
     command = [*_vastbus(), "tally", str(path), "-f", fmt]
     if out is not None:
         command += ["-o", str(out), "--force"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False,
-                          env={"COLUMNS": "200", "PATH": "/usr/bin:/bin",
-                               "PYTHONIOENCODING": "utf-8"})
+    env = {"COLUMNS": "200", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"}
+    if os.environ.get("PYTHONPATH"):  # to score another checkout: PYTHONPATH=/its/root
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if out is not None:
         if fmt == "xlsx":
             return _xlsx_text(out) + done.stderr

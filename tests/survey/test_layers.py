@@ -369,3 +369,16 @@ def test_visa_tolkning_says_how_each_question_was_read(tmp_path: Path) -> None:
     assert "f2  Kommentar — kolumn D; fritext; varför: svar som sällan återkommer; säker" in run.output
     assert "metadata som aldrig räknas eller visas: 'Tidstämpel'" in run.output
     assert "ingen har svarat på 'Tom' (kolumnen är tom)" in run.output
+
+
+def test_the_library_entry_runs_the_whole_job(tmp_path: Path) -> None:
+    from vastbus_cli.survey.job import tally_exports
+
+    path = _write(tmp_path, "t.csv", "Q1_1,Q1_2\nYes,No\nNo,Yes\nYes,Yes\n")
+    job = tally_exports([("2024", path)])
+    assert job.result is not None and job.problems == []
+    assert [(q.text, q.kind) for q in job.result.questions] == [("Q1", "multi")]
+    assert counts(job.result.questions[0], "2024") == {"1": 2, "2": 2}
+    missing = tally_exports([("2024", tmp_path / "saknas.csv")])
+    assert missing.result is None
+    assert [p.code for p in missing.problems] == ["oläsbar"]

@@ -174,9 +174,9 @@ def tally_command(
                                       "kändes av."),
 ) -> None:
     from vastbus_cli.problems import has_errors, plural, sorted_problems
-    from vastbus_cli.survey.readers import ReadOptions, read_responses
+    from vastbus_cli.survey.job import tally_exports
+    from vastbus_cli.survey.readers import ReadOptions
     from vastbus_cli.survey.spec import load_spec
-    from vastbus_cli.survey.tally import tally
 
     if by is not None and not by.strip():
         fail("--by behöver namnet på en kolumn (fick en tom text).",
@@ -204,14 +204,14 @@ def tally_command(
 
         report = masked_facts(with_spec_facts(report, loaded_spec),
                               (recipient, sender, reference_number), spec, problems)
-    responses = [read_responses(path, label, options) for label, path in pairs]
-    unreadable = [r for r in responses if not r.layout.headers]
-    if unreadable:
-        problems += [p for r in unreadable for p in r.problems]
-        _stop(problems, f"{plural(len(unreadable), 'fil', 'filer')} kan inte läsas; inget räknades.")
     with _temporary_files():  # a survey too big for memory is counted on disk
-        result, tally_problems = tally(responses, loaded_spec, by)
-        problems += tally_problems
+        job = tally_exports(pairs, loaded_spec, by, options)
+        problems += job.problems
+        if job.result is None:
+            _stop(problems, f"{plural(len(job.unreadable), 'fil', 'filer')} kan inte läsas; "
+                  "inget räknades.")
+        result, responses = job.result, job.rounds
+        assert result is not None  # _stop has left
         if show_reading:
             _print_reading(responses, result)
             if problems:
