@@ -85,7 +85,9 @@ def _tally(path: Path, fmt: str, out: Path | None = None) -> str:
     if out is not None:
         command += ["-o", str(out), "--force"]
     env = {"COLUMNS": "200", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"}
-    if os.environ.get("PYTHONPATH"):  # to score another checkout: PYTHONPATH=/its/root
+    # to score another checkout, run this script from that checkout's root: `-m vastbus_cli`
+    # finds the package in the working directory first (an editable install outranks PYTHONPATH)
+    if os.environ.get("PYTHONPATH"):
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if out is not None:
