@@ -167,14 +167,18 @@ def tally_command(
     date: str | None = typer.Option(
         None, "--date", "-d", metavar="ÅÅÅÅ-MM-DD", help="Rapportens datum, ÅÅÅÅ-MM-DD (annars dagens datum)."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
+    show_reading: bool = typer.Option(
+        False, "--visa-tolkning", help="Visa hur filen lästes i stället för sammanställningen: "
+                                       "en rad per fråga (kolumner, typ, alternativ, varför, hur "
+                                       "säker) och varje kolumn som inte räknas, med skälet."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="Visa vilken kodning, avgränsare och vilket format som "
                                       "kändes av."),
 ) -> None:
     from vastbus_cli.problems import has_errors, plural, sorted_problems
-    from vastbus_cli.survey.readers import ReadOptions, read_responses
+    from vastbus_cli.survey.job import tally_exports
+    from vastbus_cli.survey.readers import ReadOptions
     from vastbus_cli.survey.spec import load_spec
-    from vastbus_cli.survey.tally import tally
 
     if by is not None and not by.strip():
         fail("--by behöver namnet på en kolumn (fick en tom text).",
@@ -205,14 +209,20 @@ def tally_command(
 
         report = masked_facts(with_spec_facts(report, loaded_spec),
                               (recipient, sender, reference_number), spec, problems)
-    responses = [read_responses(path, label, options) for label, path in pairs]
-    unreadable = [r for r in responses if not r.layout.headers]
-    if unreadable:
-        problems += [p for r in unreadable for p in r.problems]
-        _stop(problems, f"{plural(len(unreadable), 'fil', 'filer')} kan inte läsas; inget räknades.")
     with _temporary_files():  # a survey too big for memory is counted on disk
-        result, tally_problems = tally(responses, loaded_spec, by)
-        problems += tally_problems
+        job = tally_exports(pairs, loaded_spec, by, options)
+        problems += job.problems
+        if job.result is None:
+            _stop(problems, f"{plural(len(job.unreadable), 'fil', 'filer')} kan inte läsas; "
+                  "inget räknades.")
+        result, responses = job.result, job.rounds
+        assert result is not None  # _stop has left
+        if show_reading:
+            _print_reading(responses, result)
+            if problems:
+                show_problems(sorted_problems(problems),
+                              plural(len(problems), "varning", "varningar") + ".")
+            raise typer.Exit(EXIT_OK)
         if verbose:
             console = err_console()
             for r in responses:
@@ -229,6 +239,18 @@ def tally_command(
             show_problems(sorted_problems(problems), plural(len(problems), "varning", "varningar") + ".")
         _write(result, fmt, output, force, inputs, report)
     raise typer.Exit(EXIT_OK)
+
+
+def _print_reading(responses: list, result: object) -> None:
+    """--visa-tolkning: each file's layout and left-out columns, then one line per question."""
+    from vastbus_cli.survey.model import Tally
+
+    assert isinstance(result, Tally)
+    lines = [f"{r.source}: {'; '.join(r.notes)}" for r in responses]
+    lines += ["", "Frågor:", *result.reading]
+    if result.notes:
+        lines += ["", "Kolumner som inte räknas:", *result.notes]
+    write_stdout("\n".join(lines) + "\n")
 
 
 @contextmanager

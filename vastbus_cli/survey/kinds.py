@@ -40,6 +40,7 @@ _TEXT_MIN_LENGTH = 60
 _TEXT_WORDS = ("kommentar", "fritext", "övrig", "beskriv", "varför", "motivera", "comment",
                "synpunkt", "förslag")
 _SINGLE_MAX_OPTIONS = 15
+_LONG_CHOICES = 6  # at most this many distinct long answers, each repeated, are options
 # more distinct answers than a choice question's combinations could be, nearly all unique
 _FREE_TEXT_DISTINCT = 20_000
 _CODES_MAX = 11  # at most this many distinct small whole numbers can be codes (0-10 scale)
@@ -121,7 +122,10 @@ def decide(heading: str, counts: Counter[str], ticked: list[str]) -> Decision:
     # a choice: at least half the respondents gave an answer someone else gave too
     repeated = 2 * sum(n for n in counts.values() if n >= 2) >= answered and len(texts) < answered
     decision = Decision(Kind.text, separator=separator)
-    if texts and not (long_text or named_text) and repeated and few:
+    # a few long sentences, each chosen by several respondents: the options of a choice
+    long_choice = (long_text and len(texts) <= _LONG_CHOICES and answered >= 3 * len(texts)
+                   and all(n >= 2 for n in counts.values()))
+    if texts and (long_choice or not (long_text or named_text)) and repeated and few:
         decision.kind, decision.options = Kind.single, whole.options
         steps = scale_order(whole.options)  # a rating in its scale's order, not by count
         if steps is not None:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from vastbus_cli.survey.counting import FieldCounts, Group
 from vastbus_cli.survey.rank import HELPER, ITEM_KEY, Items
+from vastbus_cli.survey.readers.checkbox import WORDS
 from vastbus_cli.survey.responses import Field, RawAnswer
 from vastbus_cli.survey.split import fold
 
@@ -39,8 +40,9 @@ def is_matrix(fc: FieldCounts, rows: list[FieldCounts]) -> bool:
         return False
     labels = {c.column: fold(c.label) for c in fc.field.choices}
     tick = fold(fc.field.tick)
+    words = TICKS | UNTICKED | fc.field.missing | (WORDS if tick else frozenset())
     for row in rows:
-        allowed = TICKS | UNTICKED | {labels.get(row.field.column or -1, ""), tick}
+        allowed = words | {labels.get(row.field.column or -1, ""), tick}
         if any(fold(raw[0]) not in allowed for (_group, raw) in row.answers):
             return True
     return False

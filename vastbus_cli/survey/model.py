@@ -22,7 +22,7 @@ KINDS = ("single", "multi", "text", "number", "rank")
 KIND_NAMES = {"single": "enkelval", "multi": "flerval", "text": "fritext", "number": "tal",
               "rank": "rangordning"}
 
-_EXCLUDED = {"notes", "wordings"}  # for -v and the Word report; not in the JSON
+_EXCLUDED = {"notes", "wordings", "reading"}  # for -v and the Word report; not in the JSON
 
 
 def _floats(obj: object, *names: str) -> None:
@@ -136,6 +136,7 @@ class Tally:
     groups: list[str] = _default(default_factory=list)
     questions: list[QuestionResult]
     notes: list[str] = _default(default_factory=list)  # columns left out and why, for -v
+    reading: list[str] = _default(default_factory=list)  # per question, for --visa-tolkning
 
     def sections(self) -> list[tuple[str, list[QuestionResult]]]:
         """Questions by section in first-seen order; questions without one under 'Frågor'."""

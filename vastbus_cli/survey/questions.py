@@ -16,6 +16,7 @@ from vastbus_cli.contact_details import mask_contact_details, mostly_contact_det
 from vastbus_cli.privacy import mask_identity_numbers
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
+from vastbus_cli.survey.identity import value_shape
 from vastbus_cli.survey.kinds import MULTI_DOUBT, TYPE_DOUBT, decide, plainly_free_text
 from vastbus_cli.survey.matrix import is_matrix, matrix_of, ordered_items, row_fields
 from vastbus_cli.survey.rank import (
@@ -185,6 +186,20 @@ def contact_column(fc: FieldCounts) -> str | None:
     return mostly_contact_details(list(texts))
 
 
+def shape_of(fc: FieldCounts) -> str | None:
+    """What a one-column field's values show it is when they describe the respondents (names,
+    timestamps, IP addresses …, `identity.value_shape`); judged from up to 200 distinct."""
+    if fc.field.choices:
+        return None
+    texts: dict[str, None] = {}
+    for _group, raw in fc.answers:
+        if raw[0]:
+            texts[raw[0]] = None
+            if len(texts) == 200:
+                break
+    return value_shape(list(texts), fc.answered())
+
+
 def _note_contacts(notes: list[str] | None, counted: RoundCounts, fc: FieldCounts) -> None:
     if notes is not None:
         notes.append(f"{counted.source}: kolumnen '{_short(shown(fc.field.text))}' innehåller "
@@ -220,6 +235,9 @@ def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> 
                     if row.answered():
                         _add(index, row, row.field.text, fc.field.text, by_text, planned)
                 continue
+            if not fc.answered() and fc.field.key and notes is not None:
+                notes.append(f"{counted.source}: ingen har svarat på '{_short(shown(fc.field.text))}'"
+                             " (kolumnen är tom) och den visas inte som fråga.")
             if not fc.answered() or (fc.dates and fc.dates == fc.answered()):
                 continue  # no heading and no data, or a column of dates
             if fc.field.column is not None and fc.field.column == counted.by_column:
@@ -229,6 +247,13 @@ def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> 
                 continue
             if contact_column(fc):
                 _note_contacts(notes, counted, fc)
+                continue
+            shape = shape_of(fc)
+            if shape is not None:
+                if notes is not None:
+                    notes.append(f"{counted.source}: kolumnen '{_short(shown(fc.field.text))}' "
+                                 f"innehåller {shape} och räknas inte (uppgifter om de svarande, "
+                                 "inga svar på en fråga).")
                 continue
             _add(index, fc, fc.field.text or fc.field.key, None, by_text, planned)
     for plan in planned:

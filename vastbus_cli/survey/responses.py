@@ -63,6 +63,7 @@ class Field:
     other_column: int | None = None
     other_choice: str = ""  # the option the "other" text box belongs to, when the export names it
     value_labels: dict[str, str] = field(default_factory=dict, hash=False)
+    missing: frozenset[str] = frozenset()  # folded codes for "not asked" (`readers.missing`)
 
     @property
     def columns(self) -> list[int]:
@@ -93,14 +94,18 @@ class Field:
         if self.column is not None:
             text = values[0].strip()
             at = 1
+            if text and self.missing and text.casefold() in self.missing:
+                text = ""
             if text and self.value_labels:
                 text = self.value_labels.get(text, text)
         ticked: tuple[str, ...] = ()
         if self.choices:
-            tick = self.tick
+            tick = self.tick.casefold()
             cells = values[at:at + len(self.choices)]
             ticked = tuple(c.label for c, cell in zip(self.choices, cells, strict=True)
-                           if (cell.strip() == tick if tick else cell.strip() not in UNTICKED))
+                           if (cell.strip().casefold() == tick if tick else
+                               cell.strip() not in UNTICKED and cell.strip().casefold()
+                               not in self.missing))
             at += len(self.choices)
         other = values[at].strip() if self.other_column is not None else ""
         return text, ticked, other

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 GOOGLE_SEPARATOR = ", "
 MS_SEPARATOR = ";"
+PIPE_SEPARATOR = "|"
 
 
 def fold(label: str) -> str:
@@ -23,14 +24,19 @@ def fold(label: str) -> str:
 
 
 def separator_for(values: Iterable[str]) -> str:
-    """";" when every non-empty cell ends with ";" (Microsoft Forms), else ", "."""
+    """";" when every non-empty cell ends with ";" (Microsoft Forms), "|" when a cell holds
+    one (Typeform), else ", "; whether the parts are options is for their recurrence to say."""
     seen = False
+    microsoft = True
+    pipe = False
     for value in values:
         if value:
             seen = True
-            if not value.rstrip().endswith(MS_SEPARATOR):
-                return GOOGLE_SEPARATOR
-    return MS_SEPARATOR if seen else GOOGLE_SEPARATOR
+            microsoft = microsoft and value.rstrip().endswith(MS_SEPARATOR)
+            pipe = pipe or PIPE_SEPARATOR in value
+    if seen and microsoft:
+        return MS_SEPARATOR
+    return PIPE_SEPARATOR if pipe else GOOGLE_SEPARATOR
 
 
 def split_joined(value: str, known: dict[str, str], separator: str) -> tuple[list[str], str]:

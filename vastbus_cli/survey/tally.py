@@ -38,6 +38,7 @@ from vastbus_cli.survey.model import (
 )
 from vastbus_cli.survey.questions import Planned, plan_from_spec, plan_inferred
 from vastbus_cli.survey.rank import HELPER, item_fields, rank_result
+from vastbus_cli.survey.reading import reading_line
 from vastbus_cli.survey.responses import Field, RawAnswer, Responses
 from vastbus_cli.survey.rounding import rounded
 from vastbus_cli.survey.spec import Kind, Spec
@@ -85,7 +86,7 @@ def tally(rounds: Sequence[Responses], spec: Spec | None = None,
                        if c.respondent_column is not None), None)
     problems += _private_headings(planned, counted, groups)
     result = Tally(survey=survey, rounds=infos, by=by, respondent_column=respondent, groups=groups,
-                   questions=questions, notes=notes)
+                   questions=questions, notes=notes, reading=[reading_line(p) for p in planned])
     # the last net: no identity number leaves in any text, whatever it came from (headings,
     # group names, option labels)
     masked, found = mask_tally(masked_model(result))  # and no e-mail address or phone number

@@ -12,6 +12,7 @@ from vastbus_cli.paths import is_missing, path_problem
 from vastbus_cli.problems import Problem, error
 from vastbus_cli.survey.readers.headers import column_name
 from vastbus_cli.survey.readers.layouts import HEADER_ROWS, detect_layout
+from vastbus_cli.survey.readers.structure import refine
 from vastbus_cli.survey.readers.text import CHUNK_ROWS, binary_problem, iter_csv_chunks, sniff
 from vastbus_cli.survey.readers.xlsx import iter_xlsx_rows
 from vastbus_cli.survey.responses import Chunk, Layout, Responses, Row
@@ -86,11 +87,13 @@ def read_responses(path: Path, label: str, options: ReadOptions | None = None,
             problems.append(error(display, 1, 1, "tom-fil", "Filen innehåller inga rader.",
                                   "Kontrollera att du valt rätt fil."))
         return Responses(display, label, _EMPTY, iter(()), problems)
-    layout = detect_layout([cells for _, cells in first])
+    layout, found = refine(detect_layout([cells for _, cells in first]),
+                           [cells for _, cells in first], rows)
     notes.append(f"format: {layout.name}")
     if layout.metadata:
         notes.append("metadata som aldrig räknas eller visas: "
                      + ", ".join(f"'{layout.headers[i] or column_name(i)}'" for i in layout.metadata))
+    notes += found
     rest = first[layout.header_rows:]
     # the data rows of the first chunk stay one chunk: the tally plans its counting from the
     # first chunk it sees, and a few rows would misjudge how many distinct answers a column has

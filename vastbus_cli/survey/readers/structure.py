@@ -1,0 +1,149 @@
+"""The layers that read an export's structure from its cells, after a tool's reader has given
+its evidence (`layouts.detect_layout`): header rows, column groups, ticks, missing codes.
+
+    cells ─▶ header rows ─▶ column groups ─▶ how a block marks a tick ─▶ missing codes
+
+Each layer has its own module (`header_rows`, `groups`, `checkbox`, `missing`); this one puts
+them together over the first data rows (a sample, the first chunk), so that a layout no tool
+reader knows is read right too. A tool reader's own reading is kept where it is specific
+(LimeSurvey's `Y` ticks, SurveyMonkey's and Qualtrics' option columns); the layers only add
+what it left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from vastbus_cli.survey.identity import identity_heading, metadata_heading
+from vastbus_cli.survey.readers import one_column, surveymonkey
+from vastbus_cli.survey.readers.checkbox import tick_value
+from vastbus_cli.survey.readers.groups import ColumnGroup, column_groups
+from vastbus_cli.survey.readers.header_rows import header_rows
+from vastbus_cli.survey.readers.headers import pad, unnamed_field
+from vastbus_cli.survey.readers.metadata import is_metadata
+from vastbus_cli.survey.readers.missing import describe, missing_codes
+from vastbus_cli.survey.responses import Choice, Field, Layout
+
+GENERIC_TWO_ROWS = "två rubrikrader (frågan ovanför sina kolumner)"
+_PLACE = re.compile(r"^(?:.*?\D)?(\d{1,2})\.?$")
+
+
+def refine(layout: Layout, first: list[list[str]], more: list[list[str]]) -> tuple[Layout, list[str]]:
+    """`layout` with what the file's own structure shows; notes for -v.
+
+    `first` are the first (up to three) rows of the file, `more` the rest of its first chunk:
+    the rows after the header rows are the sample the values are judged from.
+    """
+    notes: list[str] = []
+    if layout.name.startswith(_ONE_COLUMN_NAMES) and len(first) >= 2:
+        rows = pad(first)
+        if header_rows(rows) >= 2:  # options under a blank cell: the question is to their left
+            layout = replace(surveymonkey.build(rows[:2]), name=GENERIC_TWO_ROWS)
+    sample = first[layout.header_rows:] + more
+    layout = _efs(layout, first)
+    layout = _identity_and_metadata(layout)
+    codes = missing_codes(layout.name)
+    fields = list(layout.fields)
+    if layout.header_rows == 1:
+        fields = _grouped(fields, layout, sample, codes)
+    fields = [_with_ticks(f, sample, codes) for f in fields]
+    fields = [replace(f, missing=codes) for f in fields]
+    notes.append(describe(codes))
+    return replace(layout, fields=tuple(fields)), notes
+
+
+_ONE_COLUMN_NAMES = (one_column.NAME, "Google Forms", "Microsoft Forms")
+EFS = "EFS Survey (Unipark)"
+_EFS_SIGNS = {"lfdn", "dispcode"}
+_EFS_QUESTION = re.compile(r"^v_\d+$")
+
+
+def _efs(layout: Layout, first: list[list[str]]) -> Layout:
+    """EFS Survey's export: `lfdn` and `dispcode` among one row of headings. Its questions are
+    `v_1`, `v_2` … (which other readers take for legacy Qualtrics codes), the rest metadata."""
+    names = {h.strip().casefold() for h in first[0]} if first else set()
+    if not names >= _EFS_SIGNS:
+        return layout
+    built = one_column.build(pad(first[:1]))
+    fields: list[Field] = []
+    metadata: list[int] = []
+    for index, heading in enumerate(built.headers):
+        if _EFS_QUESTION.match(heading) or (heading and index not in built.metadata
+                                            and not _efs_metadata(heading)):
+            fields.append(Field(key=heading, text=heading, column=index))
+        elif heading:
+            metadata.append(index)
+        else:
+            fields.append(unnamed_field(index))
+    return replace(built, name=EFS, fields=tuple(fields), metadata=tuple(metadata))
+
+
+def _efs_metadata(heading: str) -> bool:
+    """EFS's own columns: everything that is not a question `v_N` or a typed heading."""
+    return heading.casefold() in {"tester", "quality", "javascript", "flash", "datetime",
+                                  "ats", "language", "cleaned", "lastpage", "duration"} \
+        or metadata_heading(heading) or is_metadata(heading)
+
+
+def _identity_and_metadata(layout: Layout) -> Layout:
+    """One-column fields whose heading asks for a name, an id or contact details, or names a
+    tool's timing or randomisation column: metadata, never counted nor printed."""
+    dropped = [f.column for f in layout.fields if f.column is not None and not f.choices
+               and (identity_heading(f.text) or metadata_heading(f.text))]
+    if not dropped:
+        return layout
+    return replace(layout, fields=tuple(f for f in layout.fields if f.column not in dropped),
+                   metadata=tuple(sorted({*layout.metadata, *dropped})))
+
+
+def _grouped(fields: list[Field], layout: Layout, sample: list[list[str]],
+             codes: frozenset[str]) -> list[Field]:
+    """Runs of one-column fields whose headings share a stem, as one field with option columns."""
+    single = {f.column: f for f in fields if f.column is not None and not f.choices
+              and f.other_column is None and f.key == f.text}
+    headings = [single[i].text if i in single else "" for i in range(len(layout.headers))]
+    skip = frozenset(i for i in range(len(layout.headers)) if i not in single)
+    merged: dict[int, Field] = {}
+    absorbed: set[int] = set()
+    for group in column_groups(headings, skip):
+        merged[group.columns[0]] = _group_field(group, sample, codes)
+        absorbed.update(group.columns)
+    out: list[Field] = []
+    for f in fields:
+        if f.column in merged:
+            out.append(merged[f.column])
+        elif f.column not in absorbed or f.column is None:
+            out.append(f)
+    return out
+
+
+def _group_field(group: ColumnGroup, sample: list[list[str]], codes: frozenset[str]) -> Field:
+    other = group.other
+    columns = [(c, label) for c, label in zip(group.columns, group.labels, strict=True)
+               if c != other]
+    values = [(label, [row[c] for row in sample if c < len(row)]) for c, label in columns]
+    tick = tick_value(values, codes)
+    places = [_PLACE.match(label) for _, label in columns]
+    ranked = all(places) and [m.group(1) for m in places if m] == [
+        str(i) for i in range(1, len(columns) + 1)]
+    choices = tuple(Choice(column=c, label=label, code=str(n) if ranked else "")
+                    for n, (c, label) in enumerate(columns, start=1))
+    if other is not None and tick is None:
+        other = None  # a matrix's last row is a row, not an "other" box
+        choices = tuple(Choice(column=c, label=label)
+                        for c, label in zip(group.columns, group.labels, strict=True))
+    label = group.labels[-1] if other is not None else ""
+    return Field(key=group.stem, text=group.stem, choices=choices, tick=tick or "",
+                 other_column=other, other_choice=label)
+
+
+def _with_ticks(f: Field, sample: list[list[str]], codes: frozenset[str]) -> Field:
+    """A block of option columns whose reader set no tick: the tick its values use, if a pair
+    of a checkbox vocabulary (`Yes`/`No` must not count `No` as ticked)."""
+    if not f.choices or f.tick:
+        return f
+    values = [(c.label, [row[c.column] for row in sample if c.column < len(row)])
+              for c in f.choices]
+    tick = tick_value(values, codes)
+    return replace(f, tick=tick) if tick else f
