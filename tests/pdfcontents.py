@@ -3,7 +3,8 @@ pdftotext, each entry beside the page its heading is on.
 
 The contents are the lines that end in dot leaders and a number (an entry too long for
 one line continues on the next); each heading is looked for, in order, from the contents' first page on (a
-heading may share it), as a line of its own (or two or three lines, when it wraps).
+heading may share it) or from the first entry's page when that comes before the contents (the
+summary's Sammanfattning), as a line of its own (or two or three lines, when it wraps).
 """
 
 from __future__ import annotations
@@ -51,7 +52,9 @@ def contents_and_pages(pdf: Path) -> list[tuple[str, int, int | None]]:
             else:
                 held = line if len(line) > 60 else ""
     out: list[tuple[str, int, int | None]] = []
-    at = first  # a heading may share the contents' page (the survey's Sammanfattning)
+    # a heading may share the contents' page (the survey's Sammanfattning) or come before it
+    # (the summary's Sammanfattning and proposals, on the first page after the title page)
+    at = min([first, *(listed for _, listed in entries[:1])])
     for title, listed in entries:
         on = next((n for n in range(at, len(pages) + 1) if _starts_line(pages[n - 1], title)),
                   None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from hypothesis import strategies as st
@@ -28,6 +29,10 @@ some_text = awkward_text.filter(lambda t: t.strip("\u00ad\u180e\u200b\u200c\u200
                                                  "\u2004\u2005\u2006\u2007\u2008\u2009"
                                                  "\u200a\u2028\u2029\u202f\u205f\u3000")
                                 != "")
+#: A group's name: one line, no control characters (reports/model.py's `Name`: it goes into
+#: mail headers and one-line headings)
+name_text = some_text.filter(lambda t: not any(
+    unicodedata.category(c) == "Cc" or c in "\u2028\u2029" for c in t))
 yamlish = st.text(alphabet=st.sampled_from(list("abåäö:- \n\t#&*!|>'\"[]{},0123456789<%@`\\.?~")),
                   max_size=200)
 

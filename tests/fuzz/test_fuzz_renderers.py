@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reportfactory import as_report
 
-from fuzz.strategies import report_dicts, some_text, tables
+from fuzz.strategies import name_text, report_dicts, some_text, tables
 from vastbus_cli.render.formats import render_summary
 from vastbus_cli.reports.merge import merge
 from vastbus_cli.reports.roster import Roster
@@ -38,7 +38,7 @@ def folder() -> Iterator[Path]:
 
 @st.composite
 def summaries(draw: st.DrawFn) -> Summary:
-    names = draw(st.lists(some_text, min_size=1, max_size=3,
+    names = draw(st.lists(name_text, min_size=1, max_size=3,
                           unique_by=lambda n: n.strip().casefold()))
     reports = [as_report(draw(report_dicts(name))) for name in names]
     previous = None
@@ -47,7 +47,7 @@ def summaries(draw: st.DrawFn) -> Summary:
     roster = None
     if draw(st.booleans()):
         roster = Roster.model_validate({"delregion": "Skaraborg", "grupper": [
-            {"namn": n, "kommun": n} for n in [*names, *draw(st.lists(some_text, max_size=2))]]})
+            {"namn": n, "kommun": n} for n in [*names, *draw(st.lists(name_text, max_size=2))]]})
     return merge(reports, roster, previous=previous, recurring=draw(st.integers(1, 4)),
                  produced=dt.date(2026, 5, 20))
 
