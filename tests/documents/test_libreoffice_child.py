@@ -31,8 +31,10 @@ pytestmark = pytest.mark.skipif(os.name == "nt", reason="the fakes are POSIX scr
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "rapporter"
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Page >>\nendobj\n%%EOF\n"
 
-# the fake's head: where LibreOffice would write (the macro's target, or --outdir's PDF)
-_HEAD = f"""#!{sys.executable}
+# the fake's head: where LibreOffice would write (the macro's target, or --outdir's PDF);
+# its interpreter is a link beside it (`head`): a shebang cannot hold the spaces a checkout's
+# path may have ("/tmp/ny användare/vb/.venv/bin/python")
+_HEAD = """#!PYTHON
 import os, re, sys, subprocess, time
 from pathlib import Path
 log = os.environ.get("FAKE_LOG")
@@ -75,8 +77,16 @@ wait
 """
 
 
-def script(kind: str) -> str:
-    return HANGS if kind == "hangs" else _HEAD + FAKES[kind]
+def head(folder: Path) -> str:
+    """The fake's first lines, run by this test's Python through a link in `folder`."""
+    python = folder / "python"
+    if not python.exists():
+        python.symlink_to(sys.executable)
+    return _HEAD.replace("PYTHON", str(python), 1)
+
+
+def script(kind: str, folder: Path) -> str:
+    return HANGS if kind == "hangs" else head(folder) + FAKES[kind]
 
 
 def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> Path:
@@ -84,7 +94,7 @@ def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> Path:
     folder = tmp_path / f"bin-{kind}"
     folder.mkdir()
     program = folder / "soffice"
-    program.write_text(script(kind), encoding="utf-8")
+    program.write_text(script(kind, folder), encoding="utf-8")
     program.chmod(0o755)
     monkeypatch.setenv("PATH", str(folder))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -292,7 +302,7 @@ def test_a_profile_libreoffice_failed_on_is_made_again(
         assert (used.folder / "ready").is_file()
     # the fake exits 0: the profile was kept
     fake_fail = tmp_path / "bin-nothing" / "soffice"
-    fake_fail.write_text(_HEAD + "sys.exit(3)\n", encoding="utf-8")
+    fake_fail.write_text(head(fake_fail.parent) + "sys.exit(3)\n", encoding="utf-8")
     (used.folder / "user" / "marker").write_text("")
     with pytest.raises(DocumentProblem):
         libreoffice.docx_to_pdf(small_docx())
