@@ -165,7 +165,8 @@ def render(env: UserSandbox, name: str, context: dict[str, Any],
     def work() -> None:
         try:
             template = env.get_template(name)
-            outcome["text"] = _collect(template.generate(**context))
+            outcome["chunks"] = template.generate(**context)
+            outcome["text"] = _collect(outcome["chunks"])
         except BaseException as exc:  # handed to the waiting thread
             outcome["error"] = exc
 
@@ -173,7 +174,7 @@ def render(env: UserSandbox, name: str, context: dict[str, Any],
     worker.start()
     worker.join(seconds)
     if worker.is_alive():
-        where, line = _running_line(env, worker, shown)
+        where, line = _running_line(env, worker, shown, outcome.get("chunks"))
         env.stop.set()
         worker.join(1.0)
         raise Unusable(f"Mallen {where or name} stoppades{_on(line)}: mallen tog längre tid "
@@ -286,14 +287,18 @@ def _error_line(error: BaseException, shown: dict[str, str]) -> tuple[str | None
     return found
 
 
-def _running_line(env: UserSandbox, worker: threading.Thread,
-                  shown: dict[str, str]) -> tuple[str | None, int | None]:
-    """The template and line the worker is on now (documented CPython introspection)."""
+def _running_line(env: UserSandbox, worker: threading.Thread, shown: dict[str, str],
+                  chunks: Any = None) -> tuple[str | None, int | None]:
+    """The template and line the worker is on now (documented CPython introspection); when
+    the worker is between two pieces of output (in `_collect`, the template's generator
+    suspended), the line the generator stopped on (`gi_frame`)."""
     frame = sys._current_frames().get(worker.ident or -1)
-    while frame is not None:
-        where = shown.get(frame.f_code.co_filename)
-        if where is not None:
-            template = env.get_template(where)
-            return where, template.get_corresponding_lineno(frame.f_lineno)
-        frame = frame.f_back
+    suspended = getattr(chunks, "gi_frame", None)
+    for start in (frame, suspended):
+        while start is not None:
+            where = shown.get(start.f_code.co_filename)
+            if where is not None:
+                template = env.get_template(where)
+                return where, template.get_corresponding_lineno(start.f_lineno)
+            start = start.f_back
     return None, None
