@@ -3,6 +3,7 @@ driven directly (fast enough for the mutation run, docs/mutation.md "sandbox")."
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -513,3 +514,24 @@ def test_a_template_sees_vastbus_functions_and_fields_only(tmp_path: Path) -> No
                             ("{{ s.model_validate }}", "model_validate")):
         said_here = render_with(tmp_path, text, m=limits, s=summary)
         assert f"attributet '{attribute}'" in said_here and "får inte användas" in said_here
+
+
+def test_the_running_line_is_found_in_a_suspended_template(tmp_path: Path) -> None:
+    """The worker can be between two pieces of output when the time is up: the line is then
+    the one the template's own generator stopped on, below Jinja2's `Template.generate`."""
+    path = tmp_path / "mall.md"
+    path.write_text("a\n\n{% for i in range(3) %}{{ i }}{% endfor %}", encoding="utf-8")
+    env = sandbox.UserSandbox(loader=user_template.NamedFiles([path]))
+    chunks = env.get_template("mall.md").generate()
+    assert next(chunks) == "a\n\n"
+    assert next(chunks) == "0"
+    parked = threading.Event()
+    elsewhere = threading.Thread(target=parked.wait, daemon=True)
+    elsewhere.start()
+    try:
+        assert user_template._running_line(env, elsewhere, {str(path): "mall.md"}, chunks) == \
+            ("mall.md", 3)
+        assert user_template._running_line(env, elsewhere, {str(path): "mall.md"}, None) == \
+            (None, None)
+    finally:
+        parked.set()

@@ -32,7 +32,7 @@ from vastbus_cli.render import limits, sandbox
 from vastbus_cli.render.sandbox import Refused, Stopped, UserSandbox
 
 if TYPE_CHECKING:
-    from types import TracebackType
+    from types import FrameType, TracebackType
 
 #: A template file larger than this is not read (the shipped one is 12 kB).
 MAX_TEMPLATE_BYTES = 1_000_000
@@ -291,10 +291,10 @@ def _running_line(env: UserSandbox, worker: threading.Thread, shown: dict[str, s
                   chunks: Any = None) -> tuple[str | None, int | None]:
     """The template and line the worker is on now (documented CPython introspection); when
     the worker is between two pieces of output (in `_collect`, the template's generator
-    suspended), the line the generator stopped on (`gi_frame`)."""
+    suspended), the line the innermost suspended generator stopped on (`Template.generate`
+    delegates to the template's own generator with `yield from`: `gi_yieldfrom`)."""
     frame = sys._current_frames().get(worker.ident or -1)
-    suspended = getattr(chunks, "gi_frame", None)
-    for start in (frame, suspended):
+    for start in (frame, *_suspended_frames(chunks)):
         while start is not None:
             where = shown.get(start.f_code.co_filename)
             if where is not None:
@@ -302,3 +302,14 @@ def _running_line(env: UserSandbox, worker: threading.Thread, shown: dict[str, s
                 return where, template.get_corresponding_lineno(start.f_lineno)
             start = start.f_back
     return None, None
+
+
+def _suspended_frames(generator: Any) -> list[FrameType]:
+    """The frames of a suspended generator and of those it delegates to, innermost first."""
+    frames: list[FrameType] = []
+    while generator is not None:
+        frame = getattr(generator, "gi_frame", None)
+        if frame is not None:
+            frames.insert(0, frame)
+        generator = getattr(generator, "gi_yieldfrom", None)
+    return frames
