@@ -60,7 +60,7 @@ def test_summary_markdown(summary: Summary) -> None:
 @given(summaries())
 def test_summary_json(folder: Path, summary: Summary) -> None:
     """The JSON reads back (as the roll-up reads it) to the summary it was written from."""
-    from vastbus_cli.reports.summary_file import read_summary
+    from vastbus_cli.rollup.summary_file import read_summary
 
     written = render_summary(summary, "json")
     assert isinstance(json.loads(written), dict)

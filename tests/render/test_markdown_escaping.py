@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from vastbus_cli.render.cells import md_cell, md_text
+from vastbus_cli.documents.cells import md_cell, md_text
 
 MD = MarkdownIt("commonmark")
 
@@ -50,6 +50,6 @@ def test_ordinary_sentences_stay_readable() -> None:
 @given(st.text(st.sampled_from(list("ab1٣ .)>#+-*_`~[]\\<&;!/\n\t\r\u00a0")), max_size=14))
 def test_md_text_shortcut_is_the_full_escape(text: str) -> None:
     """Text the shortcut passes through unchanged is text the full escape leaves alone."""
-    from vastbus_cli.render.cells import md_escape, strip_illegal
+    from vastbus_cli.documents.cells import md_escape, strip_illegal
 
     assert md_text(text) == md_escape(strip_illegal(text))

@@ -1,4 +1,4 @@
-"""`reports/status.py` directly, on a small folder: how each file and roster entry becomes a row,
+"""`year/status.py` directly, on a small folder: how each file and roster entry becomes a row,
 a state, a contact and a deadline. Quick enough for a mutation run (docs/mutation.md)."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from vastbus_cli.problems import Severity, error, warning
-from vastbus_cli.reports.status import (
+from vastbus_cli.reports.validate import FileResult
+from vastbus_cli.year.status import (
     Contact,
     ContactSource,
     GroupStatus,
@@ -20,7 +21,6 @@ from vastbus_cli.reports.status import (
     group_status,
     sendable,
 )
-from vastbus_cli.reports.validate import FileResult
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "rapporter"
 TODAY = dt.date(2026, 2, 17)

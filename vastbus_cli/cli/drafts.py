@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from vastbus_cli.cli.common import check_outputs, err_console, fail, write_output
 
 if TYPE_CHECKING:
-    from vastbus_cli.reports.status import StatusResult
     from vastbus_cli.year.mail import Draft
+    from vastbus_cli.year.status import StatusResult
 
 
 def write_drafts(drafts: Sequence[Draft], folder: Path, *, force: bool,
@@ -37,7 +37,7 @@ def write_drafts(drafts: Sequence[Draft], folder: Path, *, force: bool,
                   "Inget har skickats: öppna utkasten, läs igenom och skicka.", highlight=False)
     unaddressed = [d.group for d in drafts if not d.addressed]
     if unaddressed:
-        from vastbus_cli.render.common import names
+        from vastbus_cli.documents.phrases import names
 
         which = "det utkastet" if len(unaddressed) == 1 else f"de {len(unaddressed)} utkasten"
         console.print(f"Ingen e-postadress för {names(unaddressed)}: {which} saknar "
@@ -47,7 +47,7 @@ def write_drafts(drafts: Sequence[Draft], folder: Path, *, force: bool,
 
 def write_reminders(result: StatusResult, folder: Path, *, force: bool, form: bool,
                     inputs: Sequence[Path]) -> None:
-    from vastbus_cli.reports.drafts import reminders
+    from vastbus_cli.year.drafts import reminders
 
     write_drafts(reminders(result, form=form), folder, force=force, inputs=inputs,
                  what="påminnelser")
@@ -55,6 +55,6 @@ def write_reminders(result: StatusResult, folder: Path, *, force: bool, form: bo
 
 def write_feedback(result: Any, folder: Path, *, force: bool, inputs: Sequence[Path]) -> None:
     """After compile: a letter per included group (`result` is a CompileResult)."""
-    from vastbus_cli.reports.feedback import feedback
+    from vastbus_cli.year.feedback import feedback
 
     write_drafts(feedback(result), folder, force=force, inputs=inputs, what="återkoppling")

@@ -120,7 +120,7 @@ def rollup_command(
     inputs = [*summaries, *(template or []), reference_docx, intro, conclusions]
     if output is not None:
         check_outputs(output, force=force, inputs=inputs)
-    from vastbus_cli.reports.rollup_files import rollup_files
+    from vastbus_cli.rollup.inputs import rollup_files
 
     region, problems = rollup_files(summaries, produced=produced, recurring=recurring,
                                     across=across, appendix=appendix, intro=intro,

@@ -28,7 +28,7 @@ from vastbus_cli.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from vastbus_cli.reports.status import StatusResult
+    from vastbus_cli.year.status import StatusResult
 
 
 class StatusFormat(str, Enum):
@@ -87,8 +87,8 @@ def status_command(
         wrong = path_problem(path, want) if path is not None else None
         if wrong is not None:
             fail(f"{what}: {wrong}", "Kontrollera sökvägen.")
-    from vastbus_cli.reports.status import group_status
     from vastbus_cli.reports.validate import input_files
+    from vastbus_cli.year.status import group_status
 
     inputs = [*input_files([folder], roster), *(input_files([previous]) if previous else [])]
     if output is not None:
@@ -126,7 +126,7 @@ def _choose_format(option: StatusFormat | None, output: Path | None) -> str:
 
 def _show(result: StatusResult, fmt: str, output: Path | None, force: bool,
           inputs: list[Path]) -> None:
-    from vastbus_cli.reports import status_output
+    from vastbus_cli.year import status_output
 
     if fmt == "table":
         _terminal(result)
@@ -157,7 +157,7 @@ def _terminal(result: StatusResult) -> None:
     from rich.text import Text
 
     from vastbus_cli.reporters import visible
-    from vastbus_cli.reports import status_output
+    from vastbus_cli.year import status_output
 
     console = out_console()
     cells = [[visible(c) for c in r] for r in status_output.rows(result, files_joined="\n")]

@@ -48,7 +48,7 @@ def styled_cell(ws: Any, steps: Steps, value: Any = None) -> Any:
     """A write-only cell holding `value` (as `set_text` writes it), then styled by `steps`."""
     from openpyxl.cell import WriteOnlyCell
 
-    from vastbus_cli.render.cells import set_text
+    from vastbus_cli.documents.cells import set_text
 
     cell = WriteOnlyCell(ws)
     set_text(cell, value)
@@ -74,7 +74,7 @@ class StyledRows:
         self.cells = [styled_cell(ws, s) for s in self.steps]
 
     def append(self, values: Sequence[Any]) -> None:
-        from vastbus_cli.render.cells import set_text
+        from vastbus_cli.documents.cells import set_text
 
         row = []
         for value, cell, steps in zip(values, self.cells, self.steps, strict=False):
@@ -192,7 +192,7 @@ def _describe(xml: bytes, texts: list[tuple[str, str]]) -> bytes:
     """A drawing part whose charts' frames (in order) carry their title and description."""
     from lxml import etree
 
-    from vastbus_cli.render.cells import strip_illegal
+    from vastbus_cli.documents.cells import strip_illegal
 
     root = etree.fromstring(xml)
     frames = root.iter(f"{{{_XDR}}}graphicFrame")

@@ -36,7 +36,7 @@ def _plain(props: Properties) -> Properties:
     --sender or a spec's `avsändare`): lxml and openpyxl refuse them with an exception."""
     from dataclasses import fields, replace
 
-    from vastbus_cli.render.cells import strip_illegal
+    from vastbus_cli.documents.cells import strip_illegal
 
     texts: dict[str, Any] = {f.name: strip_illegal(getattr(props, f.name))
                              for f in fields(props) if isinstance(getattr(props, f.name), str)}

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from vastbus_cli.documents import docx_xml
+from vastbus_cli.documents.cells import strip_illegal
 from vastbus_cli.documents.problem import DocumentProblem
 from vastbus_cli.documents.table import Table
-from vastbus_cli.render.cells import strip_illegal
 
 #: Styles the summary uses, with the name Swedish Word shows for each.
 STYLES = {

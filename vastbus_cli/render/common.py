@@ -11,6 +11,7 @@ import datetime as dt  # noqa: F401  (was used here; templates see it, the sandb
 from vastbus_cli.documents.dates import MONTHS, date_sv  # noqa: F401  (used by templates)
 from vastbus_cli.documents.numbers import count_cell as count_cell
 from vastbus_cli.documents.numbers import signed as signed
+from vastbus_cli.documents.phrases import names as names
 from vastbus_cli.documents.problem import DocumentProblem
 from vastbus_cli.documents.properties import Properties
 from vastbus_cli.reports.summary import (
@@ -70,13 +71,6 @@ def num(value: float) -> str:
     return format_number(value)
 
 
-
-
-def names(items: list[str]) -> str:
-    """`A, B och C`."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " och " + items[-1]
 
 
 def quoted(labels: list[str]) -> str:

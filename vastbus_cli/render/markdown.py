@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vastbus_cli.documents.cells import md_cell, md_text
 from vastbus_cli.render import common, condensed, digest, subregions, tables
-from vastbus_cli.render.cells import md_cell, md_text
 from vastbus_cli.reports.summary import Summary
 
 if TYPE_CHECKING:

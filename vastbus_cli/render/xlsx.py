@@ -15,9 +15,9 @@ from functools import cache
 from typing import Any
 
 from vastbus_cli.documents.alt_text import describe
+from vastbus_cli.documents.cells import xlsx_value
 from vastbus_cli.documents.excel import ChartTexts, StyledRows, save_workbook, styled_cell
 from vastbus_cli.render import common, condensed, digest, tables
-from vastbus_cli.render.cells import xlsx_value
 from vastbus_cli.render.tables import Table, Value
 from vastbus_cli.render.xlsx_charts import bar_chart
 from vastbus_cli.reports.summary import Comparison, Part, Summary, ThemeBlock

@@ -12,13 +12,13 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from vastbus_cli.documents.phrases import names as join_names
 from vastbus_cli.reports.appendix import appendix_report
 from vastbus_cli.reports.merge_compare import compare
 from vastbus_cli.reports.merge_deviations import deviations
 from vastbus_cli.reports.merge_followup import follow_up
 from vastbus_cli.reports.merge_region import across_subregions, to_region
 from vastbus_cli.reports.model import Report, support_text, support_theme
-from vastbus_cli.reports.rollup import side_by_side
 from vastbus_cli.reports.roster import Roster, group_key, summary_deadline
 from vastbus_cli.reports.summary import (
     Composition,
@@ -33,6 +33,7 @@ from vastbus_cli.reports.summary import (
     Summary,
     ThemeBlock,
 )
+from vastbus_cli.rollup.combine import side_by_side
 from vastbus_cli.vocabulary import Organisation, Theme
 
 #: Organisations every local group is meant to have; a column even when all lack it.
@@ -105,7 +106,7 @@ def merge(
         totals = across_subregions(totals, side_by_side(parts), parts)
     whole = totals or parts[0]
     deadline = roster.deadline_for(year) if roster else summary_deadline(year)
-    subregion = _join([p.subregion for p in parts])
+    subregion = join_names([p.subregion for p in parts])
     return Summary(
         title=f"Sammanställning av Västbusarbetet {year} – {subregion}",
         subregion=subregion, year=year, produced=produced, deadline=deadline,
@@ -114,10 +115,6 @@ def merge(
         skipped=list(skipped), not_included=_not_included(skipped_groups, whole.groups),
         deviations=whole.deviations, parts=parts, totals=totals,
     )
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
 
 
 def _named(reports: list[tuple[Report, str]], expected: list[str] | None) -> Named:

@@ -1,5 +1,5 @@
 """The coordinator's year: e-mail addresses and letters to the local groups.
 
-New modules of that concern live here (`reports/status.py`, `reports/drafts.py` and
-`reports/feedback.py` move here when they are next changed in a move commit of their own).
+New modules of that concern live here (`year/status.py`, `year/drafts.py` and
+`year/feedback.py` move here when they are next changed in a move commit of their own).
 """

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from vastbus_cli.problems import plural
 
 if TYPE_CHECKING:
-    from vastbus_cli.reports.status import GroupStatus, StatusResult
+    from vastbus_cli.year.status import GroupStatus, StatusResult
 
 SAVE = "Spara årsberättelsen"
 OPEN = "Öppna en årsberättelse"
@@ -36,7 +36,7 @@ def signature(result: StatusResult) -> list[str]:
 
 def deadline_sentence(result: StatusResult) -> str:
     """`Sista dag är 1 mars 2026 (12 dagar kvar).` or, once passed, a request to send soon."""
-    from vastbus_cli.render.common import date_sv
+    from vastbus_cli.documents.dates import date_sv
 
     days = result.days_left
     if days < 0:
@@ -103,7 +103,7 @@ def saved_name(row: GroupStatus, result: StatusResult) -> str:
 
 def subject_line(row: GroupStatus, result: StatusResult) -> str:
     """`Påminnelse: årsberättelsen för 2025 från Västbusgruppen i Karlsborg, senast 1 mars 2026`."""
-    from vastbus_cli.render.common import date_sv
+    from vastbus_cli.documents.dates import date_sv
 
     by = f", senast {date_sv(result.deadline)}" if result.days_left >= 0 else ""
     if not row.files:

@@ -342,11 +342,6 @@ def label_format(decimals: int) -> str:
     return "0.0 %" if decimals else "0 %"
 
 
-def names(items: list[str]) -> str:
-    """`A, B och C`."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " och " + items[-1]
 
 
 def file_name(source: str) -> str:

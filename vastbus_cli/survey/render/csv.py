@@ -10,7 +10,7 @@ import csv
 import io
 from typing import IO
 
-from vastbus_cli.render.cells import csv_text
+from vastbus_cli.documents.cells import csv_text
 from vastbus_cli.survey.model import Tally
 from vastbus_cli.survey.render.common import LONG_HEADER, long_rows
 

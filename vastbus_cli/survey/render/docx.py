@@ -20,6 +20,7 @@ from typing import Any
 
 from vastbus_cli.documents import docx_xml
 from vastbus_cli.documents.dates import date_sv
+from vastbus_cli.documents.phrases import names
 from vastbus_cli.documents.properties import Properties
 from vastbus_cli.documents.table import Table, Value
 from vastbus_cli.documents.word import WordDocument
@@ -41,7 +42,6 @@ from vastbus_cli.survey.render.common import (
     is_cross,
     kind_name,
     label_format,
-    names,
     option_labels,
     option_rounds,
     option_share,

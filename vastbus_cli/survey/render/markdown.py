@@ -6,7 +6,7 @@ answer can neither open raw HTML nor break a table.
 
 from __future__ import annotations
 
-from vastbus_cli.render.cells import md_cell, md_text
+from vastbus_cli.documents.cells import md_cell, md_text
 from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
 from vastbus_cli.survey.render.common import (
     MULTI_NOTE,

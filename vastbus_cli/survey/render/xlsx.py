@@ -27,8 +27,8 @@ from itertools import chain, islice
 from typing import IO, Any
 
 from vastbus_cli.documents.alt_text import describe
+from vastbus_cli.documents.cells import set_text, xlsx_value
 from vastbus_cli.documents.excel import ChartTexts, add_chart, write_workbook
-from vastbus_cli.render.cells import set_text, xlsx_value
 from vastbus_cli.survey.model import Matrix, QuestionResult, Result, Tally, blocks
 from vastbus_cli.survey.render.common import (
     LONG_HEADER,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from vastbus_cli.documents.alt_text import describe
-from vastbus_cli.render.cells import set_text
+from vastbus_cli.documents.cells import set_text
 from vastbus_cli.survey.model import Matrix, Tally
 from vastbus_cli.survey.render.common import (
     CHANGE_RULE_SHORT,

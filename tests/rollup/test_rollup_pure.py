@@ -19,9 +19,9 @@ from reportfactory import as_report, deviation, report_dict
 from subregions import ROSTER_KEYS, without
 
 from vastbus_cli.reports.merge import merge
-from vastbus_cli.reports.rollup import REGION, rollup
 from vastbus_cli.reports.roster import Roster
 from vastbus_cli.reports.summary import Summary
+from vastbus_cli.rollup.combine import REGION, rollup
 
 DAY = dt.date(2026, 5, 20)
 LIFT = "lyft_till_delregional_nivå"

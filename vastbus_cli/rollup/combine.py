@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
+from vastbus_cli.documents.phrases import names as join_names
 from vastbus_cli.reports.merge_region import across_subregions
 from vastbus_cli.reports.roster import group_key
 from vastbus_cli.reports.summary import (
@@ -263,10 +264,6 @@ def totals_of(parts: Sequence[Part], threshold: int = 3, across: int = ACROSS) -
     return across_subregions(whole, side_by_side(parts, across), parts)
 
 
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
-
-
 def rollup(summaries: Sequence[Summary], *, produced: dt.date, recurring: int = 3,
            across: int = ACROSS, appendix: bool = False) -> Summary:
     """The regional overview of several sub-regional summaries (one year, distinct sub-regions;
@@ -278,7 +275,7 @@ def rollup(summaries: Sequence[Summary], *, produced: dt.date, recurring: int = 
     whole = totals or parts[0]
     year = summaries[0].year
     deadline = max(s.deadline for s in summaries)
-    names = _join([p.subregion for p in parts])
+    names = join_names([p.subregion for p in parts])
     return Summary(
         title=f"Regional sammanställning av Västbusarbetet {year} – {names}",
         subregion=names, year=year, produced=produced, deadline=deadline,

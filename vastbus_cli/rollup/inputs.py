@@ -17,10 +17,10 @@ from pathlib import Path
 from vastbus_cli.privacy import masked_model
 from vastbus_cli.problems import Problem, error, has_errors
 from vastbus_cli.reports.coordinator_texts import against_the_figures, read_texts
-from vastbus_cli.reports.rollup import ACROSS, rollup
 from vastbus_cli.reports.roster import group_key
 from vastbus_cli.reports.summary import Summary
-from vastbus_cli.reports.summary_file import SummaryFile, read_summary_file
+from vastbus_cli.rollup.combine import ACROSS, rollup
+from vastbus_cli.rollup.summary_file import SummaryFile, read_summary_file
 
 ONCE = ("Gör om den sammanställning där gruppen inte hör hemma med 'vastbus compile', "
         "utan gruppens årsberättelse.")

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from vastbus_cli.problems import Problem, error
-from vastbus_cli.reports.json_place import json_position, line_column
-from vastbus_cli.reports.json_strict import strict_loads
 from vastbus_cli.reports.summary import SUMMARY_FORMAT, Summary
+from vastbus_cli.rollup.json_place import json_position, line_column
+from vastbus_cli.rollup.json_strict import strict_loads
 
 MAX_PROBLEMS = 10  # per file: enough to see what is wrong, few enough to read
 MAX_BYTES = 200 * 1024 * 1024  # a region's summary with every appendix is far below this
@@ -134,7 +134,7 @@ def parse_summary(name: str, text: str) -> tuple[Summary | None, list[Problem]]:
         return None, [error(name, *json_position(text, loc), "skadad-sammanställning",
                             f"'{place(loc)}' {_what(err)}.", HINT)
                       for loc, err in list(errors.items())[:MAX_PROBLEMS]]
-    from vastbus_cli.reports.summary_checks import contradictions
+    from vastbus_cli.rollup.summary_checks import contradictions
 
     found = contradictions(summary)
     if found:

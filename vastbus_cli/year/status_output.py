@@ -8,7 +8,7 @@ from typing import Any
 from vastbus_cli.documents.table import Table
 from vastbus_cli.privacy import mask_identity_numbers
 from vastbus_cli.problems import plural
-from vastbus_cli.reports.status import State, StatusResult
+from vastbus_cli.year.status import State, StatusResult
 
 HEADERS = ["Grupp", "Läge", "Kontakt", "Fil"]
 FORMATS = ("table", "md", "json", "xlsx")
@@ -28,7 +28,7 @@ def title(result: StatusResult) -> str:
 
 def deadline_line(result: StatusResult) -> str:
     """The groups' deadline, once for the whole table: it is the same for every row."""
-    from vastbus_cli.render.common import date_sv
+    from vastbus_cli.documents.dates import date_sv
 
     days = result.days_left
     when = date_sv(result.deadline)
@@ -41,7 +41,7 @@ def deadline_line(result: StatusResult) -> str:
 
 def heading_lines(result: StatusResult) -> list[str]:
     """What the table is about: the groups' deadline, the date it was made."""
-    from vastbus_cli.render.common import date_sv
+    from vastbus_cli.documents.dates import date_sv
 
     return [deadline_line(result), f"Läget {date_sv(result.today)}."]
 
@@ -93,7 +93,7 @@ def table(result: StatusResult) -> Table:
 
 
 def markdown(result: StatusResult) -> str:
-    from vastbus_cli.render.cells import md_cell as cell
+    from vastbus_cli.documents.cells import md_cell as cell
 
     lines = [f"# {cell(title(result))}", "", *heading_lines(result), "", count_line(result), "",
              "| " + " | ".join(HEADERS) + " |", "| " + " | ".join(":---" for _ in HEADERS) + " |"]
@@ -149,9 +149,9 @@ def xlsx(result: StatusResult) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from vastbus_cli.documents.cells import set_text
     from vastbus_cli.documents.excel import save_workbook
     from vastbus_cli.documents.properties import Properties
-    from vastbus_cli.render.cells import set_text
 
     wb = Workbook()
     ws = wb.active

@@ -18,7 +18,7 @@ from reportfactory import sample_summary
 from typer.testing import CliRunner
 
 from vastbus_cli.cli import app
-from vastbus_cli.reports.summary_file import parse_summary
+from vastbus_cli.rollup.summary_file import parse_summary
 
 runner = CliRunner()
 NAME = "norra.json"
@@ -274,7 +274,7 @@ def test_a_category_in_the_rows_that_the_total_leaves_out(good: dict[str, Any]) 
 
 
 def test_the_bounds_of_a_number() -> None:
-    from vastbus_cli.reports.json_strict import strict_loads
+    from vastbus_cli.rollup.json_strict import strict_loads
 
     assert strict_loads("[1000000000000000, -1000000000000000, 1000000000000000.0, 2.5]") == (
         [10**15, -10**15, 1e15, 2.5], [])
@@ -293,8 +293,8 @@ def test_the_bounds_of_a_number() -> None:
 
 def test_what_cannot_be_read_as_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                           ) -> None:
-    from vastbus_cli.reports import summary_file
-    from vastbus_cli.reports.summary_file import read_summary_file
+    from vastbus_cli.rollup import summary_file
+    from vastbus_cli.rollup.summary_file import read_summary_file
 
     def one(path: Path) -> tuple[int, int, str, str]:
         read = read_summary_file(path)
@@ -322,7 +322,7 @@ def test_what_cannot_be_read_as_a_summary(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_a_good_file_as_read(good: dict[str, Any], tmp_path: Path) -> None:
-    from vastbus_cli.reports.summary_file import read_summary, read_summary_file
+    from vastbus_cli.rollup.summary_file import read_summary, read_summary_file
 
     path = tmp_path / "bra.json"
     text = "\ufeff" + dumps(good)  # a byte-order mark, as some editors save

@@ -13,10 +13,10 @@ from typing import Any
 from vastbus_cli.problems import Problem
 from vastbus_cli.reports.load import Positions, load_file
 from vastbus_cli.reports.parse_messages import NOT_FILLED_HINT, subject, where
-from vastbus_cli.reports.status import GroupStatus, State, StatusResult
 from vastbus_cli.reports.template import GroupInfo, slug
 from vastbus_cli.year.letters import reminder_text, subject_line
 from vastbus_cli.year.mail import Attachment, Draft, draft_message, recipient
+from vastbus_cli.year.status import GroupStatus, State, StatusResult
 
 Path_ = tuple[str | int, ...]
 

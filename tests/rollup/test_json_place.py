@@ -1,10 +1,10 @@
-"""A wrong value in a summary JSON is reported at its line and column (reports/json_place.py)."""
+"""A wrong value in a summary JSON is reported at its line and column (rollup/json_place.py)."""
 
 from __future__ import annotations
 
 import json
 
-from vastbus_cli.reports.json_place import json_position
+from vastbus_cli.rollup.json_place import json_position
 
 DATA = {"year": 2025, "note": "a } and a ] and \"quotes\" inside",
         "parts": [{"groups": ["Hjo", "Tibro"], "overview": {"reported": 12, "missing": []}},

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 
 from vastbus_cli.problems import plural
 from vastbus_cli.reports.compile import CompileResult
-from vastbus_cli.reports.drafts import paths_at, plain_problem
 from vastbus_cli.reports.roster import group_key
 from vastbus_cli.reports.summary import Part, Summary, ThemeBlock
 from vastbus_cli.reports.template import slug
+from vastbus_cli.year.drafts import paths_at, plain_problem
 from vastbus_cli.year.letters import whose
 from vastbus_cli.year.mail import Draft, draft_message, recipient
 
@@ -31,7 +31,7 @@ def _count(blocks: Iterable[ThemeBlock], group: str) -> int:
 
 def contributed(part: Part, group: str) -> list[str]:
     """What the group's report added to the summary, one line per section it filled in."""
-    from vastbus_cli.render.common import names
+    from vastbus_cli.documents.phrases import names
 
     lines = []
     row = next(r for r in part.overview.groups if r.name == group)

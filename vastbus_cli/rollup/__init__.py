@@ -1,0 +1,2 @@
+"""The roll-up: sub-regional summaries (their JSON, checked like reports) combined into one
+regional summary."""
