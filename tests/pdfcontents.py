@@ -31,6 +31,16 @@ def chapters_docx(count: int, label: str = "Kapitel {}") -> bytes:
     return doc.save()
 
 
+def listed_pages(docx: Path) -> list[int]:
+    """The page numbers written into a .docx's contents entries (`with_page_numbers`), in order."""
+    import zipfile
+
+    xml = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
+    return [int(n) for n in re.findall(
+        r'PAGEREF _Toc\d+ \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
+        r'</w:r><w:r><w:t xml:space="preserve">(\d+)</w:t>', xml)]
+
+
 _ENTRY = re.compile(r"^(.*?)\s*\.{3,}\s*(\d+)$")
 
 

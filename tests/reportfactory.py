@@ -91,6 +91,21 @@ def write_roster(folder: Path, names: list[str], subregion: str = "Skaraborg",
     return path
 
 
+def folder_with_words(tmp_path: Path) -> Path:
+    """A sub-region's folder with one report, a roster naming the sender and a reference
+    number, and an introduction in Windows-1252 with CRLF line ends. Its four-page summary
+    was the one whose contents' page numbers came out differently from run to run."""
+    folder = tmp_path / "rapporter med åäö" / "2025"
+    roster = write_roster(folder, ["Skövde", "Hjo"])
+    data = yaml.safe_load(roster.read_text(encoding="utf-8"))
+    data.update(delregional_grupp="Västbus delregionala grupp Skaraborg",
+                diarienummer="SKKF 2026/123")
+    roster.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    write_report(folder, report_dict("Skövde"))
+    (folder / "inledning.md").write_bytes("# Bakgrund\r\n\r\nÅret då **allt** hände.\r\n"
+                                          .encode("cp1252"))
+    return folder
+
 def sample_data() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """This year's and last year's reports for the renderer tests, with awkward text."""
     current = [

@@ -15,9 +15,8 @@ import os
 from pathlib import Path
 
 import docx
-import yaml
 from openpyxl import load_workbook
-from reportfactory import report_dict, sample_summary, write_report, write_roster
+from reportfactory import folder_with_words, sample_summary
 from typer.testing import CliRunner
 
 from vastbus_cli.cli import app
@@ -113,19 +112,6 @@ def test_excel_overview_has_the_texts_as_text() -> None:
     at = [r[0] for r in rows].index("Slutsatser och rekommendationer")
     assert rows[at + 1][1] == "1. följer upp väntetiderna"
     assert book.properties.identifier == "SKKF 2026/123"
-
-
-def folder_with_words(tmp_path: Path) -> Path:
-    folder = tmp_path / "rapporter med åäö" / "2025"
-    roster = write_roster(folder, ["Skövde", "Hjo"])
-    data = yaml.safe_load(roster.read_text(encoding="utf-8"))
-    data.update(delregional_grupp="Västbus delregionala grupp Skaraborg",
-                diarienummer="SKKF 2026/123")
-    roster.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    write_report(folder, report_dict("Skövde"))
-    (folder / "inledning.md").write_bytes("# Bakgrund\r\n\r\nÅret då **allt** hände.\r\n"
-                                          .encode("cp1252"))
-    return folder
 
 
 def test_cli_date_texts_beside_the_roster_and_deadline_on_terminal(tmp_path: Path) -> None:

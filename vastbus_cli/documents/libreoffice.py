@@ -126,11 +126,12 @@ def with_page_numbers(docx: bytes) -> Numbered:
     Word shows a field's last result until it updates the field, and asking it to
     update on open brings up a warning; so the numbers are written into the
     document. They are the pages of the headings in the document as written
-    (the `ToPages` macro reads each heading's bookmark): the contents LibreOffice
-    would make itself are set in its own styles and can be a page longer, which
-    put every number one too high. Unchanged when LibreOffice is missing (quietly),
-    fails or takes longer than its time limit (with a reason): `PAGE_NUMBERS_TIMEOUT_S`
-    and `PAGE_NUMBERS_S_PER_MB` of the document's text.
+    (the `ToPages` macro reads each heading's bookmark, in the layout a PDF export
+    makes, so they are the pages LibreOffice's plain conversion shows, every run):
+    the contents LibreOffice would make itself are set in its own styles and can be
+    a page longer, which put every number one too high. Unchanged when LibreOffice
+    is missing (quietly), fails or takes longer than its time limit (with a reason):
+    `PAGE_NUMBERS_TIMEOUT_S` and `PAGE_NUMBERS_S_PER_MB` of the document's text.
     """
     import zipfile
 
