@@ -33,7 +33,7 @@ PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Page >>\nendobj\n%%EOF\n"
 
 # the fake's head: where LibreOffice would write (the macro's target, or --outdir's PDF);
 # its interpreter is a link beside it (`head`): a shebang cannot hold the spaces a checkout's
-# path may have ("/tmp/ny användare/vb/.venv/bin/python")
+# path may have ("~/ny användare/vb/.venv/bin/python")
 _HEAD = """#!PYTHON
 import os, re, sys, subprocess, time
 from pathlib import Path

@@ -2,8 +2,8 @@
 
 An introduction and conclusions (Markdown), the sender, the coordinator's role
 and the reference number from the roster; the summary's date from --date; the
-deadline sentence on the terminal only. Regenerate the golden file with
-VASTBUS_UPDATE_GOLDEN=1 .venv/bin/pytest tests/render/test_coordinator_words.py
+deadline sentence on the terminal only. The golden file is regenerated as
+tests/goldenfile.py says.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 from pathlib import Path
 
 import docx
+from goldenfile import matches_golden
 from openpyxl import load_workbook
 from reportfactory import folder_with_words, sample_summary
 from typer.testing import CliRunner
@@ -25,7 +25,6 @@ from vastbus_cli.render import json as json_render
 from vastbus_cli.render import markdown as md_render
 from vastbus_cli.render import xlsx as xlsx_render
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "sammanstallning-inledning.md"
 INTRO = """# Året i korthet
 
 Samverkan kring **SIP** har blivit *bättre*, se [Västbus](https://www.vastbus.se).
@@ -46,9 +45,7 @@ def words_summary():
 
 def test_markdown_matches_golden_file() -> None:
     text = md_render.render(words_summary())
-    if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+    matches_golden("sammanstallning-inledning.md", text)
     assert "## Inledning\n\n### Året i korthet\n\nSamverkan kring **SIP**" in text
     assert "## Slutsatser och rekommendationer\n\nVi föreslår" in text
     assert "- Diarienummer: SKKF 2026/123" in text

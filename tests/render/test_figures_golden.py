@@ -13,27 +13,17 @@ from __future__ import annotations
 
 import io
 import json
-import os
-from pathlib import Path
 
 import docx
 import openpyxl
 import pytest
+from goldenfile import matches_golden
 from reportfactory import figures_summary
 
 from vastbus_cli.render import docx as docx_render
 from vastbus_cli.render import json as json_render
 from vastbus_cli.render import markdown as md_render
 from vastbus_cli.render import xlsx as xlsx_render
-
-GOLDEN = Path(__file__).resolve().parent.parent / "golden"
-
-
-def check(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
 
 
 def docx_text(data: bytes) -> str:
@@ -68,19 +58,19 @@ def summary():
 
 
 def test_markdown_golden(summary) -> None:
-    check("siffror.md", md_render.render(summary))
+    matches_golden("siffror.md", md_render.render(summary))
 
 
 def test_json_golden(summary) -> None:
-    check("siffror.json", json_render.render(summary))
+    matches_golden("siffror.json", json_render.render(summary))
 
 
 def test_docx_golden(summary) -> None:
-    check("siffror.docx.txt", docx_text(docx_render.render(summary)))
+    matches_golden("siffror.docx.txt", docx_text(docx_render.render(summary)))
 
 
 def test_xlsx_golden(summary) -> None:
-    check("siffror.xlsx.txt", xlsx_text(xlsx_render.render(summary)))
+    matches_golden("siffror.xlsx.txt", xlsx_text(xlsx_render.render(summary)))
 
 
 def test_json_values(summary) -> None:

@@ -2,28 +2,24 @@
 
 Regenerate the golden file after an intended change, then review the diff:
 
-    VASTBUS_UPDATE_GOLDEN=1 /work/venv/bin/pytest tests/render/test_markdown.py
+    VASTBUS_UPDATE_GOLDEN=1 .venv/bin/pytest tests/render/test_markdown.py
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
+from goldenfile import matches_golden
 from reportfactory import sample_summary
 
 from vastbus_cli.render.markdown import TemplateProblem, render
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "sammanstallning.md"
-
 
 def test_matches_golden_file() -> None:
     text = render(sample_summary())
-    if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+    matches_golden("sammanstallning.md", text)
 
 
 def test_key_values_are_in_the_document() -> None:

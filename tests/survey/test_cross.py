@@ -2,16 +2,15 @@
 
 Regenerate the golden file after an intended change, then review the diff:
 
-    VASTBUS_UPDATE_GOLDEN=1 pytest tests/survey/test_cross.py
+    VASTBUS_UPDATE_GOLDEN=1 .venv/bin/pytest tests/survey/test_cross.py
 """
 
 from __future__ import annotations
 
 import io
-import os
-from pathlib import Path
 
 import pytest
+from goldenfile import matches_golden
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -22,7 +21,6 @@ from vastbus_cli.survey.readers import read_responses
 from vastbus_cli.survey.render import render_bytes
 from vastbus_cli.survey.tally import tally
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "enkat-by.md"
 FIXTURE = "google_forms_groups.csv"
 
 
@@ -58,9 +56,7 @@ def test_terminal_cross_table_has_groups_as_columns() -> None:
 
 def test_markdown_cross_table_golden(crossed: Tally) -> None:
     text = render_bytes(crossed, "md").decode("utf-8")
-    if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+    matches_golden("enkat-by.md", text)
     assert "| Alternativ | Totalt | Fyrbodal | Skaraborg | VVG \\* |" in text
     assert "| Ja | 7 (54\xa0%) | 3 (50\xa0%) | 3 (60\xa0%) | 1 |" in text
 

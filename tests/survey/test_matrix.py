@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from goldenfile import matches_golden
 from rich.console import Console
 
 from tests.survey.conftest import FIXTURES, tally_files
@@ -343,23 +343,16 @@ def test_word_matrix_chart_has_the_whole_scale_and_vet_inte_grey(tmp_path: Path)
 
 
 def test_word_two_rounds_golden(tmp_path: Path) -> None:
-    """Regenerate with VASTBUS_UPDATE_GOLDEN=1 pytest tests/survey/test_matrix.py."""
+    """Regenerate with VASTBUS_UPDATE_GOLDEN=1 .venv/bin/pytest tests/survey/test_matrix.py."""
     text = "\n".join(_section(_word("surveymonkey_matrix.csv", _second_round(tmp_path)),
                               MONKEY)) + "\n"
-    _golden("matris-rapport.txt", text)
+    matches_golden("matris-rapport.txt", text)
     assert "\nFörändring (procentenheter) | +13 | +7 | −20 | \n" in text
 
 
 def test_markdown_two_rounds_golden(tmp_path: Path) -> None:
     text = _md("surveymonkey_matrix.csv", _second_round(tmp_path))
-    _golden("matris.md", text.replace(_second_round(tmp_path).name, "svar-2025.csv"))
-
-
-def _golden(name: str, text: str) -> None:
-    path = Path(__file__).resolve().parents[1] / "golden" / name
-    if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    matches_golden("matris.md", text.replace(_second_round(tmp_path).name, "svar-2025.csv"))
 
 
 def _sheet(*names: str | Path, by: str | None = None) -> tuple[list[tuple], Any]:

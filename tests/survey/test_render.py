@@ -2,7 +2,7 @@
 
 Regenerate the Markdown golden file after an intended change, then review the diff:
 
-    VASTBUS_UPDATE_GOLDEN=1 /work/venv/bin/pytest tests/survey/test_render.py
+    VASTBUS_UPDATE_GOLDEN=1 .venv/bin/pytest tests/survey/test_render.py
 """
 
 from __future__ import annotations
@@ -10,25 +10,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-from pathlib import Path
 
 import pytest
+from goldenfile import matches_golden
 from openpyxl import load_workbook
 
 from tests.survey.conftest import tally_files
 from vastbus_cli.survey.model import Tally
 from vastbus_cli.survey.render import render_bytes
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "enkat.md"
-
-
 
 def test_markdown_golden(example: Tally) -> None:
     text = render_bytes(example, "md").decode("utf-8")
-    if os.environ.get("VASTBUS_UPDATE_GOLDEN"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+    matches_golden("enkat.md", text)
 
 
 def test_markdown_names_the_files_never_their_folders(example: Tally) -> None:
