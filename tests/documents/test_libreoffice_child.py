@@ -259,6 +259,7 @@ def test_pdf_check() -> None:
 
 def test_the_profile_is_kept_in_the_users_cache(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    fcntl = pytest.importorskip("fcntl")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     assert libreoffice_profile.cache_folder() == tmp_path / "cache" / "vastbus"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
@@ -266,8 +267,13 @@ def test_the_profile_is_kept_in_the_users_cache(tmp_path: Path,
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     earlier = tmp_path / "cache" / "vastbus" / "libreoffice-0123456789ab" / "0"
     earlier.mkdir(parents=True)  # a profile of an earlier vastbus: removed with the new one
+    in_use = tmp_path / "cache" / "vastbus" / "libreoffice-ba9876543210" / "3"
+    in_use.mkdir(parents=True)  # another vastbus's, its slot 3 held by a run: left alone
+    held = open(in_use.parent / "3.lock", "a+b")  # noqa: SIM115 (closed below)
+    fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     with libreoffice_profile.profile(tmp_path) as first:
         assert not earlier.parent.exists()
+        assert in_use.is_dir()
         assert first.folder.parent.parent == tmp_path / "cache" / "vastbus"
         assert (first.folder / "user" / "basic" / "Standard" / "Vastbus.xba").is_file()
         registry = (first.folder / "user" / "registrymodifications.xcu").read_text()
@@ -277,6 +283,7 @@ def test_the_profile_is_kept_in_the_users_cache(tmp_path: Path,
             assert second.folder.parent == first.folder.parent
     with libreoffice_profile.profile(tmp_path) as again:
         assert again.folder == first.folder  # reused
+    held.close()
 
 
 def test_every_cached_profile_taken_gives_a_throw_away_one(

@@ -275,9 +275,7 @@ def profile(scratch: Path) -> Iterator[Profile]:
                     shutil.rmtree(folder, ignore_errors=True)
                     write_profile(folder)
                     (folder / "ready").write_text("", encoding="utf-8")
-                    for old in base.parent.glob("libreoffice-*"):  # an earlier vastbus's
-                        if old != base:
-                            shutil.rmtree(old, ignore_errors=True)
+                    _remove_others(base)
                 # LibreOffice's own lock from a run that was killed: ours says nobody uses it
                 (folder / ".lock").unlink(missing_ok=True)
                 (folder / "user" / ".lock").unlink(missing_ok=True)
@@ -293,6 +291,27 @@ def profile(scratch: Path) -> Iterator[Profile]:
     own = Path(tempfile.mkdtemp(prefix="profil-", dir=scratch))
     write_profile(own)
     yield Profile(own)
+
+
+def _remove_others(base: Path) -> None:
+    """Remove the profiles of another vastbus (another seed) that no run is using.
+
+    An earlier vastbus's are of no more use; but two versions of vastbus can run on one
+    machine (two checkouts, a test run beside the user's), and pulling a profile from
+    under a running LibreOffice fails that run. So a folder goes only while we hold
+    every one of its slot locks.
+    """
+    for other in base.parent.glob("libreoffice-*"):
+        if other == base:
+            continue
+        handles = [_lock(other / f"{slot}.lock") for slot in range(SLOTS)]
+        try:
+            if all(handle is not None for handle in handles):
+                shutil.rmtree(other, ignore_errors=True)
+        finally:
+            for handle in handles:
+                if handle is not None:
+                    handle.close()
 
 
 class Profile:
