@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 def names(items: Sequence[str], last: str = "och") -> str:
     """`A`, `A och B`, `A, B och C` (nothing for an empty list); `last="eller"` for a choice
-    ("md, docx eller json")."""
+    ("Word, Excel eller PDF")."""
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
