@@ -256,14 +256,6 @@ class WordDocument:
         self._add("", None)
         return out
 
-    def image(self, png: bytes, width_cm: float) -> Any:
-        """A picture (e.g. a chart) in its own paragraph."""
-        from docx.shared import Cm
-
-        paragraph = self.new_paragraph()
-        paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
-        return paragraph
-
     # -- finishing -----------------------------------------------------------------
     def _fill_contents(self) -> None:
         """The contents as a real TOC field: Word and LibreOffice can update it.
