@@ -1,4 +1,4 @@
-"""Each job's output formats, one table per job: `SUMMARY` (compile, rollup) and `TALLY`.
+"""Each job's output formats, one table per job: `SUMMARY` (compile, rollup), `TALLY`, `STATUS`.
 
 Everything that lists or tests formats reads these tables: the commands' `--format`
 choices and their help and error texts, the suffix rule, the renderer picked, which
@@ -71,6 +71,15 @@ TALLY = _table(
                  word=True, converted_from="docx", report=True),
     OutputFormat("json", "JSON", (".json",), "vastbus_cli.survey.render.json", streamed=True),
     OutputFormat("csv", "CSV", (".csv",), "vastbus_cli.survey.render.csv", streamed=True),
+)
+
+
+#: `vastbus status`: the roster's state, one module writes them all (year/status_output.py).
+STATUS = _table(
+    OutputFormat("table", "tabell", (), "vastbus_cli.year.status_output", terminal=True),
+    OutputFormat("md", "Markdown", (".md", ".markdown"), "vastbus_cli.year.status_output"),
+    OutputFormat("json", "JSON", (".json",), "vastbus_cli.year.status_output"),
+    OutputFormat("xlsx", "Excel", (".xlsx",), "vastbus_cli.year.status_output", binary=True),
 )
 
 
