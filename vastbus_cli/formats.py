@@ -67,7 +67,7 @@ TALLY = _table(
                  streamed=True, report=True),
     OutputFormat("docx", "Word", (".docx",), "vastbus_cli.survey.render.docx", binary=True,
                  word=True, report=True),
-    OutputFormat("pdf", "PDF", (".pdf",), "vastbus_cli.survey.render.docx", binary=True,
+    OutputFormat("pdf", "PDF", (".pdf",), "vastbus_cli.survey.render.pdf", binary=True,
                  word=True, converted_from="docx", report=True),
     OutputFormat("json", "JSON", (".json",), "vastbus_cli.survey.render.json", streamed=True),
     OutputFormat("csv", "CSV", (".csv",), "vastbus_cli.survey.render.csv", streamed=True),

@@ -29,10 +29,6 @@ def write_to(tally: Tally, fmt: str, out: IO[bytes], report: object = None) -> N
 def render_bytes(tally: Tally, fmt: str, report: object = None) -> bytes:
     """The file's bytes; `report` (a `ReportOptions`) is for the report formats."""
     row = TALLY[fmt]
-    if row.converted_from is not None:
-        from vastbus_cli.documents.libreoffice import docx_to_pdf
-
-        return docx_to_pdf(render_bytes(tally, row.converted_from, report), "rapport")
     module = importlib.import_module(row.module)
     data: bytes = module.render(tally, report) if row.report else module.render(tally)
     return data
