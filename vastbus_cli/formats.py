@@ -14,27 +14,38 @@ to build its options' help, and `vastbus --help` loads it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from vastbus_cli.documents.phrases import names
 
 
-@dataclass(frozen=True)
 class OutputFormat:
-    """One row: what the CLI, the renderers and the tests need to know about a format."""
+    """One row: what the CLI, the renderers and the tests need to know about a format.
 
-    name: str  # the --format value
-    label: str  # the name a coordinator knows it by, in help and messages ("Word")
-    extensions: tuple[str, ...]  # lower case; the first is the one suggested
-    module: str  # the renderer's module (imported only when the format is chosen)
-    binary: bool = False  # not for the screen: needs -o FILE
-    word: bool = False  # the Word family: a reference document's styles apply
-    converted_from: str | None = None  # made by LibreOffice from this format's document
-    terminal: bool = False  # shown in the terminal only, never written to a file
-    streamed: bool = False  # written to the file piece by piece (`write(…, out)`)
-    report: bool = False  # takes the coordinator's texts, the date and the title facts
+    A plain class, not a dataclass: every command builds these tables at start-up, and a
+    dataclass of ten fields costs ~4 ms to create (its methods are generated with exec).
+    """
+
+    __slots__ = ("name", "label", "extensions", "module", "binary", "word", "converted_from",
+                 "terminal", "streamed", "report")
+
+    def __init__(self, name: str, label: str, extensions: tuple[str, ...], module: str, *,
+                 binary: bool = False, word: bool = False, converted_from: str | None = None,
+                 terminal: bool = False, streamed: bool = False, report: bool = False) -> None:
+        self.name = name  # the --format value
+        self.label = label  # the name a coordinator knows it by, in help and messages ("Word")
+        self.extensions = extensions  # lower case; the first is the one suggested
+        self.module = module  # the renderer's module (imported only when the format is chosen)
+        self.binary = binary  # not for the screen: needs -o FILE
+        self.word = word  # the Word family: a reference document's styles apply
+        self.converted_from = converted_from  # made by LibreOffice from this format's document
+        self.terminal = terminal  # shown in the terminal only, never written to a file
+        self.streamed = streamed  # written to the file piece by piece (`write(…, out)`)
+        self.report = report  # takes the coordinator's texts, the date and the title facts
+
+    def __repr__(self) -> str:
+        return f"OutputFormat({self.name!r})"
 
     @property
     def extension(self) -> str:
