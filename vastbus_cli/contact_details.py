@@ -66,10 +66,6 @@ def find_contact_details(text: str) -> Iterator[ContactDetail]:
     yield from sorted(found, key=lambda f: f.start)
 
 
-def has_contact_details(text: str) -> bool:
-    return next(find_contact_details(text), None) is not None
-
-
 def mask_contact_details(text: str) -> tuple[str, int, int]:
     """`text` with every contact detail replaced; and how many e-mail addresses and
     telephone numbers were masked."""

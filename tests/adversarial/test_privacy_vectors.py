@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from adversarial.corpus import run
+from formats_read import SUMMARY_FORMATS, TALLY_FORMATS
 from reportdata import ROSTER, VALID, replace_line
 
 from vastbus_cli.privacy import find_identity_numbers, luhn_ok
@@ -142,7 +143,7 @@ def test_near_misses_in_a_report_are_not_flagged(tmp_path: Path) -> None:
     assert "personnummer" not in outcome.output
 
 
-@pytest.mark.parametrize("fmt", ["md", "docx", "xlsx", "json"])
+@pytest.mark.parametrize("fmt", SUMMARY_FORMATS)
 @pytest.mark.parametrize("text", [VALID_FORMS[k] for k in (
     "YYMMDD-NNNN", "YYYYMMDD NNNN", "glued to ID-", "en dash", "no-break space", "full stop")])
 def test_compile_masks_identity_numbers_in_every_format(tmp_path: Path, fmt: str,
@@ -175,7 +176,7 @@ def _export() -> bytes:
     return "\r\n".join(";".join(row) for row in rows).encode() + b"\r\n"
 
 
-@pytest.mark.parametrize("fmt", ["md", "docx", "xlsx", "json", "csv", "table"])
+@pytest.mark.parametrize("fmt", TALLY_FORMATS)
 def test_tally_masks_answers_and_headings_in_every_format(tmp_path: Path, fmt: str) -> None:
     args = ["tally", "svar.csv"] + (["-o", f"ut.{fmt}"] if fmt != "table" else [])
     outcome = run(tmp_path, {"svar.csv": _export()}, args)
@@ -202,7 +203,7 @@ def _number_export() -> bytes:
     return "\r\n".join(";".join(row) for row in rows).encode() + b"\r\n"
 
 
-@pytest.mark.parametrize("fmt", ["md", "docx", "xlsx", "json", "csv", "table"])
+@pytest.mark.parametrize("fmt", TALLY_FORMATS)
 def test_a_numeric_column_of_identity_numbers_is_never_averaged_or_printed(
         tmp_path: Path, fmt: str) -> None:
     args = ["tally", "svar.csv"] + (["-o", f"ut.{fmt}"] if fmt != "table" else [])

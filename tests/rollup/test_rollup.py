@@ -267,10 +267,11 @@ def test_years_must_agree(region: dict[str, Any], tmp_path: Path) -> None:
 def test_shipped_schema_is_current_and_accepts_compile_output(region: dict[str, Any]) -> None:
     import jsonschema
 
-    from vastbus_cli.reports.summary_schema import SHIPPED, summary_schema_json
+    from vastbus_cli.reports.schema import SUMMARY_SHIPPED as SHIPPED
+    from vastbus_cli.reports.schema_build import summary_schema_json
 
     assert SHIPPED.read_text(encoding="utf-8") == summary_schema_json(), \
-        "run: python -m vastbus_cli.reports.summary_schema"
+        "run: python -m vastbus_cli.reports.schema_build"
     schema = json.loads(SHIPPED.read_text(encoding="utf-8"))
     jsonschema.validate(region["direct"], schema)
     jsonschema.validate(region["rolled"], schema)

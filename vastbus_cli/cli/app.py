@@ -7,10 +7,9 @@ from contextlib import contextmanager
 from typing import Any
 
 import typer
-import typer.main
 from typer.core import TyperGroup
 
-from vastbus_cli.cli.registry import LazyApp, LazyCommands
+from vastbus_cli.cli.registry import LazyApp, LazyCommands, build_command
 
 HELP_OPTIONS = ("-h", "--help")
 
@@ -51,9 +50,7 @@ class _Vastbus(TyperGroup):
         self.commands = LazyCommands(app.lazy_commands, self._build)
 
     def _build(self, info: Any) -> Any:
-        return typer.main.get_command_from_info(
-            info, pretty_exceptions_short=app.pretty_exceptions_short,
-            rich_markup_mode=self.rich_markup_mode)
+        return build_command(info, app, self.rich_markup_mode)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
                      **extra: Any) -> Any:

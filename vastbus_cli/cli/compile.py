@@ -21,9 +21,13 @@ from vastbus_cli.cli.common import (
     write_stdout,
 )
 from vastbus_cli.cli.summary_output import (
+    FORMAT_HELP,
+    FORMAT_LABELS,
+    OUTPUT_HELP,
     TEMPLATE_HELP,
     SummaryFormat,
     check_files,
+    check_format_options,
     check_reference,
     check_templates,
     choose_format,
@@ -37,7 +41,7 @@ PROGRESS_FROM = 8  # files; fewer are read before a bar would be worth drawing
 
 
 @app.command("compile", help="Sammanställ årsberättelserna i en mapp till den delregionala "
-                             "sammanställningen (Markdown, Word, Excel, PDF eller JSON).")
+                             f"sammanställningen ({FORMAT_LABELS}).")
 def compile_command(
     folder: Path = typer.Argument(..., help="Mappen med årets årsberättelser (.yaml).",
                                   show_default=False, metavar="MAPP"),
@@ -46,11 +50,9 @@ def compile_command(
         help="Gruppförteckning (grupper.yaml). Hämtas automatiskt ur mappen."),
     output: Path | None = typer.Option(
         None, "--output", "-o",
-        help="Fil att skriva; formatet följer filändelsen (.md, .docx, .xlsx, .pdf, .json). "
-             "Utan -o skrivs Markdown till skärmen."),
+        help=OUTPUT_HELP),
     format: SummaryFormat | None = typer.Option(
-        None, "--format", "-f", help="Format: md, docx, xlsx, pdf eller json (går före filändelsen). PDF kräver "
-                          "LibreOffice."),
+        None, "--format", "-f", help=FORMAT_HELP),
     previous: Path | None = typer.Option(
         None, "--previous", "-p", help="Mappen med förra årets årsberättelser, för jämförelse."),
     template: list[Path] | None = typer.Option(
@@ -84,7 +86,6 @@ def compile_command(
              "bilaga; sammanställningen räknar och citerar)."),
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
 ) -> None:
-    from vastbus_cli.render.formats import FORMATS
     from vastbus_cli.reports.compile import compile_reports
     from vastbus_cli.reports.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME
     from vastbus_cli.reports.validate import input_files
@@ -94,13 +95,7 @@ def compile_command(
     if recurring < 1:
         fail(f"--recurring måste vara minst 1 (fick {recurring}).",
              "Ange i hur många grupper en kategori ska förekomma, t.ex. --recurring 3.")
-    if template and fmt != "md":
-        fail("--template gäller bara Markdown.", "Ta bort --template eller välj en .md-fil.")
-    if reference_docx is not None and fmt not in ("docx", "pdf"):
-        fail("--reference-docx gäller bara Word och PDF.",
-             "Ta bort flaggan eller välj en .docx- eller .pdf-fil.")
-    if output is None and FORMATS[fmt].binary:
-        fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
+    check_format_options(fmt, output, template, reference_docx)
     produced = parse_date(date)
     _check_inputs(folder, previous, ((reference_docx, "Referensdokumentet"),
                                      (roster, "Gruppförteckningen"), (intro, "Inledningen"),

@@ -28,9 +28,13 @@ from vastbus_cli.cli.common import (
     write_stdout,
 )
 from vastbus_cli.cli.summary_output import (
+    FORMAT_HELP,
+    FORMAT_LABELS,
+    OUTPUT_HELP,
     TEMPLATE_HELP,
     SummaryFormat,
     check_files,
+    check_format_options,
     check_reference,
     check_templates,
     choose_format,
@@ -40,19 +44,17 @@ from vastbus_cli.cli.summary_output import (
 
 @app.command("rollup", help="Gör den regionala sammanställningen av flera delregioners "
                             "sammanställningar (JSON från 'vastbus compile -o x.json'): "
-                            "delregionerna sida vid sida och regionala totaler, som Markdown, "
-                            "Word, Excel, PDF eller JSON.")
+                            "delregionerna sida vid sida och regionala totaler, som "
+                            f"{FORMAT_LABELS}.")
 def rollup_command(
     summaries: list[Path] = typer.Argument(
         ..., help="Delregionernas sammanställningar (.json), en per delregion.",
         show_default=False, metavar="SAMMANSTÄLLNINGAR"),
     output: Path | None = typer.Option(
         None, "--output", "-o",
-        help="Fil att skriva; formatet följer filändelsen (.md, .docx, .xlsx, .pdf, .json). "
-             "Utan -o skrivs Markdown till skärmen."),
+        help=OUTPUT_HELP),
     format: SummaryFormat | None = typer.Option(
-        None, "--format", "-f", help="Format: md, docx, xlsx, pdf eller json (går före "
-                                     "filändelsen). PDF kräver LibreOffice."),
+        None, "--format", "-f", help=FORMAT_HELP),
     date: str | None = typer.Option(
         None, "--date", "-d", metavar="ÅÅÅÅ-MM-DD",
         help="Sammanställningens datum (standard: i dag). Samma datum ger samma dokument."),
@@ -100,11 +102,7 @@ def rollup_command(
     fmt = choose_format(format, output)
     output = stdout_or_file(output)
     produced = parse_date(date)
-    if template and fmt != "md":
-        fail("--template gäller bara Markdown.", "Ta bort --template eller välj en .md-fil.")
-    if reference_docx is not None and fmt not in ("docx", "pdf"):
-        fail("--reference-docx gäller bara Word och PDF.",
-             "Ta bort flaggan eller välj en .docx- eller .pdf-fil.")
+    check_format_options(fmt, output, template, reference_docx)
     for path in summaries:
         wrong = path_problem(path, "fil")
         if wrong is not None:
@@ -113,10 +111,6 @@ def rollup_command(
                  (conclusions, "Slutsatserna")))
     check_reference(reference_docx)
     check_templates(template)
-    from vastbus_cli.render.formats import FORMATS
-
-    if output is None and FORMATS[fmt].binary:
-        fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
     inputs = [*summaries, *(template or []), reference_docx, intro, conclusions]
     if output is not None:
         check_outputs(output, force=force, inputs=inputs)

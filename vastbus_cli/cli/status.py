@@ -26,19 +26,20 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
+from vastbus_cli.documents.phrases import names
+from vastbus_cli.formats import STATUS, choices, extension_list, files, for_path
 
 if TYPE_CHECKING:
     from vastbus_cli.year.status import StatusResult
 
 
-class StatusFormat(str, Enum):
-    table = "table"
-    md = "md"
-    json = "json"
-    xlsx = "xlsx"
+if TYPE_CHECKING:
+    class StatusFormat(str, Enum):
+        """What mypy sees; at run time the members are the rows of `formats.STATUS`."""
+else:
+    StatusFormat = choices("StatusFormat", STATUS)
 
-
-SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".xlsx": "xlsx"}
+_SHOWN = [f"{f.name} (skärmen)" if f.terminal else f.name for f in STATUS.values()]
 
 
 @app.command("status", help="Visa läget för årsberättelserna: en rad per grupp i "
@@ -59,9 +60,11 @@ def status_command(
         help="Dagens datum för dagar kvar (standard: i dag)."),
     format: StatusFormat | None = typer.Option(
         None, "--format", "-f",
-        help="Format: table (skärmen), md, json eller xlsx (går före filändelsen)."),
+        help=f"Format: {names(_SHOWN, 'eller')} (går före filändelsen)."),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Fil att skriva (.md, .json, .xlsx). Utan -o: skärmen."),
+        None, "--output", "-o",
+        help=f"Fil att skriva ({', '.join(f.extension for f in files(STATUS))}). "
+             "Utan -o: skärmen."),
     drafts: Path | None = typer.Option(
         None, "--drafts", metavar="UTGÅNG/",
         help="Skriv ett e-postutkast (.eml) per grupp som behöver göra något: påminnelse med "
@@ -76,11 +79,13 @@ def status_command(
 
     fmt = _choose_format(format, output)
     output = stdout_or_file(output)
-    if fmt == "xlsx" and output is None:
-        fail("Formatet xlsx kan inte skrivas till skärmen.", "Ange en fil med -o, t.ex. "
-             "-o läget.xlsx.")
-    if fmt == "table" and output is not None:
-        fail("Tabellen visas bara på skärmen.", "Välj .md, .json eller .xlsx för en fil.")
+    row = STATUS[fmt]
+    if row.binary and output is None:
+        fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o, t.ex. "
+             f"-o läget{row.extension}.")
+    if row.terminal and output is not None:
+        fail("Tabellen visas bara på skärmen.",
+             f"Välj {extension_list(files(STATUS))} för en fil.")
     today = parse_date(date)
     for path, what, want in ((folder, "Mappen", "mapp"), (previous, "Mappen för förra året", "mapp"),
                              (roster, "Gruppförteckningen", "fil")):
@@ -114,14 +119,14 @@ def _choose_format(option: StatusFormat | None, output: Path | None) -> str:
     from vastbus_cli.output import is_stdout
 
     if option is not None:
-        return option.value
+        return str(option.value)
     if output is None or is_stdout(output):
         return "table"
-    found = SUFFIXES.get(output.suffix.lower())
+    found = for_path(STATUS, output)
     if found is None:
-        fail(f"Okänd filändelse för {output}.", "Använd .md, .json eller .xlsx, eller ange "
-                                                "--format.")
-    return found
+        fail(f"Okänd filändelse för {output}.",
+             f"Använd {extension_list(files(STATUS))}, eller ange --format.")
+    return found.name
 
 
 def _show(result: StatusResult, fmt: str, output: Path | None, force: bool,

@@ -10,33 +10,62 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vastbus_cli.cli.common import EXIT_PROBLEMS, fail
+from vastbus_cli.formats import (
+    SUMMARY,
+    choices,
+    compound,
+    extension_list,
+    label_list,
+    name_list,
+    needs_libreoffice,
+)
 
+if TYPE_CHECKING:
+    class SummaryFormat(str, Enum):
+        """What mypy sees; at run time the members are the rows of `formats.SUMMARY`."""
+else:
+    SummaryFormat = choices("SummaryFormat", SUMMARY)
 
-class SummaryFormat(str, Enum):
-    md = "md"
-    docx = "docx"
-    xlsx = "xlsx"
-    json = "json"
-    pdf = "pdf"
+#: The texts compile and rollup show about the formats, from the table.
+FORMAT_LABELS = label_list(SUMMARY.values())  # 'Markdown, Word, Excel, PDF eller JSON'
+OUTPUT_HELP = (f"Fil att skriva; formatet följer filändelsen "
+               f"({', '.join(f.extension for f in SUMMARY.values())}). "
+               "Utan -o skrivs Markdown till skärmen.")
+FORMAT_HELP = (f"Format: {name_list(SUMMARY.values())} (går före filändelsen). "
+               f"{needs_libreoffice(SUMMARY)}").rstrip()
 
 
 def choose_format(option: SummaryFormat | None, output: Path | None) -> str:
     """--format if given, else the output's suffix; Markdown on the screen."""
+    from vastbus_cli.formats import for_path
     from vastbus_cli.output import is_stdout
-    from vastbus_cli.render.formats import format_for
 
     if option is not None:
-        return option.value
+        return str(option.value)
     if output is None or is_stdout(output):
         return "md"
-    found = format_for(output)
+    found = for_path(SUMMARY, output)
     if found is None:
         fail(f"Okänd filändelse för {output}.",
-             "Använd .md, .docx, .xlsx, .pdf eller .json, eller ange --format.")
+             f"Använd {extension_list(SUMMARY.values())}, eller ange --format.")
     return found.name
+
+
+def check_format_options(fmt: str, output: Path | None, template: list[Path] | None,
+                         reference: Path | None) -> None:
+    """The options that apply to some formats only, and a document that needs a file,
+    checked before anything is read (compile and rollup alike)."""
+    if template and fmt != "md":
+        fail("--template gäller bara Markdown.", "Ta bort --template eller välj en .md-fil.")
+    word = [f for f in SUMMARY.values() if f.word]
+    if reference is not None and not SUMMARY[fmt].word:
+        fail(f"--reference-docx gäller bara {label_list(word, 'och')}.",
+             f"Ta bort flaggan eller välj en {compound([f.extension for f in word])}-fil.")
+    if output is None and SUMMARY[fmt].binary:
+        fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
 
 
 def check_files(files: Iterable[tuple[Path | None, str]]) -> None:
@@ -86,7 +115,7 @@ def _render(summary: Any, fmt: str, template: list[Path] | None,
     options: dict[str, Any] = {}
     if fmt == "md":
         options["template"] = template or None
-    if fmt in ("docx", "pdf"):
+    if SUMMARY[fmt].word:
         options["reference"] = reference
     from vastbus_cli.cli.libreoffice_notes import announce, with_page_numbers
 

@@ -29,6 +29,15 @@ from vastbus_cli.cli.common import (
     write_output,
     write_stdout,
 )
+from vastbus_cli.formats import (
+    TALLY,
+    choices,
+    compound,
+    extension_list,
+    files,
+    for_path,
+    name_list,
+)
 
 if TYPE_CHECKING:
     from vastbus_cli.problems import Problem
@@ -40,14 +49,15 @@ _ENCODINGS = {"ansi": "cp1252", "windows-1252": "cp1252", "latin1": "cp1252",
               "utf8": "utf-8", "utf-8-bom": "utf-8-sig"}
 
 
-class TallyFormat(str, Enum):
-    table = "table"
-    md = "md"
-    xlsx = "xlsx"
-    json = "json"
-    csv = "csv"
-    docx = "docx"
-    pdf = "pdf"
+if TYPE_CHECKING:
+    class TallyFormat(str, Enum):
+        """What mypy sees; at run time the members are the rows of `formats.TALLY`."""
+else:
+    TallyFormat = choices("TallyFormat", TALLY)
+
+#: The outputs that take the coordinator's texts, the date and the title facts (Excel on a
+#: first sheet, `survey/render/xlsx.py`), the Word report first.
+REPORT_FORMATS = sorted((f for f in TALLY.values() if f.report), key=lambda f: not f.word)
 
 
 _SHORT_LABEL = 12
@@ -80,26 +90,25 @@ def _rounds(files: list[Path], rounds: list[str]) -> list[tuple[str, Path]]:
 
 
 def _format(fmt: TallyFormat | None, output: Path | None, infer: bool) -> str:
-    from vastbus_cli.survey.render import format_for
-
     if infer:
         return "yaml"
     if fmt is not None:
-        if fmt is TallyFormat.xlsx and stdout_or_file(output) is None:
-            fail("Excel-utdata behöver en fil.", "Lägg till -o sammanställning.xlsx")
-        if fmt is TallyFormat.table and stdout_or_file(output) is not None:
-            fail("Tabellen visas bara i terminalen.", "Välj --format md, xlsx, json eller csv "
-                 "för att skriva en fil.")
-        return fmt.value
+        row = TALLY[fmt.value]
+        if row.binary and stdout_or_file(output) is None:
+            fail(f"{row.label}-utdata behöver en fil.", f"Lägg till -o sammanställning{row.extension}")
+        if row.terminal and stdout_or_file(output) is not None:
+            fail("Tabellen visas bara i terminalen.",
+                 f"Välj --format {name_list(files(TALLY))} för att skriva en fil.")
+        return row.name
     if output is None:
         return "table"
     if stdout_or_file(output) is None:  # -o -
         return "md"
-    found = format_for(output)
+    found = for_path(TALLY, output)
     if found is None:
         fail(f"Filändelsen '{output.suffix}' är inget format som tally skriver.",
-             "Använd .md, .xlsx, .docx, .pdf, .json eller .csv, eller ange --format.")
-    return found
+             f"Använd {extension_list(files(TALLY))}, eller ange --format.")
+    return found.name
 
 
 def _encoding(name: str | None) -> str | None:
@@ -137,7 +146,7 @@ def tally_command(
     by: str | None = typer.Option(None, "--by", "-b",
                                   help="Dela upp per värde i den här kolumnen (korstabell)."),
     format: TallyFormat | None = typer.Option(
-        None, "--format", "-f", help="table, md, xlsx, docx, pdf, json eller csv. Annars efter -o:s "
+        None, "--format", "-f", help=f"{name_list(TALLY.values())}. Annars efter -o:s "
                                      "filändelse; utan -o en tabell i terminalen.",
         show_default=False),
     output: Path | None = typer.Option(None, "--output", "-o", help="Fil att skriva."),
@@ -264,9 +273,6 @@ def _temporary_files() -> Iterator[None]:
         fail(exc.message, exc.hint, code=EXIT_PROBLEMS)
 
 
-#: The outputs that take the coordinator's texts, the date and the title facts (Excel on a
-#: first sheet, `survey/render/xlsx.py`).
-REPORT_FORMATS = ("docx", "pdf", "xlsx")
 
 
 def _report_options(fmt: str, intro: Path | None, date: str | None,
@@ -279,10 +285,13 @@ def _report_options(fmt: str, intro: Path | None, date: str | None,
                                       ("--date", date), ("--recipient", title[0]),
                                       ("--sender", title[1]),
                                       ("--reference-number", title[2])) if value is not None]
-    if given and fmt not in REPORT_FORMATS:
-        fail(f"{' och '.join(given)} gäller bara Word-, PDF- och Excel-utdata.",
-             "Skriv till en .docx-, .pdf- eller .xlsx-fil, t.ex. -o rapport.docx.")
-    if fmt not in REPORT_FORMATS:
+    takes_report = fmt in TALLY and TALLY[fmt].report  # not --infer-spec's YAML
+    if given and not takes_report:
+        fail(f"{' och '.join(given)} gäller bara "
+             f"{compound([f.label for f in REPORT_FORMATS], 'och')}-utdata.",
+             f"Skriv till en {compound([f.extension for f in REPORT_FORMATS])}-fil, "
+             f"t.ex. -o rapport{REPORT_FORMATS[0].extension}.")
+    if not takes_report:
         return None
     from vastbus_cli.reports.coordinator_texts import read_own_text
     from vastbus_cli.survey.render.docx import ReportOptions
@@ -313,7 +322,7 @@ def _stop(problems: list[Problem], summary: str) -> None:
 def _write(result: object, fmt: str, output: Path | None, force: bool,
            inputs: list[Path | None], report: object = None) -> None:
     from vastbus_cli.survey.model import Tally
-    from vastbus_cli.survey.render import STREAMED, write_to
+    from vastbus_cli.survey.render import write_to
 
     assert isinstance(result, Tally)
     if fmt == "table":
@@ -325,7 +334,7 @@ def _write(result: object, fmt: str, output: Path | None, force: bool,
         from vastbus_cli.survey.infer import spec_yaml
 
         data = spec_yaml(result).encode("utf-8")
-    elif output is not None and fmt in STREAMED:
+    elif output is not None and TALLY[fmt].streamed:
         # written straight to the file: a million free-text answers are never whole in memory
         write_output(output, lambda handle: write_to(result, fmt, handle, report), force,
                      inputs)

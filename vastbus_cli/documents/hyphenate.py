@@ -15,8 +15,6 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-SOFT_HYPHEN = "\u00ad"
-
 
 @functools.cache
 def points(word: str) -> tuple[int, ...]:

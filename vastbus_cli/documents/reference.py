@@ -43,7 +43,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 O_RELID = "{urn:schemas-microsoft-com:office:office}relid"
 VML = "urn:schemas-microsoft-com"
 

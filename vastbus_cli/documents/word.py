@@ -43,7 +43,7 @@ class WordDocument:
                  contents_levels: int = 1) -> None:
         self.doc = word_parts.open_document(reference)
         self.properties = properties
-        self._body = docx_xml.body(self.doc)  # the container proxy paragraphs and tables belong to
+        self.container = docx_xml.body(self.doc)  # the container proxy paragraphs and tables belong to
         body = self.doc.element.body
         self._end = body.find(_qn("w:sectPr"))
         if self._end is None:  # a body without section properties: keep an anchor at the end
@@ -87,7 +87,7 @@ class WordDocument:
                 word_parts.sub(ppr, "w:pageBreakBefore")
                 self._page_pending = False
         self._end.addprevious(p)
-        return Paragraph(p, self._body)
+        return Paragraph(p, self.container)
 
     # -- building blocks -------------------------------------------------------------
     def title_page(self, title: str, subtitle: str = "",
@@ -197,7 +197,7 @@ class WordDocument:
         self._pending = []
         self._batch += 1
 
-    def _element(self, batch: int, index: int) -> Any:
+    def element_at(self, batch: int, index: int) -> Any:
         if batch == self._batch:
             self._materialize()
         elements = self._made[batch]
@@ -255,14 +255,6 @@ class WordDocument:
                                                self._style_id("Table Grid") or "TableGrid"), "tbl")
         self._add("", None)
         return out
-
-    def image(self, png: bytes, width_cm: float) -> Any:
-        """A picture (e.g. a chart) in its own paragraph."""
-        from docx.shared import Cm
-
-        paragraph = self.new_paragraph()
-        paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
-        return paragraph
 
     # -- finishing -----------------------------------------------------------------
     def _fill_contents(self) -> None:
@@ -330,8 +322,8 @@ class _Later:
         from docx.table import Table as DocxTable
         from docx.text.paragraph import Paragraph
 
-        element = self._doc._element(*self._where)
-        made = (Paragraph if self._kind == "p" else DocxTable)(element, self._doc._body)
+        element = self._doc.element_at(*self._where)
+        made = (Paragraph if self._kind == "p" else DocxTable)(element, self._doc.container)
         return getattr(made, name)
 
 

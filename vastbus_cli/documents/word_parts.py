@@ -404,23 +404,6 @@ def contents_style_xml(level: int, usable_cm: float) -> str:
             f'<w:pPr>{_contents_entry_props(level, usable_cm)}</w:pPr></w:style>')
 
 
-def internal_link(paragraph: Any, label: str, anchor: str) -> None:
-    """Text that jumps to a bookmark (in Word and in a PDF made by LibreOffice)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("w:anchor"), anchor)
-    link.set(qn("w:history"), "1")
-    run = OxmlElement("w:r")
-    node = OxmlElement("w:t")
-    node.set(qn("xml:space"), "preserve")
-    node.text = text(label)
-    run.append(node)
-    link.append(run)
-    docx_xml.paragraph_element(paragraph).append(link)
-
-
 def external_link(paragraph: Any, label: str, url: str, bold: bool = False,
                   italic: bool = False) -> None:
     """A web link: blue and underlined, as Word shows one."""

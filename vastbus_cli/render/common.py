@@ -64,9 +64,6 @@ def titles(s: Summary) -> dict[str, str]:
 RenderProblem = DocumentProblem  # the name the renderers and the CLI use
 
 
-NOTHING = "Inget att redovisa."
-
-
 def num(value: float) -> str:
     return format_number(value)
 

@@ -27,8 +27,6 @@ from pydantic_core import PydanticCustomError
 
 from vastbus_cli.vocabulary import DeviationCategory, DeviationStatus, Organisation, Theme
 
-FORMAT_VERSION = 1
-
 _INVISIBLE_ONLY = re.compile("[\\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*")
 
 

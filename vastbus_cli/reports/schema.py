@@ -1,9 +1,9 @@
-"""The JSON Schema of the report format, for editors (VS Code's YAML extension).
+"""The JSON Schemas shipped in the package: the report format's, for editors (VS Code's
+YAML extension), and the summary JSON's (`sammanstallning.schema.json`, read by `rollup`).
 
-The schema ships as a file inside the package (`arsberattelse.schema.json`),
-generated from the pydantic models by `schema_build.py`; a test keeps the two
-equal. Reading the file instead of building it keeps pydantic out of
-`vastbus schema` and `vastbus template`.
+Both are files inside the package, written from the pydantic models by
+`schema_build.py`; a test keeps them equal. Reading the file instead of building it
+keeps pydantic out of `vastbus schema` and `vastbus template`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from typing import Any
 
 SCHEMA_FILE = "arsberattelse.schema.json"
 SHIPPED = Path(__file__).with_name(SCHEMA_FILE)
+SUMMARY_SCHEMA_FILE = "sammanstallning.schema.json"
+SUMMARY_SHIPPED = Path(__file__).with_name(SUMMARY_SCHEMA_FILE)
 
 
 def report_schema_json() -> str:

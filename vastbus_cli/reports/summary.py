@@ -344,7 +344,7 @@ class Part(_Model):
 
 #: The version of the summary's JSON format (`compile -o x.json`); `rollup` reads only this one.
 #: Raise it when a change would make an older reader misread a summary; the schema ships as
-#: `sammanstallning.schema.json` (`python -m vastbus_cli.reports.summary_schema`).
+#: `sammanstallning.schema.json` (`python -m vastbus_cli.reports.schema_build`).
 SUMMARY_FORMAT: Literal[1] = 1
 
 

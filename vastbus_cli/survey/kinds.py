@@ -251,9 +251,5 @@ def _single_doubt(cell: str, kind: Kind) -> str:
             + f" (inget av alternativen har valts ensamt). Räknad som {name}")
 
 
-def is_named_text(heading: str) -> bool:
-    return fold(heading).startswith(_TEXT_WORDS)
-
-
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -48,13 +48,6 @@ def is_matrix(fc: FieldCounts, rows: list[FieldCounts]) -> bool:
     return False
 
 
-def matrix_label(row: FieldCounts) -> tuple[str, str]:
-    """A row column's question ('question [row]') and its row label."""
-    text = row.field.text
-    stem, _, label = text.rpartition(" [")
-    return stem, label.removesuffix("]")
-
-
 def matrix_of(row: FieldCounts, fields: Sequence[FieldCounts]) -> str | None:
     """The matrix question whose row `row` is (its heading), if `row` is a row of a matrix."""
     for fc in fields:

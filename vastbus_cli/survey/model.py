@@ -18,7 +18,6 @@ from typing import Any
 
 from vastbus_cli.survey.rounding import rounded
 
-KINDS = ("single", "multi", "text", "number", "rank")
 KIND_NAMES = {"single": "enkelval", "multi": "flerval", "text": "fritext", "number": "tal",
               "rank": "rangordning"}
 
@@ -100,7 +99,7 @@ class QuestionResult:
     id: str
     text: str
     section: str | None
-    kind: str  # one of KINDS
+    kind: str  # a key of KIND_NAMES
     mandatory: bool
     results: list[Result]
     # (round, the question as asked that round) when the wording differed between rounds

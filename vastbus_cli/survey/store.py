@@ -110,8 +110,6 @@ class DiskCounts:
     `values`, `[key]`, `len`); `for_group` reads one group's answers.
     """
 
-    spilled = True
-
     def __init__(self, store: Store) -> None:
         self.store = store
         self.name = store.table("answers")

@@ -11,7 +11,6 @@ from vastbus_cli.problems import plural
 from vastbus_cli.year.status import State, StatusResult
 
 HEADERS = ["Grupp", "Läge", "Kontakt", "Fil"]
-FORMATS = ("table", "md", "json", "xlsx")
 #: the order in which columns give way when the terminal is too narrow for all
 DROPPED_FIRST = ("Fil", "Kontakt")
 

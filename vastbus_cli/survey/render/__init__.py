@@ -1,47 +1,34 @@
-"""Renderers over a `Tally`: one module per format, chosen from a small table.
+"""Renderers over a `Tally`: one module per format of `formats.TALLY`, imported when chosen.
 
-`table` prints to the terminal; the others return the bytes of a file, and JSON, CSV
-and Excel also write straight to one.
+`table` prints to the terminal; the others return the bytes of a file, and the streamed
+ones (JSON, CSV, Excel) also write straight to one.
 """
 
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 from typing import IO
 
+from vastbus_cli.formats import TALLY
 from vastbus_cli.survey.model import Tally
-
-FILE_FORMATS = {"md": "markdown", "xlsx": "xlsx", "json": "json", "csv": "csv", "docx": "docx"}
-EXTENSIONS = {".md": "md", ".markdown": "md", ".xlsx": "xlsx", ".json": "json", ".csv": "csv",
-              ".docx": "docx", ".pdf": "pdf"}
-
-
-def format_for(path: Path) -> str | None:
-    """The format an output file's extension asks for, or None when it is not one we write."""
-    return EXTENSIONS.get(path.suffix.casefold())
-
-
-STREAMED = ("json", "csv", "xlsx")  # written to the file as they are made (`write_to`)
 
 
 def write_to(tally: Tally, fmt: str, out: IO[bytes], report: object = None) -> None:
-    """A `STREAMED` format written to `out` piece by piece: however many free-text answers
-    there are, the file is never whole in memory. Excel takes `report` (the texts, the
-    date and the title facts, on a first sheet)."""
-    module = importlib.import_module(f"vastbus_cli.survey.render.{FILE_FORMATS[fmt]}")
-    if fmt == "xlsx":
+    """A streamed format written to `out` piece by piece: however many free-text answers
+    there are, the file is never whole in memory. A report format takes `report` (the
+    texts, the date and the title facts; Excel on a first sheet)."""
+    row = TALLY[fmt]
+    assert row.streamed, fmt
+    module = importlib.import_module(row.module)
+    if row.report:
         module.write(tally, out, report=report)
     else:
         module.write(tally, out)
 
 
 def render_bytes(tally: Tally, fmt: str, report: object = None) -> bytes:
-    """The file's bytes; `report` (a `ReportOptions`) is for the Word report and its PDF."""
-    if fmt == "pdf":
-        from vastbus_cli.documents.libreoffice import docx_to_pdf
-
-        return docx_to_pdf(render_bytes(tally, "docx", report), "rapport")
-    module = importlib.import_module(f"vastbus_cli.survey.render.{FILE_FORMATS[fmt]}")
-    data: bytes = module.render(tally, report) if fmt == "docx" else module.render(tally)
+    """The file's bytes; `report` (a `ReportOptions`) is for the report formats."""
+    row = TALLY[fmt]
+    module = importlib.import_module(row.module)
+    data: bytes = module.render(tally, report) if row.report else module.render(tally)
     return data

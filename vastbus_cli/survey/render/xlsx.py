@@ -124,9 +124,9 @@ class _Grid:
             self.sheet.append([self.cells.get((row, column)) for column in range(1, width + 1)])
 
 
-def render(tally: Tally) -> bytes:
+def render(tally: Tally, report: object = None) -> bytes:
     buffer = io.BytesIO()
-    write(tally, buffer)
+    write(tally, buffer, report)
     return buffer.getvalue()
 
 
