@@ -78,6 +78,10 @@ def rollup_command(
         None, "--conclusions", metavar="FIL.md",
         help="Slutsatser och rekommendationer (Markdown), efter det som lyfts till "
              "regional nivå."),
+    follow_up: Path | None = typer.Option(
+        None, "--follow-up", metavar="FIL.md",
+        help="Vad som har gjorts med förra årets lyfta frågor i hela regionen (Markdown); "
+             "delregionernas egna texter följer med var och en."),
     recipient: str | None = typer.Option(
         None, "--recipient", metavar="TEXT",
         help="Mottagare på titelsidan ('Till:'); standard: Regionala styrgruppen för Västbus."),
@@ -110,14 +114,14 @@ def rollup_command(
         if wrong is not None:
             fail(f"{path}: {wrong}", "Kontrollera sökvägen.")
     check_files(((reference_docx, "Referensdokumentet"), (intro, "Inledningen"),
-                 (conclusions, "Slutsatserna")))
+                 (conclusions, "Slutsatserna"), (follow_up, "Uppföljningen")))
     check_reference(reference_docx)
     check_templates(template)
     from vastbus_cli.render.formats import FORMATS
 
     if output is None and FORMATS[fmt].binary:
         fail(f"Formatet {fmt} kan inte skrivas till skärmen.", "Ange en fil med -o.")
-    inputs = [*summaries, *(template or []), reference_docx, intro, conclusions]
+    inputs = [*summaries, *(template or []), reference_docx, intro, conclusions, follow_up]
     if output is not None:
         check_outputs(output, force=force, inputs=inputs)
     from vastbus_cli.rollup.inputs import rollup_files
@@ -125,7 +129,7 @@ def rollup_command(
     region, problems = rollup_files(summaries, produced=produced, recurring=recurring,
                                     across=across, appendix=appendix, intro=intro,
                                     conclusions=conclusions, recipient=recipient, sender=sender,
-                                    reference=reference_number)
+                                    reference=reference_number, follow_up=follow_up)
     errors = sum(p.is_error for p in problems)
     warnings = plural(len(problems) - errors, "varning", "varningar")
     if region is None:
