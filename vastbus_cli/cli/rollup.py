@@ -4,8 +4,9 @@ A command of its own, not `compile` given JSON files: compile reads a folder of
 raw reports with a roster, last year's folder and --skip-invalid, none of which
 mean anything for summaries; rollup reads finished summaries and has options of
 its own (--across). Both write the same documents through the same renderers,
-and read the coordinator's introduction and conclusions the same way; rollup only
-from --intro / --conclusions (a sub-region's inledning.md is not the region's).
+and read the coordinator's introduction, conclusions and follow-up the same way; rollup
+only from --intro / --conclusions / --follow-up (a sub-region's inledning.md is not the
+region's; its uppfoljning.md travels in its summary, on its part).
 """
 
 from __future__ import annotations
