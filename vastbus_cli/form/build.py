@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from vastbus_cli.form import SAVED_BY_FORM
 from vastbus_cli.form.fields import form_sections, start_values
 from vastbus_cli.form.layout import split_template
 from vastbus_cli.form.rules import email_data, form_rules, limits, privacy_data
@@ -73,6 +74,7 @@ def form_data(group: GroupInfo, year: int) -> dict[str, Any]:
         "limits": limits(),
         "privacy": privacy_data(),
         "email": email_data(),
+        "savedMark": SAVED_BY_FORM,
         "placeholder": PLACEHOLDER,
         "choosePlaceholder": CHOOSE_PLACEHOLDER,
         "severity": {s.value: s.value.capitalize() for s in Severity},
