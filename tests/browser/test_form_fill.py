@@ -9,6 +9,7 @@ from browser.chromium import Browser
 from browser.formpages import compile_json, examples_copy, make_form, problems_of
 from selenium.webdriver.common.keys import Keys
 
+from vastbus_cli.form import SAVED_BY_FORM
 from vastbus_cli.reports.template import GroupInfo, render_template
 
 pytestmark = pytest.mark.browser
@@ -49,7 +50,8 @@ def test_empty_form_saves_the_template_with_no_choice_made(browser: Browser,
     assert ["avvikelser[1].status", "", "", "Välj status …"] in selects
     saved = browser.save("arsberattelse-2025-skovde.yaml")
     template = render_template(GroupInfo("Skövde", "Skövde", "Skaraborg"), 2025)
-    assert saved == _without_example_choices(_without_contact(template))
+    # the template's layout, and the form's marker last (letters then speak the form's words)
+    assert saved == _without_example_choices(_without_contact(template)) + SAVED_BY_FORM + "\n"
     # and validate says what it says about the blank template: nothing is filled in yet
     codes = {code for _, code, _ in problems_of(browser.downloads / "arsberattelse-2025-skovde.yaml")}
     assert codes == {"ej-ifylld"}

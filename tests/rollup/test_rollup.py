@@ -108,7 +108,7 @@ def test_rollup_figures(region: dict[str, Any]) -> None:
         "information_ej_överförd": ["Norra Skaraborg", "Södra Skaraborg"],
         "övergång_mellan_verksamheter": ["Södra Skaraborg", "Västra Skaraborg"],
         "väntetider": ["Norra Skaraborg", "Södra Skaraborg"]}
-    assert region["rolled"]["format_version"] == 1
+    assert region["rolled"]["format_version"] == 2
 
 
 def test_documents(region: dict[str, Any]) -> None:
@@ -227,12 +227,12 @@ def test_another_format_version_or_corrupt_file_refused(region: dict[str, Any],
                                                         tmp_path: Path) -> None:
     good = region["files"][0]
     data = json.loads(good.read_text(encoding="utf-8"))
-    other = tmp_path / "version2.json"
-    other.write_text(json.dumps({**data, "format_version": 2}), encoding="utf-8")
+    other = tmp_path / "version3.json"
+    other.write_text(json.dumps({**data, "format_version": 3}), encoding="utf-8")
     result = runner.invoke(app, ["rollup", str(good), str(other)], env={"COLUMNS": "200"})
     assert result.exit_code == 1
-    assert (f"{other}:1:20  fel  formatversion  Sammanställningen har formatversion 2; den här "
-            f"versionen av vastbus läser formatversion 1.") in result.output
+    assert (f"{other}:1:20  fel  formatversion  Sammanställningen har formatversion 3; den här "
+            f"versionen av vastbus läser formatversion 1 och 2.") in result.output
     broken = tmp_path / "trasig.json"
     broken.write_text(good.read_text(encoding="utf-8")[:500], encoding="utf-8")
     result = runner.invoke(app, ["rollup", str(good), str(broken)], env={"COLUMNS": "200"})

@@ -144,7 +144,7 @@ def test_another_format_version_at_its_place(good: dict[str, Any]) -> None:
     text = dumps({**good, "format_version": True})
     assert problems(text) == [(*at(text, '"format_version": true', "true"), "formatversion",
                                "Sammanställningen har formatversion True; den här versionen av "
-                               "vastbus läser formatversion 1.")]
+                               "vastbus läser formatversion 1 och 2.")]
 
 
 def rollup_cli(*paths: Path) -> str:

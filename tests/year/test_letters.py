@@ -137,6 +137,32 @@ def test_letters_to_form_users_speak_the_forms_words(folder: Path, tmp_path: Pat
     assert "fyll i den och skicka den till oss" not in gullspang.lower()
 
 
+def test_feedback_after_compile_speaks_the_forms_words_to_a_file_the_form_saved(
+        tmp_path: Path) -> None:
+    from vastbus_cli.form import SAVED_BY_FORM
+
+    folder = tmp_path / "rapporter"
+    shutil.copytree(EXAMPLES / "2025", folder)
+    for name in ("tibro", "skara"):  # more meetings held than planned: a warning at its line
+        path = folder / f"arsberattelse-2025-{name}.yaml"
+        text = path.read_text(encoding="utf-8")
+        planned = int(text.split("planerade: ")[1].split()[0])
+        text = text.replace("genomförda: ", f"genomförda: {planned + 2}  # ", 1)
+        path.write_text(text + (SAVED_BY_FORM + "\n" if name == "tibro" else ""),
+                        encoding="utf-8")
+    out = tmp_path / "brev"
+    result = runner.invoke(app, ["compile", str(folder), "--date", "2026-05-20", "-o",
+                                 str(tmp_path / "s.md"), "--feedback", str(out)])
+    assert result.exit_code == 0, result.output
+    tibro = body(out / "aterkoppling-2025-tibro.eml")  # saved by the form
+    skara = body(out / "aterkoppling-2025-skara.eml")  # written in the template
+    assert ("- ”Genomförda” under Möten: Fler genomförda möten (10) än planerade (8). "
+            "Kontrollera siffrorna; stämmer de kan du låta dem stå.") in tibro
+    assert "rad " not in tibro.lower()
+    assert "- ”Genomförda” under Möten (rad 36): Fler genomförda möten (10) än planerade (8)." \
+        in skara
+
+
 def test_template_users_told_how_the_form_checks_a_file(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "utkast"
     runner.invoke(app, ["status", str(folder), "--date", DATE, "--drafts", str(out)])

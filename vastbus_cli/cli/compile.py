@@ -76,6 +76,10 @@ def compile_command(
         None, "--conclusions", metavar="FIL.md",
         help="Slutsatser och rekommendationer (Markdown). Standard: slutsatser.md bredvid "
              "grupper.yaml."),
+    follow_up: Path | None = typer.Option(
+        None, "--follow-up", metavar="FIL.md",
+        help="Vad den delregionala gruppen har gjort med förra årets lyfta frågor (Markdown). "
+             "Standard: uppfoljning.md bredvid grupper.yaml."),
     feedback: Path | None = typer.Option(
         None, "--feedback", metavar="UTGÅNG/",
         help="Skriv ett e-postutkast (.eml) per grupp: vad berättelsen bidrog med och vad som "
@@ -87,7 +91,7 @@ def compile_command(
     force: bool = typer.Option(False, "--force", help="Ersätt en befintlig utdatafil."),
 ) -> None:
     from vastbus_cli.reports.compile import compile_reports
-    from vastbus_cli.reports.coordinator_texts import CONCLUSIONS_NAME, INTRO_NAME
+    from vastbus_cli.reports.coordinator_texts import TEXTS
     from vastbus_cli.reports.validate import input_files
 
     fmt = choose_format(format, output)
@@ -99,13 +103,14 @@ def compile_command(
     produced = parse_date(date)
     _check_inputs(folder, previous, ((reference_docx, "Referensdokumentet"),
                                      (roster, "Gruppförteckningen"), (intro, "Inledningen"),
-                                     (conclusions, "Slutsatserna")))
+                                     (conclusions, "Slutsatserna"),
+                                     (follow_up, "Uppföljningen")))
     check_reference(reference_docx)
     check_templates(template)
     inputs = [*input_files([folder], roster), *(input_files([previous]) if previous else []),
-              *(template or []), reference_docx, intro, conclusions,
+              *(template or []), reference_docx, intro, conclusions, follow_up,
               *(d / name for d in (folder, roster.parent if roster else None) if d is not None
-                for name in (INTRO_NAME, CONCLUSIONS_NAME))]  # found beside, unless given
+                for _, name, _ in TEXTS)]  # found beside, unless given
     if output is not None:  # refuse before reading anything
         check_outputs(output, force=force, inputs=inputs)
     to_stderr = output is None  # stdout carries the document
@@ -113,7 +118,7 @@ def compile_command(
         result = compile_reports(folder, roster=roster, previous=previous,
                                  skip_invalid=skip_invalid, recurring=recurring, progress=tick,
                                  produced=produced, intro=intro, conclusions=conclusions,
-                                 appendix=appendix)
+                                 appendix=appendix, follow_up=follow_up)
     if result.problems:
         show_problems(result.problems, result.validation.summary_line(result.problems),
                       stderr=to_stderr)

@@ -4,8 +4,9 @@ A command of its own, not `compile` given JSON files: compile reads a folder of
 raw reports with a roster, last year's folder and --skip-invalid, none of which
 mean anything for summaries; rollup reads finished summaries and has options of
 its own (--across). Both write the same documents through the same renderers,
-and read the coordinator's introduction and conclusions the same way; rollup only
-from --intro / --conclusions (a sub-region's inledning.md is not the region's).
+and read the coordinator's introduction, conclusions and follow-up the same way; rollup
+only from --intro / --conclusions / --follow-up (a sub-region's inledning.md is not the
+region's; its uppfoljning.md travels in its summary, on its part).
 """
 
 from __future__ import annotations
@@ -80,6 +81,10 @@ def rollup_command(
         None, "--conclusions", metavar="FIL.md",
         help="Slutsatser och rekommendationer (Markdown), efter det som lyfts till "
              "regional nivå."),
+    follow_up: Path | None = typer.Option(
+        None, "--follow-up", metavar="FIL.md",
+        help="Vad som har gjorts med förra årets lyfta frågor i hela regionen (Markdown); "
+             "delregionernas egna texter följer med var och en."),
     recipient: str | None = typer.Option(
         None, "--recipient", metavar="TEXT",
         help="Mottagare på titelsidan ('Till:'); standard: Regionala styrgruppen för Västbus."),
@@ -108,10 +113,10 @@ def rollup_command(
         if wrong is not None:
             fail(f"{path}: {wrong}", "Kontrollera sökvägen.")
     check_files(((reference_docx, "Referensdokumentet"), (intro, "Inledningen"),
-                 (conclusions, "Slutsatserna")))
+                 (conclusions, "Slutsatserna"), (follow_up, "Uppföljningen")))
     check_reference(reference_docx)
     check_templates(template)
-    inputs = [*summaries, *(template or []), reference_docx, intro, conclusions]
+    inputs = [*summaries, *(template or []), reference_docx, intro, conclusions, follow_up]
     if output is not None:
         check_outputs(output, force=force, inputs=inputs)
     from vastbus_cli.rollup.inputs import rollup_files
@@ -119,7 +124,7 @@ def rollup_command(
     region, problems = rollup_files(summaries, produced=produced, recurring=recurring,
                                     across=across, appendix=appendix, intro=intro,
                                     conclusions=conclusions, recipient=recipient, sender=sender,
-                                    reference=reference_number)
+                                    reference=reference_number, follow_up=follow_up)
     errors = sum(p.is_error for p in problems)
     warnings = plural(len(problems) - errors, "varning", "varningar")
     if region is None:

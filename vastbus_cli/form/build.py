@@ -14,9 +14,10 @@ from typing import Any
 
 import yaml
 
+from vastbus_cli.form import SAVED_BY_FORM
 from vastbus_cli.form.fields import form_sections, start_values
 from vastbus_cli.form.layout import split_template
-from vastbus_cli.form.rules import form_rules, limits, privacy_data
+from vastbus_cli.form.rules import email_data, form_rules, limits, privacy_data
 from vastbus_cli.problems import Severity
 from vastbus_cli.reports.model import Meetings, Report
 from vastbus_cli.reports.parse import PLACEHOLDER
@@ -30,7 +31,7 @@ CHOOSE_PLACEHOLDER = f"{PLACEHOLDER}: välj ett av alternativen"
 _CLOSING_TAG = re.compile(r"</(script|style)", re.IGNORECASE)
 #: The form's script, one file per concern, in the order they are joined (each file uses
 #: only names defined in itself or in a file before it, except inside functions run later).
-SCRIPTS = ("values.js", "privacy.js", "rules.js", "yaml.js", "fields.js", "messages.js",
+SCRIPTS = ("values.js", "privacy.js", "email.js", "rules.js", "yaml.js", "fields.js", "messages.js",
            "draft.js", "start.js")
 #: Third-party code inlined into every form: file in assets/vendor/ → (name and version,
 #: licence file beside it). Its licence notice goes into the page with it (the MIT licence
@@ -72,6 +73,8 @@ def form_data(group: GroupInfo, year: int) -> dict[str, Any]:
         "meetings": _meeting_keys(),
         "limits": limits(),
         "privacy": privacy_data(),
+        "email": email_data(),
+        "savedMark": SAVED_BY_FORM,
         "placeholder": PLACEHOLDER,
         "choosePlaceholder": CHOOSE_PLACEHOLDER,
         "severity": {s.value: s.value.capitalize() for s in Severity},

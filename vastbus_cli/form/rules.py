@@ -129,6 +129,11 @@ def validate_rules() -> dict[str, Any]:
                            label=where(("nyckeltal", "Tal")), shown=shown),
         "email": _rule(_parsed(_with(("kontakt",), {"roll": "r", "epost": _MARK})),
                        label=where(("kontakt", "epost")), shown=shown),
+        # past the pattern, year/addresses.py says why no letter can go there: its hint
+        "emailAddress": {**_rule(_parsed(_with(("kontakt",), {"roll": "r",
+                                                              "epost": f"x@{_MARK}.se>"})),
+                                 label=where(("kontakt", "epost")), shown=f"'x@{_MARK}.se>'"),
+                         "hint": "{reason}"},
         # the hints of these two list what is allowed where the probe stood; the form says that
         "choice": {**_rule(_parsed(_with(("sammansättning", 0, "organisation"), _MARK)),
                            label=where(("sammansättning", 0, "organisation")), shown=shown),
@@ -151,6 +156,23 @@ def validate_rules() -> dict[str, Any]:
 def limits() -> dict[str, int]:
     """Where a count or a key figure becomes too large to be true (checks/counts.py)."""
     return {"maxCount": counts.MAX_COUNT, "maxKeyFigure": counts.MAX_KEY_FIGURE}
+
+
+def email_data() -> dict[str, Any]:
+    """What the browser's copy of `year/addresses.mail_address` needs: Python's whitespace
+    (its strip() and `\\s`), the limits, the IDNA tables and each reason's words."""
+    from vastbus_cli.form.idna_table import shipped
+    from vastbus_cli.year import addresses
+
+    tables = shipped()
+    return {"spaces": tables["spaces"],
+            "maxLocal": addresses.MAX_LOCAL, "maxDomain": addresses.MAX_DOMAIN,
+            "maxLabel": addresses.MAX_LABEL,
+            "idna": {k: v for k, v in tables.items() if k != "spaces"},
+            "reasons": {"oneAddress": addresses.ONE_ADDRESS,
+                        "asciiLocal": addresses.ASCII_LOCAL,
+                        "badDomain": addresses.BAD_DOMAIN, "idnChanged": addresses.IDN_CHANGED,
+                        "tooLong": addresses.TOO_LONG}}
 
 
 def privacy_data() -> dict[str, Any]:

@@ -233,7 +233,7 @@ def sections(part: Part, totals: bool, conclusions: bool = False) -> list[str]:
             keys.insert(1, "subregions")
     if part.comparison is None:
         keys.remove("comparison")
-    if part.follow_up is None:
+    if part.follow_up is None and not part.follow_up_text:
         keys.remove("follow_up")
     if not part.appendix and "appendix" in keys:
         keys.remove("appendix")
@@ -352,6 +352,13 @@ def _follow_up_clauses(rows: list[FollowUp], year: int) -> list[str]:
                  else [f"{f.group} ({quoted([f.category.label])})" for f in which])
         out.append(f"{words.format(year=year)} {names(items)}.")
     return out
+
+
+def follow_up_text_title(totals: bool) -> str:
+    """The heading of the coordinator's account (`uppfoljning.md`) inside the follow-up
+    section: what was done with the issues, after what the reports say of them."""
+    return ("Vad de delregionala grupperna har gjort" if totals
+            else "Vad den delregionala gruppen har gjort")
 
 
 def follow_up_sentences(part: Part, year: int) -> list[str]:

@@ -235,6 +235,13 @@ class _Writer:
             self.bullet(f"{text}.", f"{lead}: ")
 
     def _follow_up(self, part: Part) -> None:
+        if part.follow_up is not None:
+            self._raised_last_year(part)
+        if part.follow_up_text:  # what was done, right after what the reports say
+            self.heading(common.follow_up_text_title(self.totals), self.base + 1)
+            self.doc.markdown(part.follow_up_text, below=self.base + 1)
+
+    def _raised_last_year(self, part: Part) -> None:
         self.para(" ".join(common.follow_up_sentences(part, self.s.year)),
                   keep=bool(part.follow_up))
         if not part.follow_up or part.comparison is None:

@@ -242,6 +242,10 @@ class _Book:
         rows += _markdown_rows(common.TITLES["intro"], s.intro)
         rows += [[f"{common.TITLES['digest']}: {lead}", text]
                  for lead, text in digest.digest_lines(s)]
+        for part, totals in common.parts_in_order(s):  # beside the digest's follow-up line
+            prefix = f"{part.subregion}: " if len(s.parts) > 1 or totals else ""
+            rows += _markdown_rows(prefix + common.follow_up_text_title(totals),
+                                   part.follow_up_text)
         for part, totals in common.parts_in_order(s):
             prefix = f"{part.subregion}: " if len(s.parts) > 1 or totals else ""
             rows += [[f"{prefix}{label}", value] for label, value in

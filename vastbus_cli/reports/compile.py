@@ -15,7 +15,7 @@ from pathlib import Path
 from vastbus_cli.privacy import masked_model
 from vastbus_cli.problems import Problem, error, has_errors
 from vastbus_cli.reports.checks import ReportFile
-from vastbus_cli.reports.coordinator_texts import against_the_figures, read_texts
+from vastbus_cli.reports.coordinator_texts import against_the_figures, placed, read_texts
 from vastbus_cli.reports.load import load_file
 from vastbus_cli.reports.merge import merge
 from vastbus_cli.reports.roster import Roster
@@ -77,18 +77,20 @@ def compile_reports(
     intro: Path | None = None,
     conclusions: Path | None = None,
     appendix: bool = False,
+    follow_up: Path | None = None,
 ) -> CompileResult:
     """Validate and merge; with `skip_invalid`, reports with errors are left out and named.
 
-    The coordinator's introduction and conclusions come from `intro` /
-    `conclusions`, or from `inledning.md` / `slutsatser.md` beside the roster.
+    The coordinator's introduction, conclusions and follow-up come from `intro` /
+    `conclusions` / `follow_up`, or from `inledning.md` / `slutsatser.md` /
+    `uppfoljning.md` beside the roster.
     """
     paths = [folder] if isinstance(folder, Path) else list(folder)
     produced = produced or dt.date.today()
     result = validate_paths(paths, roster_path=roster, today=produced, progress=progress)
     beside = [p for p in paths if p.is_dir()] + (
         [Path(result.roster_path).parent] if result.roster_path else [])
-    texts = read_texts(intro, conclusions, beside)
+    texts = read_texts(intro, conclusions, beside, follow_up)
     # validate's own checks (another year, two reports for a group): both refuse the same
     problems = result.problems + texts.problems
     bad_files = {p.file for p in problems if p.is_error}
@@ -113,14 +115,14 @@ def compile_reports(
             compiled.problems.append(wrong_year)
             return compiled
     # a number the privacy guard warned about never reaches the summary
-    compiled.summary = masked_model(merge(
+    compiled.summary = masked_model(placed(merge(
         [rf.report for rf in good], result.roster,
         previous=[rf.report for rf in last_year] if last_year is not None else None,
         previous_roster=previous_roster,
         recurring=recurring, skipped=[Path(p).name for p in compiled.skipped],
         skipped_groups=[g for p in compiled.skipped if (g := _group_name(Path(p)))],
         produced=produced, files=[Path(rf.path).name for rf in good], appendix=appendix,
-    ).model_copy(update={**_roster_facts(result.roster), **texts.texts}))
+    ).model_copy(update=_roster_facts(result.roster)), texts))
     compiled.problems += against_the_figures(
         texts, compiled.summary.totals or compiled.summary.parts[0])
     return compiled

@@ -1,8 +1,9 @@
-"""The coordinator's own words: an introduction and conclusions, as Markdown files.
+"""The coordinator's own words: an introduction, conclusions and what the sub-regional group
+did with last year's raised issues, as Markdown files.
 
 `compile` finds them beside `grupper.yaml` under fixed names (`inledning.md`,
-`slutsatser.md`) without options, or they are named with `--intro` /
-`--conclusions` (the only way for `rollup`, which has no roster). Read as UTF-8
+`slutsatser.md`, `uppfoljning.md`) without options, or they are named with `--intro` /
+`--conclusions` / `--follow-up` (the only way for `rollup`, which has no roster). Read as UTF-8
 (with or without a BOM); a file saved by an older Windows editor in Windows-1252
 is read as that, since such text is never valid UTF-8.
 
@@ -21,13 +22,20 @@ from typing import TYPE_CHECKING
 from vastbus_cli.problems import Problem, error
 
 if TYPE_CHECKING:  # the tally reads its texts here too, and loads no pydantic
-    from vastbus_cli.reports.summary import Part
+    from vastbus_cli.reports.summary import Part, Summary
 
 INTRO_NAME = "inledning.md"
 CONCLUSIONS_NAME = "slutsatser.md"
+FOLLOW_UP_NAME = "uppfoljning.md"
 MAX_BYTES = 1_000_000
-#: Each text's key in the `Summary`, its file name beside the roster, and its Swedish name.
-TEXTS = (("intro", INTRO_NAME, "Inledningen"), ("conclusions", CONCLUSIONS_NAME, "Slutsatserna"))
+#: Each text's key in the `Summary` (or its `Part`, `PART_TEXTS`), its file name beside the
+#: roster, and its Swedish name.
+TEXTS = (("intro", INTRO_NAME, "Inledningen"), ("conclusions", CONCLUSIONS_NAME, "Slutsatserna"),
+         ("follow_up_text", FOLLOW_UP_NAME, "Uppföljningen"))
+#: What the sub-regional group did with last year's raised issues belongs to the follow-up
+#: section of the part it answers for, not to the document: a roll-up then keeps each
+#: sub-region's own text beside that sub-region's follow-up.
+PART_TEXTS = frozenset({"follow_up_text"})
 
 
 def find_beside(folders: list[Path | None], name: str) -> Path | None:
@@ -92,10 +100,12 @@ class CoordinatorTexts:
 
 
 def read_texts(intro: Path | None, conclusions: Path | None,
-               beside: list[Path] | None = None) -> CoordinatorTexts:
-    """The introduction and conclusions named, else found by name in `beside` (in order)."""
+               beside: list[Path] | None = None, follow_up: Path | None = None,
+               ) -> CoordinatorTexts:
+    """The introduction, conclusions and follow-up named, else found by name in `beside`
+    (in order)."""
     found = CoordinatorTexts()
-    for (key, name, _), given in zip(TEXTS, (intro, conclusions), strict=True):
+    for (key, name, _), given in zip(TEXTS, (intro, conclusions, follow_up), strict=True):
         path = given or find_beside(list(beside or []), name)
         if path is None:
             continue
@@ -107,8 +117,23 @@ def read_texts(intro: Path | None, conclusions: Path | None,
     return found
 
 
+def placed(summary: Summary, texts: CoordinatorTexts) -> Summary:
+    """`summary` with the texts in their places: the introduction and conclusions on the
+    document, the follow-up text on the part whose follow-up it answers (the regional
+    totals when there are several sub-regions, else the one part)."""
+    summary = summary.model_copy(
+        update={k: v for k, v in texts.texts.items() if k not in PART_TEXTS})
+    own = {k: v for k, v in texts.texts.items() if k in PART_TEXTS}
+    if not own:
+        return summary
+    if summary.totals is not None:
+        return summary.model_copy(update={"totals": summary.totals.model_copy(update=own)})
+    first, *rest = summary.parts
+    return summary.model_copy(update={"parts": [first.model_copy(update=own), *rest]})
+
+
 def against_the_figures(texts: CoordinatorTexts, part: Part) -> list[Problem]:
-    """Warnings where the introduction or conclusions contradict the tables of `part` (the
+    """Warnings where the introduction, conclusions or follow-up contradict the tables of `part` (the
     whole: the regional totals, or the one sub-region)."""
     from vastbus_cli.reports import consistency
 

@@ -333,6 +333,9 @@ class Part(_Model):
     comparison: Comparison | None = None
     follow_up: list[FollowUp] | None = Field(
         default=None, description="With last year's reports: last year's raised deviations")
+    follow_up_text: str | None = Field(
+        default=None, description="The coordinator's account of what the sub-regional group did "
+                                  "with last year's raised issues (Markdown, uppfoljning.md)")
     to_region: list[RegionalIssue] = Field(
         default_factory=_no_items,
         description="What the sub-region raises to the regional level, most groups first")
@@ -342,16 +345,21 @@ class Part(_Model):
         default=None, description="The regional totals: the sub-regions side by side")
 
 
-#: The version of the summary's JSON format (`compile -o x.json`); `rollup` reads only this one.
-#: Raise it when a change would make an older reader misread a summary; the schema ships as
+#: The version of the summary's JSON format (`compile -o x.json`). Raise it when a change
+#: would make an older reader misread a summary; the schema ships as
 #: `sammanstallning.schema.json` (`python -m vastbus_cli.reports.schema_build`).
-SUMMARY_FORMAT: Literal[1] = 1
+#: 2: a part's `follow_up_text`. A version-1 reader ignores keys it does not know, so it
+#: would have dropped a sub-region's account from the roll-up without a word; it refuses a
+#: version 2 instead.
+SUMMARY_FORMAT: Literal[2] = 2
+#: The versions `rollup` reads: a version-1 summary is a version-2 one without follow-up texts.
+READABLE_FORMATS = (1, 2)
 
 
 class Summary(_Model):
     """The whole summary. The top-level keys are the integration interface; keep them stable."""
 
-    format_version: Literal[1] = Field(
+    format_version: Literal[1, 2] = Field(
         default=SUMMARY_FORMAT, description="The JSON format's version (see SUMMARY_FORMAT)")
     title: str
     subregion: str

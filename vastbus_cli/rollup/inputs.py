@@ -3,9 +3,10 @@
 Every file is read and checked before anything is merged, and every problem is
 collected: a file of another format version or a corrupt one, summaries of different
 years, and the same sub-region in two files (its figures would count twice). The
-regional coordinator's introduction and conclusions are read as `compile` reads a
+regional coordinator's introduction, conclusions and follow-up are read as `compile` reads a
 sub-region's (`coordinator_texts`), and with the title page's facts are the regional
-document's own: never taken from the sub-regions' summaries.
+document's own: never taken from the sub-regions' summaries. Each sub-region's own
+follow-up text stays on its part, beside that sub-region's follow-up.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from vastbus_cli.privacy import masked_model
 from vastbus_cli.problems import Problem, error, has_errors
-from vastbus_cli.reports.coordinator_texts import against_the_figures, read_texts
+from vastbus_cli.reports.coordinator_texts import against_the_figures, placed, read_texts
 from vastbus_cli.reports.roster import group_key
 from vastbus_cli.reports.summary import Summary
 from vastbus_cli.rollup.combine import ACROSS, rollup
@@ -30,7 +31,7 @@ def rollup_files(paths: Sequence[Path], *, produced: dt.date, recurring: int = 3
                  across: int = ACROSS, appendix: bool = False, intro: Path | None = None,
                  conclusions: Path | None = None, recipient: str | None = None,
                  sender: str | None = None, reference: str | None = None,
-                 ) -> tuple[Summary | None, list[Problem]]:
+                 follow_up: Path | None = None) -> tuple[Summary | None, list[Problem]]:
     """The regional summary and the warnings about it, or None and every problem found.
 
     `recipient`, `sender` and `reference` (the diarienummer) go on the title page; an
@@ -51,7 +52,7 @@ def rollup_files(paths: Sequence[Path], *, produced: dt.date, recurring: int = 3
                     str(path), 0, 0, "annat-år",
                     f"Sammanställningen gäller {summary.year}, men {read[0][0]} gäller "
                     f"{first_year}.", "Sammanställ ett verksamhetsår i taget."))
-    texts = read_texts(intro, conclusions)
+    texts = read_texts(intro, conclusions, follow_up=follow_up)
     problems += texts.problems
     if has_errors(problems) or not read:
         return None, problems
@@ -60,7 +61,7 @@ def rollup_files(paths: Sequence[Path], *, produced: dt.date, recurring: int = 3
     facts = {key: value.strip() or None for key, value in (
         ("recipient", recipient), ("sender", sender), ("reference", reference)) if value is not None}
     # a number the privacy guard warned about never reaches the regional document
-    region = masked_model(region.model_copy(update={**facts, **texts.texts}))
+    region = masked_model(placed(region.model_copy(update=facts), texts))
     return region, problems + against_the_figures(texts, region.totals or region.parts[0])
 
 

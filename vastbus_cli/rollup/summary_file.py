@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from vastbus_cli.problems import Problem, error
-from vastbus_cli.reports.summary import SUMMARY_FORMAT, Summary
+from vastbus_cli.reports.summary import READABLE_FORMATS, Summary
 from vastbus_cli.rollup.json_place import json_position, line_column
 from vastbus_cli.rollup.json_strict import strict_loads
 
@@ -111,11 +111,11 @@ def parse_summary(name: str, text: str) -> tuple[Summary | None, list[Problem]]:
                             "Filen är ingen sammanställning från vastbus (nycklarna 'year' och "
                             "'parts' saknas).", HINT)]
     version = data.get("format_version")
-    if version != SUMMARY_FORMAT or isinstance(version, bool):
+    if version not in READABLE_FORMATS or isinstance(version, bool):
         said = "saknar formatversion" if version is None else f"har formatversion {version!r}"
         return None, [error(name, *json_position(text, ("format_version",)), "formatversion",
                             f"Sammanställningen {said}; den här versionen av vastbus läser "
-                            f"formatversion {SUMMARY_FORMAT}.",
+                            f"formatversion {' och '.join(map(str, READABLE_FORMATS))}.",
                             "Gör om sammanställningen med 'vastbus compile … -o x.json' i samma "
                             "version av vastbus som gör den regionala sammanställningen.")]
     from pydantic import ValidationError

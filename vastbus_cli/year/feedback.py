@@ -104,6 +104,18 @@ def feedback_text(summary: Summary, part: Part, group: str, notes: list[str],
     return "\n".join([*lines, "", "Hälsningar", *signature]) + "\n"
 
 
+def _saved_by_form(path: str) -> bool:
+    """A group whose file the form saved never saw its lines: its letter names fields only."""
+    from pathlib import Path
+
+    from vastbus_cli.form import saved_by_form
+
+    try:
+        return saved_by_form(Path(path).read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return False
+
+
 def feedback(compiled: CompileResult) -> list[Draft]:
     """One draft per group in the summary, addressed as the reminders are."""
     from vastbus_cli.render.common import author
@@ -127,7 +139,9 @@ def feedback(compiled: CompileResult) -> list[Draft]:
             notes: list[str] = []
             if file is not None and file.report is not None:
                 at = paths_at(file.report.positions)
-                notes = [plain_problem(p, at) for p in file.problems if not p.is_error]
+                form = _saved_by_form(file.path)
+                notes = [plain_problem(p, at, form=form) for p in file.problems
+                         if not p.is_error]
             body = feedback_text(summary, part, group, notes, signature)
             title = f"Tack för årsberättelsen för {summary.year} {whose(group)}"
             to = recipient(f"Västbus {group}", email)

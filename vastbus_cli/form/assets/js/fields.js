@@ -41,8 +41,11 @@ function fieldNode(field, id, value, parts, opts) {
   } else {
     var numeric = field.kind === "count" || field.kind === "number";
     input = el("input", Object.assign({
-      type: field.kind === "email" ? "email" : "text",
-      inputmode: field.kind === "count" ? "numeric" : (field.kind === "number" ? "decimal" : null),
+      // not type="email": Chromium rewrites its domain (faß.de → fass.de, another domain)
+      // before the rule of year/addresses.py sees it; inputmode keeps the e-mail keyboard
+      type: "text",
+      inputmode: field.kind === "count" ? "numeric" : (field.kind === "number" ? "decimal"
+                 : (field.kind === "email" ? "email" : null)),
       autocomplete: field.kind === "email" ? "email" : "off",
       "class": numeric ? "short" : null,
       readonly: opts.locked ? "readonly" : null

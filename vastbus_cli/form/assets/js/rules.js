@@ -23,6 +23,9 @@ function fieldProblems(field, value, parts, included) {
       out.push(problem("figureTooLarge", { key: parts[parts.length - 1], value: cut(pythonNumber(text)) }));
     } else if (field.kind === "email" && !new RegExp(field.pattern, "u").test(text)) {
       out.push(problem("email", { label: where, shown: shown(text) }));
+    } else if (field.kind === "email" && mailReason(text) !== null) {
+      out.push(problem("emailAddress", { label: where, shown: shown(text),
+                                         reason: D.email.reasons[mailReason(text)] }));
     } else if (field.kind === "choice" && !optionFor(field, text)) {
       out.push(problem("choice", { label: where, shown: shown(text) }));
     }

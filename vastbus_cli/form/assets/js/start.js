@@ -87,5 +87,5 @@ function start() {
 }
 
 window.vastbusForm = { toYaml: function () { return toYaml(); }, identityNumbers: identityNumbers,
-                       luhnOk: luhnOk, check: function () { return checkAll(); } };
+                       luhnOk: luhnOk, mailReason: mailReason, check: function () { return checkAll(); } };
 start();

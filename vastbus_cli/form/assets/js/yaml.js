@@ -79,7 +79,7 @@ function toYaml() {
     var body = sectionYaml(section);
     if (body !== null) { out += piece.before + body; }
   });
-  return out + D.layout.trailer;
+  return out + D.layout.trailer + D.savedMark + "\n";  // letters then speak the form's words
 }
 
 function emptyRecord(section) {
