@@ -10,6 +10,7 @@ import typer
 import typer.main
 from typer.core import TyperGroup
 
+from vastbus_cli import heap
 from vastbus_cli.cli.registry import LazyApp, LazyCommands
 
 HELP_OPTIONS = ("-h", "--help")
@@ -63,7 +64,7 @@ class _Vastbus(TyperGroup):
             return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: Any) -> Any:
-        with _swedish_on_error():
+        with _swedish_on_error(), heap.one_command():
             return super().invoke(ctx)
 
 
