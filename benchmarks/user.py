@@ -33,6 +33,7 @@ ROOT = HERE.parent
 HELP_TARGET = 0.3
 TARGET = 1.0
 SUBREGION, REGION, SURVEY_ROWS = 70, 420, 10_000
+ROLLUP_PARTS = 6  # a roll-up of six sub-regions of SUBREGION reports: the region's size
 
 
 def _texts(year: int) -> list[str]:
@@ -45,16 +46,19 @@ def _texts(year: int) -> list[str]:
     return texts
 
 
-def write_year(folder: Path, year: int, count: int) -> Path:
-    """`count` reports of `year` (the examples, renamed) and a roster listing exactly them."""
+def write_year(folder: Path, year: int, count: int, subregion: str = "Skaraborg",
+               first: int = 0) -> Path:
+    """`count` reports of `year` (the examples, renamed from group `first` on) and a roster
+    listing exactly them, all in `subregion`."""
     folder.mkdir(parents=True, exist_ok=True)
     texts = _texts(year)
-    for i in range(count):
+    for i in range(first, first + count):
         name = generate.group_name(i)
-        (folder / f"arsberattelse-{year}-{i:05d}.yaml").write_text(
-            texts[i % len(texts)].replace("{name}", name), encoding="utf-8")
-    lines = ["delregion: Skaraborg", "grupper:"]
-    for i in range(count):
+        text = texts[i % len(texts)].replace("{name}", name)
+        text = re.sub(r'(?m)^  delregion: "?Skaraborg"?$', f'  delregion: "{subregion}"', text)
+        (folder / f"arsberattelse-{year}-{i:05d}.yaml").write_text(text, encoding="utf-8")
+    lines = [f"delregion: {subregion}", "grupper:"]
+    for i in range(first, first + count):
         lines += [f'  - namn: "{generate.group_name(i)}"', f'    kommun: "{generate.group_name(i)}"']
     (folder / "grupper.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
@@ -69,9 +73,10 @@ def build(data: Path) -> dict[str, Path]:
         "round2": data / "enkat-2026.csv",
         "spec": data / "spec.yaml",
         "out": data / "out",
+        "parts": data / "rollup",
     }
     marker = data / "done"
-    wanted = repr((SUBREGION, REGION, SURVEY_ROWS))
+    wanted = repr((SUBREGION, REGION, SURVEY_ROWS, ROLLUP_PARTS))
     if not (marker.exists() and marker.read_text() == wanted):
         shutil.rmtree(data, ignore_errors=True)
         write_year(paths["sub"], 2025, SUBREGION)
@@ -80,9 +85,21 @@ def build(data: Path) -> dict[str, Path]:
         generate.write_survey(paths["round1"], SURVEY_ROWS // 2, seed=11)
         generate.write_survey(paths["round2"], SURVEY_ROWS // 2, seed=12)
         generate.write_spec(paths["spec"])
+        write_parts(paths["parts"])
         marker.write_text(wanted)
     paths["out"].mkdir(exist_ok=True)
     return paths
+
+
+def write_parts(folder: Path) -> None:
+    """ROLLUP_PARTS sub-regions of SUBREGION reports each, compiled to the JSON `rollup`
+    reads (by the vastbus installed in this environment)."""
+    for part in range(ROLLUP_PARTS):
+        reports = write_year(folder / f"delregion-{part + 1}", 2025, SUBREGION,
+                             f"Delregion {part + 1}", part * SUBREGION)
+        subprocess.run([*vastbus(), "compile", str(reports), "-o",
+                        str(folder / f"delregion-{part + 1}.json"), "--date", "2026-06-01"],
+                       check=True, stdout=subprocess.DEVNULL)
 
 
 @dataclass(frozen=True)
@@ -117,6 +134,11 @@ def commands(vb: list[str], p: dict[str, Path]) -> list[UserCmd]:
     for fmt in ("md", "docx", "xlsx", "json"):
         cmds.append(UserCmd(f"compile-420-{fmt}", [*vb, "compile", region, "-o",
                                                    str(out / f"s420.{fmt}"), "--force"], TARGET))
+    parts = [str(p) for p in sorted(p["parts"].glob("delregion-*.json"))]
+    for fmt in ("md", "docx", "xlsx", "json"):
+        cmds.append(UserCmd(f"rollup-{ROLLUP_PARTS}-{fmt}", [*vb, "rollup", *parts, "-o",
+                                                     str(out / f"r{ROLLUP_PARTS}.{fmt}"),
+                                                     "--force"], TARGET))
     cmds.append(UserCmd("tally-table", [*vb, "tally", *survey], TARGET))
     for fmt in ("json", "md", "docx", "xlsx"):
         cmds.append(UserCmd(f"tally-{fmt}", [*vb, "tally", *survey, "-o",

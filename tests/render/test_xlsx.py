@@ -159,7 +159,10 @@ def test_layout_a_write_only_sheet_takes_before_its_rows() -> None:
     meetings = wb["Möten"]
     assert meetings["A1"].fill.fgColor.rgb == "00DDE4EE" and meetings["A1"].font.b
     assert meetings["B1"].alignment.horizontal == "right"  # over its numbers
-    assert meetings["A2"].alignment.vertical == "top" and not meetings["A2"].font.b
+    assert not meetings["A2"].has_style  # one line a row: top alignment would change nothing
+    assert meetings["A5"].font.b and not meetings["A5"].alignment.vertical  # the Totalt row
+    assert not any(c.has_style for row in wb["Data"].iter_rows(min_row=2) for c in row)
+    assert overview["A8"].alignment.vertical == "top"  # a wrapping column: rows read from the top
     assert wb["Jämförelse"]["F2"].number_format == "+0;-0;0"  # a change: its sign shown
     comp = wb["Sammansättning"]
     (chart,) = comp._charts
@@ -218,3 +221,15 @@ def test_comparison_sheet_has_the_category_chart() -> None:
         "'Jämförelse'!$D$1", "'Jämförelse'!$B$7:$B$12", "'Jämförelse'!$D$7:$D$12",
         "'Jämförelse'!$E$1", "'Jämförelse'!$B$7:$B$12", "'Jämförelse'!$E$7:$E$12"]
     assert "<legend>" in chart
+
+
+def test_formula_like_text_in_an_unstyled_column_stays_text() -> None:
+    """The Data and Möten sheets write plain values (no column wraps); a group name that
+    looks like a formula still goes in as text there."""
+    reports = [as_report(report_dict("=1+2", deviations=[deviation("väntetider", 2)])),
+               as_report(report_dict("@Hjo"))]
+    wb = reopen(render(merge(reports, None, produced=dt.date(2026, 5, 1))))
+    for name in ("Data", "Möten"):
+        cells = [c for row in wb[name].iter_rows(min_row=2) for c in row
+                 if c.value in ("=1+2", "@Hjo")]
+        assert cells and all(c.data_type == "s" for c in cells), name

@@ -9,6 +9,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from vastbus_cli import heap
 from vastbus_cli.cli.registry import LazyApp, LazyCommands, build_command
 
 HELP_OPTIONS = ("-h", "--help")
@@ -60,7 +61,7 @@ class _Vastbus(TyperGroup):
             return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: Any) -> Any:
-        with _swedish_on_error():
+        with _swedish_on_error(), heap.one_command():
             return super().invoke(ctx)
 
 

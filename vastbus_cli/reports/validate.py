@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vastbus_cli import heap
 from vastbus_cli.paths import is_missing, path_problem
 from vastbus_cli.problems import Problem, error, has_errors, plural, sorted_problems
 from vastbus_cli.reports.checks import FILE_CHECKS, SET_CHECKS, Context, ReportFile
@@ -160,6 +161,7 @@ def validate_paths(
         if progress is not None:
             progress(path)
         result.files.append(validate_file(path, ctx))
+        heap.read()  # the report stays until the command ends
     parsed = [f.report for f in result.files if f.report is not None]
     by_path = {f.path: f for f in result.files}
     for set_check in SET_CHECKS:
