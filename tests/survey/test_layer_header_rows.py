@@ -87,3 +87,9 @@ def test_several_labels_and_singles_are_counted_not_just_seen() -> None:
     # four singles, two filled (6 > 4)
     assert not _labels_below(["Q1", "Q2", "Q3", "Q4", "M", "", ""],
                              ["x", "y", "", "", "", "a", "b"])
+
+
+def test_a_row_shorter_than_the_headings_is_read_as_far_as_it_goes() -> None:
+    # the caller pads rows to one width; a short row must still not break the reading
+    assert _labels_below(["Q", "", "R"], ["", "a"])
+    assert not _labels_below(["Q1", "Q2", "Q3"], ["x"])
