@@ -19,6 +19,7 @@ from vastbus_cli.survey.kinds import (
     TYPE_DOUBT,
     Decision,
     _few_options,
+    _short,
     _split_support,
     decide,
     is_named_text,
@@ -309,3 +310,62 @@ def test_plainly_free_text_only_beyond_twenty_thousand_mostly_different_answers(
 def test_the_codes_of_a_doubt() -> None:
     assert (MULTI_DOUBT, TYPE_DOUBT) == ("flerval-osäkert", "typ-osäker")
     assert Decision(Kind.text).doubt_code == MULTI_DOUBT
+
+
+# --- how long a doubt's quotes are ----------------------------------------------------------
+
+H45 = "Handledning i grupp för alla som vill vara me"  # 45 characters: a 51-character cell
+P31 = "Samverkan mellan de lokala grup"  # 31 characters
+P18 = "Regionala Insatser"  # 18: "P31, P18" is 51
+
+
+def test_short_keeps_sixty_characters_by_default() -> None:
+    assert _short("a" * 60) == "a" * 60
+    assert _short("a" * 61) == "a" * 59 + "…"
+    assert _short("a" * 5, 5) == "a" * 5
+    assert _short("a" * 6, 5) == "aaaa…"
+
+
+def test_a_weak_option_doubt_quotes_fifty_and_forty_characters() -> None:
+    cell = f"{H45}, Fika"
+    assert (len(H45), len(cell)) == (45, 51)
+    counts = Counter({"Utbildning, Fika": 2, "Utbildning": 1, "Fika": 2, cell: 1})
+    assert decide("Q", counts, []).doubt == (
+        f"som flerval där svaret '{cell[:49]}…' delas upp i '{H45[:39]}…' och 'Fika', eller "
+        f"som enkelval där '{cell[:49]}…' är ett alternativ. Räknad som flerval")
+
+
+def test_a_glued_option_doubt_quotes_fifty_and_thirty_characters() -> None:
+    option = f"{P31}, {P18}"
+    assert len(option) == 51
+    counts = Counter({option: 3, f"{option}, Kanske": 1, "Kanske": 1})
+    assert decide("Q", counts, []).doubt == (
+        f"som flerval med alternativet '{option[:49]}…', eller med det uppdelat i "
+        f"'{P31[:29]}…' och '{P18}'. Räknad med '{option[:49]}…' som ett alternativ")
+
+
+def test_a_glued_answer_doubt_quotes_fifty_and_thirty_characters() -> None:
+    option = f"{P31}, {P18}"
+    assert decide("Q", Counter({option: 3, "Hi": 2}), []).doubt == (
+        f"som enkelval där '{option[:49]}…' är ett svar, eller som flerval där det är "
+        f"'{P31[:29]}…' och '{P18}' (inget av alternativen har valts ensamt). "
+        "Räknad som enkelval")
+
+
+def test_free_text_with_a_glued_answer_has_a_free_text_doubt() -> None:
+    assert decide("Q", Counter({"Hello, World": 1, "Hi": 1}), []) == Decision(
+        Kind.text, doubt="som fritext där 'Hello, World' är ett svar, eller som flerval där det "
+                         "är 'Hello' och 'World' (inget av alternativen har valts ensamt). "
+                         "Räknad som fritext")
+
+
+def test_free_text_with_a_joined_answer_whose_parts_never_recur_has_no_doubt() -> None:
+    assert decide("Q", Counter({"C, A": 1, "A": 1, "B": 1}), []) == TEXT
+
+
+def test_cells_not_among_the_counts_count_no_respondent() -> None:
+    # `segment` strips each cell; an answer counted unstripped is not found under its cell
+    counts = Counter({"A, B": 2, " A, Y ": 1, "A": 1, "B": 1})
+    assert _split_support(segment(counts), counts) == 1.0
+    ten = Counter({c: 1 for c in [" A ", "B", "A, B", "C", "D", "E", "F", "G", "H", "I"]})
+    assert not _few_options(segment(ten), ten, 10)
