@@ -369,3 +369,34 @@ def test_cells_not_among_the_counts_count_no_respondent() -> None:
     assert _split_support(segment(counts), counts) == 1.0
     ten = Counter({c: 1 for c in [" A ", "B", "A, B", "C", "D", "E", "F", "G", "H", "I"]})
     assert not _few_options(segment(ten), ten, 10)
+
+
+def test_twenty_thousand_different_answers_are_text_without_cutting_any(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from vastbus_cli.survey import kinds
+
+    def no_segment(*_args: object) -> None:
+        raise AssertionError("segmented")
+
+    monkeypatch.setattr(kinds, "segment", no_segment)
+    counts = Counter({f"Svar nummer {i}": 1 for i in range(20_001)})
+    assert decide("Q", counts, []) == TEXT
+
+
+def test_a_single_choice_lists_its_options_in_the_segments_order() -> None:
+    assert decide("Q", Counter({"Inget": 3, "Bra": 2}), []) == Decision(
+        Kind.single, ["Bra", "Inget"])
+
+
+def test_free_text_keeps_its_separator() -> None:
+    assert decide("Q", Counter({"a|b": 1, "c": 1, "d|e": 1}), []) == Decision(
+        Kind.text, separator="|")
+
+
+def test_half_the_joined_answers_supported_is_enough_for_a_multi() -> None:
+    counts = Counter({"A, B": 1, "Y, A": 1, "A": 1, "B": 1})
+    assert _split_support(segment(counts), counts) == 0.5
+    assert decide("Q", counts, []) == Decision(
+        Kind.multi, ["A", "B", "Y"], ", ", {"A, B": ["A", "B"], "Y, A": ["Y", "A"]},
+        "som flerval där svaret 'Y, A' delas upp i 'Y' och 'A', eller som enkelval där 'Y, A' "
+        "är ett alternativ. Räknad som flerval")
