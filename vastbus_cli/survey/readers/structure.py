@@ -43,13 +43,15 @@ def refine(layout: Layout, first: list[list[str]], more: list[list[str]]) -> tup
     sample = first[layout.header_rows:] + more
     layout = _efs(layout, first)
     layout = _identity_and_metadata(layout)
-    codes = missing_codes(layout.name)
+    codes = missing_codes(layout.name, sample)
     fields = list(layout.fields)
     if layout.header_rows == 1:
         fields = _grouped(fields, layout, sample, codes)
     fields = [_with_ticks(f, sample, codes) for f in fields]
     fields = [replace(f, missing=codes) for f in fields]
-    notes.append(describe(codes))
+    said = describe(codes)
+    if said:
+        notes.append(said)
     return replace(layout, fields=tuple(fields)), notes
 
 
