@@ -107,9 +107,9 @@ def decide(heading: str, counts: Counter[str], ticked: list[str]) -> Decision:
     cut = segment(texts, separator)
     named_text = fold(heading).startswith(_TEXT_WORDS)
     joined_cells = {cell: options for cell, options in cut.cells.items() if len(options) > 1}
-    if microsoft or said_multi:
+    if microsoft or said_multi or cut.lettered:  # the form's own marks: options, not text
         return Decision(Kind.multi, cut.options, separator, joined_cells,
-                        "" if microsoft else _multi_doubt(cut, said_multi))
+                        "" if microsoft else _multi_doubt(cut, said_multi or cut.lettered))
     support = _split_support(cut, counts) if cut.joined and not named_text else 0.0
     if support >= 0.5 and _few_options(cut, counts, answered):
         return Decision(Kind.multi, cut.options, separator, joined_cells,
