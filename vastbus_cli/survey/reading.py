@@ -44,6 +44,10 @@ def _why(plan: Planned) -> str:
         return "varje alternativ har en plats 1…n (eller varje plats ett alternativ)"
     if plan.matrix is not None:
         return "en rad i en grupp kolumner med samma fråga och gemensam skala"
+    if field is not None and field.choices and field.coded:
+        return "en kolumn per alternativ, alternativets egen kod (även 0 eller -1) betyder vald"
+    if field is not None and field.coded and plan.kind is Kind.single:
+        return "exporten anger svarskoder för ett val (Qualtrics ImportId utan _TEXT)"
     if field is not None and field.choices:
         tick = f"'{field.tick}' betyder vald" if field.tick else "alternativets text betyder vald"
         return f"en kolumn per alternativ, {tick}"

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from vastbus_cli.survey.identity import identity_heading, metadata_heading
 from vastbus_cli.survey.readers import one_column, surveymonkey
-from vastbus_cli.survey.readers.checkbox import tick_value
+from vastbus_cli.survey.readers.checkbox import UNTICKED, own_codes, tick_value
 from vastbus_cli.survey.readers.groups import ColumnGroup, column_groups
 from vastbus_cli.survey.readers.header_rows import header_rows
 from vastbus_cli.survey.readers.headers import pad, unnamed_field
@@ -147,5 +147,8 @@ def _with_ticks(f: Field, sample: list[list[str]], codes: frozenset[str]) -> Fie
         return f
     values = [(c.label, [row[c.column] for row in sample if c.column < len(row)])
               for c in f.choices]
+    if f.unticked and own_codes(values, codes):  # Qualtrics: each column its option's code
+        return replace(f, coded=True)
+    f = replace(f, unticked=f.unticked | UNTICKED)
     tick = tick_value(values, codes)
     return replace(f, tick=tick) if tick else f
