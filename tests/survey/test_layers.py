@@ -124,10 +124,32 @@ def test_missing_codes_tick_nothing() -> None:
 
 
 def test_missing_codes_depend_on_the_layout() -> None:
-    assert missing_codes("LimeSurvey") == {"n/a", "-77", "-99", "-66"}
-    assert "n/a" not in missing_codes("Google Forms (en kolumn per fråga)")
+    assert missing_codes("LimeSurvey") == {"n/a"}
+    assert missing_codes("EFS Survey (Unipark)") == {"-77", "-99", "-66", "-88"}
+    assert missing_codes("Google Forms (en kolumn per fråga)") == frozenset()
     assert describe(frozenset({"n/a", "-99"})) == (
         "koder för saknade svar (räknas inte som svar): -99, N/A")
+    assert describe(frozenset()) is None
+
+
+def test_generic_missing_codes_only_where_the_cells_show_them() -> None:
+    sample = [["Bra", "3"], ["Dålig", "-99"], ["-77", "-1"]]
+    assert missing_codes("en kolumn per fråga", sample) == {"-99", "-77"}
+    assert missing_codes("LimeSurvey", sample) == {"n/a", "-99", "-77"}
+    assert missing_codes("SurveyMonkey (två rubrikrader)", [["Ja", "Nej"]]) == frozenset()
+
+
+def test_visa_tolkning_lists_no_missing_codes_for_a_surveymonkey_file() -> None:
+    from typer.testing import CliRunner
+
+    from tests.survey.conftest import EXAMPLES
+    from vastbus_cli.cli.app import app
+
+    run = CliRunner().invoke(app, ["tally", str(EXAMPLES / "enkat-2019.csv"), "--visa-tolkning"])
+    assert run.exit_code == 0, run.output
+    assert "format: SurveyMonkey (två rubrikrader)" in run.output
+    assert "saknade svar" not in run.output
+    assert "-99" not in run.output and "-77" not in run.output
 
 
 # --- through the tally: the issue's classes in the tools' layouts -----------------------------

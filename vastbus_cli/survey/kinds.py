@@ -62,6 +62,7 @@ _MULTI_TEXT = re.compile(
     r"select all|check all|all that apply|one or more|multiple answers|more than one",
     re.IGNORECASE)
 
+_WHOLE = re.compile(r"^-?\d{1,6}$")
 TYPE_DOUBT = "typ-osäker"
 MULTI_DOUBT = "flerval-osäkert"
 
@@ -89,12 +90,17 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def decide(heading: str, counts: Counter[str], ticked: list[str]) -> Decision:
+def decide(heading: str, counts: Counter[str], ticked: list[str],
+           coded: bool = False) -> Decision:
     """The kind of a question headed `heading` whose distinct answers occur `counts` times;
-    `ticked` are the labels of its option columns, when it has any."""
+    `ticked` are the labels of its option columns, when it has any; `coded` when the export
+    says the cells are a choice's codes (Qualtrics' recode values: a distribution, no mean)."""
     if ticked:
         return Decision(Kind.multi, ticked)
     texts = list(counts)
+    if coded and texts and all(_WHOLE.match(t.strip()) for t in texts) \
+            and not _AMOUNT_WORDS.search(heading):
+        return Decision(Kind.single, sorted(texts, key=lambda t: int(t.strip())), ordered=True)
     answered = sum(counts.values())
     plain = plainly_free_text(heading, texts, len(texts), answered)
     if plain is not None:
@@ -107,9 +113,9 @@ def decide(heading: str, counts: Counter[str], ticked: list[str]) -> Decision:
     cut = segment(texts, separator)
     named_text = fold(heading).startswith(_TEXT_WORDS)
     joined_cells = {cell: options for cell, options in cut.cells.items() if len(options) > 1}
-    if microsoft or said_multi:
+    if microsoft or said_multi or cut.lettered:  # the form's own marks: options, not text
         return Decision(Kind.multi, cut.options, separator, joined_cells,
-                        "" if microsoft else _multi_doubt(cut, said_multi))
+                        "" if microsoft else _multi_doubt(cut, said_multi or cut.lettered))
     support = _split_support(cut, counts) if cut.joined and not named_text else 0.0
     if support >= 0.5 and _few_options(cut, counts, answered):
         return Decision(Kind.multi, cut.options, separator, joined_cells,
@@ -253,3 +259,15 @@ def _single_doubt(cell: str, kind: Kind) -> str:
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shared_codes(heading: str, rows: list[Counter[str]]) -> Decision | None:
+    """The codes of a matrix's shared scale, when its rows together hold few small whole
+    numbers (`_numbers`' rule over all rows): every row is then read on that scale, so one row
+    whose few respondents all differ is not averaged while its neighbours are counted."""
+    texts = {t for row in rows for t in row}
+    answered = sum(sum(row.values()) for row in rows)
+    if not texts or not all(parse_number(t) is not None for t in texts):
+        return None
+    decision = _numbers(heading, sorted(texts), answered)
+    return decision if decision.kind is Kind.single else None

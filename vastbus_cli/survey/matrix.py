@@ -19,12 +19,13 @@ from collections.abc import Sequence
 
 from vastbus_cli.survey.counting import FieldCounts, Group
 from vastbus_cli.survey.rank import HELPER, ITEM_KEY, Items
+from vastbus_cli.survey.readers.checkbox import UNTICKED as CHECKBOX_UNTICKED
 from vastbus_cli.survey.readers.checkbox import WORDS
 from vastbus_cli.survey.responses import Field, RawAnswer
 from vastbus_cli.survey.split import fold
 
 TICKS = {"1", "y", "yes", "x", "ja", "true", "sant", "selected", "checked"}
-UNTICKED = {"", "0", "-1", "-99", "n", "no", "nej", "false", "falskt"}
+UNTICKED = {"", "n", "no", "nej", "false", "falskt"} | CHECKBOX_UNTICKED
 
 
 def row_fields(fc: FieldCounts, fields: Sequence[FieldCounts]) -> list[FieldCounts]:
@@ -36,7 +37,7 @@ def row_fields(fc: FieldCounts, fields: Sequence[FieldCounts]) -> list[FieldCoun
 
 def is_matrix(fc: FieldCounts, rows: list[FieldCounts]) -> bool:
     """Whether some option column holds values other than its label or a tick mark."""
-    if not fc.field.choices or len(rows) != len(fc.field.choices):
+    if not fc.field.choices or len(rows) != len(fc.field.choices) or fc.field.coded:
         return False
     labels = {c.column: fold(c.label) for c in fc.field.choices}
     tick = fold(fc.field.tick)

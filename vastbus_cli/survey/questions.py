@@ -17,7 +17,13 @@ from vastbus_cli.privacy import mask_identity_numbers
 from vastbus_cli.problems import Problem, warning
 from vastbus_cli.survey.counting import FieldCounts, RoundCounts
 from vastbus_cli.survey.identity import value_shape
-from vastbus_cli.survey.kinds import MULTI_DOUBT, TYPE_DOUBT, decide, plainly_free_text
+from vastbus_cli.survey.kinds import (
+    MULTI_DOUBT,
+    TYPE_DOUBT,
+    decide,
+    plainly_free_text,
+    shared_codes,
+)
 from vastbus_cli.survey.matrix import is_matrix, matrix_of, ordered_items, row_fields
 from vastbus_cli.survey.rank import (
     ITEM_KEY,
@@ -259,12 +265,41 @@ def plan_inferred(rounds: list[RoundCounts], notes: list[str] | None = None) -> 
     for plan in planned:
         if plan.kind is not Kind.rank:
             infer_kind(plan)
+    _one_kind_per_matrix(planned)
     # in the order of the export's columns (rank questions are found first), numbered so
     planned.sort(key=_position)
     _one_doubt_per_matrix(planned)
     for number, plan in enumerate(planned, start=1):
         plan.id = f"f{number}"
     return planned
+
+
+def _one_kind_per_matrix(planned: list[Planned]) -> None:
+    """The rows of a matrix share a scale, so they share a kind: when the rows together hold
+    a few small codes, every row is counted on that scale (none gets a mean of its own)."""
+    rows: dict[str, list[Planned]] = {}
+    for plan in planned:
+        if plan.matrix is not None and plan.kind in (Kind.number, Kind.single):
+            rows.setdefault(plan.matrix, []).append(plan)
+    for matrix, plans in rows.items():
+        if len({p.kind for p in plans}) < 2 and not all(p.kind is Kind.number for p in plans):
+            continue
+        counts = [_counts(p) for p in plans]
+        scale = shared_codes(matrix, counts)
+        if scale is None:
+            continue
+        for plan in plans:
+            plan.kind, plan.options, plan.ordered = Kind.single, scale.options, True
+            plan.doubt, plan.doubt_code = scale.doubt, scale.doubt_code
+
+
+def _counts(plan: Planned) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for fc in plan.sources.values():
+        for (_group, raw), n in fc.answers.items():
+            if raw[0]:
+                counts[raw[0]] += n
+    return counts
 
 
 def _one_doubt_per_matrix(planned: list[Planned]) -> None:
@@ -338,12 +373,9 @@ def infer_kind(plan: Planned) -> None:
                                   sum(len(fc.answers) for fc in plan.sources.values()),
                                   sum(fc.answered() for fc in plan.sources.values()))
     if found is None:
-        counts: Counter[str] = Counter()
-        for fc in plan.sources.values():
-            for (_group, raw), n in fc.answers.items():
-                if raw[0]:
-                    counts[raw[0]] += n
-        found = decide(plan.text, counts, ticked)
+        counts = _counts(plan)
+        coded = bool(plan.sources) and all(fc.field.coded for fc in plan.sources.values())
+        found = decide(plan.text, counts, ticked, coded)
     plan.kind, plan.options, plan.separator = found.kind, found.options, found.separator
     plan.cells, plan.doubt, plan.doubt_code = found.cells, found.doubt, found.doubt_code
     plan.ordered = found.ordered

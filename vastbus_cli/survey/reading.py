@@ -12,6 +12,7 @@ from vastbus_cli.survey.questions import Planned
 from vastbus_cli.survey.questions import shown as shown_text
 from vastbus_cli.survey.readers.headers import column_name
 from vastbus_cli.survey.spec import Kind
+from vastbus_cli.survey.split import marked
 
 _KINDS = {Kind.single: "enkelval", Kind.multi: "flerval", Kind.text: "fritext",
           Kind.number: "tal", Kind.rank: "rangordning"}
@@ -43,9 +44,15 @@ def _why(plan: Planned) -> str:
         return "varje alternativ har en plats 1…n (eller varje plats ett alternativ)"
     if plan.matrix is not None:
         return "en rad i en grupp kolumner med samma fråga och gemensam skala"
+    if field is not None and field.choices and field.coded:
+        return "en kolumn per alternativ, alternativets egen kod (även 0 eller -1) betyder vald"
+    if field is not None and field.coded and plan.kind is Kind.single:
+        return "exporten anger svarskoder för ett val (Qualtrics ImportId utan _TEXT)"
     if field is not None and field.choices:
         tick = f"'{field.tick}' betyder vald" if field.tick else "alternativets text betyder vald"
         return f"en kolumn per alternativ, {tick}"
+    if plan.kind is Kind.multi and plan.cells and marked(plan.options):
+        return "flera alternativ i en cell, med formulärets egna märken (A), B) … eller 1., 2. …) i ordning"
     if plan.kind is Kind.multi:
         return f"flera alternativ i en cell, åtskilda av '{plan.separator.strip() or plan.separator}', som återkommer"
     if plan.kind is Kind.single:

@@ -21,7 +21,6 @@ Row = tuple[int, list[str]]
 Chunk = tuple[Sequence[int], list[list[str]]]  # the line each row starts on, and the rows
 RawAnswer = tuple[str, tuple[str, ...], str]
 BLANK: RawAnswer = ("", (), "")
-UNTICKED = ("", "0", "-1", "-99")  # an option column not ticked (Qualtrics recodes: 0, -1, -99)
 # control characters that belong to no answer (NUL bytes in a SurveyMonkey export, a stray
 # escape): taken out of every cell; tab and line breaks stay
 STRAY = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
@@ -64,6 +63,12 @@ class Field:
     other_choice: str = ""  # the option the "other" text box belongs to, when the export names it
     value_labels: dict[str, str] = field(default_factory=dict, hash=False)
     missing: frozenset[str] = frozenset()  # folded codes for "not asked" (`readers.missing`)
+    # the export says the cells are a choice's codes (Qualtrics' recode values), never amounts;
+    # for option columns: a ticked cell holds its option's own code, whatever number it is
+    coded: bool = False
+    # values of an option column that tick nothing when `tick` is '' (besides a blank cell):
+    # the reader layer's to say (`readers.checkbox.UNTICKED`, Qualtrics' `-99`)
+    unticked: frozenset[str] = frozenset()
 
     @property
     def columns(self) -> list[int]:
@@ -104,8 +109,8 @@ class Field:
             cells = values[at:at + len(self.choices)]
             ticked = tuple(c.label for c, cell in zip(self.choices, cells, strict=True)
                            if (cell.strip().casefold() == tick if tick else
-                               cell.strip() not in UNTICKED and cell.strip().casefold()
-                               not in self.missing))
+                               cell.strip() and cell.strip() not in self.unticked
+                               and cell.strip().casefold() not in self.missing))
             at += len(self.choices)
         other = values[at].strip() if self.other_column is not None else ""
         return text, ticked, other

@@ -9,6 +9,7 @@ distinct cell value is split once by the caller, never once per row.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 GOOGLE_SEPARATOR = ", "
 MS_SEPARATOR = ";"
 PIPE_SEPARATOR = "|"
+# a form's own option mark: "A) …", "b. …", "3) …", "12: …"
+_MARK = re.compile(r"^(?P<mark>[A-Za-z]|\d{1,2})[).:]\s+\S")
 
 
 def fold(label: str) -> str:
@@ -76,7 +79,9 @@ class Segmentation:
     whether any cell holds two or more. `weak` are options seen in one joined
     cell only and never alone (little evidence that they are options at all);
     `glued` are options made of parts that could each have been an option
-    (the continuation starts with a capital letter or a digit).
+    (the continuation starts with a capital letter or a digit). `lettered` says that the
+    options carry the form's own marks (`A) …`, `B) …` or `1. …`), which tools keep in the
+    form's order inside a joined cell: evidence of a multi-select even among four respondents.
     """
 
     options: list[str] = field(default_factory=list)
@@ -84,6 +89,7 @@ class Segmentation:
     joined: bool = False
     weak: list[str] = field(default_factory=list)
     glued: list[str] = field(default_factory=list)
+    lettered: bool = False
 
 
 def _parts(value: str, separator: str) -> list[str]:
@@ -91,6 +97,42 @@ def _parts(value: str, separator: str) -> list[str]:
     if separator == MS_SEPARATOR:
         text = text.rstrip(MS_SEPARATOR)
     return [p.strip() for p in text.split(separator) if p.strip()]
+
+
+def marked(labels: Iterable[str]) -> bool:
+    """Every label carries a form's option mark (`A) …`, `1. …`)."""
+    found = [bool(_MARK.match(label)) for label in labels]
+    return bool(found) and all(found)
+
+
+def _mark_order(mark: str) -> tuple[int, int]:
+    """A mark's place in the form: letters in alphabet order, numbers in number order."""
+    return (0, int(mark)) if mark.isdigit() else (1, ord(mark.casefold()))
+
+
+def lettered_cells(cells: Iterable[list[str]]) -> bool:
+    """Every cell's marked parts in the form's order, each mark on one option only, and at
+    least one cell with two marked parts: the form's lettered (or numbered) options joined.
+
+    A part with no mark continues the marked part before it ("A) Ja, delvis"); a cell that
+    does not start with a mark, marks out of order, or one mark on two texts, is no evidence.
+    """
+    text_of: dict[str, str] = {}
+    kinds: set[bool] = set()
+    joined = False
+    for parts in cells:
+        marks = [(m.group("mark"), part) for part in parts if (m := _MARK.match(part))]
+        if not marks or not _MARK.match(parts[0]):
+            return False
+        order = [_mark_order(mark) for mark, _ in marks]
+        if order != sorted(order) or len(set(order)) < len(order):
+            return False
+        for mark, part in marks:
+            if text_of.setdefault(fold(mark), fold(part)) != fold(part):
+                return False
+            kinds.add(mark.isdigit())
+        joined = joined or len(marks) >= 2
+    return joined and len(kinds) == 1
 
 
 def segment(values: Iterable[str], separator: str = GOOGLE_SEPARATOR) -> Segmentation:
@@ -101,11 +143,13 @@ def segment(values: Iterable[str], separator: str = GOOGLE_SEPARATOR) -> Segment
     apart (each only ever next to the other: "Hello, World" stays whole) or it
     starts with a small letter ("Ja, delvis", "Ja, för chefer …"). So a part
     that occurs alone or in more than one combination is an option of its own. Microsoft Forms ends
-    every option with ";", so there every part is an option. The work is per
-    distinct cell, never per row.
+    every option with ";", so there every part is an option. Where the options carry the
+    form's marks (`lettered_cells`), a marked part starts an option and an unmarked one
+    continues it, whatever the recurrence says. The work is per distinct cell, never per row.
     """
     distinct = sorted({v.strip() for v in values if v.strip()})
     parts_of = {v: _parts(v, separator) for v in distinct}
+    lettered = separator != MS_SEPARATOR and lettered_cells(parts_of.values())
     before: dict[str, set[str | None]] = defaultdict(set)
     after: dict[str | None, set[str | None]] = defaultdict(set)
     for parts in parts_of.values():
@@ -116,12 +160,14 @@ def segment(values: Iterable[str], separator: str = GOOGLE_SEPARATOR) -> Segment
             after[previous].add(part)
 
     def continues(part: str, previous: str) -> bool:
+        if lettered:
+            return not _MARK.match(part)
         if separator == MS_SEPARATOR or None in before[fold(part)]:
             return False
         never_apart = before[fold(part)] == {fold(previous)} and after[fold(previous)] == {fold(part)}
         return never_apart or part[:1].islower()
 
-    result = Segmentation()
+    result = Segmentation(lettered=lettered)
     canonical: dict[str, str] = {}
     cells_with: dict[str, int] = defaultdict(int)
     alone: set[str] = set()

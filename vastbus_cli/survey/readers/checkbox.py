@@ -27,6 +27,9 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("geselecteerd", "niet geselecteerd"), ("aangevinkt", "niet aangevinkt"),
 )
 CROSSES = {"x", "✓", "✔", "☑", "*"}
+# what an unticked option column holds in a block whose reader named no tick of its own:
+# `0`, and the `-1`/`-99` codes SPSS-style and older Qualtrics exports use for "not chosen"
+UNTICKED = frozenset({"0", "-1", "-99"})
 # every word of the pairs: values a checkbox block may hold (`matrix.is_matrix`)
 WORDS = frozenset(word for pair in PAIRS for word in pair) | CROSSES
 
@@ -59,3 +62,16 @@ def tick_value(columns: Sequence[tuple[str, Iterable[str]]], missing: frozenset[
         if found <= {ticked, unticked} and ticked in found:
             return seen[ticked]
     return None
+
+
+def own_codes(columns: Sequence[tuple[str, Iterable[str]]], missing: frozenset[str]) -> bool:
+    """Each option column holds one value only (its option's code) or blank, and no two
+    columns the same: Qualtrics' recode values, where a ticked "None of these" holds `0` or
+    `-1`. Such a block is a multi-select whose every non-blank cell is a tick, not a matrix."""
+    seen: set[str] = set()
+    for _label, values in columns:
+        found = {v.strip() for v in values if v.strip() and fold(v.strip()) not in missing}
+        if len(found) > 1 or found & seen:
+            return False
+        seen |= found
+    return len(seen) >= 2

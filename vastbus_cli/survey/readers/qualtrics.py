@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 
 from vastbus_cli.survey.readers.metadata import is_metadata
 from vastbus_cli.survey.responses import Choice, Field, Layout
 
 NAME = "Qualtrics"
+SEEN_UNANSWERED = frozenset({"-99"})
 _CODE = re.compile(r"^(?P<base>.+?)(?:_(?P<sub>\d+))?(?P<text>_TEXT)?$")
 _SELECTED = re.compile(r"\s*-\s*(Selected Choice|Vald(a)? (svar|alternativ))(?=\s*-\s|$)",
                        re.IGNORECASE)
@@ -53,11 +55,35 @@ def build(rows: list[list[str]]) -> Layout:
             columns[base] = {"main": [], "choice": [], "other": []}
         kind = "other" if match.group("text") else "choice" if match.group("sub") else "main"
         columns[base][kind].append(index)
-    fields = [_field(base, columns[base], texts, codes) for base in order]
+    choice_ids = _choice_questions(rows[2]) if header_rows == 3 else set()
+    fields = [_coded(_field(base, columns[base], texts, codes), choice_ids)
+              for base in order]
     headers = tuple(texts[i] or codes[i] for i in range(len(codes)))
     return Layout(name=NAME + (" (äldre format, V1–V10)" if header_rows == 2 else ""),
                   header_rows=header_rows, fields=tuple(fields), headers=headers,
                   metadata=tuple(metadata))
+
+
+_IMPORT_ID = re.compile(r"""ImportId['"]?\s*:\s*['"](?P<id>[^'"]+)['"]""")
+_CHOICE_ID = re.compile(r"^QID\d+$")
+
+
+def _choice_questions(import_row: list[str]) -> set[int]:
+    """The columns whose ImportId is a bare `QID7`: a choice question's one answer column,
+    exported as the choice's recode value. A typed answer is `QID7_TEXT`, a matrix row or a
+    slider `QID7_1`, so a bare id is a choice even when its codes look like amounts."""
+    found: set[int] = set()
+    for index, cell in enumerate(import_row):
+        match = _IMPORT_ID.search(cell)
+        if match and _CHOICE_ID.match(match.group("id")):
+            found.add(index)
+    return found
+
+
+def _coded(field: Field, choice_ids: set[int]) -> Field:
+    if field.column is not None and field.column in choice_ids and not field.choices:
+        return replace(field, coded=True)
+    return field
 
 
 def _field(base: str, parts: dict[str, list[int]], texts: list[str], codes: list[str]) -> Field:
@@ -74,9 +100,10 @@ def _field(base: str, parts: dict[str, list[int]], texts: list[str], codes: list
                     for c, label in zip(parts["choice"], labels, strict=False))
     owner = "" if other is None else codes[other][: -len("_TEXT")]
     choice = next((c.label for c in choices if c.code == owner), "")
-    # a choice exported as its text ("Walking") or as its number ("1"): ticked when not blank
+    # a choice exported as its text ("Walking") or as its recode value ("1", but also "0" or
+    # "-1" when recoded so): ticked when not blank; -99 is "seen but not answered"
     return Field(key=base, text=question or base, choices=choices, other_column=other,
-                 other_choice=choice)
+                 other_choice=choice, unticked=SEEN_UNANSWERED)
 
 
 def _other_label(text: str, question: str) -> str:

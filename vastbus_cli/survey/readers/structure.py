@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from vastbus_cli.survey.identity import identity_heading, metadata_heading
 from vastbus_cli.survey.readers import one_column, surveymonkey
-from vastbus_cli.survey.readers.checkbox import tick_value
+from vastbus_cli.survey.readers.checkbox import UNTICKED, own_codes, tick_value
 from vastbus_cli.survey.readers.groups import ColumnGroup, column_groups
 from vastbus_cli.survey.readers.header_rows import header_rows
 from vastbus_cli.survey.readers.headers import pad, unnamed_field
@@ -43,13 +43,15 @@ def refine(layout: Layout, first: list[list[str]], more: list[list[str]]) -> tup
     sample = first[layout.header_rows:] + more
     layout = _efs(layout, first)
     layout = _identity_and_metadata(layout)
-    codes = missing_codes(layout.name)
+    codes = missing_codes(layout.name, sample)
     fields = list(layout.fields)
     if layout.header_rows == 1:
         fields = _grouped(fields, layout, sample, codes)
     fields = [_with_ticks(f, sample, codes) for f in fields]
     fields = [replace(f, missing=codes) for f in fields]
-    notes.append(describe(codes))
+    said = describe(codes)
+    if said:
+        notes.append(said)
     return replace(layout, fields=tuple(fields)), notes
 
 
@@ -145,5 +147,8 @@ def _with_ticks(f: Field, sample: list[list[str]], codes: frozenset[str]) -> Fie
         return f
     values = [(c.label, [row[c.column] for row in sample if c.column < len(row)])
               for c in f.choices]
+    if f.unticked and own_codes(values, codes):  # Qualtrics: each column its option's code
+        return replace(f, coded=True)
+    f = replace(f, unticked=f.unticked | UNTICKED)
     tick = tick_value(values, codes)
     return replace(f, tick=tick) if tick else f
