@@ -7,7 +7,9 @@ tallied as a new user would (no spec), and each expected question is checked str
 its options (as a set), each option's count, the base (respondents who answered) and each share
 (count / base, as the JSON's one-decimal percent). A question is right only when all of these are.
 A tallied question that matches no expectation is *spurious* (metadata or an un-grouped
-sub-column read as a question of its own). The privacy check renders the tally in every text
+sub-column read as a question of its own), unless it matches a text of the file's `optional` list:
+columns a reader may fairly take either way (a Qualtrics embedded-data field naming an experiment
+arm), which are neither required nor counted against the file. The privacy check renders the tally in every text
 format and fails a file when any string of its `never_printed` list, an e-mail address or a phone
 number appears in any of them.
 
@@ -20,6 +22,7 @@ The expectation file (JSON):
         {"text": "Matrix stem [Row label]", "kind": "single", "base": 9, "counts": {...}},
         {"text": "Why?", "kind": "text", "base": 85}
      ],
+     "optional": ["InstagramVersion"],
      "never_printed": ["R_2YPOQ602ER1jkf1", "130.92.34.66"]}
 
 A question's `text` is matched case-blind against the tally's question text, or against
@@ -64,8 +67,10 @@ def _fold(text: str) -> str:
 def _names(question: dict) -> list[str]:
     names = [_fold(question["text"])]
     if question.get("matrix"):
-        names.append(_fold(f"{question['matrix']} [{question['text']}]"))
-        names.append(_fold(f"{question['matrix']} - {question['text']}"))
+        # the JSON names a matrix row both in `text` ("matrix [row]") and in `matrix_row`
+        row = question.get("matrix_row") or question["text"]
+        names += [_fold(row), _fold(f"{question['matrix']} [{row}]"),
+                  _fold(f"{question['matrix']} - {row}")]
     return names
 
 
@@ -166,11 +171,11 @@ def score_file(export: Path, expect: dict, formats: list[str]) -> FileScore:
             score.wrong.append(f"{wanted['text'][:50]!r}: " + "; ".join(problems))
         else:
             score.right += 1
+    optional = expect.get("optional", [])
     for i, q in enumerate(questions):
-        if i not in used:
+        if i not in used and not any(_matches(text, q) for text in optional):
             score.spurious += 1
-            name = f"{q['matrix']} [{q['text']}]" if q.get("matrix") else q["text"]
-            score.spurious_texts.append(name[:70])
+            score.spurious_texts.append(q["text"][:70])
     secrets = [s for s in expect.get("never_printed", []) if s]
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in formats:
