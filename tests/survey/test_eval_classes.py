@@ -32,3 +32,22 @@ def test_a_surveymonkey_export_resaved_by_pandas_keeps_its_option_columns(tmp_pa
     assert counts(channels) == {"Website": 2, "E-mail": 2, "Podcast": 1}
     assert channels.result("r1", None).answered == 3
     assert counts(question(result, "How would you rate")) == {"Good": 2, "Poor": 1, "Fair": 1}
+
+
+def test_a_second_header_row_block_of_ja_nein_with_a_sonstiges_box_is_one_multi(
+        tmp_path: Path) -> None:
+    # a LimeSurvey export laid out again in Excel (German, ';'): the question above its first
+    # column, the options in the second row, "Sonstiges" the typed other-box
+    path = _write(tmp_path, "relaid.csv", (
+        "Welchen Hintergrund haben Sie?;;;;Wie oft nutzen Sie Modelle?;\n"
+        "Maschinenbau;Informatik;Physik;Sonstiges;Kommunikation;Dokumentation\n"
+        "Ja;Nein;Nein;;selten;oft\nNein;Ja;Nein;Psychologie;oft;oft\nJa;Ja;Nein;;oft;selten\n"
+        "Nein;Nein;Nein;;selten;selten\n"))
+    result, _ = tally_files(path)
+    assert [(q.text, q.kind) for q in result.questions] == [
+        ("Welchen Hintergrund haben Sie?", "multi"),
+        ("Wie oft nutzen Sie Modelle? [Kommunikation]", "single"),
+        ("Wie oft nutzen Sie Modelle? [Dokumentation]", "single")]
+    multi = question(result, "Welchen Hintergrund")
+    assert counts(multi) == {"Maschinenbau": 2, "Informatik": 2, "Physik": 0, "Sonstiges": 1}
+    assert multi.result("r1", None).answered == 3

@@ -18,7 +18,7 @@ from dataclasses import replace
 from vastbus_cli.survey.identity import identity_heading, metadata_heading
 from vastbus_cli.survey.readers import one_column, surveymonkey
 from vastbus_cli.survey.readers.checkbox import tick_value
-from vastbus_cli.survey.readers.groups import ColumnGroup, column_groups
+from vastbus_cli.survey.readers.groups import ColumnGroup, column_groups, is_other_label
 from vastbus_cli.survey.readers.header_rows import header_rows
 from vastbus_cli.survey.readers.headers import pad, unnamed_field
 from vastbus_cli.survey.readers.metadata import is_metadata
@@ -140,10 +140,21 @@ def _group_field(group: ColumnGroup, sample: list[list[str]], codes: frozenset[s
 
 def _with_ticks(f: Field, sample: list[list[str]], codes: frozenset[str]) -> Field:
     """A block of option columns whose reader set no tick: the tick its values use, if a pair
-    of a checkbox vocabulary (`Yes`/`No` must not count `No` as ticked)."""
+    of a checkbox vocabulary (`Yes`/`No` must not count `No` as ticked).
+
+    A block whose last column is headed "Other"/"Sonstiges"/"Annat" and holds typed text while
+    the columns before it hold ticks is a multi-select with an "other" box (an export laid out
+    with its options in a second header row), not a matrix with a free-text row."""
     if not f.choices or f.tick:
         return f
     values = [(c.label, [row[c.column] for row in sample if c.column < len(row)])
               for c in f.choices]
     tick = tick_value(values, codes)
+    if tick is None and f.other_column is None and len(f.choices) >= 3 \
+            and is_other_label(f.choices[-1].label):
+        tick = tick_value(values[:-1], codes)
+        if tick is not None:
+            last = f.choices[-1]
+            return replace(f, choices=f.choices[:-1], tick=tick, other_column=last.column,
+                           other_choice=last.label)
     return replace(f, tick=tick) if tick else f
