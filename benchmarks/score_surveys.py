@@ -26,7 +26,8 @@ The expectation file (JSON):
      "never_printed": ["R_2YPOQ602ER1jkf1", "130.92.34.66"]}
 
 A question's `text` is matched case-blind against the tally's question text, or against
-"matrix [row]" for a matrix row; a text ending in "…" matches as a prefix. The exports themselves
+"matrix [row]" for a matrix row; a text ending in "…" matches as a prefix, one starting with
+"…" as a suffix. The exports themselves
 are real respondents' data: keep them outside the repository.
 """
 
@@ -78,6 +79,8 @@ def _matches(expected: str, question: dict) -> bool:
     wanted = _fold(expected)
     if wanted.endswith("…"):
         return any(n.startswith(wanted[:-1]) for n in _names(question))
+    if wanted.startswith("…"):
+        return any(n.endswith(wanted[1:]) for n in _names(question))
     return wanted in _names(question)
 
 

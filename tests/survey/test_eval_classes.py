@@ -51,3 +51,69 @@ def test_a_second_header_row_block_of_ja_nein_with_a_sonstiges_box_is_one_multi(
     multi = question(result, "Welchen Hintergrund")
     assert counts(multi) == {"Maschinenbau": 2, "Informatik": 2, "Physik": 0, "Sonstiges": 1}
     assert multi.result("r1", None).answered == 3
+
+
+def test_seven_long_options_one_chosen_once_are_a_single_choice(tmp_path: Path) -> None:
+    # SurveyMonkey's expanded layout: a career stage asked with long options; 36 respondents
+    options = {
+        "Established faculty member / group leader (5 or more years from appointment)": 12,
+        "Early-career faculty member / group leader (less than 5 years from appointment)": 8,
+        "Postdoctoral researcher or research fellow on a fixed-term contract": 6,
+        "Doctoral student enrolled in a PhD programme at a university": 4,
+        "Research staff (technician, data manager or scientific programmer)": 3,
+        "Non-academic position in industry, government or a non-profit": 2,
+        "Undergraduate or masters student doing a research project": 1,
+    }
+    lines = ["Respondent ID,What is your current career status?", ",Response"]
+    respondent = 100
+    for text, n in options.items():
+        for _ in range(n):
+            respondent += 1
+            lines.append(f'{respondent},"{text}"')
+    path = _write(tmp_path, "career.csv", "\n".join(lines) + "\n")
+    result, _ = tally_files(path)
+    career = question(result, "What is your current career status?")
+    assert career.kind == "single"
+    assert counts(career) == options
+    assert career.result("r1", None).answered == 36
+
+
+_LIME_FR_HEAD = (
+    "ID de la réponse,Date de soumission,Dernière page,Langue de départ,Tête de série,"
+    "Adresse IP,URL référente,"
+    "Quel appareil utilisez-vous ? [Ordinateur portable / Laptop],"
+    "Quel appareil utilisez-vous ? [Téléphone intelligent / Smart phone],"
+    "Quel appareil utilisez-vous ? [Tablette / Tablet],"
+    "Quels problèmes rencontrez-vous ? [Retards],Quels problèmes rencontrez-vous ? [Coupures],"
+    "Quels problèmes rencontrez-vous ? [Autre],"
+    "Comment évaluez-vous les applications ? [Youtube],"
+    "Comment évaluez-vous les applications ? [Zoom],Temps total :\n")
+
+
+def test_a_french_limesurvey_export_leaves_out_its_metadata_and_keeps_its_options(
+        tmp_path: Path) -> None:
+    # LimeSurvey "full headings" export in French: its own columns are metadata; an option
+    # naming a phone is an option, not a phone number; "[Autre]" holding Oui/Non is an option
+    path = _write(tmp_path, "lime_fr.csv", _LIME_FR_HEAD + (
+        "11,2022-08-22 13:52:28,1,fr,1503249853,10.1.2.3,,Oui,Oui,Non,Oui,Non,Non,Bon,Bon,611.2\n"
+        "12,2022-08-22 14:02:11,1,fr,668450572,10.1.2.4,https://example.org/,Non,Oui,Non,"
+        "Oui,Oui,Oui,Mauvais,Bon,402.9\n"
+        "13,2022-08-22 15:11:40,1,fr,93311871,10.1.2.5,,Non,Oui,Oui,Non,Non,Non,Bon,Excellent,"
+        "733.0\n"
+        "14,2022-08-23 09:30:02,1,fr,1201955,10.1.2.6,,Oui,Non,Non,Non,Oui,Non,Excellent,Bon,"
+        "190.4\n"))
+    result, _ = tally_files(path)
+    assert [(q.text, q.kind) for q in result.questions] == [
+        ("Quel appareil utilisez-vous ?", "multi"),
+        ("Quels problèmes rencontrez-vous ?", "multi"),
+        ("Comment évaluez-vous les applications ? [Youtube]", "single"),
+        ("Comment évaluez-vous les applications ? [Zoom]", "single")]
+    devices = question(result, "Quel appareil")
+    assert counts(devices) == {"Ordinateur portable / Laptop": 2,
+                               "Téléphone intelligent / Smart phone": 3, "Tablette / Tablet": 1}
+    assert devices.result("r1", None).answered == 4
+    problems = question(result, "Quels problèmes")
+    assert counts(problems) == {"Retards": 2, "Coupures": 2, "Autre": 1}
+    assert problems.result("r1", None).answered == 3
+    assert counts(question(result, "Comment évaluez-vous les applications ? [Youtube]")) == {
+        "Bon": 2, "Mauvais": 1, "Excellent": 1}

@@ -49,7 +49,8 @@ _METADATA_HEADING = re.compile(
     r"browser\w*|user_?agent|referer|referrer|network id|"
     r"rnd_?\w*|random\w*|randomi[sz]ation\w*|\w*_do(?:_\w+)?|fl_\d+_do|seed|"
     r"\w*_(?:first|last) click|\w*_page submit|\w*_click count|"
-    r"start date \(utc\)|submit date \(utc\)|stage date \(utc\)|response type|#)$",
+    r"start date \(utc\)|submit date \(utc\)|stage date \(utc\)|response type|#|"
+    r"durée pour (?:le groupe|la question)\b.*)$",
     re.IGNORECASE)
 
 _IP = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}$", re.IGNORECASE)

@@ -18,7 +18,12 @@ from dataclasses import replace
 from vastbus_cli.survey.identity import identity_heading, metadata_heading
 from vastbus_cli.survey.readers import one_column, surveymonkey
 from vastbus_cli.survey.readers.checkbox import tick_value
-from vastbus_cli.survey.readers.groups import ColumnGroup, column_groups, is_other_label
+from vastbus_cli.survey.readers.groups import (
+    ColumnGroup,
+    column_groups,
+    is_other_label,
+    split_heading,
+)
 from vastbus_cli.survey.readers.header_rows import header_rows
 from vastbus_cli.survey.readers.headers import pad, unnamed_field
 from vastbus_cli.survey.readers.metadata import is_metadata
@@ -42,8 +47,8 @@ def refine(layout: Layout, first: list[list[str]], more: list[list[str]]) -> tup
             layout = replace(surveymonkey.build(rows[:2]), name=GENERIC_TWO_ROWS)
     sample = first[layout.header_rows:] + more
     layout = _efs(layout, first)
-    layout = _identity_and_metadata(layout)
     codes = missing_codes(layout.name)
+    layout = _identity_and_metadata(layout, sample, codes)
     fields = list(layout.fields)
     if layout.header_rows == 1:
         fields = _grouped(fields, layout, sample, codes)
@@ -86,15 +91,29 @@ def _efs_metadata(heading: str) -> bool:
         or metadata_heading(heading) or is_metadata(heading)
 
 
-def _identity_and_metadata(layout: Layout) -> Layout:
+def _identity_and_metadata(layout: Layout, sample: list[list[str]],
+                           codes: frozenset[str]) -> Layout:
     """One-column fields whose heading asks for a name, an id or contact details, or names a
     tool's timing or randomisation column: metadata, never counted nor printed."""
     dropped = [f.column for f in layout.fields if f.column is not None and not f.choices
-               and (identity_heading(f.text) or metadata_heading(f.text))]
+               and (_asks_identity(f, sample, codes) or metadata_heading(f.text))]
     if not dropped:
         return layout
     return replace(layout, fields=tuple(f for f in layout.fields if f.column not in dropped),
                    metadata=tuple(sorted({*layout.metadata, *dropped})))
+
+
+def _asks_identity(f: Field, sample: list[list[str]], codes: frozenset[str]) -> bool:
+    """Whether a one-column field asks who the respondent is. An option column of a checkbox
+    block ("Which device? [ Téléphone intelligent / Smart phone]") names a phone without asking
+    for a number: its question (the stem) decides, unless its cells hold more than ticks."""
+    if not identity_heading(f.text):
+        return False
+    parts = split_heading(f.text)
+    if parts is None or identity_heading(parts[0]) or f.column is None:
+        return True
+    values = [row[f.column] for row in sample if f.column < len(row)]
+    return tick_value([(parts[1], values)], codes) is None
 
 
 def _grouped(fields: list[Field], layout: Layout, sample: list[list[str]],
@@ -124,6 +143,12 @@ def _group_field(group: ColumnGroup, sample: list[list[str]], codes: frozenset[s
                if c != other]
     values = [(label, [row[c] for row in sample if c < len(row)]) for c, label in columns]
     tick = tick_value(values, codes)
+    if other is not None and tick:  # "[Autre]" holding Oui/Non like the rest: an option
+        last = group.labels[-1]
+        if tick_value([*values, (last, [row[other] for row in sample if other < len(row)])],
+                      codes) == tick:
+            other = None
+            columns = list(zip(group.columns, group.labels, strict=True))
     places = [_PLACE.match(label) for _, label in columns]
     ranked = all(places) and [m.group(1) for m in places if m] == [
         str(i) for i in range(1, len(columns) + 1)]
