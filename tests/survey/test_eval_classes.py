@@ -117,3 +117,40 @@ def test_a_french_limesurvey_export_leaves_out_its_metadata_and_keeps_its_option
     assert problems.result("r1", None).answered == 3
     assert counts(question(result, "Comment évaluez-vous les applications ? [Youtube]")) == {
         "Bon": 2, "Mauvais": 1, "Excellent": 1}
+
+
+def test_a_limesurvey_code_and_text_export_with_full_answers_and_a_personal_code(
+        tmp_path: Path) -> None:
+    # LimeSurvey's "question code & question text" headings with full answers (Yes/No, not
+    # Y/N); a personal code the study asks for (to link answers) is identity, never printed
+    head = ("id. Response ID,submitdate. Date submitted,lastpage. Last page,"
+            "startlanguage. Start language,"
+            "Code[SQ001]. Please create a personal code. [First letter of your mother's name],"
+            "Code[SQ002]. Please create a personal code. [Whole code],"
+            '"Act[SQ001]. In the hour before, I have (choose all applicable) [read a book]",'
+            '"Act[SQ002]. In the hour before, I have (choose all applicable) [went for a walk]",'
+            '"Act[SQ003]. In the hour before, I have (choose all applicable) [cooked a meal]",'
+            "Mood. Right now I feel,Ref. Your reference\n")
+    rows = [
+        ("21", "2024-01-01 18:17:56", "8", "en", "A", "A1BC22", "Yes", "No", "No", "Good",
+         "K7QX31"),
+        ("22", "2024-01-01 18:26:19", "8", "en", "E", "E4EO20", "No", "Yes", "Yes", "Good",
+         "T2LM09"),
+        ("23", "2024-01-02 09:02:44", "8", "en", "M", "M9AP23", "Yes", "Yes", "No", "Bad",
+         "R5ZN14"),
+        ("24", "2024-01-02 10:11:05", "8", "en", "N", "N3EH18", "No", "No", "No", "Good",
+         "B8WD27"),
+    ]
+    more = [(str(30 + i), f"2024-01-0{3 + i % 5} 11:00:0{i % 10}", "8", "en", "L",
+             f"L{i % 10}AB{10 + i}", "No", "Yes", "No", "Bad", f"Q{i % 10}XY{40 + i}")
+            for i in range(8)]
+    path = _write(tmp_path, "lime_codes.csv", head + "".join(
+        ",".join(r) + "\n" for r in rows + more))
+    result, _ = tally_files(path)
+    assert [(q.text, q.kind) for q in result.questions] == [
+        ("In the hour before, I have (choose all applicable)", "multi"),
+        ("Right now I feel", "single")]
+    act = question(result, "In the hour before")
+    assert counts(act) == {"read a book": 2, "went for a walk": 10, "cooked a meal": 1}
+    assert act.result("r1", None).answered == 11
+    assert counts(question(result, "Right now I feel")) == {"Good": 3, "Bad": 9}

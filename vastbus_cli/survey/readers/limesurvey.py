@@ -36,7 +36,10 @@ def build(rows: list[list[str]]) -> Layout:
     metadata: list[int] = []
     for index, heading in enumerate(header):
         match = _HEADING.match(heading)
-        if not heading or is_metadata(heading):
+        # "id. Response ID", "submitdate. Date submitted": the tool's own columns, by either name
+        own = match is not None and not match.group("sub") and bool(match.group("text")) \
+            and (is_metadata(match.group("text")) or is_metadata(match.group("code")))
+        if not heading or is_metadata(heading) or own:
             if heading:
                 metadata.append(index)
             continue

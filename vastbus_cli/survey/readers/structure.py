@@ -97,9 +97,14 @@ def _identity_and_metadata(layout: Layout, sample: list[list[str]],
     tool's timing or randomisation column: metadata, never counted nor printed."""
     dropped = [f.column for f in layout.fields if f.column is not None and not f.choices
                and (_asks_identity(f, sample, codes) or metadata_heading(f.text))]
+    # a question of several columns asking who the respondent is ("please create a personal
+    # code [first letter …] [whole code]"): all its columns
+    dropped += [c for f in layout.fields if f.choices and identity_heading(f.text)
+                for c in f.columns]
     if not dropped:
         return layout
-    return replace(layout, fields=tuple(f for f in layout.fields if f.column not in dropped),
+    gone = set(dropped)
+    return replace(layout, fields=tuple(f for f in layout.fields if not gone & set(f.columns)),
                    metadata=tuple(sorted({*layout.metadata, *dropped})))
 
 
@@ -170,10 +175,11 @@ def _with_ticks(f: Field, sample: list[list[str]], codes: frozenset[str]) -> Fie
     A block whose last column is headed "Other"/"Sonstiges"/"Annat" and holds typed text while
     the columns before it hold ticks is a multi-select with an "other" box (an export laid out
     with its options in a second header row), not a matrix with a free-text row."""
-    if not f.choices or f.tick:
-        return f
     values = [(c.label, [row[c.column] for row in sample if c.column < len(row)])
               for c in f.choices]
+    if not f.choices or (f.tick and any(v.strip().casefold() == f.tick.casefold()
+                                        for _, cells in values for v in cells)):
+        return f  # the reader's own tick (LimeSurvey's `Y`) where the cells hold it
     tick = tick_value(values, codes)
     if tick is None and f.other_column is None and len(f.choices) >= 3 \
             and is_other_label(f.choices[-1].label):
@@ -182,4 +188,4 @@ def _with_ticks(f: Field, sample: list[list[str]], codes: frozenset[str]) -> Fie
             last = f.choices[-1]
             return replace(f, choices=f.choices[:-1], tick=tick, other_column=last.column,
                            other_choice=last.label)
-    return replace(f, tick=tick) if tick else f
+    return replace(f, tick=tick) if tick is not None else f
