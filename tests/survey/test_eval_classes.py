@@ -154,3 +154,32 @@ def test_a_limesurvey_code_and_text_export_with_full_answers_and_a_personal_code
     assert counts(act) == {"read a book": 2, "went for a walk": 10, "cooked a meal": 1}
     assert act.result("r1", None).answered == 11
     assert counts(question(result, "Right now I feel")) == {"Good": 3, "Bad": 9}
+
+
+def test_limesurvey_multiple_choice_with_comments_is_one_multi_and_its_boxes(
+        tmp_path: Path) -> None:
+    # "Multiple choice with comments", full headings: each option column (Oui/Non) is followed
+    # by its [Commentaire] box
+    stem = "Avez-vous déjà mesuré la vitesse ? Quel outil ?"
+    path = _write(tmp_path, "lime_comments.csv", (
+        f"{stem} [Oui / Yes],{stem} [Commentaire],{stem} [Non / No],{stem} [Commentaire],"
+        "Genre [Masculin],Genre [Féminin]\n"
+        "Oui,fast.com,Non,,Oui,Non\nNon,,Oui,jamais,Non,Oui\nOui,speedtest,Non,,Non,Oui\n"
+        "Non,,Non,,Oui,Non\n"))
+    result, _ = tally_files(path)
+    assert [(q.text, q.kind) for q in result.questions] == [
+        (stem, "multi"), (f"{stem} [Commentaire]", "text"), (f"{stem} [Commentaire]", "text"),
+        ("Genre", "multi")]
+    measured = result.questions[0]
+    assert counts(measured) == {"Oui / Yes": 2, "Non / No": 1}
+    assert measured.result("r1", None).answered == 3
+    assert result.questions[1].result("r1", None).answered == 2
+
+
+def test_a_limesurvey_other_box_keeps_the_label_its_heading_gives(tmp_path: Path) -> None:
+    path = _write(tmp_path, "lime_other.csv", (
+        "submitdate. Date submitted,Act[SQ001]. Today I have [read],Act[SQ002]. Today I have "
+        "[walked],Act[other]. Today I have [Other]\n"
+        "2024-01-01,Y,,\n2024-01-02,,Y,napped\n2024-01-03,Y,Y,\n"))
+    result, _ = tally_files(path)
+    assert counts(question(result, "Today I have")) == {"read": 2, "walked": 2, "Other": 1}

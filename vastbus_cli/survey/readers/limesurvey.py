@@ -76,5 +76,8 @@ def _field(code: str, columns: list[tuple[int, str | None, str]]) -> Field:
             question = question or option.group("text")
         choices.append(Choice(column=index, label=option.group("label") if option else str(sub),
                               code=str(sub)))
+    # the "[other]" box's own label in a full-headings export ("… [Other]"): the option's name
+    named = next((m.group("label") for i, sub, text in columns
+                  if i == other and (m := _OPTION.match(text))), "")
     return Field(key=code, text=question or code, choices=tuple(choices), tick="Y",
-                 other_column=other)
+                 other_column=other, other_choice=named)

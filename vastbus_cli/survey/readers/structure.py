@@ -21,6 +21,7 @@ from vastbus_cli.survey.readers.checkbox import tick_value
 from vastbus_cli.survey.readers.groups import (
     ColumnGroup,
     column_groups,
+    is_comment_label,
     is_other_label,
     split_heading,
 )
@@ -128,18 +129,43 @@ def _grouped(fields: list[Field], layout: Layout, sample: list[list[str]],
               and f.other_column is None and f.key == f.text}
     headings = [single[i].text if i in single else "" for i in range(len(layout.headers))]
     skip = frozenset(i for i in range(len(layout.headers)) if i not in single)
-    merged: dict[int, Field] = {}
+    merged: dict[int, list[Field]] = {}
     absorbed: set[int] = set()
     for group in column_groups(headings, skip):
-        merged[group.columns[0]] = _group_field(group, sample, codes)
+        merged[group.columns[0]] = _with_comments(group, sample, codes)
         absorbed.update(group.columns)
     out: list[Field] = []
     for f in fields:
         if f.column in merged:
-            out.append(merged[f.column])
+            out.extend(merged[f.column])
         elif f.column not in absorbed or f.column is None:
             out.append(f)
     return out
+
+
+def _with_comments(group: ColumnGroup, sample: list[list[str]],
+                   codes: frozenset[str]) -> list[Field]:
+    """A group whose options are each followed by a "[Comment]" box (LimeSurvey's multiple
+    choice with comments): the options are one question, each comment box a free-text one."""
+    comments = [i for i, label in enumerate(group.labels) if is_comment_label(label)]
+    rest = [i for i in range(len(group.columns)) if i not in comments]
+    if not comments or len(rest) < 2:
+        return [_group_field(group, sample, codes)]
+    options = ColumnGroup(group.stem, tuple(group.columns[i] for i in rest),
+                          tuple(group.labels[i] for i in rest))
+    field = _group_field(options, sample, codes)
+    if not field.tick and not _cells_are_labels(options, sample):
+        return [_group_field(group, sample, codes)]  # no checkbox without the boxes either
+    boxes = [Field(key=f"{group.stem} [{group.labels[i]}] {group.columns[i]}",
+                   text=f"{group.stem} [{group.labels[i]}]", column=group.columns[i])
+             for i in comments]
+    return [field, *boxes]
+
+
+def _cells_are_labels(group: ColumnGroup, sample: list[list[str]]) -> bool:
+    return all(not row[c].strip() or row[c].strip() == label
+               for c, label in zip(group.columns, group.labels, strict=True)
+               for row in sample if c < len(row))
 
 
 def _group_field(group: ColumnGroup, sample: list[list[str]], codes: frozenset[str]) -> Field:
