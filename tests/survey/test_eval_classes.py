@@ -183,3 +183,25 @@ def test_a_limesurvey_other_box_keeps_the_label_its_heading_gives(tmp_path: Path
         "2024-01-01,Y,,\n2024-01-02,,Y,napped\n2024-01-03,Y,Y,\n"))
     result, _ = tally_files(path)
     assert counts(question(result, "Today I have")) == {"read": 2, "walked": 2, "Other": 1}
+
+
+def test_typeform_columns_under_a_blank_top_cell_end_where_the_options_end(
+        tmp_path: Path) -> None:
+    # Typeform's export laid out with a second header row: the multi-select's title over its
+    # first option; the one-column questions after it have a blank top cell too
+    path = _write(tmp_path, "typeform.csv", (
+        ",Which sources do you use?,,,,,Which operating system?,,\n"
+        "#,Anaconda,Source,Binaries,Other,Which version do you use?,Linux,macOS,"
+        "How often do you use Python?\n"
+        "a1b2,Anaconda,,Binaries,,2.4 (2018),Linux,,Often\n"
+        "c3d4,,Source,,pip,2.4 (2018),,macOS,Often\n"
+        "e5f6,Anaconda,Source,,,2.3 (2017),Linux,macOS,Rarely\n"
+        "g7h8,,,Binaries,,2.4 (2018),,macOS,Sometimes\n"))
+    result, _ = tally_files(path)
+    assert [(q.text, q.kind) for q in result.questions] == [
+        ("Which sources do you use?", "multi"), ("Which version do you use?", "single"),
+        ("Which operating system?", "multi"), ("How often do you use Python?", "single")]
+    sources = question(result, "Which sources")
+    assert counts(sources) == {"Anaconda": 2, "Source": 2, "Binaries": 2, "Other": 1}
+    assert sources.result("r1", None).answered == 4
+    assert counts(question(result, "Which version")) == {"2.4 (2018)": 3, "2.3 (2017)": 1}

@@ -53,6 +53,8 @@ def refine(layout: Layout, first: list[list[str]], more: list[list[str]]) -> tup
     fields = list(layout.fields)
     if layout.header_rows == 1:
         fields = _grouped(fields, layout, sample, codes)
+    elif layout.name == GENERIC_TWO_ROWS:
+        fields = [part for f in fields for part in _option_run(f, sample)]
     fields = [_with_ticks(f, sample, codes) for f in fields]
     fields = [replace(f, missing=codes) for f in fields]
     notes.append(describe(codes))
@@ -141,6 +143,29 @@ def _grouped(fields: list[Field], layout: Layout, sample: list[list[str]],
         elif f.column not in absorbed or f.column is None:
             out.append(f)
     return out
+
+
+def _option_run(f: Field, sample: list[list[str]]) -> list[Field]:
+    """A question's columns under a blank top cell, as far as they are its options.
+
+    A second header row names the columns under a question written once above them; the
+    export leaves the top cell blank over a following one-column question too (Typeform). The
+    options are the first columns that hold their own label or nothing; an "Other" box may
+    follow; every column after that is a question of its own, named by its second-row label.
+    """
+    if len(f.choices) < 3 or f.other_column is not None:
+        return [f]
+    own = [all(not row[c.column].strip() or row[c.column].strip() == c.label
+               for row in sample if c.column < len(row)) for c in f.choices]
+    run = next((i for i, ok in enumerate(own) if not ok), len(own))
+    if run < 2 or run == len(own):
+        return [f]
+    other = f.choices[run] if is_other_label(f.choices[run].label) else None
+    after = f.choices[run + (other is not None):]
+    options = replace(f, choices=f.choices[:run],
+                      other_column=other.column if other else None,
+                      other_choice=other.label if other else "")
+    return [options, *(Field(key=c.label, text=c.label, column=c.column) for c in after)]
 
 
 def _with_comments(group: ColumnGroup, sample: list[list[str]],
