@@ -197,6 +197,17 @@ def test_typeform_columns_under_a_blank_top_cell_end_where_the_options_end(
         "c3d4,,Source,,pip,2.4 (2018),,macOS,Often\n"
         "e5f6,Anaconda,Source,,,2.3 (2017),Linux,macOS,Rarely\n"
         "g7h8,,,Binaries,,2.4 (2018),,macOS,Sometimes\n"))
+    # the heading row's labels are cleaned ("Build  from source" with two spaces is one label)
+    spaced = _write(tmp_path, "typeform_spaced.csv", (
+        ",Which sources do you use?,,,\n"
+        "#,Anaconda,Build  from source,Binaries,Which version do you use?\n"
+        "a1b2,Anaconda,,Binaries,2.4 (2018)\nc3d4,,Build  from source,,2.4 (2018)\n"
+        "e5f6,Anaconda,Build  from source,,2.3 (2017)\n"))
+    spaced_result, _ = tally_files(spaced)
+    assert [(q.text, q.kind) for q in spaced_result.questions] == [
+        ("Which sources do you use?", "multi"), ("Which version do you use?", "single")]
+    assert counts(spaced_result.questions[0]) == {
+        "Anaconda": 2, "Build from source": 2, "Binaries": 1}
     result, _ = tally_files(path)
     assert [(q.text, q.kind) for q in result.questions] == [
         ("Which sources do you use?", "multi"), ("Which version do you use?", "single"),

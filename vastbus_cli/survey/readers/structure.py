@@ -30,6 +30,7 @@ from vastbus_cli.survey.readers.headers import pad, unnamed_field
 from vastbus_cli.survey.readers.metadata import is_metadata
 from vastbus_cli.survey.readers.missing import describe, missing_codes
 from vastbus_cli.survey.responses import Choice, Field, Layout
+from vastbus_cli.survey.split import fold
 
 GENERIC_TWO_ROWS = "två rubrikrader (frågan ovanför sina kolumner)"
 _PLACE = re.compile(r"^(?:.*?\D)?(\d{1,2})\.?$")
@@ -155,7 +156,7 @@ def _option_run(f: Field, sample: list[list[str]]) -> list[Field]:
     """
     if len(f.choices) < 3 or f.other_column is not None:
         return [f]
-    own = [all(not row[c.column].strip() or row[c.column].strip() == c.label
+    own = [all(not row[c.column].strip() or fold(row[c.column]) == fold(c.label)
                for row in sample if c.column < len(row)) for c in f.choices]
     run = next((i for i, ok in enumerate(own) if not ok), len(own))
     if run < 2 or run == len(own):
@@ -188,7 +189,7 @@ def _with_comments(group: ColumnGroup, sample: list[list[str]],
 
 
 def _cells_are_labels(group: ColumnGroup, sample: list[list[str]]) -> bool:
-    return all(not row[c].strip() or row[c].strip() == label
+    return all(not row[c].strip() or fold(row[c]) == fold(label)
                for c, label in zip(group.columns, group.labels, strict=True)
                for row in sample if c < len(row))
 
