@@ -7,12 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.survey.conftest import counts, question, tally_files
-
-
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.survey.test_layers import _write
 
 
 def test_a_surveymonkey_export_resaved_by_pandas_keeps_its_option_columns(tmp_path: Path) -> None:
