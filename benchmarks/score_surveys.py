@@ -47,6 +47,7 @@ from pathlib import Path
 EXPORTS = (".csv", ".xlsx", ".txt", ".tsv")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?<![\w.,])\+?\d[\d \-]{7,}\d(?![\w.,])")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # an ISO date (the xlsx's own date line) is no phone
 
 
 @dataclass
@@ -189,7 +190,7 @@ def score_file(export: Path, expect: dict, formats: list[str]) -> FileScore:
                     score.leaks.append(f"{fmt}: {secret!r}")
             for pattern in (_EMAIL, _PHONE):
                 for hit in pattern.findall(text):
-                    if hit not in expect.get("allowed", []):
+                    if hit not in expect.get("allowed", []) and not _DATE.match(hit):
                         score.leaks.append(f"{fmt}: {hit!r}")
     return score
 
