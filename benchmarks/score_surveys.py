@@ -7,7 +7,9 @@ tallied as a new user would (no spec), and each expected question is checked str
 its options (as a set), each option's count, the base (respondents who answered) and each share
 (count / base, as the JSON's one-decimal percent). A question is right only when all of these are.
 A tallied question that matches no expectation is *spurious* (metadata or an un-grouped
-sub-column read as a question of its own). The privacy check renders the tally in every text
+sub-column read as a question of its own), unless it matches a text of the file's `optional` list:
+columns a reader may fairly take either way (a Qualtrics embedded-data field naming an experiment
+arm), which are neither required nor counted against the file. The privacy check renders the tally in every text
 format and fails a file when any string of its `never_printed` list, an e-mail address or a phone
 number appears in any of them.
 
@@ -20,10 +22,12 @@ The expectation file (JSON):
         {"text": "Matrix stem [Row label]", "kind": "single", "base": 9, "counts": {...}},
         {"text": "Why?", "kind": "text", "base": 85}
      ],
+     "optional": ["InstagramVersion"],
      "never_printed": ["R_2YPOQ602ER1jkf1", "130.92.34.66"]}
 
 A question's `text` is matched case-blind against the tally's question text, or against
-"matrix [row]" for a matrix row; a text ending in "…" matches as a prefix. The exports themselves
+"matrix [row]" for a matrix row; a text ending in "…" matches as a prefix, one starting with
+"…" as a suffix. The exports themselves
 are real respondents' data: keep them outside the repository.
 """
 
@@ -43,6 +47,7 @@ from pathlib import Path
 EXPORTS = (".csv", ".xlsx", ".txt", ".tsv")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?<![\w.,])\+?\d[\d \-]{7,}\d(?![\w.,])")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # an ISO date (the xlsx's own date line) is no phone
 
 
 @dataclass
@@ -64,8 +69,10 @@ def _fold(text: str) -> str:
 def _names(question: dict) -> list[str]:
     names = [_fold(question["text"])]
     if question.get("matrix"):
-        names.append(_fold(f"{question['matrix']} [{question['text']}]"))
-        names.append(_fold(f"{question['matrix']} - {question['text']}"))
+        # the JSON names a matrix row both in `text` ("matrix [row]") and in `matrix_row`
+        row = question.get("matrix_row") or question["text"]
+        names += [_fold(row), _fold(f"{question['matrix']} [{row}]"),
+                  _fold(f"{question['matrix']} - {row}")]
     return names
 
 
@@ -73,6 +80,8 @@ def _matches(expected: str, question: dict) -> bool:
     wanted = _fold(expected)
     if wanted.endswith("…"):
         return any(n.startswith(wanted[:-1]) for n in _names(question))
+    if wanted.startswith("…"):
+        return any(n.endswith(wanted[1:]) for n in _names(question))
     return wanted in _names(question)
 
 
@@ -166,11 +175,11 @@ def score_file(export: Path, expect: dict, formats: list[str]) -> FileScore:
             score.wrong.append(f"{wanted['text'][:50]!r}: " + "; ".join(problems))
         else:
             score.right += 1
+    optional = expect.get("optional", [])
     for i, q in enumerate(questions):
-        if i not in used:
+        if i not in used and not any(_matches(text, q) for text in optional):
             score.spurious += 1
-            name = f"{q['matrix']} [{q['text']}]" if q.get("matrix") else q["text"]
-            score.spurious_texts.append(name[:70])
+            score.spurious_texts.append(q["text"][:70])
     secrets = [s for s in expect.get("never_printed", []) if s]
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in formats:
@@ -181,7 +190,7 @@ def score_file(export: Path, expect: dict, formats: list[str]) -> FileScore:
                     score.leaks.append(f"{fmt}: {secret!r}")
             for pattern in (_EMAIL, _PHONE):
                 for hit in pattern.findall(text):
-                    if hit not in expect.get("allowed", []):
+                    if hit not in expect.get("allowed", []) and not _DATE.match(hit):
                         score.leaks.append(f"{fmt}: {hit!r}")
     return score
 

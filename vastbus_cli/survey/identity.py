@@ -36,7 +36,10 @@ _IDENTITY_HEADING = re.compile(
     r"kontaktuppgifter|kontaktinformation|contact details|contact information|"
     r"kontaktinformasjon|kontaktoplysninger|yhteystiedot|kontaktdaten|coordonnées|"
     r"datos de contacto|contactgegevens|postadress|home address|hemadress|adresse|"
-    r"ip address|ip-adress)" + _END, re.IGNORECASE)
+    r"ip address|ip-adress|family name|"
+    r"personal code|individual code|personlig kod|personlig kode|persönliche[nr]? code|"
+    r"code personnel|código personal|persoonlijke code|henkilökohtainen koodi)" + _END,
+    re.IGNORECASE)
 # a heading that is just "Name" (any language) asks for a name too
 _NAME_ALONE = re.compile(r"^\s*(?:name|namn|navn|nimi|nom|nombre|naam|ihr name)\s*[:?*]*\s*$",
                          re.IGNORECASE)
@@ -49,7 +52,8 @@ _METADATA_HEADING = re.compile(
     r"browser\w*|user_?agent|referer|referrer|network id|"
     r"rnd_?\w*|random\w*|randomi[sz]ation\w*|\w*_do(?:_\w+)?|fl_\d+_do|seed|"
     r"\w*_(?:first|last) click|\w*_page submit|\w*_click count|"
-    r"start date \(utc\)|submit date \(utc\)|stage date \(utc\)|response type|#)$",
+    r"start date \(utc\)|submit date \(utc\)|stage date \(utc\)|response type|#|"
+    r"durée pour (?:le groupe|la question)\b.*)$",
     re.IGNORECASE)
 
 _IP = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}$", re.IGNORECASE)
@@ -61,6 +65,7 @@ _DURATION = re.compile(r"^\d{1,3}:\d{2}(?::\d{2})?$")
 _PERSON_NAME = re.compile(r"^[A-ZÅÄÖÆØÜÉ][a-zåäöæøüéèáíóúñç'’-]+(?: (?:(?:van|von|de|der|den|af|la|le|"
                           r"da|di|del)\s)*[A-ZÅÄÖÆØÜÉ][a-zåäöæøüéèáíóúñç'’-]+){1,3}$")
 _MIN_VALUES = 3
+_CODE = re.compile(r"^[A-Za-z0-9]{4,16}$")
 
 
 def identity_heading(heading: str) -> bool:
@@ -95,6 +100,8 @@ def value_shape(texts: Sequence[str], answered: int) -> str | None:
         return "tekniska uppgifter (slumpning eller sidhistorik)"
     if _running_numbers(values, answered):
         return "löpnummer"
+    if _personal_codes(values, answered):
+        return "personliga koder"
     named = sum(1 for v in values if _PERSON_NAME.match(v))
     if len(values) >= max(_MIN_VALUES, 0.9 * answered) and named >= 0.8 * len(values):
         return "personnamn"
@@ -109,6 +116,15 @@ def _is_record(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _personal_codes(values: list[str], answered: int) -> bool:
+    """One code per respondent, nearly all different, each a single token of letters and
+    digits ("M9AP23": initials and birth digits a study asks for to link answers)."""
+    if len(values) < 10 or len(values) < 0.9 * answered:
+        return False
+    return all(_CODE.match(v) and any(c.isdigit() for c in v) and any(c.isalpha() for c in v)
+               for v in values)
 
 
 def _running_numbers(values: list[str], answered: int) -> bool:

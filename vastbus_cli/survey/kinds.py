@@ -111,7 +111,7 @@ def decide(heading: str, counts: Counter[str], ticked: list[str],
     microsoft = separator == MS_SEPARATOR  # every option ends with ";": no doubt
     said_multi = bool(_MULTI_TEXT.search(heading))
     cut = segment(texts, separator)
-    named_text = fold(heading).startswith(_TEXT_WORDS)
+    named_text = is_named_text(heading)
     joined_cells = {cell: options for cell, options in cut.cells.items() if len(options) > 1}
     if microsoft or said_multi or cut.lettered:  # the form's own marks: options, not text
         return Decision(Kind.multi, cut.options, separator, joined_cells,
@@ -128,9 +128,15 @@ def decide(heading: str, counts: Counter[str], ticked: list[str],
     # a choice: at least half the respondents gave an answer someone else gave too
     repeated = 2 * sum(n for n in counts.values() if n >= 2) >= answered and len(texts) < answered
     decision = Decision(Kind.text, separator=separator)
-    # a few long sentences, each chosen by several respondents: the options of a choice
-    long_choice = (long_text and len(texts) <= _LONG_CHOICES and answered >= 3 * len(texts)
-                   and all(n >= 2 for n in counts.values()))
+    # a few long sentences, each chosen by several respondents: the options of a choice; or
+    # up to 15 of them among many more respondents, nearly all given by several (a career
+    # stage or "I use Facebook but …" chosen once is still an option: free text repeats little)
+    once = sum(1 for n in counts.values() if n == 1)
+    long_choice = long_text and (
+        (len(texts) <= _LONG_CHOICES and answered >= 3 * len(texts)
+         and all(n >= 2 for n in counts.values()))
+        or (len(texts) <= _SINGLE_MAX_OPTIONS and answered >= 5 * len(texts)
+            and 4 * once <= len(texts)))
     if texts and (long_choice or not (long_text or named_text)) and repeated and few:
         decision.kind, decision.options = Kind.single, whole.options
         steps = scale_order(whole.options)  # a rating in its scale's order, not by count
@@ -255,6 +261,15 @@ def _single_doubt(cell: str, kind: Kind) -> str:
     return (f"som {name} där '{_short(cell, 50)}' är ett svar, eller som flerval där det "
             "är " + " och ".join(f"'{_short(p, 30)}'" for p in parts)
             + f" (inget av alternativen har valts ensamt). Räknad som {name}")
+
+
+# French "how" asking a question ("Comment évaluez-vous …"), not a heading "Comment(s)"
+_HOW_QUESTION = re.compile(r"^comment\s+\S+-(?:vous|tu|t-il|t-elle|ils?|elles?|on|nous)\b")
+
+
+def is_named_text(heading: str) -> bool:
+    folded = fold(heading)
+    return folded.startswith(_TEXT_WORDS) and not _HOW_QUESTION.match(folded)
 
 
 def _short(text: str, limit: int = 60) -> str:

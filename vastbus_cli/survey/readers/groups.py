@@ -41,6 +41,15 @@ class ColumnGroup:
         return None
 
 
+# the comment box LimeSurvey's "multiple choice with comments" puts after each option
+_COMMENT = re.compile(r"^(?:comments?|commentaire|kommentar|kommentarer|kommentti|kommentaar|"
+                      r"commentaar|comentario|commento)$", re.IGNORECASE)
+
+
+def is_comment_label(label: str) -> bool:
+    return bool(_COMMENT.match(label.strip()))
+
+
 def is_other_label(label: str) -> bool:
     return bool(_OTHER.match(label.strip().strip("()").strip()))
 

@@ -13,9 +13,16 @@ _OTHER = re.compile(
 )
 
 
+# the heading pandas writes for a blank one when a re-saved export (`df.to_csv`) is shared
+_PLACEHOLDER = re.compile(r"^Unnamed: \d+(?:_level_\d+)?$")
+
+
 def clean(text: str) -> str:
-    """Header text with BOM, line breaks and repeated spaces removed."""
-    return " ".join(text.replace("\ufeff", "").translate(STRAY).split())
+    """Header text with BOM, line breaks and repeated spaces removed; a blank heading that a
+    pandas round trip named "Unnamed: 13" is blank again, so that the options of a question
+    over several columns stay under it."""
+    cleaned = " ".join(text.replace("\ufeff", "").translate(STRAY).split())
+    return "" if _PLACEHOLDER.match(cleaned) else cleaned
 
 
 def pad(rows: list[list[str]]) -> list[list[str]]:

@@ -36,7 +36,10 @@ def build(rows: list[list[str]]) -> Layout:
     metadata: list[int] = []
     for index, heading in enumerate(header):
         match = _HEADING.match(heading)
-        if not heading or is_metadata(heading):
+        # "id. Response ID", "submitdate. Date submitted": the tool's own columns, by either name
+        own = match is not None and not match.group("sub") and bool(match.group("text")) \
+            and (is_metadata(match.group("text")) or is_metadata(match.group("code")))
+        if not heading or is_metadata(heading) or own:
             if heading:
                 metadata.append(index)
             continue
@@ -73,5 +76,8 @@ def _field(code: str, columns: list[tuple[int, str | None, str]]) -> Field:
             question = question or option.group("text")
         choices.append(Choice(column=index, label=option.group("label") if option else str(sub),
                               code=str(sub)))
+    # the "[other]" box's own label in a full-headings export ("… [Other]"): the option's name
+    named = next((m.group("label") for i, sub, text in columns
+                  if i == other and (m := _OPTION.match(text))), "")
     return Field(key=code, text=question or code, choices=tuple(choices), tick="Y",
-                 other_column=other)
+                 other_column=other, other_choice=named)

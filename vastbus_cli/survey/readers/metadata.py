@@ -59,6 +59,8 @@ _NAMES = {
     "startspråk", "datumstartat", "datumförsenasteåtgärd", "hänvisandeurl", "antwortid",
     "datumabgeschickt", "letzteseite", "startsprache", "zufallsstartwert", "interviewtime",
     "vastausid", "réponseid", "idderéponse", "iddelarespuesta", "antwoordid",
+    "iddelaréponse", "datedesoumission", "dernièrepage", "languededépart", "têtedesérie",
+    "datedelancement", "datedeladernièreaction", "urlréférente", "tempstotal",
     # generic Swedish and Nordic
     "datum", "tid", "skickat", "inskickat", "ipnummer", "dato", "päivämäärä", "aika",
     "respondentnummer", "svarsnummer", "löpnummer",
