@@ -535,3 +535,25 @@ def test_the_running_line_is_found_in_a_suspended_template(tmp_path: Path) -> No
             (None, None)
     finally:
         parked.set()
+
+
+def test_each_bound_at_the_edge_the_first_run_left_open() -> None:
+    """The survivors of the first mutation run of limits.py (docs/mutation.md "sandbox")."""
+    size = TextSize()
+    big = 1 << (limits.MAX_INT_BITS + 1)  # MAX_INT_BITS + 2 bits: its own power 1 has more
+    assert refused(limits.check_power, big, 1) == "en upphöjning blir för stor för en mall"
+    limits.check_power(big >> 1, 1)
+    assert refused(limits.check_product, "x" * (M // 2 + 1), 2) == TEXT
+    limits.check_product("x" * (M // 2), 2)
+    assert refused(limits.check_sum, "x", "x" * M) == TEXT
+    # a width of exactly the limit is no number too large, but the text is
+    assert refused(limits.check_percent, "%" + str(M) + "d", 1, size) == TEXT
+    assert refused(limits.check_percent, "%*s", (M // 2, "x" * (M // 2)), size) == TEXT
+    assert refused(limits.check_percent, "%10000000s", "x" * 10_000_000, size) == TEXT
+    limits.check_percent("%(k)s", {"k" * M: "x"}, size)  # only the values are printed
+    assert bound("", "center", "x") == 0
+    assert bound("", "center") == 0
+    assert bound(5, "to_bytes", byteorder="big", length=30) == 30
+    limits.check_indent("a" * M, 0)
+    limits.check_indent("a" * M, -5)
+    limits.check_wordwrap("aa", "x" * 6_666_666)  # 2 + 3 * 6 666 666 = MAX_CHARS
