@@ -84,3 +84,60 @@ def test_visa_tolkning_says_the_codes_came_from_the_export(tmp_path: Path) -> No
     assert ("f5  Which channels do you use? — kolumn P–T; flerval: Email, Phone, Intranet, "
             "Other; varför: en kolumn per alternativ, alternativets egen kod (även 0 eller -1) "
             "betyder vald; säker") in run.output
+
+
+SURVEYMONKEY = """\
+Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,\
+Custom Data 1,Who took part in the work? (check all that apply),,,,How do you rate the network?,
+,,,,,,,,,Municipalities,Region,Other organisations,Other (please specify),Response,\
+Other (please specify)
+11800000001,234567890,03/01/2024 09:01:12 AM,03/01/2024 09:11:40 AM,192.0.2.1,,,,,\
+Municipalities,,Other organisations,,Good,
+11800000002,234567890,03/01/2024 10:01:12 AM,03/01/2024 10:11:40 AM,192.0.2.2,,,,,\
+,Region,,Police,Poor,
+11800000003,234567890,03/01/2024 11:01:12 AM,03/01/2024 11:11:40 AM,192.0.2.3,,,,,\
+Municipalities,Region,,,,Depends on the month
+11800000004,234567890,03/01/2024 12:01:12 PM,03/01/2024 12:11:40 PM,192.0.2.4,,,,,\
+,,Other organisations,Schools,Good,
+"""
+
+
+def test_class11_other_text_is_not_counted_under_an_option_starting_with_other(
+        tmp_path: Path) -> None:
+    """SurveyMonkey's two header rows: 'Other organisations' is a real option; the typed
+    'Other (please specify)' texts count under the other box ('Annat'), listed as typed."""
+    path = tmp_path / "sm.csv"
+    path.write_text(SURVEYMONKEY, encoding="utf-8")
+    result, _ = tally_files(path)
+    q = question(result, "Who took part")
+    assert q.kind == "multi"
+    assert counts(q) == {"Municipalities": 2, "Region": 2, "Other organisations": 2, "Annat": 2}
+    found = q.result("r1", None)
+    assert found.answered == 4
+    assert [(t.text, t.count) for t in found.answers] == [("Police", 1), ("Schools", 1)]
+    rate = question(result, "How do you rate")
+    assert counts(rate) == {"Good": 2, "Poor": 1, "Annat": 1}
+
+
+def test_class11_a_surveymonkey_single_choice_with_an_explain_box_stays_one_question(
+        tmp_path: Path) -> None:
+    """SurveyMonkey's two header rows: 'Response' then the comment box's label under one
+    question. The choice is counted and the comment is a text question of its own, not two
+    rows of a matrix."""
+    path = tmp_path / "sm_explain.csv"
+    path.write_text(
+        "Respondent ID,Collector ID,Start Date,End Date,How do you rate the network?,\n"
+        ",,,,Response,Please explain\n"
+        "11800000001,234567890,03/01/2024 09:01:12 AM,03/01/2024 09:11:40 AM,Good,Useful\n"
+        "11800000002,234567890,03/01/2024 10:01:12 AM,03/01/2024 10:11:40 AM,Poor,\n"
+        "11800000003,234567890,03/01/2024 11:01:12 AM,03/01/2024 11:11:40 AM,Good,\n"
+        "11800000004,234567890,03/01/2024 12:01:12 PM,03/01/2024 12:11:40 PM,Fair,Too few\n",
+        encoding="utf-8")
+    result, _ = tally_files(path)
+    assert [(q.text, q.kind, q.matrix) for q in result.questions] == [
+        ("How do you rate the network?", "single", None),
+        ("How do you rate the network? – Please explain", "text", None)]
+    assert counts(result.questions[0]) == {"Good": 2, "Poor": 1, "Fair": 1}
+    assert result.questions[0].result("r1", None).answered == 4
+    comment = result.questions[1].result("r1", None)
+    assert [(t.text, t.count) for t in comment.answers] == [("Useful", 1), ("Too few", 1)]

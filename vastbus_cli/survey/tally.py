@@ -38,6 +38,7 @@ from vastbus_cli.survey.model import (
 )
 from vastbus_cli.survey.questions import Planned, plan_from_spec, plan_inferred
 from vastbus_cli.survey.rank import HELPER, item_fields, rank_result
+from vastbus_cli.survey.readers.headers import is_other
 from vastbus_cli.survey.reading import reading_line
 from vastbus_cli.survey.responses import Field, RawAnswer, Responses
 from vastbus_cli.survey.rounding import rounded
@@ -316,6 +317,15 @@ def _matrix_row(plan: Planned) -> str | None:
     return None if plan.matrix is None else row_label(plan.text, plan.matrix)
 
 
+def _is_other_option(label: str) -> bool:
+    """An option that is the "other" box itself ('Annat', 'Other:', 'Other (please specify)',
+    'Annat, nämligen'), not a real option that merely starts with the word ('Other
+    organisations', 'Övriga kommuner'): typed "other" text is counted under the former only."""
+    words = fold(label).replace(",", " ").replace(":", " ").split()
+    return bool(words) and words[0] in _OTHER_WORDS and (len(words) == 1 or is_other(label)
+                                                         or words[1].startswith("("))
+
+
 class _Interpreter:
     """Turns distinct raw answers into options or text, caching each one."""
 
@@ -326,8 +336,7 @@ class _Interpreter:
         self.known = {fold(o): o for o in plan.options}
         named = [fc.field.other_choice for fc in plan.sources.values() if fc.field.other_choice]
         self.other = (self.known.get(fold(named[0]), named[0]) if named else
-                      next((o for o in plan.options if fold(o).startswith(_OTHER_WORDS)),
-                           OTHER_LABEL))
+                      next((o for o in plan.options if _is_other_option(o)), OTHER_LABEL))
         self.cache: dict[RawAnswer, Meaning] = {}
         self._order: list[str] | None = None
         self.codes = _option_codes(plan) if plan.from_spec else {}

@@ -38,10 +38,24 @@ def build(rows: list[list[str]]) -> Layout:
             groups.append((text, [index]))
         elif groups and label:
             groups[-1][1].append(index)
-    fields = [_field(text, columns, sub) for text, columns in groups]
+    fields = [f for text, columns in groups for f in _fields(text, columns, sub)]
     headers = tuple(top[i] or (sub[i] if i not in metadata else "") for i in range(len(top)))
     return Layout(name=NAME, header_rows=2, fields=tuple(fields), headers=headers,
                   metadata=tuple(metadata))
+
+
+def _fields(text: str, columns: list[int], sub: list[str]) -> list[Field]:
+    """A question's fields: one, or, for a single choice with a comment box ("Response" then
+    "Please explain"), the choice and the comment as a text question of its own, headed
+    'question – label'. Read as one block, the two became rows of a matrix."""
+    answer = [c for c in columns if normalise(sub[c]) in _RESPONSE]
+    other = next((c for c in columns if is_other(sub[c])), None)
+    comments = [c for c in columns if c not in answer and c != other]
+    if len(answer) != 1 or not comments or answer[0] != columns[0]:
+        return [_field(text, columns, sub)]
+    main = Field(key=text, text=text, column=answer[0], other_column=other)
+    return [main, *(Field(key=f"{text} – {sub[c]}", text=f"{text} – {sub[c]}", column=c)
+                    for c in comments)]
 
 
 def _field(text: str, columns: list[int], sub: list[str]) -> Field:
