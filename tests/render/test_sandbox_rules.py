@@ -408,3 +408,45 @@ def test_param_takes_the_position_then_the_keyword_then_the_default() -> None:
     assert sandbox._param(("a",), {"n": "k"}, 1, "n", "d") == "k"
     assert sandbox._param(("a",), {}, 1, "n", "d") == "d"
     assert sandbox._param((), {}, 0, "n", None) is None
+
+
+def test_each_filters_own_check_refuses_before_the_filter_runs(env: UserSandbox) -> None:
+    """The checks called directly: through a template the result's size check would refuse
+    the same text after it was built, and hide a check that let it through."""
+    items = ["a" * 30, "b" * 30]
+    assert sandbox._join(env, iter(items), (), {}) == items
+    assert refusal(env.guard, sandbox._join, env, items, ("-",), {}) == text_over(LIMIT)
+    assert refusal(env.guard, sandbox._join, env, items, (), {"d": "-"}) == text_over(LIMIT)
+    assert sandbox._join(env, ["a" * 30, "b" * 29], ("-",), {}) == ["a" * 30, "b" * 29]
+    text = "b" * 20
+    assert sandbox._replace(env, text, ("b", "cc"), {}) == text
+    assert refusal(env.guard, sandbox._replace, env, text, ("b", "ccc"), {}) == text_over(LIMIT)
+    assert refusal(env.guard, sandbox._replace, env, text, (), {"old": "b", "new": "ccc"}) == \
+        text_over(LIMIT)
+    assert refusal(env.guard, sandbox._replace, env, "b" * 12, (), {"new": "cccc"}) == \
+        text_over(LIMIT)  # no `old`: "" is before every character, 12 + 13 * 4
+    assert sandbox._replace(env, text, ("b", "cccc", 10), {}) == text
+    assert sandbox._replace(env, text, ("b", "cccc"), {"count": 10}) == text
+    assert refusal(env.guard, sandbox._replace, env, text, ("b", "cccc", 11), {}) == \
+        text_over(LIMIT)
+    two_lines = "a\nbcd"
+    assert sandbox._indent(env, "a\nb", (28,), {}) == "a\nb"
+    assert refusal(env.guard, sandbox._indent, env, two_lines, (28,), {}) == text_over(LIMIT)
+    assert refusal(env.guard, sandbox._indent, env, two_lines, (), {"width": 28}) == \
+        text_over(LIMIT)
+    assert refusal(env.guard, sandbox._indent, env, "a\n" * 9 + "bbb", (), {}) == \
+        text_over(LIMIT)
+    assert sandbox._indent(env, "a\n" * 9 + "bb", (), {}) == "a\n" * 9 + "bb"
+    words = "a " * 14 + "a"  # 29 characters, at most 30 lines
+    assert sandbox._wordwrap(env, words, (1,), {}) == words
+    assert sandbox._wordwrap(env, words, (1, True, None), {}) == words
+    assert refusal(env.guard, sandbox._wordwrap, env, words, (1, True, "yy"), {}) == \
+        text_over(LIMIT)
+    assert refusal(env.guard, sandbox._wordwrap, env, words, (1,), {"wrapstring": "yy"}) == \
+        text_over(LIMIT)
+    assert sandbox._sum(env, [1], (), {}) == [1]
+    assert sandbox._sum(env, [1], (None, 2.5), {}) == [1]
+    with pytest.raises(limits.TooBig):
+        sandbox._sum(env, [[1]], (None, []), {})
+    with pytest.raises(limits.TooBig):
+        sandbox._sum(env, [[1]], (), {"start": []})
