@@ -141,3 +141,34 @@ def test_class11_a_surveymonkey_single_choice_with_an_explain_box_stays_one_ques
     assert result.questions[0].result("r1", None).answered == 4
     comment = result.questions[1].result("r1", None)
     assert [(t.text, t.count) for t in comment.answers] == [("Useful", 1), ("Too few", 1)]
+
+
+def test_class11_a_surveymonkey_check_all_with_a_comment_box_stays_one_question(
+        tmp_path: Path) -> None:
+    """SurveyMonkey's check-all: each option's column holds its label when ticked; a comment
+    box after the options holds typed text. The options are one multi-select and the box a
+    text question of its own, not four rows of a matrix."""
+    path = tmp_path / "sm_check_all.csv"
+    path.write_text(
+        "Respondent ID,Collector ID,Start Date,End Date,Which services did you use?,,,,"
+        "Any other comments?\n"
+        ",,,,Counselling,Group sessions,Home visits,Comments (please explain),"
+        "Open-Ended Response\n"
+        "11800000001,234567890,03/01/2024 09:01:12 AM,03/01/2024 09:11:40 AM,Counselling,,"
+        "Home visits,Mostly good,Fine\n"
+        "11800000002,234567890,03/01/2024 10:01:12 AM,03/01/2024 10:11:40 AM,,"
+        "Group sessions,,,\n"
+        "11800000003,234567890,03/01/2024 11:01:12 AM,03/01/2024 11:11:40 AM,Counselling,"
+        "Group sessions,,Too few,Nothing\n"
+        "11800000004,234567890,03/01/2024 12:01:12 PM,03/01/2024 12:11:40 PM,,,Home visits,,\n",
+        encoding="utf-8")
+    result, _ = tally_files(path)
+    assert [(q.text, q.kind, q.matrix) for q in result.questions] == [
+        ("Which services did you use?", "multi", None),
+        ("Which services did you use? – Comments (please explain)", "text", None),
+        ("Any other comments?", "text", None)]
+    assert counts(result.questions[0]) == {"Counselling": 2, "Group sessions": 2,
+                                           "Home visits": 2}
+    assert result.questions[0].result("r1", None).answered == 4
+    comment = result.questions[1].result("r1", None)
+    assert [(t.text, t.count) for t in comment.answers] == [("Mostly good", 1), ("Too few", 1)]

@@ -56,6 +56,8 @@ def refine(layout: Layout, first: list[list[str]], more: list[list[str]]) -> tup
         fields = _grouped(fields, layout, sample, codes)
     elif layout.name == GENERIC_TWO_ROWS:
         fields = [part for f in fields for part in _option_run(f, sample)]
+    elif layout.name == surveymonkey.NAME:  # a check-all's comment box is the question's own
+        fields = [part for f in fields for part in _option_run(f, sample, own_boxes=True)]
     fields = [_with_ticks(f, sample, codes) for f in fields]
     fields = [replace(f, missing=codes) for f in fields]
     said = describe(codes)
@@ -148,13 +150,16 @@ def _grouped(fields: list[Field], layout: Layout, sample: list[list[str]],
     return out
 
 
-def _option_run(f: Field, sample: list[list[str]]) -> list[Field]:
+def _option_run(f: Field, sample: list[list[str]], own_boxes: bool = False) -> list[Field]:
     """A question's columns under a blank top cell, as far as they are its options.
 
     A second header row names the columns under a question written once above them; the
     export leaves the top cell blank over a following one-column question too (Typeform). The
     options are the first columns that hold their own label or nothing; an "Other" box may
     follow; every column after that is a question of its own, named by its second-row label.
+    With `own_boxes` (SurveyMonkey, whose top cell is blank only over the question's own
+    columns) a column after the options is the question's comment box, a text question
+    headed 'question – label', as `surveymonkey` names a single choice's.
     """
     if len(f.choices) < 3 or f.other_column is not None:
         return [f]
@@ -168,7 +173,9 @@ def _option_run(f: Field, sample: list[list[str]]) -> list[Field]:
     options = replace(f, choices=f.choices[:run],
                       other_column=other.column if other else None,
                       other_choice=other.label if other else "")
-    return [options, *(Field(key=c.label, text=c.label, column=c.column) for c in after)]
+    names = [f"{f.text} – {c.label}" if own_boxes else c.label for c in after]
+    return [options, *(Field(key=name, text=name, column=c.column)
+                       for name, c in zip(names, after, strict=True))]
 
 
 def _with_comments(group: ColumnGroup, sample: list[list[str]],
