@@ -150,7 +150,8 @@ def test_class11_a_surveymonkey_check_all_with_a_comment_box_stays_one_question(
     text question of its own, not four rows of a matrix."""
     path = tmp_path / "sm_check_all.csv"
     path.write_text(
-        "Respondent ID,Collector ID,Start Date,End Date,Which services did you use?,,,,"
+        "Respondent ID,Collector ID,Start Date,End Date,"
+        "Which services did you use? (check all that apply),,,,"
         "Any other comments?\n"
         ",,,,Counselling,Group sessions,Home visits,Comments (please explain),"
         "Open-Ended Response\n"
@@ -164,8 +165,9 @@ def test_class11_a_surveymonkey_check_all_with_a_comment_box_stays_one_question(
         encoding="utf-8")
     result, _ = tally_files(path)
     assert [(q.text, q.kind, q.matrix) for q in result.questions] == [
-        ("Which services did you use?", "multi", None),
-        ("Which services did you use? – Comments (please explain)", "text", None),
+        ("Which services did you use? (check all that apply)", "multi", None),
+        ("Which services did you use? (check all that apply) – Comments (please explain)",
+         "text", None),
         ("Any other comments?", "text", None)]
     assert counts(result.questions[0]) == {"Counselling": 2, "Group sessions": 2,
                                            "Home visits": 2}

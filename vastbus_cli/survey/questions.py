@@ -375,7 +375,9 @@ def infer_kind(plan: Planned) -> None:
     if found is None:
         counts = _counts(plan)
         coded = bool(plan.sources) and all(fc.field.coded for fc in plan.sources.values())
-        found = decide(plan.text, counts, ticked, coded)
+        boxes = {fc.field.box for fc in plan.sources.values()}
+        heading = boxes.pop() if len(boxes) == 1 and "" not in boxes else plan.text
+        found = decide(heading, counts, ticked, coded)
     plan.kind, plan.options, plan.separator = found.kind, found.options, found.separator
     plan.cells, plan.doubt, plan.doubt_code = found.cells, found.doubt, found.doubt_code
     plan.ordered = found.ordered

@@ -69,6 +69,9 @@ class Field:
     # values of an option column that tick nothing when `tick` is '' (besides a blank cell):
     # the reader layer's to say (`readers.checkbox.UNTICKED`, Qualtrics' `-99`)
     unticked: frozenset[str] = frozenset()
+    # a question's comment box read as a text question of its own: the box's label, which
+    # decides its kind (its heading repeats the stem, "… (check all that apply) – Comments")
+    box: str = ""
 
     @property
     def columns(self) -> list[int]:

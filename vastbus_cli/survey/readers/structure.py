@@ -174,7 +174,8 @@ def _option_run(f: Field, sample: list[list[str]], own_boxes: bool = False) -> l
                       other_column=other.column if other else None,
                       other_choice=other.label if other else "")
     names = [f"{f.text} – {c.label}" if own_boxes else c.label for c in after]
-    return [options, *(Field(key=name, text=name, column=c.column)
+    return [options, *(Field(key=name, text=name, column=c.column,
+                             box=c.label if own_boxes else "")
                        for name, c in zip(names, after, strict=True))]
 
 

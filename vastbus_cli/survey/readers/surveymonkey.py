@@ -54,8 +54,8 @@ def _fields(text: str, columns: list[int], sub: list[str]) -> list[Field]:
     if len(answer) != 1 or not comments or answer[0] != columns[0]:
         return [_field(text, columns, sub)]
     main = Field(key=text, text=text, column=answer[0], other_column=other)
-    return [main, *(Field(key=f"{text} – {sub[c]}", text=f"{text} – {sub[c]}", column=c)
-                    for c in comments)]
+    return [main, *(Field(key=f"{text} – {sub[c]}", text=f"{text} – {sub[c]}", column=c,
+                          box=sub[c]) for c in comments)]
 
 
 def _field(text: str, columns: list[int], sub: list[str]) -> Field:
